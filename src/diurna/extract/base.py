@@ -1,0 +1,37 @@
+"""What an extractor is: a named, versioned step that declares what it needs and adds.
+
+An extractor module exposes `SPEC`. `SPEC.build(settings)` loads the extractor's
+knowledge once and returns a pure function `(document, doc, facts) -> facts` that
+returns a new `Facts` with the fields it `assigns` filled in.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..model import Document, Facts
+from ..settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+ExtractFn = Callable[[Document, "Doc", Facts], Facts]
+
+FACT_FIELDS = ("entities", "events", "quotes", "times", "amounts", "places")
+
+
+@dataclass(frozen=True, slots=True)
+class ExtractorSpec:
+    name: str  # the name used in settings: "entities"
+    version: str  # registered, versioned name: "diurna.entities.v1"; behaviour change -> new name
+    requires: tuple[str, ...]  # Facts fields that earlier extractors must have assigned
+    assigns: tuple[str, ...]  # Facts fields this extractor fills
+    spacy: tuple[str, ...]  # spaCy components it reads (ner, parser, tagger, ...)
+    build: Callable[[Settings], ExtractFn]
+
+    def __post_init__(self) -> None:
+        for f in (*self.requires, *self.assigns):
+            if f not in FACT_FIELDS:
+                raise ValueError(f"{self.version}: unknown fact field {f!r}")

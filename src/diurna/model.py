@@ -1,0 +1,415 @@
+"""The data model: typed, frozen records that cross every stage boundary.
+
+Dicts exist only at the serialisation edge (`Result.to_dict`, `ErrorResult.to_dict`),
+and their shape is the public contract in CONTRACT.md (`schema/document.schema.json`).
+Every fact that points into the article carries `start`/`end` character offsets into
+`Document.text` (end exclusive), so `text[start:end] == fact.text` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+SCHEMA_VERSION = "1"
+
+InputKind = Literal["text", "html"]
+EntityType = Literal["PERSON", "ORG", "PLACE", "GROUP"]
+Modality = Literal["asserted", "future", "hypothetical", "negated"]
+QuoteKind = Literal["direct", "mixed", "indirect"]
+TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
+
+
+# --------------------------------------------------------------------------- input
+
+
+@dataclass(frozen=True, slots=True)
+class RawDocument:
+    """What the read stage hands on: the decoded input and the metadata that came with it.
+
+    `content` is text or HTML as found (already decoded to str); nothing is cleaned yet.
+    `index` is the position in the input stream, so output order can follow input order.
+    """
+
+    index: int
+    content: str
+    kind: InputKind
+    id: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    origin: str = "<string>"  # file path, "<stdin>", "file.jsonl:12": for error messages
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A piece of the input left out of the cleaned text, and why."""
+
+    text: str
+    reason: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason}
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A cleaned article: `text` is the string every offset in the output indexes."""
+
+    id: str
+    text: str
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    agency: str | None = None
+    dateline: str | None = None
+    language: str = "en"
+    removed: tuple[Removed, ...] = ()
+    index: int = 0
+    origin: str = "<string>"
+
+
+# --------------------------------------------------------------------------- facts
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One occurrence of an entity in the text. `label` is the NER label or rule that found it."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
+        if self.label is not None:
+            out["label"] = self.label
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    id: str
+    name: str
+    type: EntityType
+    mentions: tuple[Mention, ...]
+    country: str | None = None
+    role: str | None = None
+    sector: str | None = None
+    actor_code: str | None = None
+    rule: str | None = None  # which extractor/rule produced the entity
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "country": self.country,
+            "role": self.role,
+            "sector": self.sector,
+            "actor_code": self.actor_code,
+            "mentions": [m.to_dict() for m in self.mentions],
+        }
+        if self.rule is not None:
+            out["rule"] = self.rule
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """An event participant: an entity id (when resolved) and what the text said."""
+
+    text: str
+    entity: str | None = None
+    country: str | None = None
+    actor_code: str | None = None
+    start: int | None = None  # the actor's words in the evidence, when known
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "entity": self.entity,
+            "text": self.text,
+            "country": self.country,
+            "actor_code": self.actor_code,
+        }
+        if self.start is not None and self.end is not None:
+            out["start"], out["end"] = self.start, self.end
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Plover:
+    type: str
+    mode: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, "mode": self.mode}
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    start: int
+    end: int
+    text: str
+    trigger: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text, "trigger": self.trigger}
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    id: str
+    code: str
+    root_code: str
+    label: str
+    quad_class: int
+    goldstein: float
+    evidence: Evidence
+    rule: str
+    confidence: float
+    plover: Plover | None = None
+    source: ActorRef | None = None
+    target: ActorRef | None = None
+    date: str | None = None
+    date_precision: Literal["day", "month", "year"] | None = None
+    location: Location | None = None
+    modality: Modality = "asserted"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "code": self.code,
+            "root_code": self.root_code,
+            "label": self.label,
+            "quad_class": self.quad_class,
+            "goldstein": self.goldstein,
+            "plover": self.plover.to_dict() if self.plover else None,
+            "source": self.source.to_dict() if self.source else None,
+            "target": self.target.to_dict() if self.target else None,
+            "date": self.date,
+            "date_precision": self.date_precision,
+            "location": self.location.to_dict() if self.location else None,
+            "modality": self.modality,
+            "evidence": self.evidence.to_dict(),
+            "rule": self.rule,
+            "confidence": self.confidence,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerRef:
+    name: str
+    entity: str | None = None
+    start: int | None = None  # the mention of the speaker in this quote's context, if any
+    end: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"entity": self.entity, "name": self.name}
+        if self.start is not None and self.end is not None:
+            out["start"], out["end"] = self.start, self.end
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    kind: QuoteKind
+    start: int
+    end: int
+    speaker: SpeakerRef | None = None
+    cue: str | None = None
+    addressee: SpeakerRef | None = None
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out = {
+            "text": self.text,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "speaker": self.speaker.to_dict() if self.speaker else None,
+            "cue": self.cue,
+            "addressee": self.addressee.to_dict() if self.addressee else None,
+        }
+        if self.rule is not None:
+            out["rule"] = self.rule
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    text: str
+    start: int
+    end: int
+    type: TimeType
+    value: str
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "type": self.type,
+            "value": self.value,
+        }
+        if self.rule is not None:
+            out["rule"] = self.rule
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Amount:
+    text: str
+    start: int
+    end: int
+    value: float | int
+    currency: str | None = None
+    unit: str | None = None  # for counts of things ("people", "agreements") when currency is None
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "value": self.value,
+            "currency": self.currency,
+        }
+        if self.unit is not None:
+            out["unit"] = self.unit
+        if self.rule is not None:
+            out["rule"] = self.rule
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    text: str
+    start: int
+    end: int
+    name: str
+    country: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    feature: str | None = None
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "name": self.name,
+            "country": self.country,
+            "lat": self.lat,
+            "lon": self.lon,
+            "feature": self.feature,
+        }
+        if self.rule is not None:
+            out["rule"] = self.rule
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Facts:
+    """Everything the extractors found in one document; each extractor returns a new one."""
+
+    entities: tuple[Entity, ...] = ()
+    events: tuple[Event, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    times: tuple[TimeExpr, ...] = ()
+    amounts: tuple[Amount, ...] = ()
+    places: tuple[Place, ...] = ()
+
+
+# --------------------------------------------------------------------------- output
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """One processed article: the cleaned document and its facts."""
+
+    document: Document
+    facts: Facts = field(default_factory=Facts)
+
+    @property
+    def ok(self) -> bool:
+        return True
+
+    @property
+    def index(self) -> int:
+        return self.document.index
+
+    def to_dict(self) -> dict[str, Any]:
+        d, f = self.document, self.facts
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": d.id,
+            "url": d.url,
+            "title": d.title,
+            "published": d.published,
+            "publisher": d.publisher,
+            "agency": d.agency,
+            "dateline": d.dateline,
+            "language": d.language,
+            "text": d.text,
+            "removed": [r.to_dict() for r in d.removed],
+            "entities": [e.to_dict() for e in f.entities],
+            "events": [e.to_dict() for e in f.events],
+            "quotes": [q.to_dict() for q in f.quotes],
+            "times": [t.to_dict() for t in f.times],
+            "amounts": [a.to_dict() for a in f.amounts],
+            "places": [p.to_dict() for p in f.places],
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorInfo:
+    code: str
+    message: str
+    hint: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "hint": self.hint}
+
+
+@dataclass(frozen=True, slots=True)
+class ErrorResult:
+    """A document that could not be processed: reported in place, never skipped."""
+
+    index: int
+    error: ErrorInfo
+    id: str | None = None
+    origin: str = "<string>"
+
+    @property
+    def ok(self) -> bool:
+        return False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "id": self.id,
+            "origin": self.origin,
+            "error": self.error.to_dict(),
+        }
+
+
+Outcome = Result | ErrorResult

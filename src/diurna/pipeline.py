@@ -1,0 +1,189 @@
+"""The pipeline: read -> clean -> annotate -> extract -> resolve, built from one Settings.
+
+One spaCy model load per Pipeline (so per process); documents stream through
+`nlp.pipe` in batches; a document that fails becomes an `ErrorResult` at its place and
+the batch goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from . import clean as clean_stage
+from . import nlp as annotate_stage
+from . import resolve as resolve_stage
+from .errors import E010, E013, DiurnaError
+from .extract import ExtractorSpec, resolve_order
+from .model import Document, ErrorResult, Facts, Outcome, RawDocument, Result
+from .read import read_texts
+from .read.sources import normalise_date
+from .settings import Settings
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+
+@dataclass(frozen=True, slots=True)
+class StageInfo:
+    """What a stage is called, and what it needs and adds (for docs and `diurna stages`)."""
+
+    name: str
+    requires: tuple[str, ...]
+    assigns: tuple[str, ...]
+
+
+class Pipeline:
+    """Build once, process many: `Pipeline(settings).process_many(texts_or_records)`.
+
+    `nlp` may be injected (tests, or a caller that already holds a loaded model); it is
+    used as given, so the caller decides which components run.
+    """
+
+    def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
+        self.settings = settings or Settings.load()
+        self.extractors: tuple[ExtractorSpec, ...] = resolve_order(self.settings.extractors)
+        self._extract_fns = tuple(spec.build(self.settings) for spec in self.extractors)
+        components = sorted({c for spec in self.extractors for c in spec.spacy})
+        self.nlp = nlp if nlp is not None else annotate_stage.load_model(self.settings.spacy_model, components)
+        self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars + 1)
+        # Seconds spent per stage, for `diurna bench`. Observability only: never read
+        # by any stage, so it cannot change a result.
+        self.timings: Counter[str] = Counter()
+
+    # ------------------------------------------------------------------ introspection
+
+    @property
+    def stages(self) -> tuple[StageInfo, ...]:
+        return (
+            StageInfo("diurna.read.v1", (), ("raw",)),
+            StageInfo(clean_stage.NAME, ("raw",), ("document",)),
+            StageInfo(annotate_stage.NAME, ("document",), tuple(f"spacy.{c}" for c in self.nlp.pipe_names)),
+            *(
+                StageInfo(spec.version, ("document", *(f"spacy.{c}" for c in spec.spacy), *spec.requires), spec.assigns)
+                for spec in self.extractors
+            ),
+            StageInfo(resolve_stage.NAME, ("entities",), ("links",)),
+        )
+
+    # ------------------------------------------------------------------ processing
+
+    def process(self, text: str, *, published: str | None = None, **meta: Any) -> Result:
+        """One article from a string; raises DiurnaError if it cannot be processed."""
+        outcome = next(self.process_many([{"text": text, **meta}], published=published))
+        if isinstance(outcome, ErrorResult):
+            err = outcome.error
+            raise DiurnaError.from_info(err)
+        return outcome
+
+    def process_many(
+        self,
+        items: Iterable[str | Mapping[str, Any] | RawDocument | ErrorResult],
+        *,
+        published: str | None = None,
+    ) -> Iterator[Outcome]:
+        """Strings, records ({"text"|"html", "id", "url", ...}) or read-stage items, in
+        order; yields one Result or ErrorResult per input, in input order."""
+        if published is not None:
+            published = normalise_date(published, "--published")
+        batch: list[Document | ErrorResult] = []
+        n_docs = 0
+        for item in _as_items(items):
+            batch.append(self._clean(item, published))
+            n_docs += isinstance(batch[-1], Document)
+            if n_docs >= self.settings.batch_size:
+                yield from self._run_batch(batch)
+                batch, n_docs = [], 0
+        if batch:
+            yield from self._run_batch(batch)
+
+    def _clean(self, item: RawDocument | ErrorResult, published: str | None) -> Document | ErrorResult:
+        if isinstance(item, ErrorResult):
+            return item
+        t0 = time.perf_counter()
+        try:
+            return self._clean_one(item, published)
+        finally:
+            self.timings["clean"] += time.perf_counter() - t0
+
+    def _clean_one(self, item: RawDocument, published: str | None) -> Document | ErrorResult:
+        try:
+            doc = clean_stage.clean(item, self.settings, published=published)
+            if doc.language not in self.settings.languages:
+                raise DiurnaError(E013, f"{item.origin} is in {doc.language!r}")
+            return doc
+        except DiurnaError as exc:
+            return ErrorResult(index=item.index, error=exc.info(), id=item.id, origin=item.origin)
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
+            return _internal_error(item.index, item.id, item.origin, "clean", exc)
+
+    def _run_batch(self, batch: list[Document | ErrorResult]) -> Iterator[Outcome]:
+        docs = [d for d in batch if isinstance(d, Document)]
+        annotated = dict(zip((d.index for d in docs), self._annotate(docs)))
+        for item in batch:
+            if isinstance(item, ErrorResult):
+                yield item
+                continue
+            spacy_doc = annotated[item.index]
+            if isinstance(spacy_doc, ErrorResult):
+                yield spacy_doc
+                continue
+            yield self._extract(item, spacy_doc)
+
+    def _annotate(self, docs: list[Document]) -> list[Doc | ErrorResult]:
+        t0 = time.perf_counter()
+        try:
+            return self._annotate_batch(docs)
+        finally:
+            self.timings["annotate"] += time.perf_counter() - t0
+
+    def _annotate_batch(self, docs: list[Document]) -> list[Doc | ErrorResult]:
+        texts = [d.text for d in docs]
+        try:
+            return list(annotate_stage.annotate(self.nlp, texts, self.settings.batch_size))
+        except Exception:  # noqa: BLE001 - find the one document that broke the batch
+            out: list[Doc | ErrorResult] = []
+            for d in docs:
+                try:
+                    out.append(self.nlp(d.text))
+                except Exception as exc:  # noqa: BLE001
+                    out.append(_internal_error(d.index, d.id, d.origin, "annotate", exc))
+            return out
+
+    def _extract(self, document: Document, spacy_doc: Doc) -> Outcome:
+        facts, stage = Facts(), ""
+        try:
+            for spec, fn in zip(self.extractors, self._extract_fns):
+                stage = spec.version
+                t0 = time.perf_counter()
+                facts = fn(document, spacy_doc, facts)
+                self.timings[spec.name] += time.perf_counter() - t0
+            stage = resolve_stage.NAME
+            t0 = time.perf_counter()
+            facts = resolve_stage.resolve(document.text, facts)
+            self.timings["resolve"] += time.perf_counter() - t0
+        except Exception as exc:  # noqa: BLE001 - report the document, go on with the rest
+            return _internal_error(document.index, document.id, document.origin, stage, exc)
+        return Result(document=document, facts=facts)
+
+
+def _as_items(items: Iterable[Any]) -> Iterator[RawDocument | ErrorResult]:
+    """Read-stage items pass through; strings and records are read; all renumbered."""
+    def raw() -> Iterator[RawDocument | ErrorResult]:
+        for item in items:
+            if isinstance(item, (RawDocument, ErrorResult)):
+                yield item
+            else:
+                yield next(read_texts([item]))
+    for n, item in enumerate(raw()):
+        yield dataclasses.replace(item, index=n)
+
+
+def _internal_error(index: int, doc_id: str | None, origin: str, stage: str, exc: Exception) -> ErrorResult:
+    detail = f"{origin} in {stage}: {type(exc).__name__}: {exc}"
+    return ErrorResult(index=index, error=DiurnaError(E010, detail).info(), id=doc_id, origin=origin)

