@@ -1,0 +1,47 @@
+"""Shared fixtures: one model load per test session, the examples, the benchmark data.
+
+Tests that read ../shared/data use `data_dir` and skip cleanly when it is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diurna import Pipeline, Settings
+from diurna.evaluate import default_data_dir
+
+ROOT = Path(__file__).resolve().parents[1]
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="session")
+def settings() -> Settings:
+    return Settings.load()
+
+
+@pytest.fixture(scope="session")
+def pipeline(settings: Settings) -> Pipeline:
+    """The default pipeline, loaded once for the whole session."""
+    return Pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def blank_nlp():
+    """A tokenizer-only English pipeline, for tests that build Docs by hand."""
+    import spacy
+
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="session")
+def data_dir() -> Path:
+    path = default_data_dir()
+    if not path.is_dir():
+        pytest.skip(f"benchmark data not present at {path}")
+    return path
+
+
+def example_paths() -> list[Path]:
+    return sorted(p for p in EXAMPLES.iterdir() if p.is_file() and not p.name.startswith(("README", ".")))
