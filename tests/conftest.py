@@ -16,6 +16,15 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="Rewrite tests/golden/ from the current output.")
+
+
+@pytest.fixture(scope="session")
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     return Settings.load()
@@ -43,5 +52,6 @@ def data_dir() -> Path:
     return path
 
 
-def example_paths() -> list[Path]:
-    return sorted(p for p in EXAMPLES.iterdir() if p.is_file() and not p.name.startswith(("README", ".")))
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    return EXAMPLES

@@ -20,7 +20,7 @@ from . import resolve as resolve_stage
 from .errors import E010, E013, DiurnaError
 from .extract import ExtractorSpec, resolve_order
 from .model import Document, ErrorResult, Facts, Outcome, RawDocument, Result
-from .read import read_texts
+from .read import read_text, read_texts
 from .read.sources import normalise_date
 from .settings import Settings
 
@@ -75,10 +75,10 @@ class Pipeline:
 
     def process(self, text: str, *, published: str | None = None, **meta: Any) -> Result:
         """One article from a string; raises DiurnaError if it cannot be processed."""
-        outcome = next(self.process_many([{"text": text, **meta}], published=published))
+        raw = read_text(text, origin=meta.pop("origin", "<string>"), **meta)
+        outcome = next(self.process_many([raw], published=published))
         if isinstance(outcome, ErrorResult):
-            err = outcome.error
-            raise DiurnaError.from_info(err)
+            raise DiurnaError.from_info(outcome.error)
         return outcome
 
     def process_many(

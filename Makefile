@@ -1,0 +1,39 @@
+# The two set-up commands of README.md are `make demo` and `make test`.
+# Both work from a fresh clone: they create .venv and install diurna into it.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+DEMO_DB ?= diurna.duckdb
+
+.PHONY: install demo test test-fast golden bench clean
+
+install: $(VENV)/.installed
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# The main job on the bundled examples.
+demo: install
+	$(BIN)/diurna extract examples/ --published 2026-03-04 --format table
+
+# The whole test suite, slow and data tests included (what CI runs).
+test: install
+	$(BIN)/python -m pytest -q
+
+# Everything but the tests marked slow.
+test-fast: install
+	$(BIN)/python -m pytest -q -m "not slow"
+
+# Rewrite the golden files after an intended output change; review the diff.
+golden: install
+	$(BIN)/python -m pytest -q tests/test_examples.py --update-golden
+
+bench: install
+	$(BIN)/diurna bench ../shared/data/corpora/voa_stories.jsonl --report reports/bench-voa.json
+
+clean:
+	rm -rf $(VENV) .pytest_cache reports build *.egg-info src/*.egg-info
