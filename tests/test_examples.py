@@ -92,10 +92,8 @@ def test_examples_match_golden_files_per_stage(example_outputs, name, update_gol
 
 
 # Random input must never crash the pipeline or break the offset invariant.
-_TEXT = st.text(
-    alphabet=st.sampled_from(list("abcdefghij ABCDEFG .,;:'\"“”‘’«»—-()\n0123456789€$£") + ["Mr ", "Arnor ", "said ", "March "]),
-    min_size=0, max_size=300,
-)
+_PIECES = list("abcdefghij ABCDEFG .,;:'\"“”‘’«»—-()\n0123456789€$£") + ["Mr ", "Arnor ", "said ", "March ", "\n\n"]
+_TEXT = st.lists(st.sampled_from(_PIECES), max_size=120).map("".join)
 
 
 @hsettings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
