@@ -60,7 +60,7 @@ def run_bench(paths: Sequence[str | Path], settings: Settings, n: int | None = N
     if not docs:
         raise ValueError("no readable documents in the corpus")
     ctx = mp.get_context("spawn")
-    jobs = [("diurna", "diurna"), ("spacy (same components)", "spacy-same"), ("spacy (all components)", "spacy-all")]
+    jobs = [("diurna", "diurna"), ("spaCy, same parts", "spacy-same"), ("spaCy, all parts", "spacy-all")]
     measures = []
     with ctx.Pool(1, maxtasksperchild=1) as pool:
         for label, kind in jobs:

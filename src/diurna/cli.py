@@ -115,13 +115,13 @@ def bench(
 
     settings = _settings(config)
     measures = run_bench(corpus, settings, n)
-    table = Table(title=f"diurna bench: {measures[0].docs} documents, {measures[0].words:,} words, 1 process")
-    for col in ("pipeline", "articles/s", "words/s", "seconds", "model load s", "peak RSS MB", "errors"):
+    table = Table(title=f"diurna bench: {measures[0].docs} documents, {measures[0].words:,} words, one process (one core)")
+    for col in ("pipeline", "art/s", "words/s", "seconds", "load s", "RSS MB", "errors"):
         table.add_column(col, justify="right" if col != "pipeline" else "left")
     for m in measures:
         table.add_row(m.name, f"{m.docs_per_s:.2f}", f"{m.words_per_s:,.0f}", f"{m.seconds:.2f}",
                       f"{m.load_seconds:.2f}", f"{m.peak_rss_mb:.0f}", str(m.errors))
-    console = Console()
+    console = Console(width=max(100, Console().width))
     console.print(table)
     stages = measures[0].stages
     if stages:
