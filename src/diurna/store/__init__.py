@@ -1,0 +1,15 @@
+"""The corpus store: articles and their facts in an embedded DuckDB file, merged across
+articles (one person = one entity, one real event = one event), queried, followed and
+exported. Only this package imports duckdb.
+
+    from diurna.store import Store, ingest, query
+    ingest(["examples/"], "diurna.duckdb", Settings.load())
+    with Store("diurna.duckdb", read_only=True) as store:
+        for event in query.events(store, query.EventFilter(actor="Macron")):
+            print(event.to_dict())
+"""
+
+from .duckdb import Store
+from .ingest import IngestReport, Progress, ingest
+
+__all__ = ["IngestReport", "Progress", "Store", "ingest"]

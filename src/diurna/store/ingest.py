@@ -1,0 +1,207 @@
+"""`diurna ingest`: read inputs, run the pipeline in N worker processes, write to the store.
+
+The main process reads and writes (DuckDB has one writer); workers only process. Each
+worker builds its own Pipeline from the Settings (plain data): no loaded model is ever
+pickled. Workers are started with `spawn`, so they share nothing with the parent.
+
+Idempotent: ids already stored are skipped before any work when the input names them;
+id-less documents are cleaned first (cheap) to learn their content id, but only when
+the store is not empty, so a first bulk ingest pays nothing for it.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..model import ErrorResult, Outcome, RawDocument
+from ..settings import Settings
+from .duckdb import Store
+
+Item = RawDocument | ErrorResult
+
+
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """What the progress bar shows after each committed batch."""
+
+    seen: int        # inputs handled so far (stored, skipped or failed)
+    stored: int      # new documents written
+    skipped: int     # already in the store
+    errors: int      # documents that could not be processed
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    seen: int
+    stored: int
+    skipped: int
+    errors: int
+    seconds: float
+
+    @property
+    def docs_per_s(self) -> float:
+        return self.seen / self.seconds if self.seconds else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Skipped:
+    index: int
+
+
+def ingest(
+    paths: Sequence[str | Path],
+    db: str | Path,
+    settings: Settings,
+    *,
+    workers: int = 1,
+    published: str | None = None,
+    on_progress: Callable[[Progress], None] | None = None,
+) -> IngestReport:
+    """Ingest every document under `paths` into the store at `db`."""
+    import time
+
+    from ..read import read_paths
+    from ..read.sources import normalise_date
+
+    if published is not None:
+        published = normalise_date(published, "--published")
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        known = store.known_ids()
+        counts = {"seen": 0, "stored": 0, "skipped": 0, "errors": 0}
+        items = read_paths(paths, settings)
+        for chunk in _process(items, settings, known, workers, published):
+            fresh = [o for o in chunk if not isinstance(o, _Skipped)]
+            stored, errors = store.write(fresh)
+            known.update(o.document.id for o in fresh if o.ok)  # type: ignore[union-attr]
+            counts["seen"] += len(chunk)
+            counts["stored"] += stored
+            counts["errors"] += errors
+            counts["skipped"] += len(chunk) - stored - errors
+            if on_progress:
+                on_progress(Progress(**counts))
+    return IngestReport(**counts, seconds=time.perf_counter() - t0)
+
+
+def _process(items: Iterable[Item], settings: Settings, known: set[str], workers: int,
+             published: str | None) -> Iterator[list[Outcome | _Skipped]]:
+    """Chunks of outcomes; ids the input already names and the store holds never reach a worker."""
+    size = settings.batch_size
+    pending = _chunks(items, known, size)
+    if workers <= 1:
+        worker = _Worker(settings.to_dict(), frozenset(known), published)
+        for chunk in pending:
+            yield worker.run(chunk)
+        return
+    ctx = mp.get_context("spawn")
+    window = 2 * workers  # chunks in flight: keeps every worker busy without reading the whole input ahead
+    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings.to_dict(), frozenset(known), published)) as pool:
+        in_flight: deque = deque()
+        for chunk in pending:
+            in_flight.append(pool.apply_async(_run_in_worker, (chunk,)))
+            if len(in_flight) >= window:
+                yield in_flight.popleft().get()
+        while in_flight:
+            yield in_flight.popleft().get()
+
+
+def _chunks(items: Iterable[Item], known: set[str], size: int) -> Iterator[list[Item | _Skipped]]:
+    chunk: list[Item | _Skipped] = []
+    for item in items:
+        if isinstance(item, RawDocument) and item.id is not None and item.id in known:
+            chunk.append(_Skipped(item.index))
+        else:
+            chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+class _Worker:
+    """One process's pipeline, built lazily from plain settings."""
+
+    def __init__(self, settings: dict[str, Any], known: frozenset[str], published: str | None) -> None:
+        from ..pipeline import Pipeline
+
+        self.settings = Settings.from_dict(settings)
+        self.pipeline = Pipeline(self.settings)
+        self.known = known
+        self.published = published
+
+    def run(self, chunk: list[Item | _Skipped]) -> list[Outcome | _Skipped]:
+        out: list[Outcome | _Skipped] = []
+        todo: list[Item] = []
+        for item in chunk:
+            if isinstance(item, _Skipped) or (self.known and self._already_stored(item)):
+                out.append(item if isinstance(item, _Skipped) else _Skipped(item.index))
+            else:
+                todo.append(item)
+        out.extend(self.pipeline.process_many(todo, published=self.published))
+        return out
+
+    def _already_stored(self, item: Item) -> bool:
+        if not isinstance(item, RawDocument) or item.id is not None:
+            return False
+        from .. import clean
+        from ..errors import DiurnaError
+
+        try:
+            return clean.clean(item, self.settings, published=self.published).id in self.known
+        except DiurnaError:
+            return False  # the pipeline will report it
+
+
+# The one pipeline of a worker process, set once by its initializer: this is how a
+# multiprocessing pool hands per-process state to its tasks. Never used in the parent.
+_WORKER: list[_Worker] = []
+
+
+def _init_worker(settings: dict[str, Any], known: frozenset[str], published: str | None) -> None:
+    _WORKER.append(_Worker(settings, known, published))
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A parent killed with -9 cannot stop its pool; orphaned workers notice and leave."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
+def _run_in_worker(chunk: list[Item | _Skipped]) -> list[Outcome | _Skipped]:
+    return _WORKER[0].run(chunk)
+
+
+def count_inputs(paths: Sequence[str | Path]) -> int | None:
+    """A quick estimate of how many documents the paths hold (for the ETA), without
+    decoding them: files, plus one per non-blank line of JSONL files. None for stdin."""
+    from ..read.sources import JSONL_SUFFIXES, TEXT_SUFFIXES
+
+    total = 0
+    for p in paths:
+        if str(p) == "-":
+            return None
+        path = Path(p)
+        files = [path] if path.is_file() else [
+            f for f in sorted(path.rglob("*"))
+            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
+            and (f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES or not f.suffix)
+        ] if path.is_dir() else []
+        for f in files:
+            if f.suffix.lower() in JSONL_SUFFIXES:
+                with f.open("rb") as fh:
+                    total += sum(1 for line in fh if line.strip())
+            else:
+                total += 1
+    return total

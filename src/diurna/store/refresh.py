@@ -1,0 +1,141 @@
+"""Rebuild the cross-document tables for the blocks a write touched.
+
+Each block is recomputed from ALL its stored records with `store.merge`, so the result
+depends on the set of stored articles only, never on the order they arrived in. Runs
+inside the writer's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from typing import TYPE_CHECKING, Any
+
+from . import merge
+from .rows import column_lists
+
+if TYPE_CHECKING:
+    import duckdb
+
+_ENTITY_COLUMNS = ("id", "block", "name", "type", "country", "role", "sector", "actor_code", "aliases",
+                   "num_documents", "num_mentions")
+_ENTITY_TYPES = {"aliases": "VARCHAR[]", "num_documents": "INTEGER", "num_mentions": "INTEGER"}
+
+EVENT_COLUMNS = ("id", "block", "code", "root_code", "base_code", "label", "quad_class", "goldstein",
+                 "plover_type", "plover_mode", "source_name", "source_country", "source_actor_code",
+                 "target_name", "target_country", "target_actor_code", "date", "date_precision", "day",
+                 "location_name", "location_country", "lat", "lon", "location_feature", "modality", "is_root",
+                 "confidence", "num_mentions", "num_sources", "num_articles", "documents", "url",
+                 "first_added", "updated_at", "search")
+_EVENT_TYPES = {"quad_class": "INTEGER", "goldstein": "DOUBLE", "day": "DATE", "lat": "DOUBLE", "lon": "DOUBLE",
+                "is_root": "BOOLEAN", "confidence": "DOUBLE", "num_mentions": "INTEGER", "num_sources": "INTEGER",
+                "num_articles": "INTEGER", "documents": "VARCHAR[]", "first_added": "TIMESTAMP",
+                "updated_at": "TIMESTAMP"}
+# How many distinct evidence sentences feed the --q search text of one event.
+_SEARCH_SENTENCES = 20
+
+
+def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[dict[str, Any]]:
+    cur = con.execute(sql, params)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], types: dict[str, str],
+            rows: list[tuple]) -> None:
+    if rows:
+        select = ", ".join(f"unnest(?::{types.get(c, 'VARCHAR')}[])" for c in columns)
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}", column_lists(rows, len(columns)))
+
+
+def _assign(con: duckdb.DuckDBPyConnection, table: str, column: str, mapping: list[tuple[str, str, str]]) -> None:
+    if mapping:
+        con.execute(
+            f"UPDATE {table} SET {column} = m.v FROM (SELECT unnest(?::VARCHAR[]) AS d, unnest(?::VARCHAR[]) AS l, "
+            f"unnest(?::VARCHAR[]) AS v) AS m WHERE {table}.doc_id = m.d AND {table}.local_id = m.l",
+            column_lists(mapping, 3),
+        )
+
+
+# --------------------------------------------------------------------------- entities
+
+
+def entities(con: duckdb.DuckDBPyConnection, blocks: Collection[str]) -> None:
+    if not blocks:
+        return
+    block_list = sorted(blocks)
+    stored = _rows(con, "SELECT doc_id, local_id, name, type, country, aliases, role, sector, actor_code, n_mentions "
+                        "FROM doc_entities WHERE block IN (SELECT unnest(?::VARCHAR[]))", [block_list])
+    records = [merge.EntityRecord(doc_id=r["doc_id"], local_id=r["local_id"], name=r["name"], type=r["type"],
+                                  country=r["country"], aliases=tuple(r["aliases"] or ()), role=r["role"],
+                                  sector=r["sector"], actor_code=r["actor_code"], mentions=r["n_mentions"] or 0)
+               for r in stored]
+    clusters = merge.cluster_entities(records)
+    con.execute("DELETE FROM entities WHERE block IN (SELECT unnest(?::VARCHAR[]))", [block_list])
+    block_of = {r.key: merge.entity_block(r) for r in records}
+    _insert(con, "entities", _ENTITY_COLUMNS, _ENTITY_TYPES, [
+        (c.id, block_of[c.members[0]], c.name, c.type, c.country, c.role, c.sector, c.actor_code, list(c.aliases),
+         c.num_documents, c.num_mentions) for c in clusters])
+    _assign(con, "doc_entities", "entity_id", [(d, l, c.id) for c in clusters for d, l in c.members])
+
+
+# --------------------------------------------------------------------------- events
+
+
+def events(con: duckdb.DuckDBPyConnection, blocks: Collection[str]) -> None:
+    if not blocks:
+        return
+    block_list = sorted(blocks)
+    stored = _rows(con, "SELECT ev.*, d.published::VARCHAR AS published, d.source_key, d.url AS doc_url, "
+                        "d.title AS doc_title, d.ingested_at FROM event_evidence ev JOIN documents d ON d.id = ev.doc_id "
+                        "WHERE ev.block IN (SELECT unnest(?::VARCHAR[]))", [block_list])
+    by_key = {(r["doc_id"], r["local_id"]): r for r in stored}
+    records = [stored_event_record(r) for r in stored]
+    clusters = merge.cluster_events(records)
+    con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?::VARCHAR[]))", [block_list])
+    records_by_key = {r.key: r for r in records}
+    _insert(con, "events", EVENT_COLUMNS, _EVENT_TYPES,
+            [_event_row(c, [by_key[k] for k in c.members], records_by_key[c.members[0]]) for c in clusters])
+    _assign(con, "event_evidence", "event_id", [(d, l, c.id) for c in clusters for d, l in c.members])
+
+
+def stored_event_record(r: dict[str, Any]) -> merge.EventRecord:
+    """The merge's view of a stored evidence row (the same keys `rows.event_record` gives)."""
+    return merge.EventRecord(
+        doc_id=r["doc_id"], local_id=r["local_id"], code=r["code"], root_code=r["root_code"],
+        source_key=_side(r, "source"), target_key=_side(r, "target"), modality=r["modality"],
+        date=r["date"], date_precision=r["date_precision"], published=r["published"],
+        location_country=r["location_country"], lat=r["lat"], lon=r["lon"],
+    )
+
+
+def _side(r: dict[str, Any], side: str) -> str | None:
+    if r[f"{side}_name"] is None and r[f"{side}_actor_code"] is None and r[f"{side}_country"] is None:
+        return None
+    return merge.actor_key(r[f"{side}_actor_code"], r[f"{side}_country"], r[f"{side}_name"])
+
+
+def _event_row(cluster: merge.EventCluster, reports: list[dict[str, Any]], anchor: merge.EventRecord) -> tuple:
+    """The merged event: coding, actors and date from the anchor report (the earliest,
+    most precisely dated one: members[0]); the location from the first report that has
+    one; counts over all reports."""
+    a = reports[0]
+    located = next((r for r in reports if r["location_name"] or r["location_country"]), a)
+    iv = merge.date_interval(anchor)
+    day = None if iv is None else (iv[1] if iv[2] == 1 else iv[0])
+    texts = list(dict.fromkeys(r["text"] for r in reports))[:_SEARCH_SENTENCES]
+    titles = list(dict.fromkeys(r["doc_title"] for r in reports if r["doc_title"]))[:_SEARCH_SENTENCES]
+    words = [a["label"], a["source_name"], a["target_name"], located["location_name"], *texts, *titles]
+    return (
+        cluster.id, cluster.block, a["code"], a["root_code"], a["code"][:3], a["label"], a["quad_class"],
+        a["goldstein"], a["plover_type"], a["plover_mode"],
+        a["source_name"], a["source_country"], a["source_actor_code"],
+        a["target_name"], a["target_country"], a["target_actor_code"],
+        a["date"], a["date_precision"], day,
+        located["location_name"], located["location_country"], located["lat"], located["lon"],
+        located["location_feature"], a["modality"], any(r["is_root"] for r in reports),
+        max((r["confidence"] or 0.0) for r in reports),
+        len(reports), len({r["source_key"] for r in reports}), len({r["doc_id"] for r in reports}),
+        sorted({r["doc_id"] for r in reports}), a["doc_url"],
+        min(r["ingested_at"] for r in reports), max(r["ingested_at"] for r in reports),
+        " ".join(w for w in words if w).lower(),
+    )
