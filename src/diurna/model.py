@@ -69,6 +69,12 @@ class Document:
     removed: tuple[Removed, ...] = ()
     index: int = 0
     origin: str = "<string>"
+    # Added by the clean stage (issue 3): the date was read from the text, not metadata;
+    # sub-headings kept as their own paragraphs, as (start, end) into `text`; and the
+    # offset map back to the source input, as (text_start, source_start, length) runs.
+    published_inferred: bool = False
+    headings: tuple[tuple[int, int], ...] = ()
+    offset_map: tuple[tuple[int, int, int], ...] = ()
 
 
 # --------------------------------------------------------------------------- facts
@@ -371,6 +377,9 @@ class Result:
             "language": d.language,
             "text": d.text,
             "removed": [r.to_dict() for r in d.removed],
+            "published_inferred": d.published_inferred,
+            "headings": [{"start": a, "end": b, "text": d.text[a:b]} for a, b in d.headings],
+            "offset_map": [list(seg) for seg in d.offset_map],
             "entities": [e.to_dict() for e in f.entities],
             "events": [e.to_dict() for e in f.events],
             "quotes": [q.to_dict() for q in f.quotes],

@@ -1,74 +1,84 @@
 """The clean stage: RawDocument -> Document (the story without the noise).
 
-Pure: no I/O. Metadata found in the input (HTML meta tags, JSONL fields) wins over
-what is guessed from the text; the caller's `published` override wins over both.
+Pure: no I/O. The cascade, for one document:
+1. paragraphs: trafilatura's main text for HTML, the line grouper for plain text; each
+   paragraph keeps the offsets of its characters in the source input;
+2. title: the HTML title, else the first line when it reads as a headline;
+3. boilerplate: the classifier (clean/boilerplate.py) removes prompts, captions,
+   credits, ... and says why; a repeated short paragraph (caption, pull quote) goes;
+   an origin note ending the last paragraphs is cut;
+4. dateline and agency out of the first paragraph; agency also from credit lines;
+5. publication date: the caller's `published` wins, then the input's metadata, then a
+   timestamp line of the page (marked `published_inferred`);
+6. language, sub-headings, the offset map.
+
+Size limits (README "Cleaning"): raw input over `max_bytes` is refused by the reader
+(E004); cleaned text over `max_chars` is refused here (E004).
 """
 
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
-from ..errors import E001, E004, E009, DiurnaError
+from ..errors import E001, E004, E007, E009, DiurnaError
 from ..model import Document, RawDocument, Removed
 from ..read.sources import normalise_date
 from ..settings import Settings
-from .html import html_to_text
-from .metadata import split_agency_credit, split_dateline, split_title
-from .text import normalise, paragraphs
+from . import boilerplate
+from .dates import date_in_line
+from .language import detect
+from .mapped import MappedText, join
+from .metadata import agency_in_credit, looks_like_headline, split_dateline, wire_credit_agency
+from .text import lines, paragraphs
 
-NAME = "diurna.clean.v1"
+NAME = "diurna.clean.v2"
+_AGENCY_REASONS = ("wire-credit", "copyright", "additional-reporting")
+
+
+@dataclass(frozen=True, slots=True)
+class _Page:
+    paragraphs: tuple[MappedText, ...]
+    url: str | None
+    title: str | None
+    published: str | None
+    published_inferred: bool
+    publisher: str | None
 
 
 def clean(raw: RawDocument, settings: Settings, *, published: str | None = None) -> Document:
     """Clean one raw document; raises DiurnaError for input that has no article in it."""
-    url, title, date, publisher = raw.url, raw.title, raw.published, raw.publisher
-    content = raw.content
-    if raw.kind == "html":
-        page = html_to_text(content, url=raw.url, origin=raw.origin)
-        content = page.text
-        url = url or page.url
-        title = title or page.title
-        publisher = publisher or page.publisher
-        if date is None and page.published:
-            try:
-                date = normalise_date(page.published, raw.origin)
-            except DiurnaError:
-                date = None  # a page's unparseable date is not worth failing the article
-    if published is not None:
-        date = published
-
-    text = normalise(content)
-    if not text:
-        raise DiurnaError(E001, raw.origin)
-    paras = paragraphs(text)
+    page = _html_page(raw) if raw.kind == "html" else _text_page(raw, settings)
+    paras = list(page.paragraphs)
     removed: list[Removed] = []
-
-    if raw.kind == "text":
-        found_title, paras = split_title(paras)
-        title = title or found_title
-    dateline, agency, paras = _dateline(paras)
-    credit_agency, paras, credit = split_agency_credit(paras)
-    if credit is not None:
-        removed.append(Removed(text=credit, reason="wire-credit"))
-    agency = agency or credit_agency
-
-    body = "\n\n".join(paras)
-    if not body.strip():
-        raise DiurnaError(E009, raw.origin)
-    if len(body) > settings.max_chars:
-        raise DiurnaError(E004, f"{raw.origin} has {len(body):,} characters of text (limit {settings.max_chars:,})")
+    title = page.title
+    if raw.kind == "text" and title is None and len(paras) > 1 and looks_like_headline(paras[0].text):
+        title, paras = paras[0].text, paras[1:]
+    paras = _remove_boilerplate(paras, removed)
+    if not paras:
+        raise DiurnaError(E009, f"{raw.origin}: every paragraph was boilerplate ({len(removed)} removed)")
+    dateline, agency, paras[0] = _dateline(paras[0])
+    agency = agency or _credited_agency(removed)
+    date, inferred = _publication_date(raw, page, removed, published, settings)
+    body = join(paras, "\n\n")
+    if len(body.text) > settings.max_chars:
+        raise DiurnaError(E004, f"{raw.origin} has {len(body.text):,} characters of text (limit {settings.max_chars:,})")
     return Document(
-        id=raw.id or content_id(body),
-        text=body,
-        url=url,
+        id=raw.id or content_id(body.text),
+        text=body.text,
+        url=raw.url or page.url,
         title=title,
         published=date,
-        publisher=publisher,
+        publisher=raw.publisher or page.publisher or _publisher_from_url(raw.url or page.url),
         agency=agency,
         dateline=dateline,
+        language=detect(body.text),
         removed=tuple(removed),
         index=raw.index,
         origin=raw.origin,
+        published_inferred=inferred,
+        headings=_headings(paras),
+        offset_map=body.segments,
     )
 
 
@@ -77,10 +87,128 @@ def content_id(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
-def _dateline(paras: list[str]) -> tuple[str | None, str | None, list[str]]:
+def _text_page(raw: RawDocument, settings: Settings) -> _Page:
+    # Refuse early: nothing this long becomes a text under max_chars after cleaning,
+    # and a 20 MB single line should not be split, classified and joined first.
+    if len(raw.content) > 4 * settings.max_chars:
+        raise DiurnaError(E004, f"{raw.origin} has {len(raw.content):,} characters (limit {settings.max_chars:,} of text)")
+    paras = paragraphs(lines(raw.content), boilerplate.standalone)
     if not paras:
-        return None, None, paras
-    place, agency, rest = split_dateline(paras[0])
+        raise DiurnaError(E001, raw.origin)
+    return _Page(tuple(paras), None, None, None, False, None)
+
+
+def _html_page(raw: RawDocument) -> _Page:
+    from .html import html_to_paragraphs
+
+    page = html_to_paragraphs(raw.content, url=raw.url, origin=raw.origin)
+    return _Page(page.paragraphs, page.url, raw.title or page.title, page.published, page.published_inferred,
+                 page.publisher)
+
+
+def _remove_boilerplate(paras: list[MappedText], removed: list[Removed]) -> list[MappedText]:
+    count = len(paras)
+    kept: list[MappedText] = []
+    for n, para in enumerate(paras):
+        reason = boilerplate.classify(para.text, n, count)
+        if reason is None:
+            kept.append(para)
+        else:
+            removed.append(Removed(text=para.text, reason=reason))
+    kept = _drop_repeats(kept, removed)
+    return _cut_tail_notes(kept, removed)
+
+
+def _drop_repeats(paras: list[MappedText], removed: list[Removed]) -> list[MappedText]:
+    """A short paragraph whose text is a sentence found elsewhere in the story (a caption
+    or a pull quote repeating it) goes; the story's own copy stays. Of two identical
+    paragraphs, the later one goes."""
+    elsewhere: dict[str, set[int]] = {}
+    for n, para in enumerate(paras):
+        for sent in boilerplate.sentences(para.text) if len(para.text) < 50_000 else ():
+            elsewhere.setdefault(boilerplate.sentence_key(sent), set()).add(n)
+    out = []
+    for n, para in enumerate(paras):
+        key = boilerplate.sentence_key(para.text)
+        holders = elsewhere.get(key, set()) - {n}
+        if len(para.text) <= 400 and len(key) >= 20 and holders and (min(holders) < n or _longer(paras, holders, n)):
+            removed.append(Removed(text=para.text, reason="duplicate"))
+        else:
+            out.append(para)
+    return out
+
+
+def _longer(paras: list[MappedText], holders: set[int], n: int) -> bool:
+    return any(len(paras[h].text) > len(paras[n].text) for h in holders)
+
+
+def _cut_tail_notes(paras: list[MappedText], removed: list[Removed]) -> list[MappedText]:
+    for n in range(max(0, len(paras) - 2), len(paras)):
+        for _ in range(2):  # "X contributed. This story originated in ..."
+            found = boilerplate.split_tail_note(paras[n].text)
+            if found is None:
+                break
+            kept, sentence, reason = found
+            removed.append(Removed(text=sentence, reason=reason))
+            paras[n] = paras[n].slice(0, len(kept))
+    return paras
+
+
+def _dateline(first: MappedText) -> tuple[str | None, str | None, MappedText]:
+    place, agency, start = split_dateline(first.text)
     if place is None:
-        return None, None, paras
-    return place, agency, [rest, *paras[1:]]
+        return None, None, first
+    return place, agency, first.slice(start)
+
+
+def _credited_agency(removed: list[Removed]) -> str | None:
+    for r in reversed(removed):  # the closing credit is the most telling
+        if r.reason in _AGENCY_REASONS:
+            name = wire_credit_agency(r.text) or agency_in_credit(r.text)
+            if name:
+                return name
+    return None
+
+
+def _publication_date(raw: RawDocument, page: _Page, removed: list[Removed], published: str | None,
+                      settings: Settings) -> tuple[str | None, bool]:
+    if published is not None:
+        return published, False
+    if raw.published is not None:
+        return raw.published, False
+    if page.published is not None:
+        try:
+            return normalise_date(page.published, raw.origin), page.published_inferred
+        except DiurnaError as exc:
+            if exc.code != E007.code:
+                raise
+    for r in removed:
+        if r.reason == "timestamp":
+            found = date_in_line(r.text, day_first=settings.day_first)
+            if found:
+                return found, True
+    return None, False
+
+
+def _headings(paras: list[MappedText]) -> tuple[tuple[int, int], ...]:
+    """Sub-headings: short paragraphs without closing punctuation between two others."""
+    out = []
+    offset = 0
+    for n, para in enumerate(paras):
+        text = para.text
+        if 0 < n < len(paras) - 1 and len(text) <= 80 and len(text.split()) <= 12 and looks_like_headline(text) \
+                and text[:1].isupper():
+            out.append((offset, offset + len(text)))
+        offset += len(text) + 2
+    return tuple(out)
+
+
+def _publisher_from_url(url: str | None) -> str | None:
+    """"www.voanews.com" from a URL: the site, when no metadata names the publisher."""
+    if not url:
+        return None
+    from urllib.parse import urlsplit
+
+    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    host = host.removeprefix("www.")
+    return host or None

@@ -1,22 +1,44 @@
-"""HTML to text with trafilatura (the main extractor), keeping its metadata."""
+"""HTML to paragraphs: trafilatura finds the main text, htmldate and meta tags the date.
+
+trafilatura keeps plain-`<p>` boilerplate ("Subscribe to our newsletter", "Share this
+article"); the line classifier runs on its paragraphs afterwards, as on plain text.
+
+Each paragraph is located in the page's visible text (tags, comments, scripts and styles
+skipped; whitespace runs collapsed), so its characters map back to offsets in the HTML
+source. Characters written as entities (`&rsquo;`) and paragraphs trafilatura rewrote
+are left unmapped rather than mapped wrongly.
+"""
 
 from __future__ import annotations
 
+import re
+from array import array
 from dataclasses import dataclass
 
 from ..errors import E009, DiurnaError
+from .mapped import MappedText
+from .text import lines
+
+_TOKENS = re.compile(
+    r"<!--.*?(?:-->|\Z)|<(script|style|noscript|template|svg)\b[^>]*>.*?(?:</\1\s*>|\Z)|<[^>]*>|&#?\w{1,10};?|[^<&]+|[<&]",
+    re.S | re.I,
+)
+_BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|section|article|header|footer|figure|figcaption|blockquote|ul|ol)\b", re.I)
+_WS = re.compile(r"\s+")
+MAP_LIMIT = 5_000_000  # larger pages are cleaned but not mapped back (memory)
 
 
 @dataclass(frozen=True, slots=True)
 class HtmlText:
-    text: str
+    paragraphs: tuple[MappedText, ...]
     title: str | None
     published: str | None
+    published_inferred: bool
     publisher: str | None
     url: str | None
 
 
-def html_to_text(html: str, *, url: str | None, origin: str) -> HtmlText:
+def html_to_paragraphs(html: str, *, url: str | None, origin: str) -> HtmlText:
     import trafilatura  # imported here: plain-text runs never pay for it
 
     doc = trafilatura.bare_extraction(
@@ -25,17 +47,97 @@ def html_to_text(html: str, *, url: str | None, origin: str) -> HtmlText:
         with_metadata=True,
         include_comments=False,
         include_tables=False,
-        favor_precision=True,
+        include_images=False,
         deduplicate=False,
     )
     if doc is None or not (doc.text or "").strip():
-        raise DiurnaError(E009, f"{origin}: no article text found in the HTML")
-    # trafilatura separates paragraphs with single newlines; diurna uses blank lines.
-    text = "\n\n".join(line for line in doc.text.split("\n") if line.strip())
+        raise DiurnaError(E009, f"{origin}: no article text found in the HTML (script-only or empty page?)")
+    visible, offsets = visible_text(html) if len(html) <= MAP_LIMIT else ("", array("l"))
+    paras = []
+    cursor = 0
+    for raw in doc.text.split("\n"):
+        for line in lines(raw):
+            if line is None:
+                continue
+            mapped, cursor = _locate(line.text, visible, offsets, cursor)
+            paras.append(mapped)
+    published, inferred = _page_date(html, doc.date)
     return HtmlText(
-        text=text,
+        paragraphs=tuple(paras),
         title=(doc.title or None),
-        published=(doc.date or None),
+        published=published,
+        published_inferred=inferred,
         publisher=(doc.sitename or None),
         url=(doc.url or url),
     )
+
+
+def _page_date(html: str, found: str | None) -> tuple[str | None, bool]:
+    """The date from the page's metadata; else trafilatura's guess, marked inferred."""
+    from htmldate import find_date
+
+    try:
+        meta = find_date(html[:2_000_000], extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
+    except Exception:  # noqa: BLE001 - a page with a broken date still has an article
+        meta = None
+    if meta:
+        return meta, False
+    return (found, True) if found else (None, False)
+
+
+def visible_text(html: str) -> tuple[str, array]:
+    """The page's text with whitespace runs collapsed, and each character's HTML offset
+    (-1 for characters that came from an entity or stand for a tag boundary)."""
+    chars: list[str] = []
+    offsets = array("l")
+    last_space = True
+    for m in _TOKENS.finditer(html):
+        tok = m.group()
+        if tok[0] == "<" and len(tok) > 1:
+            if _BLOCK_TAG.match(tok) and not last_space:
+                chars.append(" ")
+                offsets.append(-1)
+                last_space = True
+            continue
+        if tok[0] == "&" and len(tok) > 1:
+            import html as html_lib
+
+            text = html_lib.unescape(tok)
+            base = -1
+        else:
+            text, base = tok, m.start()
+        for k, ch in enumerate(text):
+            if ch.isspace():
+                if last_space:
+                    continue
+                ch, last_space = " ", True
+            else:
+                last_space = False
+            chars.append(ch)
+            offsets.append(base + k if base >= 0 else -1)
+    return "".join(chars), offsets
+
+
+def _locate(text: str, visible: str, offsets: array, cursor: int) -> tuple[MappedText, int]:
+    """`text` with segments into the HTML, when it is found in the visible text."""
+    at = visible.find(text, cursor)
+    if at < 0:
+        at = visible.find(text)
+    if at < 0:
+        return MappedText.unmapped(text), cursor
+    segs: list[tuple[int, int, int]] = []
+    for i in range(len(text)):
+        src = offsets[at + i]
+        if src < 0:
+            continue
+        if segs and segs[-1][0] + segs[-1][2] == i and segs[-1][1] + segs[-1][2] == src:
+            t, s, n = segs[-1]
+            segs[-1] = (t, s, n + 1)
+        else:
+            segs.append((i, src, 1))
+    return MappedText(text, tuple(segs)), at + len(text)
+
+
+def strip_tags(html: str) -> str:
+    """Visible text of an HTML fragment (feed entries): for size checks and fallbacks."""
+    return _WS.sub(" ", visible_text(html)[0]).strip()

@@ -1,4 +1,10 @@
-"""Title, dateline and wire-agency credit: taken out of the body, kept as metadata."""
+"""Title, dateline and wire agency: taken out of the body, kept as metadata.
+
+Datelines: "NAIROBI –", "WASHINGTON (AP) —", "KYIV, Ukraine, March 3 (Reuters) -",
+"PARIS/BERLIN, March 3 (Reuters) -", "Abuja, 4 March:". Agency credits: the dateline's
+"(AP)", a trailing "REUTERS" / "— AFP" line, "(FRANCE 24 with AFP)", a copyright line
+"© 2025 The Associated Press", matched against the forms in knowledge/agencies.tsv.
+"""
 
 from __future__ import annotations
 
@@ -7,50 +13,62 @@ from functools import lru_cache
 
 from .. import knowledge
 
-# "NAIROBI —", "WASHINGTON (AP) —", "KYIV, Ukraine, March 3 (Reuters) -", "Abuja, 4 March:"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_UPPER_PLACE = r"[A-Z][A-ZÀ-Ý.'’\-]*(?:[ /][A-Z][A-ZÀ-Ý.'’\-]*){0,3}"
+_TITLE_PLACE = r"[A-Z][a-zà-ÿ'’]+(?:[ \-][A-Z][a-zà-ÿ'’]+){0,2}"
 _DATELINE = re.compile(
-    r"""^(?P<place>[A-Z][A-Z.'\- ]{1,40}?|[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})
-        (?:,\s(?P<region>[A-Z][A-Za-z.\- ]{1,30}?))?
-        (?:,?\s(?P<date>(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2}
-                       |\d{1,2}\s(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*))?
-        \s?(?P<agency>\((?:[A-Za-z][A-Za-z\- ]{0,30})\))?
-        \s?(?:[—–]|--?|:)\s+""",
+    rf"""^(?P<place>{_UPPER_PLACE}|{_TITLE_PLACE})
+        (?:,\s(?P<region>[A-Z][A-Za-z.\- ]{{1,30}}?))?
+        (?:,?\s(?P<date>{_MONTH}\s\d{{1,2}}|\d{{1,2}}\s{_MONTH})(?:,\s\d{{4}})?)?
+        \s?(?P<agency>\((?:[A-Za-z][A-Za-z\-. ]{{0,30}})\))?
+        \s?(?P<dash>[—–]|--?|:)\s+""",
     re.X,
 )
+_OPENING = "\"'“‘(["
 
 
-def split_title(paras: list[str]) -> tuple[str | None, list[str]]:
-    """The first paragraph is the title when it reads as a headline: one short line,
-    no closing full stop, followed by more text."""
-    if len(paras) < 2:
-        return None, paras
-    first = paras[0]
-    if len(first) <= 200 and not first.endswith((".", ":", ";", ",")) and len(first.split()) <= 25 and not _DATELINE.match(first):
-        return first, paras[1:]
-    return None, paras
+def looks_like_headline(text: str) -> bool:
+    """One short line, no closing full stop, not a dateline or a byline."""
+    return (
+        len(text) <= 200
+        and len(text.split()) <= 25
+        and not text.endswith((".", ":", ";", ","))
+        and not _DATELINE.match(text)
+        and not re.match(r"(?i)by\s", text)
+    )
 
 
-def split_dateline(para: str) -> tuple[str | None, str | None, str]:
-    """(dateline place, agency named in it, the paragraph without the dateline)."""
-    m = _DATELINE.match(para)
+def split_dateline(para: str) -> tuple[str | None, str | None, int]:
+    """(dateline place, agency named in it, where the story starts in `para`)."""
+    m = _DATELINE.match(para[:200])
     if not m:
-        return None, None, para
+        return None, None, 0
     place = m["place"].strip()
     rest = para[m.end():]
     # An all-caps place is a dateline by convention; a Title-case one needs a dash
-    # ("Abuja — ...") so that "Paris: the city..." or "Mr Ruto - ..." stay text.
-    if not place.isupper() and not re.search(r"[—–]", m.group(0)):
-        return None, None, para
-    if not rest or not (rest[0].isupper() or rest[0] in "\"'“‘"):
-        return None, None, para
+    # ("Abuja — ...") or a date so that "Paris: the city..." and "Mr Ruto - ..." stay text.
+    if not place.isupper() and not (m["dash"] in "—–" or m["date"] or m["agency"]):
+        return None, None, 0
+    if place.isupper() and len(place.replace(" ", "")) < 3 and not m["agency"]:
+        return None, None, 0  # "UN: ..." / "AP - ..." are not places
+    if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in _OPENING):
+        return None, None, 0
     agency = agency_name(m["agency"].strip("()")) if m["agency"] else None
-    return _titlecase_place(place), agency, rest
+    return _titlecase_place(place), agency, m.end()
 
 
 def _titlecase_place(place: str) -> str:
-    if place.isupper():
-        return " ".join(w.capitalize() if len(w) > 2 else w.capitalize() for w in place.split())
-    return place
+    if not place.isupper():
+        return place
+    return "/".join(" ".join(_cap(w) for w in part.split()) for part in place.split("/"))
+
+
+def _cap(word: str) -> str:
+    # "N’DJAMENA" -> "N’Djamena", "ADDIS" -> "Addis"
+    m = re.match(r"^([A-Z][’'])(.+)$", word)
+    if m:
+        return m[1] + m[2].capitalize()
+    return "-".join(p.capitalize() for p in word.split("-"))
 
 
 @lru_cache(maxsize=1)
@@ -62,21 +80,32 @@ def _credit_forms() -> dict[str, str]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _mention_pattern() -> re.Pattern[str]:
+    names = sorted(_credit_forms(), key=len, reverse=True)
+    return re.compile(r"(?<![\w/])(" + "|".join(re.escape(n) for n in names) + r")(?![\w/])")
+
+
 def agency_name(credit: str) -> str | None:
-    return _credit_forms().get(credit.strip().strip("()"))
+    return _credit_forms().get(credit.strip().strip("()").strip())
 
 
-# A trailing credit paragraph: "REUTERS", "— AFP", "(Reporting by ...; Editing by ...) Reuters"
-_CREDIT_LINE = re.compile(r"^[—–\-\s(]*(?P<credit>[A-Za-z][A-Za-z\- ]{1,30}?)[)\s.]*$")
+# A credit paragraph: "REUTERS", "— AFP", "(AP)", "AFP/dpa", "Reuters."
+_CREDIT_LINE = re.compile(r"^[—–\-\s(]{0,4}(?P<credit>[A-Za-z][A-Za-z\-. ]{1,30}?(?:/[A-Za-z][A-Za-z\-. ]{1,30}?)?)[)\s.]{0,4}$")
 
 
-def split_agency_credit(paras: list[str]) -> tuple[str | None, list[str], str | None]:
-    """(agency, paragraphs without a trailing credit line, the removed line)."""
-    if len(paras) < 2:
-        return None, paras, None
-    m = _CREDIT_LINE.match(paras[-1])
-    if m:
-        name = agency_name(m["credit"])
-        if name:
-            return name, paras[:-1], paras[-1]
-    return None, paras, None
+def wire_credit_agency(text: str) -> str | None:
+    """The agency of a paragraph that is nothing but a wire credit, else None."""
+    if len(text) > 80:
+        return None
+    m = _CREDIT_LINE.match(text)
+    if not m:
+        return None
+    names = [agency_name(part) for part in m["credit"].split("/")]
+    return names[0] if names and all(names) else None
+
+
+def agency_in_credit(text: str) -> str | None:
+    """The first agency named in a removed credit or copyright line ("© 2025 Reuters")."""
+    m = _mention_pattern().search(text[:400])
+    return _credit_forms()[m[1]] if m else None

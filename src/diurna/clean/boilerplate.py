@@ -1,0 +1,131 @@
+"""The boilerplate classifier: which paragraphs of a page are not the story, and why.
+
+Rules are data (knowledge/boilerplate.yaml): a reason, regular expressions, the longest
+paragraph the rule may remove, and where on the page it applies. On top of the rules:
+- a trailing wire credit ("REUTERS", "— AFP") is recognised from agencies.tsv;
+- a short paragraph that repeats a sentence of the story (a caption or pull quote) is
+  removed as a duplicate, the story's own copy stays;
+- the last sentence of one of the last paragraphs is cut when it is an origin note or a
+  contribution credit ("This story originated in VOA's Kurdish Service.").
+
+Conservative by design: every rule is bounded by `max_chars`, and a paragraph of two
+or more full sentences longer than `_LONG` is never removed by a rule.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+import yaml
+
+from .. import knowledge
+from .metadata import wire_credit_agency
+
+Where = Literal["any", "edges", "tail"]
+WHERE: tuple[str, ...] = ("any", "edges", "tail")
+HEAD, TAIL = 6, 4  # paragraphs counted as the page's edges
+_LONG = 250  # longer multi-sentence paragraphs are story text, whatever they contain
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
+_TAIL_REASONS = ("origin-note", "additional-reporting")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    reason: str
+    max_chars: int
+    where: Where
+    patterns: tuple[re.Pattern[str], ...]
+    examples: tuple[str, ...] = ()
+    counter_examples: tuple[str, ...] = ()
+
+    def matches(self, text: str) -> bool:
+        return len(text) <= self.max_chars and any(p.search(text) for p in self.patterns)
+
+
+@lru_cache(maxsize=1)
+def rules() -> tuple[Rule, ...]:
+    """The rules of boilerplate.yaml, validated (fields, values, regexes)."""
+    return parse_rules(knowledge.read_text("boilerplate.yaml"), "boilerplate.yaml")
+
+
+def parse_rules(text: str, name: str) -> tuple[Rule, ...]:
+    data = yaml.safe_load(text)
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise ValueError(f"{name}: expected a mapping with a `rules` list")
+    out = []
+    for n, item in enumerate(data["rules"], start=1):
+        where = f"{name}: rule {n}"
+        if not isinstance(item, dict) or not isinstance(item.get("reason"), str):
+            raise ValueError(f"{where}: each rule needs a `reason` string")
+        unknown = set(item) - {"reason", "max_chars", "where", "patterns", "examples", "counter_examples"}
+        if unknown:
+            raise ValueError(f"{where} ({item['reason']}): unknown keys {sorted(unknown)}")
+        if not isinstance(item.get("max_chars"), int) or item["max_chars"] < 1:
+            raise ValueError(f"{where} ({item['reason']}): `max_chars` must be a positive integer")
+        if item.get("where", "any") not in WHERE:
+            raise ValueError(f"{where} ({item['reason']}): `where` must be one of {WHERE}")
+        patterns = item.get("patterns")
+        if not isinstance(patterns, list) or not patterns:
+            raise ValueError(f"{where} ({item['reason']}): `patterns` must be a non-empty list")
+        try:
+            compiled = tuple(re.compile(p, re.I) for p in patterns)
+        except re.error as exc:
+            raise ValueError(f"{where} ({item['reason']}): bad pattern: {exc}") from exc
+        out.append(Rule(item["reason"], item["max_chars"], item.get("where", "any"), compiled,
+                        tuple(item.get("examples") or ()), tuple(item.get("counter_examples") or ())))
+    return tuple(out)
+
+
+def classify(text: str, position: int, count: int) -> str | None:
+    """The reason paragraph `position` of `count` is boilerplate, or None for story text."""
+    if len(text) > _LONG and _SENTENCE_END.search(text):
+        return None
+    edge = position < HEAD or position >= count - TAIL
+    tail = position >= count - TAIL
+    for rule in rules():
+        if rule.where == "edges" and not edge or rule.where == "tail" and not tail:
+            continue
+        if rule.matches(text):
+            return rule.reason
+    if tail and wire_credit_agency(text):
+        return "wire-credit"
+    return None
+
+
+def standalone(text: str) -> bool:
+    """A line that is boilerplate on its own, never glued to the line before it."""
+    return any(rule.matches(text) for rule in rules() if rule.where == "any")
+
+
+def split_tail_note(text: str) -> tuple[str, str, str] | None:
+    """(kept text, removed sentence, reason) when the last sentence of a story paragraph
+    is an origin note or a contribution credit; else None."""
+    if len(text) > 20_000:
+        return None  # a tail note sits at the end of a normal paragraph
+    starts = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if not starts:
+        return None
+    cut = starts[-1]
+    sentence = text[cut:]
+    for rule in rules():
+        if rule.reason in _TAIL_REASONS and rule.matches(sentence):
+            return text[:cut].rstrip(), sentence, rule.reason
+    return None
+
+
+_MARKERS = re.compile(r"\s?\((?:left|right|centre|center|middle|front|back|top|bottom|L-R|R-L|from left|from right|"
+                      r"(?:far|second|2nd|third|3rd) (?:left|right)|seated|standing|pictured)\)", re.I)
+_KEY = re.compile(r"[\W_]+")
+
+
+def sentence_key(text: str) -> str:
+    """A comparison key: position markers, punctuation, case and spacing ignored."""
+    return _KEY.sub(" ", _MARKERS.sub("", text)).strip().lower()
+
+
+def sentences(text: str) -> list[str]:
+    starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
+    return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)])]
