@@ -1,0 +1,175 @@
+"""Reported speech from the dependency parse: indirect and mixed quotes.
+
+Constructions, each with its rule name:
+- `indirect/ccomp`: a speech verb and its clausal complement ("Mr Ruto said [the talks
+  had gone well]"; "[The talks went well], he said"); a leading "that" is left out.
+- `indirect/xcomp`: an addressee verb and its to-infinitive ("urged Nigeria [to show
+  restraint]"), the object being the addressee.
+- `indirect/parataxis`: a speech verb parsed as an aside of the clause it reports
+  ("The talks, he said, went well").
+- `indirect/according-to`: the clause around "according to X", X being the speaker.
+- `indirect/noun`: a speech noun with a that-clause and a possessor ("Mr Ruto's claim
+  [that ...]").
+- `mixed/naming`: a naming verb with a quoted fragment in its object ("called the plan
+  "a disgrace"", "described the deal as "the worst ever"").
+Any of these whose content holds a quoted fragment is `mixed` instead of `indirect`.
+
+A cue inside a direct quote, or whose complement lies inside one, is the direct quote's
+business (direct.py), not reported speech. Contents under two tokens are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ...model import Quote
+from .cues import Cues, cue_of
+from .direct import Classified, Frame, frame_of, trimmed
+from .speakers import EntityIndex, speaker_ref
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_MIN_TOKENS = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Reported:
+    start: int
+    end: int
+    frame: Frame
+
+
+def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, index: EntityIndex) -> list[Quote]:
+    direct = tuple((q.marked.open, q.marked.close) for q in quoted if q.role == "direct")
+    fragments = tuple((q.marked.open, q.marked.close) for q in quoted if q.role == "fragment")
+    found: list[Reported] = []
+    for tok in doc:
+        if _inside(tok.idx, direct):
+            continue
+        found.extend(_from_token(tok, text, cues, index, direct, fragments))
+    out: list[Quote] = []
+    seen: set[tuple[int, int]] = set()
+    for r in sorted(found, key=lambda r: (r.start, -r.end)):
+        if (r.start, r.end) in seen or _overlaps_direct(r, direct):
+            continue
+        seen.add((r.start, r.end))
+        kind = "mixed" if any(r.start <= o and c < r.end + 2 for o, c in fragments) else "indirect"
+        rule = r.frame.rule if kind == "indirect" or r.frame.rule.startswith("mixed") else "mixed/" + r.frame.rule.split("/", 1)[1]
+        out.append(Quote(text=text[r.start:r.end], kind=kind, start=r.start, end=r.end,
+                         speaker=r.frame.speaker, cue=r.frame.cue, addressee=r.frame.addressee, rule=rule))
+    return out
+
+
+def _inside(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
+    return any(o <= pos <= c for o, c in spans)
+
+
+def _overlaps_direct(r: Reported, direct: tuple[tuple[int, int], ...]) -> bool:
+    """Half or more of the content inside direct quotes: the cue introduces those."""
+    covered = sum(max(0, min(c + 1, r.end) - max(o, r.start)) for o, c in direct)
+    return covered * 2 >= r.end - r.start
+
+
+def _from_token(tok: Token, text: str, cues: Cues, index: EntityIndex, direct, fragments) -> list[Reported]:
+    out: list[Reported] = []
+    verb_cue = cue_of(tok, cues.speech_verbs)
+    if verb_cue is not None:
+        out.extend(_verb_contents(tok, verb_cue, text, cues, index))
+    naming = cue_of(tok, cues.naming_verbs)
+    if naming is not None and not out:
+        out.extend(_naming(tok, naming, text, cues, index, fragments))
+    if tok.lower_ == "according":
+        out.extend(_according(tok, text, cues, index))
+    if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nouns:
+        out.extend(_noun(tok, text, index))
+    return out
+
+
+def _span_of(tokens: list[Token], text: str) -> tuple[int, int] | None:
+    if len([t for t in tokens if not t.is_punct and not t.is_space]) < _MIN_TOKENS:
+        return None
+    while tokens and (tokens[0].is_punct and tokens[0].text not in "\"“‘'" or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
+        tokens = tokens[1:]
+    if not tokens:
+        return None
+    start, end = trimmed(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    while end > start and text[end - 1] in ".;:":
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _clause_tokens(head: Token, cue: Token) -> list[Token]:
+    """The subtree of `head`, cut at the cue when the parse folded the cue inside it."""
+    toks = list(head.subtree)
+    if any(t.i == cue.i for t in toks):
+        toks = [t for t in toks if (t.i < cue.i) == (head.i < cue.i) and t.i != cue.i]
+    return toks
+
+
+def _verb_contents(tok: Token, cue: str, text: str, cues: Cues, index: EntityIndex) -> list[Reported]:
+    out: list[Reported] = []
+    for child in tok.children:
+        if child.dep_ == "ccomp":
+            rule = "indirect/ccomp"
+        elif child.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children) \
+                and cue_of(tok, cues.addressee_verbs) is not None:
+            rule = "indirect/xcomp"
+        else:
+            continue
+        span = _span_of(_clause_tokens(child, tok), text)
+        if span is not None:
+            out.append(Reported(*span, frame_of(tok, cue, rule, cues, index)))
+    if not out and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
+        aside = {t.i for t in tok.subtree}
+        toks = [t for t in tok.head.subtree if t.i not in aside]
+        span = _span_of(toks, text)
+        if span is not None:
+            out.append(Reported(*span, frame_of(tok, cue, "indirect/parataxis", cues, index)))
+    return out
+
+
+def _naming(tok: Token, cue: str, text: str, cues: Cues, index: EntityIndex, fragments) -> list[Reported]:
+    """'called X "Y"', 'described X as "Y"': content from the object to the fragment."""
+    right = [t for t in tok.subtree if t.i > tok.i]
+    if not right:
+        return []
+    end = right[-1].idx + len(right[-1].text)
+    hit = [(o, c) for o, c in fragments if tok.idx < o and c < end + 2]
+    if not hit:
+        return []
+    start = right[0].idx
+    span = _span_of([t for t in right if t.idx <= hit[-1][1]], text)
+    if span is None:
+        return []
+    return [Reported(start, max(span[1], hit[-1][1] + 1), frame_of(tok, cue, "mixed/naming", cues, index))]
+
+
+def _according(tok: Token, text: str, cues: Cues, index: EntityIndex) -> list[Reported]:
+    preps = [c for c in tok.children if c.lower_ == "to"]
+    objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    if not objs or tok.head is tok:
+        return []
+    phrase = {t.i for t in tok.subtree}
+    clause = [t for t in tok.head.subtree if t.i not in phrase]
+    left = [t for t in clause if t.i < tok.i]
+    right = [t for t in clause if t.i > tok.i]
+    side = right if len(right) >= len(left) else left
+    span = _span_of(side, text)
+    if span is None:
+        return []
+    frame = Frame(speaker_ref(objs[0], index), "according to", None, "indirect/according-to")
+    return [Reported(*span, frame)]
+
+
+def _noun(tok: Token, text: str, index: EntityIndex) -> list[Reported]:
+    owners = [c for c in tok.children if c.dep_ == "poss"]
+    clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp")
+               and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+    if not owners or not clauses:
+        return []
+    span = _span_of(list(clauses[0].subtree), text)
+    if span is None:
+        return []
+    return [Reported(*span, Frame(speaker_ref(owners[0], index), tok.text, None, "indirect/noun"))]
