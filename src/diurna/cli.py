@@ -176,6 +176,10 @@ def _make_eval_command(name: str):
 
 _register_scorers()
 
+from .cli_store import register as _register_store  # noqa: E402 - the store's commands
+
+_register_store(app)
+
 
 def main() -> None:  # console-script entry point
     app()

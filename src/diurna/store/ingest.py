@@ -130,10 +130,8 @@ class _Worker:
     """One process's pipeline, built lazily from plain settings."""
 
     def __init__(self, settings: dict[str, Any], known: frozenset[str], published: str | None) -> None:
-        from ..pipeline import Pipeline
-
         self.settings = Settings.from_dict(settings)
-        self.pipeline = Pipeline(self.settings)
+        self._pipeline: Any = None  # loaded on the first document that needs it: a re-run loads no model
         self.known = known
         self.published = published
 
@@ -141,12 +139,23 @@ class _Worker:
         out: list[Outcome | _Skipped] = []
         todo: list[Item] = []
         for item in chunk:
-            if isinstance(item, _Skipped) or (self.known and self._already_stored(item)):
+            if isinstance(item, ErrorResult):
+                out.append(item)  # a read error needs no model
+            elif isinstance(item, _Skipped) or (self.known and self._already_stored(item)):
                 out.append(item if isinstance(item, _Skipped) else _Skipped(item.index))
             else:
                 todo.append(item)
-        out.extend(self.pipeline.process_many(todo, published=self.published))
+        if todo:
+            out.extend(self.pipeline.process_many(todo, published=self.published))
         return out
+
+    @property
+    def pipeline(self) -> Any:
+        if self._pipeline is None:
+            from ..pipeline import Pipeline
+
+            self._pipeline = Pipeline(self.settings)
+        return self._pipeline
 
     def _already_stored(self, item: Item) -> bool:
         if not isinstance(item, RawDocument) or item.id is not None:
@@ -184,24 +193,24 @@ def _run_in_worker(chunk: list[Item | _Skipped]) -> list[Outcome | _Skipped]:
 
 
 def count_inputs(paths: Sequence[str | Path]) -> int | None:
-    """A quick estimate of how many documents the paths hold (for the ETA), without
-    decoding them: files, plus one per non-blank line of JSONL files. None for stdin."""
-    from ..read.sources import JSONL_SUFFIXES, TEXT_SUFFIXES
-
+    """A quick estimate of how many documents the paths hold, for the ETA, without
+    decoding anything: one per file, one per non-blank line of JSONL/CSV files (feeds
+    and WARC archives count as one, so the bar may run past its total). None for stdin."""
     total = 0
     for p in paths:
         if str(p) == "-":
             return None
         path = Path(p)
-        files = [path] if path.is_file() else [
-            f for f in sorted(path.rglob("*"))
-            if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)
-            and (f.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES or not f.suffix)
-        ] if path.is_dir() else []
+        if path.is_dir():
+            files = [f for f in sorted(path.rglob("*"))
+                     if f.is_file() and not any(part.startswith(".") for part in f.relative_to(path).parts)]
+        else:
+            files = [path] if path.is_file() else []
         for f in files:
-            if f.suffix.lower() in JSONL_SUFFIXES:
+            name = f.name.lower()
+            if name.endswith((".jsonl", ".ndjson", ".csv", ".tsv")):
                 with f.open("rb") as fh:
-                    total += sum(1 for line in fh if line.strip())
+                    total += sum(1 for line in fh if line.strip()) - name.endswith((".csv", ".tsv"))
             else:
                 total += 1
     return total

@@ -25,7 +25,7 @@ EVENT_COLUMNS = ("id", "block", "code", "root_code", "base_code", "label", "quad
                  "target_name", "target_country", "target_actor_code", "date", "date_precision", "day",
                  "location_name", "location_country", "lat", "lon", "location_feature", "modality", "is_root",
                  "confidence", "num_mentions", "num_sources", "num_articles", "documents", "url",
-                 "first_added", "updated_at", "search")
+                 "anchor_doc", "evidence_text", "trigger", "first_added", "updated_at", "search")
 _EVENT_TYPES = {"quad_class": "INTEGER", "goldstein": "DOUBLE", "day": "DATE", "lat": "DOUBLE", "lon": "DOUBLE",
                 "is_root": "BOOLEAN", "confidence": "DOUBLE", "num_mentions": "INTEGER", "num_sources": "INTEGER",
                 "num_articles": "INTEGER", "documents": "VARCHAR[]", "first_added": "TIMESTAMP",
@@ -135,7 +135,7 @@ def _event_row(cluster: merge.EventCluster, reports: list[dict[str, Any]], ancho
         located["location_feature"], a["modality"], any(r["is_root"] for r in reports),
         max((r["confidence"] or 0.0) for r in reports),
         len(reports), len({r["source_key"] for r in reports}), len({r["doc_id"] for r in reports}),
-        sorted({r["doc_id"] for r in reports}), a["doc_url"],
+        sorted({r["doc_id"] for r in reports}), a["doc_url"], a["doc_id"], a["text"], a["trigger"],
         min(r["ingested_at"] for r in reports), max(r["ingested_at"] for r in reports),
         " ".join(w for w in words if w).lower(),
     )

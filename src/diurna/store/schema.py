@@ -77,6 +77,7 @@ CREATE TABLE events (
     modality VARCHAR, is_root BOOLEAN, confidence DOUBLE,
     num_mentions INTEGER, num_sources INTEGER, num_articles INTEGER,
     documents VARCHAR[], url VARCHAR,
+    anchor_doc VARCHAR, evidence_text VARCHAR, trigger VARCHAR,  -- the anchor report (merge order's first)
     first_added TIMESTAMP, updated_at TIMESTAMP,
     search VARCHAR                    -- lower-cased words for --q
 );

@@ -1,0 +1,312 @@
+"""The store's commands (`diurna ingest`, `events`, `quotes`, `entities`, `documents`,
+`stats`, `errors`, `follow ...`, `export`): a thin layer over `diurna.store`.
+
+`register(app)` adds them to the main typer app.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .errors import DiurnaError
+
+DbOpt = Annotated[str, typer.Option("--db", envvar="DIURNA_DB", help="The DuckDB store file (env DIURNA_DB).")]
+FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table | json | csv")]
+LimitOpt = Annotated[int, typer.Option(help="At most this many rows.")]
+DEFAULT_DB = "diurna.duckdb"
+
+follow_app = typer.Typer(help="Follow a topic: saved event filters and what is new since the last check.",
+                         no_args_is_help=True)
+
+
+def _fail(exc: DiurnaError, code: int = 2) -> None:
+    typer.echo(str(exc), err=True)
+    raise typer.Exit(code)
+
+
+def _open(db: str, read_only: bool = True):
+    from .store import Store
+
+    try:
+        return Store(db, read_only=read_only)
+    except DiurnaError as exc:
+        _fail(exc)
+
+
+def _emit(rows: list[Any], fmt: str, title: str, columns: tuple[str, ...]) -> None:
+    """Rows (with to_dict) as a rich table (chosen columns), JSON (all fields) or CSV."""
+    dicts = [r.to_dict() for r in rows]
+    if fmt == "json":
+        sys.stdout.write(json.dumps(dicts, ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "csv":
+        fields = list(dicts[0]) if dicts else list(columns)
+        writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
+        writer.writeheader()
+        for d in dicts:
+            writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
+                             for k, v in d.items()})
+    elif fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*columns, title=f"{title}: {len(dicts)}", title_justify="left")
+        for d in dicts:
+            table.add_row(*(_cell(d.get(c)) for c in columns))
+        Console().print(table)
+    else:
+        typer.echo(f"unknown --format {fmt!r}; use table, json or csv", err=True)
+        raise typer.Exit(2)
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(map(str, value))[:60]
+    text = str(value)
+    return text if len(text) <= 70 else text[:67] + "..."
+
+
+# --------------------------------------------------------------------------- ingest
+
+
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL files, or - for stdin.")],
+    db: DbOpt = DEFAULT_DB,
+    workers: Annotated[int, typer.Option(min=1, help="Worker processes running the pipeline (one per core).")] = 1,
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file overriding the defaults.")] = None,
+) -> None:
+    """Process articles into the store; re-running adds nothing and resumes an interrupted run."""
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+
+    from .settings import Settings
+    from .store.ingest import count_inputs
+    from .store.ingest import ingest as run
+
+    try:
+        settings = Settings.load(config)
+    except DiurnaError as exc:
+        _fail(exc)
+    console = Console(stderr=True)
+    columns = (TextColumn("[bold]ingest[/]"), BarColumn(), TextColumn("{task.completed}/{task.total} docs"),
+               TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("[red]{task.fields[errors]} errors[/]"),
+               TextColumn("{task.fields[skipped]} skipped"), TimeElapsedColumn(), TextColumn("ETA"),
+               TimeRemainingColumn())
+    try:
+        with Progress(*columns, console=console, transient=False) as bar:
+            task = bar.add_task("ingest", total=count_inputs(paths), rate=0.0, errors=0, skipped=0)
+            t0 = bar.get_time()
+
+            def show(p) -> None:
+                elapsed = max(bar.get_time() - t0, 1e-9)
+                total = bar.tasks[0].total
+                bar.update(task, completed=p.seen, rate=p.seen / elapsed, errors=p.errors, skipped=p.skipped,
+                           total=None if total is None else max(total, p.seen))
+
+            report = run(paths, db, settings, workers=workers, published=published, on_progress=show)
+    except DiurnaError as exc:
+        _fail(exc)
+    except KeyboardInterrupt:
+        console.print(f"interrupted: every committed batch is in {db}; run the same command again to finish")
+        raise typer.Exit(130)
+    console.print(f"{report.stored} new documents, {report.skipped} already stored, {report.errors} errors "
+                  f"in {report.seconds:.1f} s ({report.docs_per_s:.1f} docs/s) -> {db}")
+    if report.errors:
+        console.print("see them with: diurna errors --db " + db)
+    raise typer.Exit(1 if report.errors else 0)
+
+
+# --------------------------------------------------------------------------- queries
+
+ActorOpt = Annotated[Optional[str], typer.Option(help="Source or target: name contains, or actor code starts with.")]
+CountryOpt = Annotated[Optional[str], typer.Option(help="Source, target or location country (ISO alpha-3).")]
+DyadOpt = Annotated[Optional[str], typer.Option(help="SOURCE-TARGET, each a code, country or name (FRA-NGA).")]
+CodeOpt = Annotated[Optional[str], typer.Option(help="CAMEO code or prefix (043, 04).")]
+RootOpt = Annotated[Optional[str], typer.Option(help="CAMEO root code (01-20).")]
+QuadOpt = Annotated[Optional[int], typer.Option(help="QuadClass: 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material conflict.")]
+SinceOpt = Annotated[Optional[str], typer.Option(help="On or after YYYY-MM-DD.")]
+UntilOpt = Annotated[Optional[str], typer.Option(help="On or before YYYY-MM-DD.")]
+QOpt = Annotated[Optional[str], typer.Option("--q", help="Full text: every word must appear.")]
+
+EVENT_COLUMNS = ("id", "day", "code", "label", "source_name", "target_name", "location_name", "num_articles",
+                 "num_sources", "num_mentions")
+
+
+def _filter(actor, country, dyad, code, root, quad, since, until, q, limit):
+    from .store.query import EventFilter
+
+    try:
+        return EventFilter(actor=actor, country=country, dyad=dyad, code=code, root=root, quad=quad, since=since,
+                           until=until, q=q, limit=limit)
+    except DiurnaError as exc:
+        _fail(exc)
+
+
+def events(db: DbOpt = DEFAULT_DB, actor: ActorOpt = None, country: CountryOpt = None, dyad: DyadOpt = None,
+           code: CodeOpt = None, root: RootOpt = None, quad: QuadOpt = None, since: SinceOpt = None,
+           until: UntilOpt = None, q: QOpt = None, limit: LimitOpt = 50, format: FormatOpt = "table") -> None:
+    """Merged events (one row per real event, with NumArticles/NumSources/NumMentions)."""
+    from .store import query
+
+    f = _filter(actor, country, dyad, code, root, quad, since, until, q, limit)
+    with _open(db) as store:
+        _emit(query.events(store, f), format, "events", EVENT_COLUMNS)
+
+
+def quotes(db: DbOpt = DEFAULT_DB,
+           speaker: Annotated[Optional[str], typer.Option(help="Speaker name (or one of its aliases).")] = None,
+           q: QOpt = None, since: SinceOpt = None, until: UntilOpt = None, limit: LimitOpt = 50,
+           format: FormatOpt = "table") -> None:
+    """Quotes with their speakers."""
+    from .store import query
+
+    with _open(db) as store:
+        try:
+            rows = query.quotes(store, speaker=speaker, q=q, since=since, until=until, limit=limit)
+        except DiurnaError as exc:
+            _fail(exc)
+        _emit(rows, format, "quotes", ("published", "speaker_name", "kind", "cue", "text", "doc_id"))
+
+
+def entities(db: DbOpt = DEFAULT_DB,
+             name: Annotated[Optional[str], typer.Option(help="Name contains, or an exact alias.")] = None,
+             type: Annotated[Optional[str], typer.Option(help="PERSON, ORG, PLACE or GROUP.")] = None,
+             country: CountryOpt = None, limit: LimitOpt = 50, format: FormatOpt = "table") -> None:
+    """Cross-document entities: one row per person, organisation, place or group."""
+    from .store import query
+
+    with _open(db) as store:
+        rows = query.entities(store, name=name, type=type, country=country, limit=limit)
+        _emit(rows, format, "entities", ("id", "name", "type", "country", "actor_code", "num_documents",
+                                         "num_mentions", "aliases"))
+
+
+def documents(db: DbOpt = DEFAULT_DB, q: QOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+              limit: LimitOpt = 50, format: FormatOpt = "table") -> None:
+    """Stored articles with their fact counts."""
+    from .store import query
+
+    with _open(db) as store:
+        try:
+            rows = query.documents(store, q=q, since=since, until=until, limit=limit)
+        except DiurnaError as exc:
+            _fail(exc)
+        _emit(rows, format, "documents", ("id", "published", "title", "publisher", "agency", "entities", "events",
+                                          "quotes"))
+
+
+def stats(db: DbOpt = DEFAULT_DB,
+          format: Annotated[str, typer.Option("--format", "-f", help="table | json")] = "table") -> None:
+    """What is in the store: counts, date range, merge figures, event mix, errors."""
+    from .store import query
+
+    with _open(db) as store:
+        data = query.stats(store)
+    if format == "json":
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+        return
+    from rich.console import Console
+
+    console = Console()
+    console.print(f"[bold]{data['path']}[/]  published {data['published']['first']} .. {data['published']['last']}")
+    for section in ("counts", "merged", "event_roots", "quad_classes", "errors_by_code"):
+        items = data[section]
+        console.print(f"  {section}: " + (", ".join(f"{k} {v}" for k, v in items.items()) or "none"))
+
+
+def errors(db: DbOpt = DEFAULT_DB, code: Annotated[Optional[str], typer.Option(help="Only this error code (E004).")] = None,
+           limit: LimitOpt = 100, format: FormatOpt = "table") -> None:
+    """Documents that could not be processed, with the reason and how to fix it."""
+    from .store import query
+
+    with _open(db) as store:
+        _emit(query.errors(store, code=code, limit=limit), format, "errors", ("origin", "code", "message", "hint"))
+
+
+# --------------------------------------------------------------------------- follows
+
+
+@follow_app.command("add")
+def follow_add(name: Annotated[str, typer.Argument(help="A name for the topic.")], db: DbOpt = DEFAULT_DB,
+               actor: ActorOpt = None, country: CountryOpt = None, dyad: DyadOpt = None, code: CodeOpt = None,
+               root: RootOpt = None, quad: QuadOpt = None, since: SinceOpt = None, until: UntilOpt = None,
+               q: QOpt = None) -> None:
+    """Save a topic: the same filters as `diurna events`."""
+    from .store import follows
+
+    f = _filter(actor, country, dyad, code, root, quad, since, until, q, 50)
+    with _open(db, read_only=False) as store:
+        try:
+            follows.add(store, name, f)
+        except DiurnaError as exc:
+            _fail(exc)
+    typer.echo(f"following {name!r}: {json.dumps(f.to_dict())}")
+
+
+@follow_app.command("list")
+def follow_list(db: DbOpt = DEFAULT_DB, format: FormatOpt = "table") -> None:
+    """The saved topics and when each was last checked."""
+    from .store import follows
+
+    with _open(db) as store:
+        rows = follows.list_all(store)
+    _emit(rows, format, "follows", ("name", "filters", "created_at", "checked_at"))
+
+
+@follow_app.command("rm")
+def follow_rm(name: Annotated[str, typer.Argument(help="The topic to remove.")], db: DbOpt = DEFAULT_DB) -> None:
+    """Remove a topic."""
+    from .store import follows
+
+    with _open(db, read_only=False) as store:
+        if not follows.remove(store, name):
+            typer.echo(f"no follow named {name!r}; see `diurna follow list`", err=True)
+            raise typer.Exit(1)
+    typer.echo(f"removed {name!r}")
+
+
+@follow_app.command("check")
+def follow_check(name: Annotated[str, typer.Argument(help="The topic to check.")], db: DbOpt = DEFAULT_DB,
+                 limit: LimitOpt = 1000, format: FormatOpt = "table") -> None:
+    """Events matching the topic that are new (or newly reported) since the last check."""
+    from .store import follows
+
+    with _open(db, read_only=False) as store:
+        try:
+            rows = follows.check(store, name, limit=limit)
+        except DiurnaError as exc:
+            _fail(exc)
+    _emit(rows, format, f"new for {name!r}", EVENT_COLUMNS)
+
+
+# --------------------------------------------------------------------------- export
+
+
+def export(db: DbOpt = DEFAULT_DB,
+           format: Annotated[str, typer.Option("--format", "-f", help="parquet | gdelt | plover")] = "parquet",
+           out: Annotated[Path, typer.Option(help="Folder to write into (created if needed).")] = Path("export")) -> None:
+    """Write the store as Parquet tables, GDELT 2.0 events (61 columns) or PLOVER JSON."""
+    from .store.export import FORMATS
+
+    if format not in FORMATS:
+        typer.echo(f"unknown --format {format!r}; use {', '.join(FORMATS)}", err=True)
+        raise typer.Exit(2)
+    with _open(db) as store:
+        written = FORMATS[format](store, out)
+    for path in written:
+        typer.echo(str(path))
+
+
+def register(app: typer.Typer) -> None:
+    """Add the store's commands to the main app."""
+    for fn in (ingest, events, quotes, entities, documents, stats, errors, export):
+        app.command(fn.__name__)(fn)
+    app.add_typer(follow_app, name="follow")
