@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from ..errors import E001, E004, E007, E009, DiurnaError
 from ..model import Document, RawDocument, Removed
-from ..read.sources import normalise_date
+from ..read.records import normalise_date
 from ..settings import Settings
 from . import boilerplate
 from .dates import date_in_line
@@ -53,7 +53,10 @@ def clean(raw: RawDocument, settings: Settings, *, published: str | None = None)
     removed: list[Removed] = []
     title = page.title
     if raw.kind == "text" and title is None and len(paras) > 1 and looks_like_headline(paras[0].text):
-        title, paras = paras[0].text, paras[1:]
+        title = paras[0].text
+    if title and paras and boilerplate.sentence_key(paras[0].text) == boilerplate.sentence_key(title):
+        removed.append(Removed(text=paras[0].text, reason="title"))
+        paras = paras[1:]
     paras = _remove_boilerplate(paras, removed)
     if not paras:
         raise DiurnaError(E009, f"{raw.origin}: every paragraph was boilerplate ({len(removed)} removed)")
@@ -129,9 +132,9 @@ def _drop_repeats(paras: list[MappedText], removed: list[Removed]) -> list[Mappe
             elsewhere.setdefault(boilerplate.sentence_key(sent), set()).add(n)
     out = []
     for n, para in enumerate(paras):
-        key = boilerplate.sentence_key(para.text)
+        key = boilerplate.sentence_key(para.text) if len(para.text) <= 400 else ""
         holders = elsewhere.get(key, set()) - {n}
-        if len(para.text) <= 400 and len(key) >= 20 and holders and (min(holders) < n or _longer(paras, holders, n)):
+        if len(key) >= 20 and holders and (min(holders) < n or _longer(paras, holders, n)):
             removed.append(Removed(text=para.text, reason="duplicate"))
         else:
             out.append(para)

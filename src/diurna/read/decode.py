@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..errors import E001, E002, E003, E004, DiurnaError
 
@@ -36,13 +37,29 @@ def decode_bytes(data: bytes, *, origin: str, max_bytes: int) -> str:
     utf16 = _bomless_utf16(data)
     if utf16:
         return _strict(data, utf16, origin)
-    if b"\x00" in data[:8192]:
-        raise DiurnaError(E002, f"{origin} contains NUL bytes")
+    if b"\x00" in data:
+        # A few stray NULs (a bad export) are dropped; many mean a binary file.
+        nuls = data.count(b"\x00")
+        if nuls > max(8, len(data) // 100):
+            raise DiurnaError(E002, f"{origin} contains {nuls:,} NUL bytes")
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # Not UTF-8: let charset-normalizer weigh the candidates (cp1252, latin-1, ...).
+    if _UTF8_MULTIBYTE.search(data):
+        # Mixed encodings (UTF-8 text with pasted cp1252 bytes): keep the UTF-8 and
+        # read only the bytes that are not UTF-8 as cp1252, instead of garbling all.
+        return data.decode("utf-8", errors="diurna-cp1252")
+    high = sum(b >= 0x80 for b in data[:100_000])
+    if high <= max(16, 0.05 * min(len(data), 100_000)):
+        # English with a few accented letters or curly quotes: Windows-1252 is by far the
+        # likeliest, and statistics over a handful of bytes guess worse than that.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+    # Not UTF-8: let charset-normalizer weigh the candidates (cp1251, latin-1, ...).
     from charset_normalizer import from_bytes
 
     best = from_bytes(data[:200_000]).best()
@@ -52,6 +69,20 @@ def decode_bytes(data: bytes, *, origin: str, max_bytes: int) -> str:
     if _control_ratio(text) > 0.05:
         raise DiurnaError(E002, f"{origin} decodes to mostly control characters")
     return text
+
+
+# A valid two- to four-byte UTF-8 sequence: evidence that the text is meant as UTF-8.
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    bad = exc.object[exc.start:exc.end]
+    return bad.decode("cp1252", errors="replace"), exc.end
+
+
+codecs.register_error("diurna-cp1252", _cp1252_fallback)
 
 
 def _strict(data: bytes, encoding: str, origin: str) -> str:

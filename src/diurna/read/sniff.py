@@ -1,11 +1,30 @@
-"""Tell HTML from plain text by content, not by file name."""
+"""What a blob of input is, judged by its content (and its name only as a tie-breaker).
+
+Kinds: "warc", "feed" (RSS/Atom), "jsonl", "csv", "html", "text"; folders are walked
+by extension and, for files without a known one, by these same checks.
+"""
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Literal
+
+Kind = Literal["warc", "feed", "jsonl", "csv", "html", "text"]
 
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.I | re.S)
-_TAGS = re.compile(r"</?(?:p|div|span|a|br|article|section|h[1-6]|li|ul|body|html|script)\b[^>]*>", re.I)
+_TAGS = re.compile(r"</?(?:p|div|span|a|br|article|section|h[1-6]|li|ul|body|html|script)\b[^>]{0,500}>", re.I)
+_FEED = re.compile(rb"^\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
+_CSV_HEADER = re.compile(r"^\ufeff?(?:\"?[\w ]{1,40}\"?[,\t;|]){1,40}\"?[\w ]{1,40}\"?\r?$")
+
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+FEED_SUFFIXES = (".rss", ".atom", ".xml")
+CSV_SUFFIXES = (".csv", ".tsv")
+JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
+TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".eml")
+# Files met in saved-page folders that are never articles: skipped quietly in walks.
+SKIP_SUFFIXES = (".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico",
+                 ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".webm", ".json")
 
 
 def looks_like_html(text: str) -> bool:
@@ -15,3 +34,41 @@ def looks_like_html(text: str) -> bool:
         return True
     # A fragment without <html>: judge by the density of common tags.
     return len(_TAGS.findall(head)) >= 5
+
+
+def sniff_bytes(data: bytes, name: str = "") -> Kind:
+    """The kind of a blob; `name` (a file name) settles what content leaves open."""
+    lower = name.lower()
+    head = data[:8192]
+    if head.startswith(b"WARC/") or lower.endswith(WARC_SUFFIXES) and head.startswith(b"\x1f\x8b"):
+        return "warc"
+    if _FEED.match(head.lstrip(b"\xef\xbb\xbf")):
+        return "feed"
+    if lower.endswith(JSONL_SUFFIXES) or _looks_like_jsonl(data):
+        return "jsonl"
+    if lower.endswith(CSV_SUFFIXES) or _looks_like_csv(head):
+        return "csv"
+    return "text"  # text or HTML: told apart after decoding
+
+
+def _looks_like_jsonl(data: bytes) -> bool:
+    head = data[:4096]
+    start = len(head) - len(head.lstrip())
+    if data[start:start + 1] != b"{":
+        return False
+    end = data.find(b"\n", start, start + 4_000_000)
+    first = data[start:end if end >= 0 else start + 4_000_000]
+    try:
+        rec = json.loads(first)
+    except ValueError:
+        return False
+    return isinstance(rec, dict) and ("text" in rec or "html" in rec)
+
+
+def _looks_like_csv(head: bytes) -> bool:
+    """A header line naming a `text` or `html` column, e.g. `id,url,title,text`."""
+    first = head.split(b"\n", 1)[0].decode("utf-8", errors="replace")
+    if not _CSV_HEADER.match(first):
+        return False
+    cols = {c.strip().strip('"').lower() for c in re.split(r"[,\t;|]", first)}
+    return bool(cols & {"text", "html"})

@@ -1,42 +1,47 @@
-"""Readers for every input shape `diurna extract` accepts.
+"""Readers for every input shape `diurna extract` accepts: strings, files, folders,
+stdin, JSONL, CSV/TSV, RSS/Atom, WARC.
 
 Readers yield items with a provisional index; `_numbered` gives each item its place in
-the whole stream, so output keeps input order across files and records.
+the whole stream, so output keeps input order across files and records. Every problem
+with one document becomes an ErrorResult at its place; the stream goes on.
+
+Size limit: one document (a file, a record, a WARC payload) may have at most
+`settings.max_bytes` bytes (default 20 MB); larger ones get E004 without being read
+into memory. Files that hold many records (JSONL, CSV, feeds, WARC) are not limited as
+a whole, only record by record.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from ..errors import E001, E004, E005, E006, E007, E008, E014, DiurnaError
-from ..model import ErrorResult, RawDocument
+from ..errors import E004, E005, E008, DiurnaError
+from ..model import ErrorResult
 from ..settings import Settings
 from .decode import decode_bytes
-from .sniff import looks_like_html
+from .records import META_FIELDS, Item, normalise_date, read_csv_text, read_text, record
+from .sniff import (
+    CSV_SUFFIXES,
+    FEED_SUFFIXES,
+    JSONL_SUFFIXES,
+    SKIP_SUFFIXES,
+    WARC_SUFFIXES,
+    sniff_bytes,
+)
 
-Item = RawDocument | ErrorResult
+__all__ = ["JSONL_SUFFIXES", "META_FIELDS", "normalise_date", "read_bytes", "read_jsonl_lines", "read_paths",
+           "read_text", "read_texts"]
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".xhtml"}
-JSONL_SUFFIXES = {".jsonl", ".ndjson"}
-META_FIELDS = ("id", "url", "title", "published", "publisher")
-
-
-def read_text(text: str, *, origin: str = "<string>", index: int = 0, **meta: Any) -> RawDocument:
-    """A Python string as one document; HTML is recognised by its content."""
-    if not text.strip():
-        raise DiurnaError(E001, origin)
-    kind = "html" if looks_like_html(text) else "text"
-    return RawDocument(index=index, content=text, kind=kind, origin=origin, **_clean_meta(meta, origin))
+MULTI_RECORD_LIMIT = 2_000_000_000  # a JSONL/CSV/feed file is read whole: keep it under 2 GB
 
 
 def read_bytes(data: bytes, *, origin: str, settings: Settings, index: int = 0, **meta: Any) -> Item:
+    """One document from raw bytes: encoding detected, HTML told from text by content."""
     try:
         text = decode_bytes(data, origin=origin, max_bytes=settings.max_bytes)
         return read_text(text, origin=origin, index=index, **meta)
@@ -52,27 +57,30 @@ def read_texts(items: Iterable[str | Mapping[str, Any]]) -> Iterator[Item]:
             if isinstance(item, str):
                 yield _guard(lambda: read_text(item, origin=origin), origin)
             else:
-                yield _record(dict(item), origin)
+                yield record(dict(item), origin)
     return _numbered(raw())
 
 
 def read_jsonl_lines(lines: Iterable[str], *, origin: str = "<jsonl>") -> Iterator[Item]:
     """One JSON object per line; a bad line is an error at its place, the rest go on."""
-    def raw() -> Iterator[Item]:
-        for lineno, line in enumerate(lines, start=1):
-            if not line.strip():
-                continue
-            where = f"{origin}:{lineno}"
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield ErrorResult(index=-1, error=DiurnaError(E005, f"{where}: {exc.msg}").info(), origin=where)
-                continue
-            if not isinstance(record, dict):
-                yield ErrorResult(index=-1, error=DiurnaError(E005, f"{where}: not an object").info(), origin=where)
-                continue
-            yield _record(record, where)
-    return _numbered(raw())
+    return _numbered(_jsonl(lines, origin))
+
+
+def _jsonl(lines: Iterable[str], origin: str) -> Iterator[Item]:
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{lineno}"
+        try:
+            rec = json.loads(line)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+            yield ErrorResult(index=-1, error=DiurnaError(E005, f"{where}: {msg}").info(), origin=where)
+            continue
+        if not isinstance(rec, dict):
+            yield ErrorResult(index=-1, error=DiurnaError(E005, f"{where}: not an object").info(), origin=where)
+            continue
+        yield record(rec, where)
 
 
 def read_paths(paths: Sequence[str | Path], settings: Settings, *, stdin: BinaryIO | None = None) -> Iterator[Item]:
@@ -80,7 +88,8 @@ def read_paths(paths: Sequence[str | Path], settings: Settings, *, stdin: Binary
     def raw() -> Iterator[Item]:
         for p in paths:
             if str(p) == "-":
-                yield from _read_stream((stdin or sys.stdin.buffer).read(), "<stdin>", settings)
+                data = (stdin or sys.stdin.buffer).read()
+                yield from _read_blob(data, "<stdin>", settings)
                 continue
             path = Path(p)
             if path.is_dir():
@@ -100,78 +109,73 @@ def _numbered(items: Iterable[Item]) -> Iterator[Item]:
 
 
 def _walk(folder: Path) -> list[Path]:
-    """Files under a folder, sorted for a stable order, hidden files and folders skipped."""
+    """Files under a folder, sorted for a stable order; hidden files and folders, and
+    page assets (images, scripts, styles), are skipped."""
     found = []
     for path in sorted(folder.rglob("*")):
         if any(part.startswith(".") for part in path.relative_to(folder).parts):
             continue
-        if path.is_file() and (path.suffix.lower() in TEXT_SUFFIXES | JSONL_SUFFIXES or not path.suffix):
+        if path.is_file() and not path.name.lower().endswith(SKIP_SUFFIXES):
             found.append(path)
     return found
 
 
 def _read_file(path: Path, settings: Settings) -> Iterator[Item]:
     origin = str(path)
+    name = path.name.lower()
     try:
+        if name.endswith(WARC_SUFFIXES) or _starts_with(path, b"WARC/"):
+            from .warc import read_warc
+
+            with path.open("rb") as stream:
+                yield from read_warc(stream, origin, settings.max_bytes)
+            return
         size = path.stat().st_size
-        if size > settings.max_bytes:
+        many = name.endswith(JSONL_SUFFIXES + CSV_SUFFIXES + FEED_SUFFIXES)
+        limit = MULTI_RECORD_LIMIT if many else settings.max_bytes
+        if size > limit:
             # Never read an oversized file into memory just to refuse it.
-            err = DiurnaError(E004, f"{origin} has {size:,} bytes (limit {settings.max_bytes:,})")
+            err = DiurnaError(E004, f"{origin} has {size:,} bytes (limit {limit:,})")
             yield ErrorResult(index=-1, error=err.info(), origin=origin)
             return
         data = path.read_bytes()
     except OSError as exc:
         yield ErrorResult(index=-1, error=DiurnaError(E008, f"{origin}: {exc.strerror or exc}").info(), origin=origin)
         return
-    if path.suffix.lower() in JSONL_SUFFIXES:
-        yield from _read_stream(data, origin, settings, force_jsonl=True)
-    else:
-        yield from _read_stream(data, origin, settings)
+    yield from _read_blob(data, origin, settings, name)
 
 
-def _read_stream(data: bytes, origin: str, settings: Settings, force_jsonl: bool = False) -> Iterator[Item]:
-    """One blob: a JSONL stream when it is one, else a single text or HTML document."""
-    if force_jsonl or _looks_like_jsonl(data):
+def _starts_with(path: Path, magic: bytes) -> bool:
+    with path.open("rb") as f:
+        return f.read(len(magic)) == magic
+
+
+def _read_blob(data: bytes, origin: str, settings: Settings, name: str = "") -> Iterator[Item]:
+    """One blob: a WARC, a feed, JSONL or CSV when it is one, else one text or HTML document."""
+    kind = sniff_bytes(data, name)
+    if kind == "warc":
+        import io
+
+        from .warc import read_warc
+
+        yield from read_warc(io.BytesIO(data), origin, settings.max_bytes)
+    elif kind == "feed":
+        from .feeds import read_feed
+
+        yield from read_feed(data, origin)
+    elif kind in ("jsonl", "csv"):
         try:
             text = decode_bytes(data, origin=origin, max_bytes=max(settings.max_bytes, len(data)))
         except DiurnaError as exc:
             yield ErrorResult(index=-1, error=exc.info(), origin=origin)
             return
-        yield from read_jsonl_lines(text.splitlines(), origin=origin)
-        return
-    yield read_bytes(data, origin=origin, settings=settings)
-
-
-def _looks_like_jsonl(data: bytes) -> bool:
-    head = data.lstrip()[:1]
-    if head != b"{":
-        return False
-    first = data.lstrip().split(b"\n", 1)[0]
-    try:
-        record = json.loads(first)
-    except ValueError:
-        return False
-    return isinstance(record, dict) and ("text" in record or "html" in record)
-
-
-def _record(record: dict[str, Any], origin: str) -> Item:
-    rid = record.get("id")
-    rid = None if rid is None else str(rid)
-    content = record.get("text")
-    field = "text"
-    if not (isinstance(content, str) and content.strip()):
-        content, field = record.get("html"), "html"
-    if not (isinstance(content, str) and content.strip()):
-        return ErrorResult(index=-1, error=DiurnaError(E006, origin).info(), id=rid, origin=origin)
-    meta = {k: record.get(k) for k in META_FIELDS if record.get(k) is not None}
-    meta["id"] = rid
-    try:
-        doc = read_text(content, origin=origin, **meta)
-    except DiurnaError as exc:
-        return ErrorResult(index=-1, error=exc.info(), id=rid, origin=origin)
-    if field == "html" and doc.kind != "html":
-        doc = dataclasses.replace(doc, kind="html")
-    return doc
+        # Split on "\n" only: a JSON string may hold a raw U+2028, which splitlines() breaks.
+        yield from _jsonl(text.split("\n"), origin) if kind == "jsonl" else read_csv_text(text, origin)
+    elif len(data) > settings.max_bytes:
+        err = DiurnaError(E004, f"{origin} has {len(data):,} bytes (limit {settings.max_bytes:,})")
+        yield ErrorResult(index=-1, error=err.info(), origin=origin)
+    else:
+        yield read_bytes(data, origin=origin, settings=settings)
 
 
 def _guard(make, origin: str) -> Item:
@@ -179,40 +183,3 @@ def _guard(make, origin: str) -> Item:
         return make()
     except DiurnaError as exc:
         return ErrorResult(index=-1, error=exc.info(), origin=origin)
-
-
-def _clean_meta(meta: Mapping[str, Any], origin: str) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in meta.items():
-        if value is None:
-            continue
-        if key not in META_FIELDS:
-            raise DiurnaError(E014, f"{origin}: unknown field {key!r}")
-        if key == "published":
-            value = normalise_date(value, origin)
-        elif not isinstance(value, str):
-            if key == "id" and isinstance(value, int):
-                value = str(value)
-            else:
-                raise DiurnaError(E014, f"{origin}: {key} must be a string")
-        out[key] = value
-    return out
-
-
-_DATE_PREFIX = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-
-
-def normalise_date(value: Any, origin: str = "<input>") -> str:
-    """YYYY-MM-DD from a date, a datetime or an ISO-like string ("2025-03-14 20:30:26Z")."""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, str):
-        m = _DATE_PREFIX.match(value.strip())
-        if m:
-            try:
-                return date(int(m[1]), int(m[2]), int(m[3])).isoformat()
-            except ValueError:
-                pass
-    raise DiurnaError(E007, f"{origin}: {value!r}")
