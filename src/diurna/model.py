@@ -196,8 +196,22 @@ class Event:
     date_precision: Literal["day", "month", "year"] | None = None
     location: Location | None = None
     modality: Modality = "asserted"
+    # Every evidence span of this one occurrence when several sentences report it.
+    mentions: tuple[Evidence, ...] = ()
+    date_source: Literal["text", "published"] | None = None  # "published": a fallback
+    location_source: Literal["text", "dateline"] | None = None  # "dateline": a fallback
 
     def to_dict(self) -> dict[str, Any]:
+        out = self._core_dict()
+        if self.mentions:
+            out["mentions"] = [m.to_dict() for m in self.mentions]
+        if self.date_source is not None:
+            out["date_source"] = self.date_source
+        if self.location_source is not None:
+            out["location_source"] = self.location_source
+        return out
+
+    def _core_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "code": self.code,

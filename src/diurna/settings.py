@@ -24,7 +24,7 @@ class Settings:
     batch_size: int = 32
     max_chars: int = 1_000_000
     max_bytes: int = 20_000_000
-    extractors: tuple[str, ...] = ("entities", "quotes")
+    extractors: tuple[str, ...] = ("entities", "quotes", "events")
     languages: tuple[str, ...] = ("en",)
     day_first: bool = False
 

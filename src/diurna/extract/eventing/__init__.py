@@ -1,0 +1,1 @@
+"""Event coding in small parts: lexicon, arguments, modality, anchors (date, place), merge, coder."""

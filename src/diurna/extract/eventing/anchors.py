@@ -1,0 +1,94 @@
+"""When and where: the time expression and the place attached to an event's clause,
+else the publication date and the dateline, each marked as a fallback.
+
+A time or place is attached when its words hang (through their prepositions) on the
+event's trigger or on a verb that governs the trigger within the same sentence, so
+"On Friday Gondor threatened to cut supplies" dates the threat (and the cut) to
+Friday, while "Talks stalled since January" does not date another clause's event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from ...model import Document, Location, Place, TimeExpr
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Precision = Literal["day", "month", "year"]
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "on"}
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    date: str | None
+    precision: Precision | None
+    source: Literal["text", "published"] | None
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    location: Location | None
+    source: Literal["text", "dateline"] | None
+
+
+def date_of(value: str) -> tuple[str, Precision] | None:
+    """A TIMEX3 calendar value as an event date; other values (durations, PAST_REF,
+    weeks, quarters) do not date an event to a calendar unit we can state."""
+    m = _DATE.match(value)
+    if not m:
+        return None
+    return value, ("day" if m.group(3) else "month" if m.group(2) else "year")
+
+
+def _governs(anchor: Token, trigger: Token) -> bool:
+    """Does the phrase at `anchor` hang on the trigger, or on a verb above it?"""
+    ancestors = set(a.i for a in trigger.ancestors) | {trigger.i}
+    for a in anchor.ancestors:
+        if a.i in ancestors:
+            return True
+        if a.pos_ in ("VERB", "AUX") and a.i != trigger.i:
+            return False  # it belongs to another clause first
+    return False
+
+
+def _token_at(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def when(doc: Doc, sent: Span, trigger: Token, times: tuple[TimeExpr, ...], document: Document) -> When:
+    for t in times:
+        if not (sent.start_char <= t.start and t.end <= sent.end_char):
+            continue
+        parsed = date_of(t.value)
+        tok = _token_at(doc, t.start, t.end)
+        if parsed and tok is not None and _governs(tok, trigger):
+            return When(parsed[0], parsed[1], "text")
+    if document.published:
+        parsed = date_of(document.published)
+        if parsed:
+            return When(parsed[0], parsed[1], "published")
+    return When(None, None, None)
+
+
+def where(doc: Doc, sent: Span, trigger: Token, places: tuple[Place, ...], document: Document) -> Where:
+    for p in places:
+        if not (sent.start_char <= p.start and p.end <= sent.end_char):
+            continue
+        tok = _token_at(doc, p.start, p.end)
+        if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATIVE:
+            continue
+        if _governs(tok.head, trigger):
+            return Where(Location(p.name, p.country, p.lat, p.lon), "text")
+    if document.dateline:
+        known = next((p for p in places if p.name.casefold() == document.dateline.casefold()
+                      or p.text.casefold() == document.dateline.casefold()), None)
+        if known is not None:
+            return Where(Location(known.name, known.country, known.lat, known.lon), "dateline")
+        return Where(Location(document.dateline), "dateline")
+    return Where(None, None)

@@ -1,0 +1,183 @@
+"""Who did it and to whom: sources and targets read off the dependency parse.
+
+Covers active and passive voice, coordinated actors ("Arnor and Gondor met"),
+subject control ("agreed to restore" shares the subject of "agreed"), object control
+("urged Rohan to pay": Rohan pays), relative clauses ("troops who shelled ..."),
+conjoined verbs ("arrested and charged"), appositions ("the minister, Hurin
+Dolamroth"), and the arguments of event nouns: possessives ("Arnor's visit"),
+prepositions ("sanctions on Rohan", "talks between A and B") and the subject of a
+light verb ("Arnor held talks with ...").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJ = {"nsubj", "csubj"}
+PASS_SUBJ = {"nsubjpass", "csubjpass"}
+OBJ = {"dobj", "obj"}
+RELATIVE = {"who", "that", "which", "whom", "whose"}
+# Children that end an actor's words: clauses, appositions, other conjuncts, punctuation.
+_CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "case", "det", "preconj", "predet"}
+_GENERIC_HEADS = {"official", "officials", "minister", "leader", "leaders", "government", "spokesman",
+                  "spokeswoman", "spokesperson", "president", "ministry", "authorities", "source", "sources"}
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An actor's words in the sentence: token range [start_i, end_i) and characters."""
+
+    head: int
+    start_i: int
+    end_i: int
+    start: int
+    end: int
+    text: str
+
+
+def actor(tok: Token) -> Actor:
+    """The actor phrase headed by `tok`: its pre-modifiers ("French President Emmanuel
+    Macron"), "of" complements ("leaders of Arnor"), not its clauses or conjuncts.
+    A generic head with a proper-noun apposition ("the minister, Hurin Dolamroth")
+    stands for the named person."""
+    appos = [c for c in tok.children if c.dep_ == "appos" and c.pos_ == "PROPN"]
+    if appos and tok.lower_ in _GENERIC_HEADS:
+        tok = appos[0]
+    words = {tok.i}
+    stack = [c for c in tok.children if c.dep_ not in _CUT or _is_of(c)]
+    while stack:
+        c = stack.pop()
+        words.add(c.i)
+        stack.extend(g for g in c.children if g.dep_ not in {"relcl", "acl", "punct", "appos", "advcl"})
+    lo, hi = _contiguous(tok.i, words)
+    doc = tok.doc
+    while lo < tok.i and doc[lo].dep_ in {"punct", "cc"}:
+        lo += 1
+    while hi - 1 > tok.i and doc[hi - 1].dep_ in {"punct", "cc", "case"}:
+        hi -= 1
+    span = doc[lo:hi]
+    return Actor(tok.i, lo, hi, span.start_char, span.end_char, span.text)
+
+
+def _is_of(tok: Token) -> bool:
+    return tok.dep_ == "prep" and tok.lower_ == "of"
+
+
+def _contiguous(head: int, words: set[int]) -> tuple[int, int]:
+    lo = hi = head
+    while lo - 1 in words:
+        lo -= 1
+    while hi + 1 in words:
+        hi += 1
+    return lo, hi + 1
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """`tok` and the tokens coordinated with it ("Arnor, Gondor and Rohan")."""
+    return [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
+
+
+def expand(tokens: Iterable[Token]) -> list[Token]:
+    out: list[Token] = []
+    for t in tokens:
+        for c in conjuncts(t):
+            if c not in out:
+                out.append(c)
+    return out
+
+
+def _relative_head(tok: Token, verb: Token) -> Token:
+    """A relative pronoun subject stands for the noun the clause modifies."""
+    if tok.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return tok
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Active subjects of `verb`, following conjoined verbs, subject control ("agreed
+    to restore"), object control ("urged Rohan to pay") and relative clauses."""
+    own = [c for c in verb.children if c.dep_ in SUBJ]
+    if own:
+        return expand(_relative_head(s, verb) for s in own)
+    if verb.dep_ == "relcl" and not any(c.dep_ in PASS_SUBJ for c in verb.children):
+        return [verb.head]
+    head = verb.head
+    if verb.dep_ == "conj" and head is not verb:
+        return subjects(head) if head.pos_ in ("VERB", "AUX") else []
+    if verb.dep_ in ("xcomp", "ccomp") and head is not verb and head.pos_ in ("VERB", "AUX", "ADJ"):
+        objs = [c for c in head.children if c.dep_ in OBJ]
+        if verb.dep_ == "xcomp" and objs:
+            return expand(objs)  # object control: "urged Rohan to pay" -> Rohan
+        if verb.dep_ == "xcomp":
+            return subjects(head)
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb:
+        return subjects(head)  # "..., killing six" shares the main clause's subject
+    return []
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    own = [c for c in verb.children if c.dep_ in PASS_SUBJ]
+    if own:
+        return expand(_relative_head(s, verb) for s in own)
+    if verb.dep_ == "conj" and verb.head is not verb and verb.tag_ == "VBN":
+        return passive_subjects(verb.head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        return [verb.head]  # "protesters arrested on Friday"
+    return []
+
+
+def agents(verb: Token) -> list[Token]:
+    """The "by" phrase of a passive verb."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return expand(g for g in c.children if g.dep_ == "pobj")
+    return []
+
+
+def objects(verb: Token) -> list[Token]:
+    return expand(c for c in verb.children if c.dep_ in OBJ)
+
+
+def datives(verb: Token) -> list[Token]:
+    return expand(c for c in verb.children if c.dep_ == "dative" and c.pos_ != "ADP")
+
+
+def prep_objects(head: Token, preps: Iterable[str]) -> Iterator[Token]:
+    """Objects of the prepositions `preps` under `head` ("with Gondor", "on Rohan")."""
+    wanted = set(preps)
+    for c in head.children:
+        if c.dep_ in ("prep", "dative", "agent") and c.lower_ in wanted:
+            yield from expand(g for g in c.children if g.dep_ == "pobj")
+
+
+def possessors(noun: Token) -> list[Token]:
+    return expand(c for c in noun.children if c.dep_ == "poss" and c.lower_ not in {"its", "their", "his", "her"})
+
+
+def between(noun: Token) -> tuple[Token, Token] | None:
+    """"talks between A and B" -> (A, B)."""
+    for objs in (list(prep_objects(noun, ("between", "among"))),):
+        if len(objs) >= 2:
+            return objs[0], objs[1]
+    return None
+
+
+def actor_like(tok: Token) -> bool:
+    """Could this token head an actor? Nouns, proper nouns, and pronouns that refer."""
+    if tok.pos_ in ("PROPN", "NOUN"):
+        return True
+    return tok.pos_ == "PRON" and tok.lower_ not in {"it", "this", "that", "what", "which", "there", "something", "nothing"}
+
+
+def verb_of_noun(noun: Token) -> Token | None:
+    """The light verb an event noun is the object of ("held talks", "launched an
+    attack"), or None."""
+    head = noun.head
+    if noun.dep_ in OBJ and head.pos_ in ("VERB", "AUX"):
+        return head
+    return None

@@ -1,0 +1,213 @@
+"""From fired lexicon entries to Event records: codes, actors, modality, date,
+place, evidence, rule and confidence; then one event per real occurrence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from ...knowledge import cameo
+from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Plover
+from ...resolve.links import MentionIndex
+from . import arguments as A
+from .anchors import when, where
+from .lexicon import Lexicon
+from .matching import Match, has_trigger, sentence_matches, usable_actor
+from .modality import modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# "the two countries", "both sides", "the leaders": the participants named before.
+_PARTICIPANTS = re.compile(
+    r"^(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides|leaders|governments|neighbours|neighbors|"
+    r"presidents|ministers|parties|states|men|allies)$|^both(?:\s+sides)?$|^the\s+(?:leaders|sides|parties)$",
+    re.IGNORECASE,
+)
+_MAX_EVENTS_PER_MATCH = 6
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a document's coding reads besides the sentence: fixed for the document."""
+
+    document: Document
+    doc: Doc
+    facts: Facts
+    index: MentionIndex
+    lexicon: Lexicon
+
+
+def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon) -> tuple[Event, ...]:
+    ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon)
+    events: list[Event] = []
+    participants: tuple[ActorRef, ActorRef] | None = None
+    for sent in doc.sents:
+        if not has_trigger(sent, lexicon):
+            continue  # the cheap pass: most sentences stop here
+        for m in sentence_matches(sent, lexicon):
+            new = _events(ctx, sent, m, participants)
+            events.extend(new)
+            participants = _participants_after(new) or participants
+    return merge(events)
+
+
+def _code_of(m: Match, ctx: Context) -> tuple[str, str]:
+    """(CAMEO code, pattern) of a match; a frame takes its code from the wrapped event."""
+    pred = m.pred
+    if pred.frame is None:
+        return pred.code, m.pattern
+    frame = ctx.lexicon.frames[pred.frame]
+    if m.inner is None:
+        return frame.default, f"frame-{frame.name}"
+    inner_code, _ = _code_of(m.inner, ctx)
+    return frame.code_for(inner_code), f"frame-{frame.name}"
+
+
+def _targets(m: Match, ctx: Context) -> list[Token]:
+    if m.inner is None:
+        return m.targets
+    # the wrapped event noun is what is rejected or demanded, not a participant
+    own = [t for t in m.targets if t.i != m.inner.trigger.i]
+    if ctx.lexicon.frames[m.pred.frame or ""].target == "inner":
+        return m.inner.targets or own
+    return own
+
+
+def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, ActorRef] | None) -> list[Event]:
+    code, pattern = _code_of(m, ctx)
+    sources = [t for t in m.sources if usable_actor(t)]
+    targets = [t for t in _targets(m, ctx) if usable_actor(t)]
+    src_refs = [r for t in sources for r in _refs(ctx, t)] or [None]
+    tgt_refs = [r for t in targets for r in _refs(ctx, t)] or [None]
+    src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, m.pred.reciprocal)
+    pairs = [(s, t) for s in src_refs for t in tgt_refs if not _same(s, t)]
+    if m.pred.reciprocal:
+        pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
+    pairs = _unique(pairs)[:_MAX_EVENTS_PER_MATCH]
+    mood = modality(m.inner.trigger if m.inner is not None else m.trigger,
+                    m.trigger if m.inner is not None else None)
+    time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document)
+    place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document)
+    evidence = _evidence(ctx, m, sources + targets)
+    entry = cameo.lookup(code)
+    p = cameo.plover(code)
+    out = []
+    for src, tgt in pairs:
+        out.append(Event(
+            id="", code=code, root_code=entry.root, label=entry.label, quad_class=entry.quad_class,
+            goldstein=entry.goldstein, evidence=evidence, rule=f"predicates.yaml:{m.pred.id}/{pattern}",
+            confidence=_confidence(m, src, tgt), plover=Plover(p.type, p.mode) if p else None,
+            source=src, target=tgt, date=time.date, date_precision=time.precision, location=place.location,
+            modality=mood, date_source=time.source, location_source=place.source,
+        ))
+    return out
+
+
+def _unique(pairs: list[tuple[ActorRef | None, ActorRef | None]]) -> list[tuple[ActorRef | None, ActorRef | None]]:
+    seen, out = set(), []
+    for s, t in pairs:
+        key = (_key(s), _key(t))
+        if key not in seen:
+            seen.add(key)
+            out.append((s, t))
+    return out
+
+
+def _same(a: ActorRef | None, b: ActorRef | None) -> bool:
+    return a is not None and b is not None and _key(a) == _key(b) and a.text.casefold() == b.text.casefold()
+
+
+def _key(ref: ActorRef | None) -> str:
+    if ref is None:
+        return ""
+    return ref.entity or ref.text.casefold()
+
+
+def _refs(ctx: Context, tok: Token) -> list[ActorRef]:
+    """ActorRefs for an actor token. "Senior Arnorian and Gondorian officials" gives
+    one actor per coordinated nationality adjective, as coders do for compound actors."""
+    adjs = [c for c in tok.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
+    if adjs and any(c.dep_ == "conj" for a in adjs for c in a.children):
+        words = A.expand(adjs)
+        return [_ref(ctx, w.idx, w.idx + len(w.text)) for w in words]
+    a = A.actor(tok)
+    return [_ref(ctx, a.start, a.end)]
+
+
+def _ref(ctx: Context, start: int, end: int) -> ActorRef:
+    text = ctx.document.text[start:end]
+    ent = ctx.index.at(start, end)
+    if ent is not None and _joined_mention(ent, start, end, text):
+        ent = None  # NER ran "Arnor and Gondor" together; the parse has split them
+    if ent is None:
+        return ActorRef(text=text, start=start, end=end)
+    return ActorRef(text=text, entity=ent.id, country=ent.country, actor_code=ent.actor_code, start=start, end=end)
+
+
+def _joined_mention(ent: Entity, start: int, end: int, text: str) -> bool:
+    return any(m.start < end and start < m.end and " and " in m.text and " and " not in text
+               for m in ent.mentions)
+
+
+def _resolve_participants(
+    srcs: list[ActorRef | None], tgts: list[ActorRef | None],
+    participants: tuple[ActorRef, ActorRef] | None, reciprocal: bool,
+) -> tuple[list[ActorRef | None], list[ActorRef | None]]:
+    """"The two countries agreed ..." stands for the pair named in the last dyadic
+    event; with no such pair the phrase is kept as written."""
+    if participants is None:
+        return srcs, tgts
+    plural = [r for r in srcs if r is not None and r.entity is None and _PARTICIPANTS.match(r.text)]
+    if not plural:
+        return srcs, tgts
+    a, b = participants
+    a = replace(a, start=None, end=None)
+    b = replace(b, start=None, end=None)
+    if reciprocal or tgts == [None]:
+        return [a], [b] if tgts == [None] else tgts
+    return [a, b], tgts
+
+
+def _participants_after(events: list[Event]) -> tuple[ActorRef, ActorRef] | None:
+    for ev in events:
+        if ev.source and ev.target and ev.source.entity and ev.target.entity:
+            return ev.source, ev.target
+    return None
+
+
+def _evidence(ctx: Context, m: Match, actors: list[Token]) -> Evidence:
+    toks = [*m.words, *actors] + ([m.inner.trigger, *m.inner.words] if m.inner is not None else [])
+    spans = [A.actor(t) for t in actors]
+    start = min([t.idx for t in toks] + [s.start for s in spans])
+    end = max([t.idx + len(t.text) for t in toks] + [s.end for s in spans])
+    trigger = " ".join(t.text for t in sorted({t.i: t for t in m.words}.values(), key=lambda t: t.i))
+    return Evidence(start=start, end=end, text=ctx.document.text[start:end], trigger=trigger)
+
+
+def _confidence(m: Match, src: ActorRef | None, tgt: ActorRef | None) -> float:
+    c = m.pred.confidence + 0.1 * (src is not None) + 0.1 * (tgt is not None) - 0.1 * (src is None and tgt is None)
+    c += 0.05 * (m.inner is not None) + 0.05 * bool(src and src.entity) + 0.05 * bool(tgt and tgt.entity)
+    return round(max(0.05, min(0.95, c)), 2)
+
+
+def merge(events: list[Event]) -> tuple[Event, ...]:
+    """One event per occurrence: the same code, dyad, date and modality reported in
+    several sentences become one event carrying every evidence span."""
+    groups: dict[tuple[str, ...], list[Event]] = {}
+    for ev in events:
+        key = (ev.code, _key(ev.source), _key(ev.target), ev.date or "", ev.modality)
+        if not ev.source and not ev.target:
+            key += (str(ev.evidence.start),)  # actorless events merge only with themselves
+        groups.setdefault(key, []).append(ev)
+    merged = []
+    for group in groups.values():
+        first = group[0]
+        spans = tuple(sorted({(e.evidence.start, e.evidence.end): e.evidence for e in group}.values(),
+                             key=lambda s: s.start))
+        merged.append(replace(first, confidence=max(e.confidence for e in group),
+                              mentions=spans if len(spans) > 1 else ()))
+    merged.sort(key=lambda e: (e.evidence.start, e.evidence.end, e.code, _key(e.source), _key(e.target)))
+    return tuple(replace(e, id=f"ev{n}") for n, e in enumerate(merged, start=1))

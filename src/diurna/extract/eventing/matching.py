@@ -1,0 +1,231 @@
+"""Which lexicon entry a trigger word fires, and with which arguments.
+
+A cheap pass first: a sentence is looked at only when one of its lemmas is a trigger.
+Then, per trigger, the most specific entry whose constraints hold ("held talks" before
+"held"), its source and target tokens, and a pattern name for the rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import arguments as A
+from .lexicon import Lexicon, Predicate
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+_NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_VERBAL = ("VERB", "AUX")
+_NOMINAL = ("NOUN", "PROPN")
+
+
+@dataclass(slots=True)
+class Match:
+    """One fired entry: mutable while the sentence is being coded, never leaves it."""
+
+    pred: Predicate
+    trigger: Token
+    words: list[Token]  # the trigger's words ("held", "talks")
+    pattern: str
+    sources: list[Token] = field(default_factory=list)
+    targets: list[Token] = field(default_factory=list)
+    consumed: list[Token] = field(default_factory=list)  # nouns this match speaks for
+    code: str = ""
+    frame_verb: Token | None = None
+    inner: Match | None = None
+
+
+def lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def has_trigger(sent: Span, lex: Lexicon) -> bool:
+    triggers = lex.triggers
+    return any(lemma(t) in triggers or t.lower_ in triggers for t in sent)
+
+
+def _keys(tok: Token) -> tuple[str, ...]:
+    low, lem = tok.lower_, lemma(tok)
+    return (lem,) if low == lem else (lem, low)
+
+
+def verb_entries(tok: Token, lex: Lexicon) -> list[Predicate]:
+    if tok.pos_ not in _VERBAL and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+        return []
+    return [p for k in _keys(tok) for p in lex.verbs.get(k, ())]
+
+
+def noun_entries(tok: Token, lex: Lexicon) -> list[Predicate]:
+    if tok.pos_ not in _NOMINAL:
+        return []
+    return [p for k in _keys(tok) for p in lex.nouns.get(k, ())]
+
+
+def _passive(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN")
+
+
+def _object_noun(verb: Token, pred: Predicate) -> Token | None:
+    """The object that an object-constrained entry needs: active object, passive
+    subject ("sanctions were imposed"), or the object of the particle ("go on strike")."""
+    candidates = A.objects(verb) + A.passive_subjects(verb)
+    candidates += [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    for c in candidates:
+        if _keys(c)[0] in pred.object or c.lower_ in pred.object:
+            return c
+        # "imposed new trade sanctions": the head noun carries the lemma
+        compounds = [g for g in c.children if g.dep_ == "compound"]
+        if any(lemma(g) in pred.object for g in compounds) and c.lower_ in pred.object:
+            return c
+    return None
+
+
+def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> bool:
+    if pred.particle and not any(
+        c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pred.particle for c in tok.children
+    ):
+        return False
+    if pred.requires_word and not any(lemma(t) in pred.requires_word or t.lower_ in pred.requires_word for t in sent):
+        return False
+    if pred.requires_prep and not any(c.dep_ == "prep" and c.lower_ in pred.requires_prep for c in tok.children):
+        return False
+    if pred.requires_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+        return False
+    if pred.requires_protest_context and not any(lemma(t) in lex.protest_words or t.lower_ in lex.protest_words
+                                                 for t in sent):
+        return False
+    objs = A.objects(tok) + (A.passive_subjects(tok) if tok.pos_ in _VERBAL else [])
+    if (pred.requires_dobj or pred.requires_human_object) and not objs:
+        return False
+    if pred.requires_human_object and not any(_human(o, lex) for o in objs):
+        return False
+    return True
+
+
+def _human(tok: Token, lex: Lexicon) -> bool:
+    return tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in lex.human_nouns or lemma(tok) in lex.human_nouns
+
+
+def match_verb(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
+    for pred in verb_entries(tok, lex):
+        obj = None
+        if pred.object:
+            obj = _object_noun(tok, pred)
+            if obj is None:
+                continue
+        if not _constraints_hold(tok, pred, sent, lex):
+            continue
+        m = Match(pred, tok, [tok] if obj is None else [tok, obj], "verb")
+        if obj is not None:
+            m.consumed.append(obj)
+        _verb_arguments(m, obj)
+        return m
+    return None
+
+
+def _verb_arguments(m: Match, obj: Token | None) -> None:
+    verb, pred = m.trigger, m.pred
+    if _passive(verb):
+        m.pattern = "passive"
+        m.sources = A.agents(verb)
+        if "dobj" in pred.target and obj is None:
+            m.targets = A.passive_subjects(verb)
+    else:
+        m.pattern = "active"
+        m.sources = A.subjects(verb)
+        if "dobj" in pred.target and obj is None:
+            m.targets = A.objects(verb)
+        if "dative" in pred.target:
+            m.targets += A.datives(verb)
+    preps = [p for p in pred.target if p not in ("dobj", "dative")]
+    m.targets += list(A.prep_objects(verb, preps))
+    if obj is not None:
+        m.pattern += "-object"
+        m.targets += list(A.prep_objects(obj, preps))
+    _reciprocal(m)
+
+
+def _reciprocal(m: Match) -> None:
+    """"Arnor and Gondor met" -> Arnor met Gondor (and the coder adds the converse)."""
+    if m.pred.reciprocal and not m.targets and len(m.sources) >= 2:
+        m.targets = m.sources[1:]
+        m.sources = m.sources[:1]
+        m.pattern += "-coordinated"
+
+
+def match_noun(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
+    for pred in noun_entries(tok, lex):
+        if pred.compound and not any(
+            c.dep_ in ("compound", "amod", "nmod") and (lemma(c) in pred.compound or c.lower_ in pred.compound)
+            for c in tok.children
+        ):
+            continue
+        if not _constraints_hold(tok, pred, sent, lex):
+            continue
+        m = Match(pred, tok, [tok], "noun")
+        _noun_arguments(m)
+        return m
+    return None
+
+
+def _noun_arguments(m: Match) -> None:
+    noun, pred = m.trigger, m.pred
+    pair = A.between(noun)
+    if pair is not None:
+        m.sources, m.targets, m.pattern = [pair[0]], [pair[1]], "noun-between"
+        return
+    m.sources = A.possessors(noun) or [
+        c for c in noun.children
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
+    ] or list(A.prep_objects(noun, ("by",)))
+    m.targets = list(A.prep_objects(noun, pred.target))
+    m.pattern = "noun-possessive" if m.sources else "noun"
+    light = A.verb_of_noun(noun)
+    if light is not None:
+        if not m.sources:
+            m.sources = A.subjects(light)
+            m.pattern = "noun-light-verb" if m.sources else m.pattern
+        m.targets += list(A.prep_objects(light, [p for p in pred.target if p != "dobj"]))
+    _reciprocal(m)
+
+
+def usable_actor(tok: Token) -> bool:
+    return A.actor_like(tok) and tok.ent_type_ not in _NOT_ACTORS
+
+
+def frame_inner(m: Match, by_token: dict[int, Match]) -> Match | None:
+    """The event a control verb wraps: its infinitive complement ("agreed to
+    restore"), or an event noun as its object ("demanded the release")."""
+    verb = m.trigger
+    for c in verb.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.i in by_token:
+            return by_token[c.i]
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj", "prep") and c.i in by_token:
+            return by_token[c.i]
+        if c.dep_ == "prep":
+            for g in c.children:
+                if g.i in by_token:
+                    return by_token[g.i]
+    return None
+
+
+def sentence_matches(sent: Span, lex: Lexicon) -> list[Match]:
+    """Every fired entry of a sentence, frames resolved: a wrapped event is folded
+    into its control verb ("urged Rohan to withdraw" is one appeal, not a withdrawal)."""
+    verbs = [m for m in (match_verb(t, sent, lex) for t in sent) if m is not None]
+    consumed = {c.i for m in verbs for c in m.consumed}
+    nouns = [m for m in (match_noun(t, sent, lex) for t in sent if t.i not in consumed) if m is not None]
+    by_token = {m.trigger.i: m for m in verbs + nouns}
+    wrapped: set[int] = set()
+    for m in verbs:
+        if m.pred.frame is None or m.pred.object:
+            continue
+        inner = frame_inner(m, by_token)
+        if inner is not None and inner is not m and inner.pred.frame is None:
+            m.inner = inner
+            wrapped.add(inner.trigger.i)
+    return [m for m in verbs + nouns if m.trigger.i not in wrapped]

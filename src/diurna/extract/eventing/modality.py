@@ -1,0 +1,78 @@
+"""Asserted, future, hypothetical or negated: read from the trigger's auxiliaries,
+its governing verbs and the clause it sits in.
+
+- negated: "did not sign", "never met", "no talks"; a refusal ("refused to meet") is
+  its own CAMEO code (12x) and stays asserted.
+- hypothetical: a modal of possibility ("could send troops"), or a clause under
+  "if" / "unless".
+- future: "will", "shall", "'ll", "is going to", or a governor of schedule or
+  expectation ("is due to visit", "is set to sign", "plans to meet").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...model import Modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_POSSIBLE = {"could", "might", "may", "would", "should", "can", "ca", "must"}
+_SCHEDULE = {"due", "set", "expect", "expected", "schedule", "scheduled", "plan", "planned", "going",
+             "poised", "slate", "slated", "prepare", "intend", "aim", "hope"}
+_CONDITION = {"if", "unless", "whether"}
+_NEGATION = {"not", "n't", "never", "no"}
+
+
+def modality(trigger: Token, frame_verb: Token | None = None) -> Modality:
+    """The modality of the event anchored at `trigger` (and its control verb, if the
+    event is a frame such as "threatened to cut")."""
+    chain = _clause_chain(trigger if frame_verb is None else frame_verb)
+    if trigger.pos_ == "NOUN":
+        if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+            return "negated"
+        chain = _clause_chain(trigger.head) if trigger.head is not trigger else chain
+    if any(_negated(t) for t in chain[:1]) or (frame_verb is not None and _negated(trigger)):
+        return "negated"
+    if any(_conditional(t) for t in chain):
+        return "hypothetical"
+    if frame_verb is None and any(_conditional(c) for c in chain[0].children):
+        return "hypothetical"  # "could send troops if ...": the condition hangs on the verb
+    if any(_has_aux(t, _POSSIBLE) for t in chain[:2]):
+        return "hypothetical"
+    if any(_has_aux(t, _FUTURE_AUX) for t in chain[:3]):
+        return "future"
+    if any(t.lemma_.lower() in _SCHEDULE or t.lower_ in _SCHEDULE for t in chain[1:3]):
+        return "future"
+    return "asserted"
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The token and the verbs that govern it through complements (xcomp, ccomp of a
+    control verb), nearest first, at most four."""
+    chain = [tok]
+    while len(chain) < 4 and tok.dep_ in ("xcomp", "conj", "acomp", "auxpass") and tok.head is not tok:
+        tok = tok.head
+        chain.append(tok)
+    if tok.dep_ == "xcomp" or (tok.head.pos_ == "ADJ" and tok.head is not tok):
+        chain.append(tok.head)
+    return chain
+
+
+def _negated(tok: Token) -> bool:
+    if any(c.dep_ == "neg" or (c.lower_ in _NEGATION and c.dep_ in ("advmod", "neg")) for c in tok.children):
+        return True
+    # "did not agree" may hang the negation on the auxiliary
+    return any(c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children) for c in tok.children)
+
+
+def _has_aux(tok: Token, words: set[str]) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in tok.children)
+
+
+def _conditional(tok: Token) -> bool:
+    if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in tok.children):
+        return True
+    return False

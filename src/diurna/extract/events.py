@@ -1,0 +1,42 @@
+"""Events: CAMEO and PLOVER codes with source, target, date, place, modality and the
+evidence and rule behind each (the work is in `extract/eventing/`).
+
+A cascade keeps it cheap: a sentence is parsed for arguments only when one of its
+lemmas is a trigger of `knowledge/predicates.yaml`. Times and places are read when
+earlier extractors filled them; otherwise events fall back to the publication date
+and the dateline, and say so (`date_source`, `location_source`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from ..model import Document, Facts
+from ..settings import Settings
+from .base import ExtractFn, ExtractorSpec
+from .eventing import coder, lexicon
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+VERSION = "diurna.events.v1"
+
+
+def build(settings: Settings) -> ExtractFn:
+    lex = lexicon.load()
+
+    def extract_events(document: Document, doc: Doc, facts: Facts) -> Facts:
+        return replace(facts, events=coder.code_document(document, doc, facts, lex))
+
+    return extract_events
+
+
+SPEC = ExtractorSpec(
+    name="events",
+    version=VERSION,
+    requires=("entities",),
+    assigns=("events",),
+    spacy=("parser", "tagger", "attribute_ruler", "lemmatizer", "ner"),
+    build=build,
+)
