@@ -68,3 +68,19 @@ def three_outlets() -> list[Result]:
         story("courier-3", prefix="BREAKING\n\n", suffix="\n\nRead more on our app.", publisher="Shire Courier",
               url="https://courier.example/x", date=None, published="2026-03-04"),
     ]
+
+
+VOLATILE = {"ingested_at", "first_added", "updated_at", "first_seen", "created_at", "checked_at", "applied_at"}
+
+
+def snapshot(store) -> dict[str, list[tuple]]:
+    """Every table's rows, sorted, without the wall-clock columns: what must not depend
+    on ingest order or on interruptions."""
+    from diurna.store.schema import TABLES
+
+    out = {}
+    for table in TABLES:
+        cols = [r[0] for r in store.con.execute(f"DESCRIBE {table}").fetchall() if r[0] not in VOLATILE]
+        rows = store.con.execute(f"SELECT {', '.join(chr(34) + c + chr(34) for c in cols)} FROM {table}").fetchall()
+        out[table] = sorted(rows, key=repr)
+    return out
