@@ -45,6 +45,7 @@ def extract(
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="json | jsonl | table. Default: json for one document, jsonl for several.")] = None,
     url: Annotated[Optional[str], typer.Option(help="Source URL, when the input is one document.")] = None,
     config: ConfigOpt = None,
+    actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Actor dictionary (diurna YAML or PETRARCH .txt) to add; repeatable.")] = None,
 ) -> None:
     """Extract entities, events, quotes, times, amounts and places from articles."""
     from .pipeline import Pipeline
@@ -55,6 +56,8 @@ def extract(
         typer.echo(f"unknown --format {format!r}; use json, jsonl or table", err=True)
         raise typer.Exit(2)
     settings = _settings(config)
+    if actors:
+        settings = settings.replace(actor_files=(*settings.actor_files, *(str(p) for p in actors)))
     single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() not in JSONL_SUFFIXES
     fmt = format or ("json" if single or paths == ["-"] else "jsonl")
     try:

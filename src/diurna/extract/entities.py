@@ -1,131 +1,461 @@
-"""Entities from spaCy NER: people, organisations, places and groups, each with every
-mention. This is the first entity extractor; the actors work (countries, roles, codes,
-coreference) builds on its output.
+"""Entities and actors: people, organisations, places and groups, each with every mention,
+a canonical name, country, role, sector and a CAMEO-style actor code (FRAGOV).
 
-Mentions with the same normalised name are one entity. A one-word person mention
-("Tinubu") joins the one full name that ends with it ("Bola Tinubu"); when two full
-names share that surname, the short form is ambiguous and stays its own entity rather
-than being guessed.
+The cascade, per document:
+1. spans: spaCy NER plus the gazetteer (countries, capitals, demonyms, IGOs, armed
+   groups, the actor dictionary and the user's actor files), merged (extract/actors.py);
+2. people: the title before a name ("French President Emmanuel Macron"), an
+   apposition after it (", Kenya's president,"), the actor dictionary on the
+   publication date, then short forms ("Mr Macron") resolved in resolve/coref.py;
+3. nameless actors: a country word with a role noun ("Kenyan farmers" -> KENCVL, "the
+   Israeli army" -> ISRMIL); "the Kenyan leader" refers back to a person when one fits;
+4. metonymy: a country or capital that is not a place ("Paris urged ...") is its
+   government (FRAGOV); after "in"/"at"/"near" it is a PLACE that keeps its country;
+5. pronoun subjects ("he said") join the only person in view.
+Every mention carries a label saying how it was found: the NER label, "gazetteer:KIND",
+"title", "nominal", "metonymy", "coref:surname", "coref:role" or "coref:pronoun".
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter, defaultdict
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..knowledge.gazetteer import Gazetteer, Term, fold, load_gazetteer, office_on, words
 from ..model import Document, Entity, EntityType, Facts, Mention
+from ..resolve.coref import PersonRef, resolve_nominal, resolve_pronoun, resolve_short, short_forms
 from ..settings import Settings
+from . import actors as A
 from .base import ExtractFn, ExtractorSpec
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
 
-VERSION = "diurna.entities.v1"
-
-LABEL_TYPES: dict[str, EntityType] = {
-    "PERSON": "PERSON",
-    "ORG": "ORG",
-    "GPE": "PLACE",
-    "LOC": "PLACE",
-    "FAC": "PLACE",
-    "NORP": "GROUP",
-}
-
-# Leading words spaCy sometimes folds into an entity span, and trailing possessives.
+VERSION = "diurna.entities.v2"
+LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’])$")
-_SPACE = re.compile(r"\s+")
+_OFFICIAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 
 
 def build(settings: Settings) -> ExtractFn:
-    return extract_entities
+    gaz = load_gazetteer(tuple(settings.actor_files))
+
+    def extract(document: Document, doc: Doc, facts: Facts) -> Facts:
+        return replace(facts, entities=extract_entities(gaz, document, doc))
+
+    return extract
 
 
-def extract_entities(document: Document, doc: Doc, facts: Facts) -> Facts:
-    mentions = [m for m in (_mention(ent) for ent in doc.ents if ent.label_ in LABEL_TYPES) if m]
-    return replace(facts, entities=tuple(group_mentions(mentions)))
+# ----------------------------------------------------------------------------- spans
 
 
-def _mention(ent: Span) -> Mention | None:
-    """The entity span without a leading "the" or a trailing possessive; offsets follow."""
-    start, end, text = ent.start_char, ent.end_char, ent.text
+def _ner_spans(doc: Doc) -> list[tuple[int, int, str, str]]:
+    out = []
+    for ent in doc.ents:
+        if ent.label_ not in LABELS:
+            continue
+        m = _clean(ent)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+def _clean(ent: Span) -> tuple[int, int, str, str] | None:
+    """The entity span without a leading "the" or a trailing possessive."""
+    start, text = ent.start_char, ent.text
     lead = _LEAD.match(text)
     if lead and ent.label_ != "PERSON" and len(text) > lead.end():
-        # spaCy's "the United Nations" should start at the name; "The Hague" keeps it.
         if not text.startswith(("The Hague", "The Gambia", "The Bahamas")):
             start += lead.end()
             text = text[lead.end():]
     trail = _TRAIL.search(text)
     if trail and len(text) > len(trail.group(0)):
-        end -= len(trail.group(0))
         text = text[: -len(trail.group(0))]
-    text = text.rstrip(" ,.;:")
-    end = start + len(text)
+    text = text.rstrip(" ,.;:-")
     if not text or not any(ch.isalpha() for ch in text):
         return None
-    return Mention(start=start, end=end, text=text, label=ent.label_)
+    return start, start + len(text), text, ent.label_
 
 
-def normalise_name(text: str) -> str:
-    return _SPACE.sub(" ", text).strip().casefold()
+# ----------------------------------------------------------------------------- state
 
 
-def group_mentions(mentions: list[Mention]) -> list[Entity]:
-    """Mentions -> entities, in order of first mention, with ids e1, e2, ..."""
-    groups: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        groups[normalise_name(m.text)].append(m)
+@dataclass(slots=True)
+class _Other:
+    """A non-person entity being assembled."""
 
-    types = {k: _majority_type(ms) for k, ms in groups.items()}
-    full_by_last: dict[str, list[str]] = defaultdict(list)
-    for key, etype in types.items():
-        parts = key.split(" ")
-        if etype == "PERSON" and len(parts) > 1:
-            full_by_last[parts[-1]].append(key)
-    # The small model often labels a lone surname ORG ("Halvard later flew..."), so a
-    # one-word PERSON or ORG mention may join a full personal name.
-    for key in sorted(k for k, t in types.items() if t in ("PERSON", "ORG")):
-        if " " in key or key not in groups:
+    type: EntityType
+    name: str
+    country: str | None
+    sector: str | None
+    role: str | None
+    code: str | None
+    rule: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _State:
+    gaz: Gazetteer
+    doc: Doc
+    date: str | None
+    spans_at: dict[int, A.SpanInfo]
+    sent_starts: list[int]
+    people: list[PersonRef] = field(default_factory=list)
+    forms: list[set[str]] = field(default_factory=list)
+    others: dict[tuple, _Other] = field(default_factory=dict)
+    consumed: set[tuple[int, int]] = field(default_factory=set)
+    sent_countries: dict[int, set[str]] = field(default_factory=dict)
+
+    def sentence(self, offset: int) -> int:
+        return bisect.bisect_right(self.sent_starts, offset) - 1
+
+
+def extract_entities(gaz: Gazetteer, document: Document, doc: Doc) -> tuple[Entity, ...]:
+    text = document.text
+    spans = A.merge_spans(_ner_spans(doc), gaz.find(text))
+    has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
+    sent_starts = [s.start_char for s in doc.sents] if has_sents and len(doc) else [0]
+    st = _State(gaz, doc, document.published, {s.start: s for s in spans}, sent_starts)
+    _note_countries(st, spans)
+    titles = {(s.start, s.end): _titles(st, s) for s in spans if _is_person(s)}
+    for span in spans:
+        if (span.start, span.end) in st.consumed:
             continue
-        fulls = full_by_last.get(key, [])
-        if len(fulls) == 1:  # exactly one full name ends with this surname
-            groups[fulls[0]].extend(groups.pop(key))
-
-    ordered = sorted(groups.values(), key=lambda ms: min(m.start for m in ms))
-    entities = []
-    for n, ms in enumerate(ordered, start=1):
-        ms = sorted(ms, key=lambda m: m.start)
-        etype = _majority_type(ms)
-        entities.append(
-            Entity(
-                id=f"e{n}",
-                name=_canonical_name(ms, etype),
-                type=etype,
-                mentions=tuple(ms),
-                rule=VERSION,
-            )
-        )
-    return entities
+        if _is_person(span):
+            _person(st, span, *titles[(span.start, span.end)])
+        else:
+            _other(st, span)
+    _bare_nominals(st)
+    _pronouns(st)
+    return _assemble(st, text)
 
 
-def _majority_type(ms: list[Mention]) -> EntityType:
-    counts = Counter(LABEL_TYPES[m.label or "ORG"] for m in ms)
-    best = max(counts.values())
-    for m in ms:  # ties go to the type of the earliest mention
-        if counts[LABEL_TYPES[m.label or "ORG"]] == best:
-            return LABEL_TYPES[m.label or "ORG"]
-    raise AssertionError("unreachable")
+def _is_person(span: A.SpanInfo) -> bool:
+    if span.match is not None:
+        actor = span.match.first("actor")
+        if actor is not None and actor.actor is not None and actor.actor.type == "PERSON":
+            return span.match.first("country", "adj", "capital", "igo", "group") is None or span.label == "PERSON"
+        return False
+    return span.label == "PERSON"
 
 
-def _canonical_name(ms: list[Mention], etype: EntityType) -> str:
-    """People: the longest form seen ("Bola Tinubu" over "Tinubu"). Others: the most
-    frequent form, ties to the first."""
-    if etype == "PERSON":
-        return max(ms, key=lambda m: (len(m.text.split()), -m.start)).text
-    counts = Counter(m.text for m in ms)
-    return max(ms, key=lambda m: (counts[m.text], -m.start)).text
+def _note_countries(st: _State, spans: list[A.SpanInfo]) -> None:
+    for s in spans:
+        term = s.match.first("country", "adj", "people", "capital", "place") if s.match else None
+        if term is not None and term.country:
+            st.sent_countries.setdefault(st.sentence(s.start), set()).add(term.country)
+
+
+# ----------------------------------------------------------------------------- people
+
+
+def _split_honorific(st: _State, span: A.SpanInfo) -> tuple[int, str, str | None]:
+    """NER sometimes includes "Mr" in a name: strip it, keep its gender."""
+    ws = span.text.split(" ", 1)
+    g = st.gaz.roles.honorifics.get(fold(ws[0]).rstrip(".")) if len(ws) == 2 else None
+    if g is not None and fold(ws[0]).rstrip(".") in ("mr", "mrs", "ms", "dr", "miss", "sir", "dame", "madam"):
+        return span.start + len(ws[0]) + 1, ws[1], g
+    return span.start, span.text, None
+
+
+def _titles(st: _State, span: A.SpanInfo) -> tuple[A.Title | None, A.Title | None]:
+    """Title and apposition of a person span, read before any other span is classified
+    so that the words they use ("French" in "French President ...") are not actors."""
+    start = _split_honorific(st, span)[0]
+    title = A.read_title(st.gaz, st.doc, start, st.spans_at)
+    appo = A.read_apposition(st.gaz, st.doc, span.end, st.spans_at)
+    for t in (title, appo):
+        if t is not None:
+            _consume(st, t.start, t.end)
+    return title, appo
+
+
+def _person(st: _State, span: A.SpanInfo, title: A.Title | None, appo: A.Title | None) -> None:
+    gaz = st.gaz
+    start, name, gender = _split_honorific(st, span)
+    end = span.end
+    info = title if title is not None and (title.role or title.country) else None
+    if appo is not None:
+        info = info or appo
+    if title is not None:
+        gender = gender or _gender(title.honorific, title.start, st)
+    sentence = st.sentence(start)
+    role_hint = info.role if info else None
+    if len(words(name)) == 1 or _is_short_form(st, name):
+        idx = resolve_short(name, role_hint, sentence, st.people, st.forms, gaz.roles.leaders)
+        if idx is not None:
+            _add_person_mention(st, idx, start, end, name, "coref:surname", title, appo)
+            return
+    actor = _dictionary_actor(st, span, name)
+    canonical = actor.name if actor is not None else name
+    idx = next((i for i, p in enumerate(st.people) if fold(p.name) == fold(canonical)), None)
+    if idx is None:
+        st.people.append(PersonRef(name=canonical, rule="ner" if span.label == "PERSON" else "dictionary"))
+        st.forms.append(short_forms(canonical, gaz.particles, gaz.east_asian))
+        idx = len(st.people) - 1
+    person = st.people[idx]
+    person.gender = person.gender or gender
+    label = span.label or "gazetteer:actor"
+    _add_person_mention(st, idx, start, end, name, label, title, appo)
+    _fill_person(st, person, info, title, actor, sentence)
+
+
+def _is_short_form(st: _State, name: str) -> bool:
+    key = fold(" ".join(words(name)))
+    return any(key in f for f in st.forms) and not any(fold(p.name) == key for p in st.people)
+
+
+def _gender(honorific: str | None, start: int, st: _State) -> str | None:
+    return honorific if honorific in ("male", "female") else None
+
+
+def _dictionary_actor(st: _State, span: A.SpanInfo, name: str):
+    term = span.match.first("actor") if span.match else None
+    if term is not None:
+        return term.actor
+    found = st.gaz.actor_for(name)
+    if len(found) == 1:
+        return found[0]
+    if len(words(name)) == 1:
+        by_short = st.gaz.surnames.get(fold(name), ())
+        if len(by_short) == 1:
+            return by_short[0]
+    return None
+
+
+def _add_person_mention(st: _State, idx: int, start: int, end: int, name: str, label: str,
+                        title: A.Title | None, appo: A.Title | None) -> None:
+    p = st.people[idx]
+    p.spans.append((start, end, label))
+    p.sentences.add(st.sentence(start))
+    for t in (title, appo):
+        if t is not None and (t.role or t.country):
+            t_start = t.start
+            if t.possessor is not None:  # "Mr Ruto's chief of staff": the title is "chief of staff"
+                t_start = st.doc.text.find(" ", t.possessor[1]) + 1 or t.start
+            if t_start < t.end:
+                p.spans.append((t_start, t.end, "title"))
+
+
+def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title | None, actor, sentence: int) -> None:
+    if info is not None:
+        if info.possessor is not None and info.country is None:
+            owner = _person_at(st, *info.possessor)
+            found = st.gaz.actor_for(st.doc.text[info.possessor[0] : info.possessor[1]])
+            country = owner.country if owner else (found[0].country if len(found) == 1 else None)
+            info = replace(info, country=country)
+        p.role = p.role or info.role
+        p.sector = p.sector or info.sector
+        p.country = p.country or info.country
+    if actor is not None:
+        office, former = office_on(actor, st.date)
+        p.country = p.country or actor.country
+        if office is not None:
+            p.role = p.role or (f"former {office.role}" if former and office.role else office.role)
+            p.sector = p.sector or ("ELI" if former else office.sector)
+        p.sector = p.sector or actor.sector
+        p.rule = "dictionary"
+    if p.country is None and p.sector in _OFFICIAL_SECTORS:
+        # An official with no country named: the one country of the sentence, if unique.
+        found = st.sent_countries.get(sentence, set())
+        if len(found) == 1:
+            p.country = next(iter(found))
+            p.rule = "sentence-country"
+
+
+def _person_at(st: _State, start: int, end: int) -> PersonRef | None:
+    for p in st.people:
+        if any(s < end and start < e for s, e, _ in p.spans):
+            return p
+    return None
+
+
+def _consume(st: _State, start: int, end: int) -> None:
+    for s in st.spans_at.values():
+        if start <= s.start and s.end <= end and not _is_person(s):
+            st.consumed.add((s.start, s.end))
+
+
+# ----------------------------------------------------------------------------- others
+
+
+def _other(st: _State, span: A.SpanInfo) -> None:
+    gaz = st.gaz
+    term = span.match.terms[0] if span.match else None
+    if span.match is not None:
+        term = span.match.first("igo", "group", "country", "capital", "adj", "people", "place", "actor")
+    nominal = A.read_nominal(gaz, st.doc, span, st.spans_at) if (term is not None or span.label in ("NORP", "ORG")) else None
+    if nominal is not None:
+        _nominal(st, span, term, nominal)
+        return
+    if term is None:
+        _ner_only(st, span)
+        return
+    kind = term.kind
+    if kind == "igo":
+        _add(st, "ORG", term.name, term.country, term.sector, None, span, "gazetteer:igo", "igo", term.code)
+    elif kind == "group":
+        _add(st, "GROUP", term.name, term.country, term.sector, None, span, "gazetteer:group", "group")
+    elif kind == "actor":
+        a = term.actor
+        etype = a.type if a is not None else "ORG"
+        _add(st, etype, term.name, term.country, a.sector if a else None, None, span, "gazetteer:actor", "dictionary",
+             a.code if a else None)
+    elif kind == "adj":
+        _add(st, "GROUP", span.text, term.country, None, None, span, "gazetteer:adj", "demonym")
+    elif kind == "people":
+        _add(st, "GROUP", span.text, term.country, "CVL", None, span, "gazetteer:people", "demonym")
+    elif kind == "place":
+        _add(st, "PLACE", span.text, term.country, None, None, span, "gazetteer:place", "place")
+    elif A.is_locative(st.doc, span):
+        _add(st, "PLACE", span.text, term.country, None, None, span, f"gazetteer:{kind}", "place")
+    elif term.code is not None:  # an IGO seat: "Brussels said" -> the EU
+        _add(st, "ORG", term.name, term.country, "IGO", None, span, "metonymy", "metonymy", term.code)
+    else:
+        name = gaz.country_names.get(term.country or "", term.name)
+        _add(st, "ORG", name, term.country, "GOV", None, span, "metonymy", "metonymy")
+
+
+def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int, int, str, str]) -> None:
+    start, end, role, sector = nominal
+    text = st.doc.text[start:end]
+    country = term.country if term is not None else None
+    if term is not None and term.kind == "igo" and sector in ("IGO",):
+        sector = term.sector
+    person_role = not A.is_institution(st.gaz, role) and not A.is_plural(role)
+    if person_role and _definite(st, start):
+        idx = resolve_nominal(role, country, start, st.people, st.gaz.roles.leaders)
+        if idx is not None:
+            st.people[idx].spans.append((start, end, "coref:role"))
+            st.people[idx].sentences.add(st.sentence(start))
+            return
+    etype: EntityType = "ORG" if A.is_institution(st.gaz, role) else ("GROUP" if A.is_plural(role) else "PERSON")
+    fake = A.SpanInfo(start, end, text, None, None)
+    code = term.code if term is not None and term.kind == "igo" else None
+    _add(st, etype, text, country, sector, role, fake, "nominal", "nominal", code)
+
+
+def _definite(st: _State, start: int) -> bool:
+    before = st.doc.text[max(0, start - 5) : start].lower()
+    return before.endswith(("the ", "his ", "her "))
+
+
+def _ner_only(st: _State, span: A.SpanInfo) -> None:
+    gaz = st.gaz
+    hint = next((t for m in span.hints for t in m.terms if t.country), None)
+    country = hint.country if hint else None
+    if span.label == "ORG":
+        sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")
+        role = A.find_role(gaz, list(sp)) if sp is not None else None
+        if country is None:
+            country = _adjacent_country(st, span.start)
+        _add(st, "ORG", span.text, country, role[2] if role else None, None, span, "ORG", "ner")
+    elif span.label == "NORP":
+        _add(st, "GROUP", span.text, country, None, None, span, "NORP", "ner")
+    else:
+        _add(st, "PLACE", span.text, country, None, None, span, span.label or "GPE", "ner")
+
+
+def _adjacent_country(st: _State, start: int) -> str | None:
+    """"Kenyan" right before an organisation name gives its country."""
+    for s in st.spans_at.values():
+        if s.end < start and st.doc.text[s.end:start] == " " and s.match is not None:
+            term = s.match.first("adj", "country")
+            if term is not None:
+                st.consumed.add((s.start, s.end))
+                return term.country
+    return None
+
+
+def _add(st: _State, etype: EntityType, name: str, country: str | None, sector: str | None, role: str | None,
+         span: A.SpanInfo, label: str, rule: str, code: str | None = None) -> None:
+    key = (etype, country, sector, code) if rule in ("metonymy", "igo") else (etype, fold(name), country, sector)
+    other = st.others.get(key)
+    if other is None:
+        other = st.others[key] = _Other(etype, name, country, sector, role, code, rule)
+    other.mentions.append(Mention(span.start, span.end, span.text, label))
+    st.consumed.add((span.start, span.end))
+
+
+# ----------------------------------------------------------------------------- coref passes
+
+
+def _bare_nominals(st: _State) -> None:
+    """"the president", "the prime minister": back to the last person in that role."""
+    doc, leaders = st.doc, st.gaz.roles.leaders
+    taken = [(s, e) for p in st.people for s, e, _ in p.spans] + [(m.start, m.end) for o in st.others.values() for m in o.mentions]
+    for tok in doc:
+        if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+            continue
+        for n in (3, 2, 1):
+            toks = doc[tok.i + 1 : tok.i + 1 + n]
+            if len(toks) < n or fold(toks.text) not in leaders:
+                continue
+            after = doc[toks.end] if toks.end < len(doc) else None
+            if after is not None and (after.lower_ == "of" or after.pos_ == "PROPN" or after.text in A.POSSESSIVE):
+                break
+            s, e = toks.start_char, toks.end_char
+            if any(a < e and s < b for a, b in taken):
+                break
+            idx = resolve_nominal(toks.text, None, s, st.people, leaders)
+            if idx is not None:
+                st.people[idx].spans.append((s, e, "coref:role"))
+                st.people[idx].sentences.add(st.sentence(s))
+            break
+
+
+def _pronouns(st: _State) -> None:
+    if not st.doc.has_annotation("DEP"):
+        return
+    mention_sentence = {s: st.sentence(s) for p in st.people for s, _, _ in p.spans}
+    for tok in st.doc:
+        if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        idx = resolve_pronoun(tok.text, tok.idx, st.sentence(tok.idx), st.people, mention_sentence)
+        if idx is not None:
+            st.people[idx].spans.append((tok.idx, tok.idx + len(tok.text), "coref:pronoun"))
+
+
+# ----------------------------------------------------------------------------- output
+
+
+def actor_code(gaz: Gazetteer, country: str | None, sector: str | None, code: str | None = None) -> str | None:
+    """CAMEO-style code: FRAGOV; IGOs IGOUNO (+ a body's sector: IGOUNOMIL); NGOs NGO..."""
+    if country is None:
+        return None
+    if country in gaz.igo_codes:
+        return "IGO" + country + (sector if sector and sector != "IGO" else "")
+    if country == "NGO":
+        return "NGO" + (sector if sector and sector != "NGO" else "")
+    return country + (sector or "")
+
+
+def _assemble(st: _State, text: str) -> tuple[Entity, ...]:
+    drafts = []
+    for p in st.people:
+        spans = sorted(set(p.spans))
+        mentions = tuple(Mention(s, e, text[s:e], label) for s, e, label in spans)
+        drafts.append(("PERSON", p.name, p.country, p.role, p.sector, None, f"{VERSION}:{p.rule or 'ner'}", mentions))
+    for o in st.others.values():
+        mentions = tuple(sorted(set(o.mentions), key=lambda m: (m.start, m.end)))
+        drafts.append((o.type, o.name, o.country, o.role, o.sector, o.code, f"{VERSION}:{o.rule}", mentions))
+    drafts.sort(key=lambda d: min(m.start for m in d[7]))
+    out = []
+    for n, (etype, name, country, role, sector, code, rule, mentions) in enumerate(drafts, start=1):
+        out.append(Entity(
+            id=f"e{n}", name=name, type=etype, mentions=mentions, country=country, role=role,
+            sector=sector if etype != "PLACE" else None,
+            actor_code=None if etype == "PLACE" else (code if code and len(code) > 3 and country not in st.gaz.igo_codes
+                                                      else actor_code(st.gaz, country, sector)),
+            rule=rule,
+        ))
+    return tuple(out)
 
 
 SPEC = ExtractorSpec(
@@ -133,6 +463,6 @@ SPEC = ExtractorSpec(
     version=VERSION,
     requires=(),
     assigns=("entities",),
-    spacy=("ner",),
+    spacy=("ner", "parser", "tagger", "attribute_ruler", "lemmatizer"),
     build=build,
 )

@@ -1,0 +1,348 @@
+"""Actor reading: who a mention is, for which country, in which role.
+
+Small pure functions over the spaCy doc and the gazetteer, used by extract/entities.py:
+- `merge_spans`: spaCy NER spans and gazetteer matches -> one list of spans;
+- `read_title`: the title before a name ("French President", "Mr Ruto's chief of
+  staff") or the apposition after it (", Kenya's president,") -> role, sector, country;
+- `read_nominal`: a country word followed by a role noun ("Kenyan farmers",
+  "the Israeli army", "Poland's parliament") -> a nameless actor;
+- `is_locative`: "in Paris" (a place) versus "Paris urged" (the French government).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..knowledge.gazetteer import Gazetteer, Match, Term, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+LOCATIVE = frozenset(
+    "in at near inside outside across throughout within around into from to toward towards via "
+    "through over under along beyond between among outside off onto".split()
+)
+# "to"/"from" are locative only after motion verbs; these heads make them places.
+_MOTION = frozenset("go come travel fly flee return arrive move send deploy head visit trip journey deport extradite".split())
+PLACE_NOUNS = frozenset("town city village province region capital district state border area island port".split())
+POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
+# Generic heads that take the sector of an institution word before them:
+# "army officers" -> MIL, "intelligence officials" -> SPY.
+GENERIC_HEADS = frozenset("official officials officer officers spokesman spokeswoman spokesperson source sources "
+                          "chief chiefs commander commanders personnel member members leader leaders".split())
+
+
+@dataclass(frozen=True, slots=True)
+class SpanInfo:
+    """A mention span before classification: the NER label and/or gazetteer match."""
+
+    start: int
+    end: int
+    text: str
+    label: str | None  # spaCy label (PERSON, ORG, GPE, LOC, FAC, NORP) or None
+    match: Match | None  # gazetteer match covering exactly this span
+    hints: tuple[Match, ...] = ()  # gazetteer matches inside a longer NER span
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    start: int
+    end: int
+    role: str | None
+    sector: str | None
+    country: str | None
+    former: bool
+    honorific: str | None  # male | female | neutral, from "Mr", "Mrs", "Dr"
+    possessor: tuple[int, int] | None = None  # "Mr Ruto's chief of staff": Ruto's span
+
+
+def merge_spans(ents: list[tuple[int, int, str, str]], matches: list[Match]) -> list[SpanInfo]:
+    """NER spans and gazetteer matches -> non-overlapping spans, in text order.
+
+    A gazetteer match wins over the NER span it equals, overlaps or lies in, except
+    that a longer NER span keeps a country word inside it as a hint ("Kenya
+    Anti-Corruption Commission" stays an ORG, country KEN)."""
+    out: list[SpanInfo] = []
+    used: set[int] = set()
+    for start, end, text, label in ents:
+        inside = [i for i, m in enumerate(matches) if m.start < end and start < m.end]
+        if not inside:
+            out.append(SpanInfo(start, end, text, label, None))
+            continue
+        strict = [i for i in inside if start <= matches[i].start and matches[i].end <= end]
+        longer = (end - start) > max(matches[i].end - matches[i].start for i in inside)
+        hint_only = all(matches[i].first("actor", "igo", "group") is None for i in strict)
+        if strict == inside and longer and hint_only and label != "PERSON":
+            used.update(inside)
+            out.append(SpanInfo(start, end, text, label, None, tuple(matches[i] for i in inside)))
+        elif strict == inside and longer and label == "PERSON" and not any(matches[i].first("actor") for i in inside):
+            used.update(inside)  # "Jordan Peterson": a person, not a country
+            out.append(SpanInfo(start, end, text, label, None))
+        else:
+            for i in inside:
+                if i not in used:
+                    used.add(i)
+                    m = matches[i]
+                    same = m.start == start and m.end == end
+                    out.append(SpanInfo(m.start, m.end, m.text, label if same else None, m))
+    out.extend(SpanInfo(m.start, m.end, m.text, None, m) for i, m in enumerate(matches) if i not in used)
+    out.sort(key=lambda s: (s.start, -s.end))
+    kept: list[SpanInfo] = []
+    for s in out:
+        if kept and s.start < kept[-1].end:
+            continue
+        kept.append(s)
+    return kept
+
+
+# ----------------------------------------------------------------------------- roles
+
+
+def find_role(gaz: Gazetteer, toks: list[Token]) -> tuple[int, int, str] | None:
+    """The role phrase in `toks` that ends rightmost (longest among those):
+    (first index, last index + 1, sector)."""
+    folded = [fold(t.text) for t in toks]
+    roles = gaz.roles
+    for end in range(len(toks), 0, -1):
+        for n in range(min(roles.max_len, end), 0, -1):
+            sector = roles.sector_of(tuple(folded[end - n : end]))
+            if sector:
+                return end - n, end, _institution_sector(gaz, folded[: end - n], folded[end - n : end], sector)
+    return None
+
+
+def _institution_sector(gaz: Gazetteer, before: list[str], phrase: list[str], sector: str) -> str:
+    if phrase[-1] not in GENERIC_HEADS:
+        return sector
+    for w in reversed(before[-2:]):
+        s = gaz.roles.sector_of((w,))
+        if s and (w,) in gaz.roles.institutions and s not in ("GOV",):
+            return s
+    return sector
+
+
+def role_text(toks: list[Token]) -> str:
+    text = " ".join(t.text for t in toks).replace(" - ", "-")
+    return text[:1].upper() + text[1:]
+
+
+def _country_of(match: Match | None) -> Term | None:
+    if match is None:
+        return None
+    return match.first("adj", "country", "people", "capital", "igo", "group", "place")
+
+
+# ----------------------------------------------------------------------------- titles
+
+
+def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, SpanInfo]) -> Title | None:
+    """The title words before a name, up to the sentence start."""
+    first = doc.char_span(name_start, name_start + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    i = first.start
+    sent_start = first.sent.start if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else 0
+    j, possessor = i, None
+    while j > sent_start:
+        tok = doc[j - 1]
+        w = fold(tok.text)
+        span = spans_at.get(tok.idx) or _span_ending(spans_at, tok)
+        if span is not None and (span.label == "PERSON" or (span.match is not None and span.match.first("actor"))):
+            break  # another person's name: the title, if any, ended before it
+        if span is not None and span.match is not None and _country_of(span.match) and span.match.first("actor") is None:
+            j = doc.char_span(span.start, span.end, alignment_mode="expand").start
+            continue
+        if span is not None and span.label == "ORG" and span.match is None:
+            j = doc.char_span(span.start, span.end, alignment_mode="expand").start
+            continue
+        if tok.text in POSSESSIVE and j - 1 > sent_start:
+            prev = _span_ending(spans_at, doc[j - 2])
+            if prev is not None and (prev.label == "PERSON" or (prev.match and prev.match.first("actor"))):
+                possessor = (prev.start, prev.end)
+                j = doc.char_span(prev.start, prev.end, alignment_mode="expand").start
+                continue
+            j -= 1
+            continue
+        if w in gaz.roles.vocabulary or w.rstrip(".") in gaz.roles.honorifics or w in gaz.roles.modifiers \
+                or w in gaz.roles.former or tok.text == "-":
+            j -= 1
+            continue
+        if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and j < i and w not in ("the",):
+            j -= 1  # portfolio words inside a title: "Planning and Investment Minister"
+            continue
+        if w in ("and", "&", "for", "of") and j < i and j - 1 > sent_start and doc[j - 2].text[:1].isupper() \
+                and _span_ending(spans_at, doc[j - 2]) is None:
+            j -= 1
+            continue
+        break
+    if j == i:
+        return None
+    return _parse_title(gaz, doc, j, i, spans_at, possessor)
+
+
+def _span_ending(spans_at: dict[int, SpanInfo], tok: Token) -> SpanInfo | None:
+    for s in spans_at.values():
+        if s.start <= tok.idx < s.end:
+            return s
+    return None
+
+
+def _parse_title(gaz: Gazetteer, doc: Doc, j: int, i: int, spans_at: dict[int, SpanInfo],
+                 possessor: tuple[int, int] | None) -> Title | None:
+    # Drop words before the first role/country/honorific word ("and", stray capitals).
+    toks = list(doc[j:i])
+    honor = gaz.roles.honorifics.get(fold(toks[-1].text).rstrip(".")) if toks else None
+    role = find_role(gaz, toks)
+    country_term = None
+    for t in toks:
+        s = _span_ending(spans_at, t)
+        term = _country_of(s.match) if s is not None and s.match is not None else None
+        if term is not None:
+            country_term = term
+        elif s is not None and s.hints:
+            country_term = _country_of(s.hints[0])
+    former = any(fold(t.text).rstrip("-") in gaz.roles.former or fold(t.text).startswith("ex-") for t in toks)
+    if role is None and country_term is None and honor is None and possessor is None:
+        return None
+    start = toks[0].idx
+    if role is None and country_term is None and possessor is None:
+        start = toks[-1].idx  # an honorific alone ("Mr")
+    role_str = role_text(toks[role[0] : role[1]]) if role else None
+    sector = role[2] if role else None
+    if former and role_str:
+        role_str, sector = f"former {role_str}", "ELI"
+    country = country_term.country if country_term else None
+    if country_term is not None and country_term.kind == "igo" and sector is None:
+        sector = country_term.sector
+    end = toks[-1].idx + len(toks[-1].text)
+    return Title(start, end, role_str, sector, country, former, honor, possessor)
+
+
+def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int, SpanInfo]) -> Title | None:
+    """", Kenya's president," / ", the cricket board chairman," / " of Morocco" after a name."""
+    last = doc.char_span(name_end - 1, name_end, alignment_mode="expand")
+    if last is None:
+        return None
+    k = last.end
+    sent_end = last.sent.end if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else len(doc)
+    if k < sent_end and doc[k].lower_ == "of":
+        nxt = spans_at.get(doc[k + 1].idx) if k + 1 < sent_end else None
+        term = _country_of(nxt.match) if nxt is not None and nxt.match is not None else None
+        if term is not None:
+            return Title(doc[k].idx, nxt.end, None, None, term.country, False, None)
+        return None
+    if k >= sent_end or doc[k].text != ",":
+        return None
+    stop = k + 1
+    while stop < min(sent_end, k + 10) and doc[stop].text not in (",", ".", ";", ":", "(", ")", "\"", "“", "”"):
+        stop += 1
+    toks = list(doc[k + 1 : stop])
+    if not toks or (stop < sent_end and doc[stop].text not in (",", ".", ";")):
+        return None
+    if toks[0].pos_ in ("VERB", "AUX") or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in toks):
+        return None
+    if any(_span_ending(spans_at, t) is not None and _span_ending(spans_at, t).label == "PERSON" for t in toks):
+        return None
+    role = find_role(gaz, toks)
+    if role is None or role[1] != len(toks) and not (role[1] < len(toks) and toks[role[1]].lower_ == "of"):
+        return None
+    title = _parse_title(gaz, doc, k + 1, stop, spans_at, None)
+    if title is None:
+        return None
+    country = title.country
+    if country is None and stop < sent_end:
+        pass
+    return Title(title.start, title.end, title.role, title.sector, country, title.former, None)
+
+
+# ----------------------------------------------------------------------------- nominals
+
+
+def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, SpanInfo]) -> tuple[int, int, str, str] | None:
+    """A country/IGO/group word followed by a role noun: (start, end, role, sector)."""
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None:
+        return None
+    k, stop = sp.end, min(len(doc), sp.end + 6)
+    if k < len(doc) and doc[k].text in POSSESSIVE:
+        k += 1
+    toks: list[Token] = []
+    while k < stop:
+        tok = doc[k]
+        if tok.idx in spans_at and spans_at[tok.idx].label == "PERSON":
+            return None  # a title: handled by the person it names
+        if tok.pos_ in ("NOUN", "ADJ", "PROPN", "NUM") or tok.text == "-" or fold(tok.text) in gaz.roles.vocabulary:
+            if tok.pos_ == "PROPN" and fold(tok.text) not in gaz.roles.vocabulary:
+                break
+            toks.append(tok)
+            k += 1
+            continue
+        break
+    # The role must end the noun phrase: "Israeli army" yes, "Israeli army base" no.
+    while toks and toks[-1].pos_ not in ("NOUN", "PROPN") and fold(toks[-1].text) not in gaz.roles.vocabulary:
+        toks.pop()
+    if not toks:
+        return None
+    folded = [fold(t.text) for t in toks]
+    for n in range(min(gaz.roles.max_len, len(toks)), 0, -1):
+        sector = gaz.roles.sector_of(tuple(folded[-n:]))
+        if sector:
+            if k < len(doc) and doc[k].idx in spans_at and spans_at[doc[k].idx].label == "PERSON":
+                return None
+            sector = _institution_sector(gaz, folded[:-n], folded[-n:], sector)
+            return span.start, toks[-1].idx + len(toks[-1].text), role_text(toks[-n:]), sector
+    return None
+
+
+def is_institution(gaz: Gazetteer, role: str) -> bool:
+    ws = tuple(fold(w) for w in role.split())
+    return ws in gaz.roles.institutions or tuple(ws[-1:]) in gaz.roles.institutions
+
+
+def is_plural(role: str) -> bool:
+    last = role.split()[-1].lower()
+    return last.endswith("s") and not last.endswith(("ss", "us")) or last in ("people", "men", "women", "police", "children", "clergy")
+
+
+# ----------------------------------------------------------------------------- places
+
+
+def is_locative(doc: Doc, span: SpanInfo) -> bool:
+    """Is this country/capital word a place here ("in Paris", "Bam, Iran", "town of Gorazde")?"""
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None:
+        return False
+    i = sp.start
+    prev = doc[i - 1] if i > 0 else None
+    if prev is not None and prev.lower_ == "the" and i > 1:
+        prev = doc[i - 2]
+    if prev is None:
+        return False
+    w = prev.lower_
+    if w in LOCATIVE:
+        if w in ("to", "from") and not _after_motion(prev):
+            return False
+        return True
+    if w == "of" and i > 1 and (doc[i - 2].lower_ in PLACE_NOUNS or doc[i - 2].lemma_ in PLACE_NOUNS):
+        return True
+    if w == "," and i > 1 and doc[i - 2].ent_type_ in ("GPE", "LOC", "FAC"):
+        return True  # "Bam, Iran"
+    return False
+
+
+def _after_motion(prep: Token) -> bool:
+    head = prep.head
+    return head.lemma_ in _MOTION or head.pos_ == "NOUN" and head.lemma_ in _MOTION
+
+
+def is_agent(doc: Doc, span: SpanInfo) -> bool:
+    """Subject of a verb (or conjoined with one): "Paris urged", "Jordan and Britain agreed"."""
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None:
+        return False
+    root = sp.root
+    dep = root.dep_
+    if dep == "conj":
+        dep = root.head.dep_
+    return dep in ("nsubj", "nsubjpass", "agent") or (dep == "pobj" and root.head.lower_ == "by")

@@ -1,0 +1,344 @@
+"""The actor gazetteer: countries, IGOs, armed groups, roles and the seed actor dictionary
+(plus the user's actor files), loaded once, validated, and matched against text.
+
+Matching works on words, not spaCy tokens, so the gazetteer needs no model: a word is a
+run of letters/digits with inner apostrophes ("N'Djamena"); hyphens, periods and
+slashes between words are ignored ("al-Qaeda" = "al Qaeda", "U.S." = "U S"). Names
+match case- and diacritic-insensitively (ALL-CAPS input works) but must start with a
+capital unless the knowledge form starts in lower case ("al-Shabaab"); abbreviations
+(`short`, all-caps names such as "NATO", "US") must match exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from types import MappingProxyType
+from typing import Any, Literal
+
+import yaml
+
+from . import read_text
+from .actors_loader import Actor, Office, load_actor_files, parse_actors
+
+TermKind = Literal["country", "capital", "adj", "people", "place", "igo", "group", "actor"]
+
+SECTORS = frozenset(
+    "GOV MIL LEG JUD COP SPY OPP PTY REB CRM BUS MED EDU REL LAB AGR REF CVL NGO IGO ELI UAF HLH ENV".split()
+)
+_WORD = re.compile(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*")  # "N'Djamena", not "Ruto's"
+_JOIN = re.compile(r"[\s\-./]*")  # what may stand between two words of one name
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One meaning of a matched name."""
+
+    kind: TermKind
+    name: str  # canonical name: "France", "United Nations", "Hamas", "Emmanuel Macron"
+    country: str | None  # ISO3, or an IGO/CAMEO code (UNO, IMG)
+    sector: str | None = None
+    code: str | None = None  # IGO code (UNO) or None
+    ngo: bool = False
+    actor: Actor | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    start: int
+    end: int
+    text: str
+    terms: tuple[Term, ...]
+
+    def first(self, *kinds: TermKind) -> Term | None:
+        return next((t for t in self.terms if t.kind in kinds), None)
+
+
+def fold(text: str) -> str:
+    """Case- and diacritic-insensitive form: "Erdoğan" -> "erdogan"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
+
+
+def words(text: str) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(text)]
+
+
+@dataclass(frozen=True, slots=True)
+class Roles:
+    sectors: Mapping[tuple[str, ...], str]  # folded phrase words -> sector
+    max_len: int
+    institutions: frozenset[tuple[str, ...]]
+    leaders: frozenset[str]
+    former: frozenset[str]
+    modifiers: frozenset[str]
+    honorifics: Mapping[str, str]  # folded word -> male | female | neutral
+    vocabulary: frozenset[str]  # every word of every role phrase
+
+    def sector_of(self, phrase: tuple[str, ...]) -> str | None:
+        return self.sectors.get(phrase)
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    names: Mapping[tuple[str, ...], tuple[Term, ...]]  # folded words -> terms
+    exact: Mapping[tuple[str, ...], tuple[Term, ...]]  # words as written -> terms
+    lower_ok: frozenset[tuple[str, ...]]  # names whose knowledge form starts in lower case
+    max_len: int
+    roles: Roles
+    actors: tuple[Actor, ...]
+    actor_keys: Mapping[str, tuple[Actor, ...]]  # folded full name or alias -> actors
+    surnames: Mapping[str, tuple[Actor, ...]]  # folded short form -> actors
+    country_names: Mapping[str, str]  # ISO3 / IGO code -> canonical name
+    igo_codes: frozenset[str]
+    particles: frozenset[str]
+    east_asian: frozenset[str]
+    not_names: frozenset[str]
+
+    def find(self, text: str) -> list[Match]:
+        """Longest non-overlapping gazetteer matches, left to right."""
+        spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        out: list[Match] = []
+        i = 0
+        while i < len(spans):
+            hit = self._longest(text, spans, i)
+            if hit is None:
+                i += 1
+                continue
+            n, terms = hit
+            start, end = spans[i][0], spans[i + n - 1][1]
+            if end < len(text) and text[end] == "." and len(spans[i + n - 1][2]) == 1:
+                end += 1  # "U.S." keeps its last period
+            out.append(Match(start, end, text[start:end], terms))
+            i += n
+        return out
+
+    def _longest(self, text: str, spans: list[tuple[int, int, str]], i: int) -> tuple[int, tuple[Term, ...]] | None:
+        for n in range(min(self.max_len, len(spans) - i), 0, -1):
+            chunk = spans[i : i + n]
+            if any(not _JOIN.fullmatch(text[a[1] : b[0]]) for a, b in zip(chunk, chunk[1:])):
+                continue
+            raw = tuple(w for _, _, w in chunk)
+            terms = self.exact.get(raw, ())
+            key = tuple(fold(w) for w in raw)
+            if key in self.names and (raw[0][:1].isupper() or raw[0][:1].isdigit() or key in self.lower_ok):
+                terms = terms + self.names[key]
+            if terms:
+                return n, terms
+        return None
+
+    def actor_for(self, name: str) -> tuple[Actor, ...]:
+        return self.actor_keys.get(fold(" ".join(words(name))), ())
+
+
+# ----------------------------------------------------------------------------- loading
+
+
+def _yaml(name: str) -> Any:
+    try:
+        return yaml.safe_load(read_text(name))
+    except yaml.YAMLError as exc:
+        raise ValueError(f"knowledge/{name} is not valid YAML: {exc}") from exc
+
+
+def _is_abbreviation(name: str) -> bool:
+    letters = [c for c in name if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.names: dict[tuple[str, ...], list[Term]] = defaultdict(list)
+        self.exact: dict[tuple[str, ...], list[Term]] = defaultdict(list)
+        self.lower_ok: set[tuple[str, ...]] = set()
+
+    def add(self, name: str, term: Term, *, exact: bool = False) -> None:
+        ws = words(str(name))
+        if not ws:
+            raise ValueError(f"empty name for {term.name!r}")
+        if exact or _is_abbreviation(str(name)):
+            bucket, key = self.exact, tuple(ws)
+        else:
+            bucket, key = self.names, tuple(fold(w) for w in ws)
+            if ws[0][:1].islower():
+                self.lower_ok.add(key)
+        if term not in bucket[key]:
+            bucket[key].append(term)
+
+
+def _plural(word: str) -> str:
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and not word.endswith(("ay", "ey", "oy")):
+        return word[:-1] + "ies"
+    if word.endswith(("s", "x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _countries(b: _Builder, names: dict[str, str]) -> None:
+    data = _yaml("countries.yaml")
+    seen: set[str] = set()
+    for row in data["countries"]:
+        iso3 = row["iso3"]
+        if not re.fullmatch(r"[A-Z]{3}", iso3) or iso3 in seen:
+            raise ValueError(f"countries.yaml: bad or repeated iso3 {iso3!r}")
+        seen.add(iso3)
+        canonical = row["names"][0]
+        names[iso3] = canonical
+        for n in row["names"]:
+            b.add(n, Term("country", canonical, iso3))
+        for n in row.get("short") or ():
+            b.add(n, Term("country", canonical, iso3), exact=True)
+        for n in row.get("adj") or ():
+            b.add(n, Term("adj", canonical, iso3))
+            if n[-1] in "ni" and " " not in n:
+                b.add(n + "s", Term("people", canonical, iso3))
+            elif n.endswith("e") and " " not in n and not n.endswith("ese"):
+                b.add(n + "s", Term("people", canonical, iso3))
+        for n in row.get("people") or ():
+            b.add(n, Term("people", canonical, iso3))
+        for n in row.get("capitals") or ():
+            b.add(n, Term("capital", canonical, iso3))
+        for n in row.get("places") or ():
+            b.add(n, Term("place", canonical, iso3))
+
+
+def _igos(b: _Builder, names: dict[str, str]) -> set[str]:
+    codes: set[str] = set()
+    for row in _yaml("igos.yaml")["igos"]:
+        code, kind = row["code"], row["kind"]
+        if kind not in ("igo", "ngo"):
+            raise ValueError(f"igos.yaml: kind must be igo or ngo, got {kind!r} for {code}")
+        sector = row.get("sector") or ("NGO" if kind == "ngo" else "IGO")
+        if sector not in SECTORS:
+            raise ValueError(f"igos.yaml: unknown sector {sector!r} for {code}")
+        canonical = row["names"][0]
+        names.setdefault(code, canonical)
+        country = "NGO" if kind == "ngo" else code
+        if kind == "igo":
+            codes.add(code)
+        term = Term("igo", canonical, country, sector, code=code, ngo=kind == "ngo")
+        for n in row["names"]:
+            b.add(n, term)
+        for seat in row.get("seats") or ():
+            b.add(seat, Term("capital", canonical, country, "IGO", code=code))
+    return codes
+
+
+def _groups(b: _Builder) -> None:
+    for row in _yaml("groups.yaml")["groups"]:
+        if row["sector"] not in SECTORS:
+            raise ValueError(f"groups.yaml: unknown sector {row['sector']!r} for {row['names'][0]}")
+        term = Term("group", row["names"][0], row["country"], row["sector"])
+        for n in row["names"]:
+            b.add(n, term)
+
+
+def load_roles() -> Roles:
+    data = _yaml("roles.yaml")
+    sectors: dict[tuple[str, ...], str] = {}
+    for sector, phrases in data["sectors"].items():
+        if sector not in SECTORS:
+            raise ValueError(f"roles.yaml: unknown sector {sector!r}")
+        for p in phrases:
+            ws = tuple(fold(w) for w in words(p))
+            sectors.setdefault(ws, sector)
+            plural = (*ws[:-1], _plural(ws[-1]))
+            sectors.setdefault(plural, sector)
+    inst = frozenset(tuple(fold(w) for w in words(p)) for p in data["institutions"])
+    honor = {fold(w).rstrip("."): g for g, ws in data["honorifics"].items() for w in ws}
+    return Roles(
+        sectors=MappingProxyType(sectors),
+        max_len=max(len(k) for k in sectors),
+        institutions=inst,
+        leaders=frozenset(fold(p) for p in data["leaders"]),
+        former=frozenset(fold(w) for w in data["former"]),
+        modifiers=frozenset(fold(w) for w in data["modifiers"]),
+        honorifics=MappingProxyType(honor),
+        vocabulary=frozenset(w for k in sectors for w in k),
+    )
+
+
+def _short_forms(actor: Actor, particles: frozenset[str], east_asian: frozenset[str]) -> tuple[str, ...]:
+    if actor.short is not None:
+        return actor.short
+    ws = words(actor.name)
+    if len(ws) < 2:
+        return ()
+    if ws[0] in east_asian and len(ws) <= 3:
+        return (ws[0],)
+    tail = [w for w in ws[1:] if fold(w) not in particles]
+    return (tail[-1],) if tail else ()
+
+
+def _index_actors(b: _Builder, actors: tuple[Actor, ...], particles: frozenset[str], east_asian: frozenset[str]):
+    keys: dict[str, list[Actor]] = defaultdict(list)
+    shorts: dict[str, list[Actor]] = defaultdict(list)
+    for a in actors:
+        for n in (a.name, *a.aliases):
+            k = fold(" ".join(words(n)))
+            if a not in keys[k]:
+                keys[k].append(a)
+            b.add(n, Term("actor", a.name, a.country, actor=a))
+        for s in _short_forms(a, particles, east_asian):
+            if a not in shorts[fold(s)]:
+                shorts[fold(s)].append(a)
+    # A later file's entry for the same name replaces an earlier one (users correct us).
+    final = {k: (v[-1],) if len({x.name for x in v}) == 1 else tuple(v) for k, v in keys.items()}
+    return MappingProxyType(final), MappingProxyType({k: tuple(v) for k, v in shorts.items()})
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(actor_files: tuple[str, ...] = ()) -> Gazetteer:
+    """The package knowledge plus the user's actor files (YAML or PETRARCH .txt), in order."""
+    b = _Builder()
+    names: dict[str, str] = {}
+    _countries(b, names)
+    igo_codes = _igos(b, names)
+    _groups(b)
+    name_data = _yaml("names.yaml")
+    particles = frozenset(fold(w).rstrip("-") for w in name_data["particles"])
+    east_asian = frozenset(name_data["east_asian_family_names"])
+    actors = parse_actors(_yaml("actors.yaml"), "knowledge/actors.yaml") + load_actor_files(actor_files)
+    actor_keys, surnames = _index_actors(b, actors, particles, east_asian)
+    return Gazetteer(
+        names=MappingProxyType({k: tuple(v) for k, v in b.names.items()}),
+        exact=MappingProxyType({k: tuple(v) for k, v in b.exact.items()}),
+        lower_ok=frozenset(b.lower_ok),
+        max_len=max(len(k) for k in (*b.names, *b.exact)),
+        roles=load_roles(),
+        actors=actors,
+        actor_keys=actor_keys,
+        surnames=surnames,
+        country_names=MappingProxyType(names),
+        igo_codes=frozenset(igo_codes),
+        particles=particles,
+        east_asian=east_asian,
+        not_names=frozenset(name_data["not_names"]),
+    )
+
+
+def office_on(actor: Actor, date: str | None) -> tuple[Office | None, bool]:
+    """The office `actor` held on `date` (YYYY-MM-DD) and whether they are a former holder.
+
+    Without a date we cannot tell "former" from "current" deterministically, so the most
+    recent office is used and nobody is called former."""
+    if not actor.offices:
+        return None, False
+    if date is None:
+        return actor.offices[-1], False
+    for office in reversed(actor.offices):
+        if (office.start is None or office.start <= date) and (office.end is None or date <= office.end):
+            return office, False
+    past = [o for o in actor.offices if o.end is not None and o.end < date]
+    if past:
+        return past[-1], True
+    return None, False
+
+
+__all__ = ["Gazetteer", "Match", "Roles", "Term", "fold", "load_gazetteer", "office_on", "words"]
