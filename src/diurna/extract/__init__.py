@@ -12,6 +12,7 @@ from .base import FACT_FIELDS, ExtractFn, ExtractorSpec
 # name in settings -> module holding SPEC. Add a line here when an extractor lands.
 REGISTRY: dict[str, str] = {
     "entities": "diurna.extract.entities",
+    "times": "diurna.extract.times",
     "events": "diurna.extract.events",
     "quotes": "diurna.extract.quotes",
 }

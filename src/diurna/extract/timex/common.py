@@ -1,0 +1,46 @@
+"""Helpers shared by the rule modules (absolute, relative, spans)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .lexicon import lexicon
+from .tagger import Ctx, Reading
+
+Handler = Callable[[re.Match[str], Ctx], "Reading | list[Reading] | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    pattern: re.Pattern[str]
+    handler: Handler
+def r_(m: re.Match[str], type_: str, value: str, rule: str, group: str | int = 0) -> Reading:
+    s, e = m.span(group)
+    return Reading(s, e, type_, value, rule)
+
+
+def cap(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def month(word: str) -> int:
+    return int(lexicon().get("month", word) or 0)
+
+
+def weekday(word: str) -> int:
+    return int(lexicon().get("weekday", word) or 0)
+
+
+def part(word: str | None) -> str:
+    return "" if not word else "T" + (lexicon().get("part", word) or "")
+
+
+def direction(word: str) -> int:
+    w = word.lower().split()[-1]
+    return {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
+            "next": 1, "coming": 1, "following": 1}.get(w, 0)
+
+

@@ -1,0 +1,266 @@
+"""Dates relative to the anchor (publication date) or to the last date mentioned:
+weekdays, "yesterday", "last week", "next month", "two years ago", "days earlier",
+"the third quarter", "a year earlier", "the second half of 2025", seasons, and the
+PAST_REF / PRESENT_REF / FUTURE_REF adverbs.
+
+Without an anchor, these get underspecified values (PAST_REF, XXXX-WXX-4, XXXX-Q3).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from . import calendar as cal
+from .common import cap, direction, month, part, r_, weekday
+from .lexicon import lexicon
+from .patterns import number, unit_code
+from .tagger import Ctx, Reading
+from .values import ref_for
+
+# A capitalised word after a weekday makes it a name: "Sunday Times", "Monday Night Football".
+_NAME_AFTER = re.compile(r"\s+(?!(?:Morning|Afternoon|Evening|Night|And|Or|At|In|On)\b)[A-Z][a-z]")
+
+
+def weekday_name(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"Friday", "Friday morning", "Fridays" (a set)."""
+    if not cap(m["wd"]) or _NAME_AFTER.match(ctx.after(m.end("wd"), 12)) and not m["part"]:
+        return None
+    if re.search(r"\b(?:Black|Good|Holy|Ash|Cyber|Super|Bloody|Palm|Easter)\s+$", ctx.before(m.start(), 8)):
+        return None
+    wd = weekday(m["wd"])
+    if m["pl"]:
+        return r_(m, "SET", f"XXXX-WXX-{wd}{part(m['part'])}", "set.weekdays")
+    # "Friday night" keeps its words but is valued as the day: events are dated by day,
+    # and TimeBank's own annotation mostly does the same.
+    if ctx.anchor is None:
+        return r_(m, "DATE", f"XXXX-WXX-{wd}", "rel.weekday")
+    d = cal.weekday_date(wd, ctx.anchor, ctx.tense(*m.span()))
+    return r_(m, "DATE", d.isoformat(), "rel.weekday")
+
+
+def relative_weekday(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"last Friday", "next Tuesday", "this Thursday", "this past Sunday"."""
+    if not cap(m["wd"]):
+        return None
+    wd = weekday(m["wd"])
+    how = "last" if "past" in m["dir"].lower() or direction(m["dir"]) < 0 else (
+        "next" if direction(m["dir"]) > 0 else "this")
+    if ctx.anchor is None:
+        return r_(m, "DATE", f"XXXX-WXX-{wd}", "rel.weekday")
+    return r_(m, "DATE", cal.relative_weekday(wd, ctx.anchor, how).isoformat(), "rel.weekday-" + how)
+
+
+_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def day_word(m: re.Match[str], ctx: Ctx) -> Reading:
+    """"today", "yesterday morning", "tonight", "last night", "this morning"."""
+    word = m["w"].lower().split()[0]
+    offset = _DAY_WORDS.get(word, -1 if word == "last" else 0)
+    p = part(m["part"]) or ("TNI" if word in ("tonight", "last") else "")
+    if m["w"].lower().startswith("the day"):
+        offset = -2 if "before" in m["w"].lower() else 2
+    if ctx.anchor is None:
+        return r_(m, "TIME" if p else "DATE", ref_for(offset), "rel.day")
+    d = ctx.anchor + timedelta(days=offset)
+    return r_(m, "TIME" if p else "DATE", d.isoformat() + p, "rel.day")
+
+
+def relative_unit(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"last week", "this year", "next month", "the past year", "this weekend", "the
+    following week" (anaphoric), "the current quarter"."""
+    if m["unit"][:1].isupper() and m["dir"][:1].isupper():
+        return None  # "This Week" (a programme), not a date
+    unit = " ".join(m["unit"].lower().split())
+    n = direction(m["dir"])
+    anaphoric = m["dir"].lower().split()[-1] in ("following", "previous", "preceding", "prior", "that")
+    base = ctx.ref_day() if anaphoric else ctx.anchor
+    rule = ("ana." if anaphoric else "rel.") + unit.replace(" ", "-")
+    if base is None:
+        return r_(m, "DATE", ref_for(n), rule)
+    if unit == "weekend":
+        if n == 0 and ctx.tense(*m.span()) == "past" and base.isoweekday() < 6:
+            n = -1
+        return r_(m, "DATE", cal.week_value(base + timedelta(weeks=n)) + "-WE", rule)
+    code = {"week": "W", "month": "M", "year": "Y", "fiscal year": "Y", "quarter": "Q", "decade": "10Y",
+            "day": "D", "century": "100Y"}[unit]
+    if m["dir"].lower() == "that" and code != "D":
+        return r_(m, "DATE", cal.shift(base, 0, code), "ana.that-" + unit.replace(" ", "-"))
+    if code == "D" and not anaphoric:
+        return None  # "this day" / "the next day" without an anaphoric cue is rare and vague
+    return r_(m, "DATE", cal.shift(base, n, code), rule)
+
+
+def relative_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"last March", "next January", "this May"."""
+    if not cap(m["mon"]):
+        return None
+    mo, n = month(m["mon"]), direction(m["dir"])
+    if "past" in m["dir"].lower():
+        n = -1
+    if ctx.anchor is None:
+        return r_(m, "DATE", f"XXXX-{mo:02d}", "rel.month")
+    a = ctx.anchor
+    if n < 0:
+        y = a.year if mo < a.month else a.year - 1
+    elif n > 0:
+        y = a.year if mo > a.month else a.year + 1
+    else:
+        y = a.year
+    return r_(m, "DATE", cal.month_value(y, mo), "rel.month-" + ("last" if n < 0 else "next" if n else "this"))
+
+
+def season(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"last summer", "this past spring", "in the autumn", "winter 2025"."""
+    code = lexicon().get("season", m["season"]) or ""
+    if m["year"]:
+        return r_(m, "DATE", f"{m['year']}-{code}", "abs.season", "t")
+    d = m["dir"].lower() if m["dir"] else ""
+    if not d:
+        return None  # a bare "fall" or "spring" is a word, not a date
+    if ctx.anchor is None:
+        return r_(m, "DATE", f"XXXX-{code}", "rel.season", "t")
+    if d.endswith("the"):
+        t = ctx.tense(*m.span())
+        how = "last" if t == "past" else "next" if t == "future" else "this"
+    else:
+        how = "last" if "past" in d or direction(d) < 0 else "next" if direction(d) > 0 else "this"
+    return r_(m, "DATE", f"{cal.season_year(code, ctx.anchor, how):04d}-{code}", "rel.season", "t")
+
+
+def ago(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"two years ago" (from the anchor), "three days later" (from the last date
+    mentioned), "days earlier" (vague: a past reference)."""
+    how = " ".join(m["dir"].lower().split())
+    sign = -1 if how in ("ago", "earlier", "before", "previously", "back") else 1
+    n = number(m["num"]) if m["num"] else None
+    unit = unit_code(m["unit"])
+    anaphoric = how in ("earlier", "later", "before", "after")
+    base = ctx.ref_day() if anaphoric else ctx.anchor
+    rule = ("ana." if anaphoric else "rel.") + how.replace(" ", "-")
+    if n is None or base is None or n != int(n):
+        return r_(m, "DATE", ref_for(sign), rule)
+    if unit in ("TH", "TM", "TS"):
+        return None  # "hours later": a time we cannot place on the clock
+    if unit == "Y" and int(n) == 1 and ctx.last_quarter and m.start() - ctx.last_quarter[2] < 400:
+        y, q, _ = ctx.last_quarter  # "the quarter ... a year earlier": the same quarter a year before
+        return r_(m, "DATE", f"{y - 1:04d}-Q{q}", rule + "-quarter")
+    return r_(m, "DATE", cal.shift(base, sign * int(n), unit), rule)
+
+
+def anaphoric_day(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"that day", "the same day", "the next day", "the day before" (from the last date
+    mentioned, else the anchor)."""
+    w = " ".join(m["w"].lower().split())
+    base = ctx.ref_day()
+    offset = 1 if w.startswith(("the next", "the following")) else -1 if w.startswith(
+        ("the previous", "the preceding", "the prior")) else 0
+    p = part(m["part"])
+    if base is None:
+        return r_(m, "DATE", ref_for(offset), "ana.day")
+    return r_(m, "TIME" if p else "DATE", (base + timedelta(days=offset)).isoformat() + p, "ana.day")
+
+
+_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+          "final": 4, "last": 4}
+
+
+def quarter(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"the third quarter", "third-quarter", "the fourth quarter of 2025", "Q3 2025",
+    "the year-earlier third quarter", "this year's second quarter"."""
+    q = _ORD_Q[m["ord"].lower()] if m["ord"] else int(m["qn"])
+    rel = (m["rel"] or "").lower()
+    yr = m["year"] or m["year2"] or m["y1"]
+    if yr and yr[:1].isdigit():
+        y = int(yr)
+    elif ctx.anchor is None:
+        return r_(m, "DATE", f"XXXX-Q{q}", "rel.quarter")
+    else:
+        a = ctx.anchor
+        y = a.year
+        if yr:
+            y += direction(yr) if "year" in yr.lower() else 0
+        elif cal.quarter_of(a)[1] < q and ctx.tense(*m.span()) == "past":
+            y -= 1  # a quarter that has not begun yet is last year's, in past-tense reporting
+        if "last year" in rel or "year-" in rel or "year ago" in rel or "year earlier" in rel:
+            y -= 1
+        elif "next year" in rel:
+            y += 1
+    return r_(m, "DATE", f"{y:04d}-Q{q}", "rel.quarter" if not (yr and yr[:1].isdigit()) else "abs.quarter")
+
+
+def year_period(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"the 1988 period", "the 1988 quarter": the quarter last mentioned, in that year."""
+    if not (ctx.last_quarter and m.start() - ctx.last_quarter[2] < 1500):
+        return None
+    return r_(m, "DATE", f"{m['year']}-Q{ctx.last_quarter[1]}", "ana.year-quarter")
+
+
+def this_quarter(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"the quarter", "the latest quarter", "the year-earlier period", "year-ago": the last
+    quarter mentioned (a year earlier for year-ago forms)."""
+    w = m.group(0).lower()
+    back = 1 if ("year-" in w or "year ago" in w or "year earlier" in w) else 0
+    if ctx.last_quarter and m.start() - ctx.last_quarter[2] < 1500:
+        y, q, _ = ctx.last_quarter
+    elif ctx.anchor is not None and ("latest" in w or "recent" in w):
+        y, q = cal.add_quarters(*cal.quarter_of(ctx.anchor), -1)
+    elif back and ctx.anchor is not None and "period" not in w and "quarter" not in w:
+        return r_(m, "DATE", f"{ctx.anchor.year - 1:04d}", "rel.year-ago")
+    else:
+        return None
+    return r_(m, "DATE", f"{y - back:04d}-Q{q}", "ana.quarter")
+
+
+def half(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"the second half of 2025" -> 2025-H2, "the first half" (of the anchor's year)."""
+    h = 1 if m["h"].lower() == "first" else 2
+    yr = m["year"]
+    if yr and yr[:1].isdigit():
+        return r_(m, "DATE", f"{yr}-H{h}", "abs.half")
+    if ctx.anchor is None:
+        return r_(m, "DATE", f"XXXX-H{h}", "rel.half")
+    y = ctx.anchor.year + (direction(yr) if yr and "year" in yr.lower() and "this" not in yr.lower() else 0)
+    if not yr and h == 2 and ctx.anchor.month <= 6 and ctx.tense(*m.span()) == "past":
+        y -= 1
+    return r_(m, "DATE", f"{y:04d}-H{h}", "rel.half")
+
+
+def ref_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"now", "recently", "in the past", "soon", "the future": TIMEX3 reference values."""
+    word = " ".join(m.group("t").lower().split())
+    value = lexicon().get("ref", word)
+    if value is None:
+        return None
+    if word in ("soon", "shortly") and (re.match(r"\s+(?:as|after|before)\b", ctx.after(m.end(), 8))
+                                        or re.search(r"\bas\s+$", ctx.before(m.start(), 4))):
+        return None  # "as soon as", "soon after": connectives, not times
+    return r_(m, "DATE", value, "ref." + word.replace(" ", "-"), "t")
+
+
+def the_year(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"for the year ended June 30" (a fiscal year: P1Y), "for the year", "the full year"
+    (the anchor's year)."""
+    if m["ended"]:
+        return r_(m, "DURATION", "P1Y", "dur.fiscal-year", "t")
+    if ctx.anchor is None:
+        return r_(m, "DATE", "PRESENT_REF", "rel.the-year", "t")
+    return r_(m, "DATE", f"{ctx.anchor.year:04d}", "rel.the-year", "t")
+
+
+_ONES = ("one two three four five six seven eight nine").split()
+_TEENS_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+               "eighty": 80, "ninety": 90, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+               "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+
+
+def spelled_year(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"nineteen ninety-six", "two thousand and one" (broadcast transcripts)."""
+    words = m.group("t").lower().replace("-", " ").split()
+    if words[:2] == ["two", "thousand"]:
+        rest = [w for w in words[2:] if w != "and"]
+        y = 2000 + sum(_TEENS_TENS.get(w, _ONES.index(w) + 1 if w in _ONES else 0) for w in rest)
+    else:
+        y = 1900 + sum(_TEENS_TENS.get(w, _ONES.index(w) + 1 if w in _ONES else 0) for w in words[1:])
+    return r_(m, "DATE", f"{y:04d}", "abs.spelled-year", "t")

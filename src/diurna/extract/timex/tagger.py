@@ -1,0 +1,124 @@
+"""Run the rule cascade over a text: find candidates, keep leftmost-longest ones that
+their rule accepts, widen them over modifiers ("early", "about"), resolve values in
+reading order.
+
+`Ctx` holds what resolution needs for one text: the anchor (publication date), the
+numeric-date locale, and what the text has said so far (the last explicit day, the
+last quarter). It is created per call and never shared.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from .context import tense as _tense
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    start: int
+    end: int
+    type: str
+    value: str
+    rule: str
+
+
+@dataclass(slots=True)
+class Ctx:
+    text: str
+    anchor: date | None
+    day_first: bool = False
+    ref: date | None = None  # the last explicit day mentioned ("March 3, 2026")
+    last_quarter: tuple[int, int, int] | None = None  # (year, quarter, offset of mention)
+    _tenses: dict[tuple[int, int], str | None] = field(default_factory=dict)
+
+    def tense(self, start: int, end: int) -> str | None:
+        key = (start, end)
+        if key not in self._tenses:
+            self._tenses[key] = _tense(self.text, start, end)
+        return self._tenses[key]
+
+    def before(self, pos: int, n: int = 40) -> str:
+        return self.text[max(0, pos - n):pos]
+
+    def after(self, pos: int, n: int = 40) -> str:
+        return self.text[pos:pos + n]
+
+    def ref_day(self) -> date | None:
+        """What anaphoric expressions ("the next day", "two days later") count from."""
+        return self.ref or self.anchor
+
+    def note(self, reading: Reading) -> None:
+        v = reading.value
+        if reading.rule.startswith("abs.") and len(v) == 10 and v[4] == "-" and v[:4].isdigit():
+            self.ref = date.fromisoformat(v)
+        m = re.fullmatch(r"(\d{4})-Q([1-4])", v)
+        if m and reading.rule in _QUARTER_SOURCES:
+            self.last_quarter = (int(m.group(1)), int(m.group(2)), reading.end)
+
+
+# Readings that name a quarter themselves (not "a year earlier" derived from one).
+_QUARTER_SOURCES = frozenset({"rel.quarter", "abs.quarter", "ana.quarter"})
+
+# Modifiers folded into the expression (TIMEX3 keeps them in the extent, as `mod`).
+_DATE_MOD = re.compile(
+    r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|"
+    r"turn\s+of|close\s+of)\s+(?:the\s+)?|\bmid-?\s?|\b(?:around|about|approximately|roughly)\s+)$",
+    re.I,
+)
+_EARLIER = re.compile(r"\b(?:earlier|later|early|late)\s+$", re.I)
+_DUR_MOD = re.compile(
+    r"\b(?:about|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|some|approximately|"
+    r"roughly|around|up\s+to|at\s+most|just\s+over|just\s+under|over|under|another|the\s+better\s+part\s+of)\s+$",
+    re.I,
+)
+
+
+def widen(text: str, r: Reading, floor: int) -> Reading:
+    """Extend a reading leftwards over a modifier, never into the previous reading."""
+    head = text[max(floor, r.start - 40):r.start]
+    body = text[r.start:r.end].lower()
+    m = None
+    if r.type in ("DATE", "TIME"):
+        if re.match(r"(?:this|that|next|last|today|tonight|yesterday|tomorrow|in\s+the)\b", body):
+            m = _EARLIER.search(head)
+        if m is None and not body.startswith(("the ", "early", "late", "mid")):
+            m = _DATE_MOD.search(head)
+            if m and re.match(r"(?:around|about|approximately|roughly)", m.group(0), re.I) and r.type != "TIME":
+                m = None
+    elif r.type == "DURATION" and not body.startswith("the "):
+        m = _DUR_MOD.search(head)
+    if m is None:
+        return r
+    return Reading(r.start - len(m.group(0)), r.end, r.type, r.value, r.rule)
+
+
+def tag(text: str, anchor: date | None, *, day_first: bool = False) -> list[Reading]:
+    """All time expressions of `text`, in order, with TIMEX3 types and values."""
+    from .rules import RULES
+
+    ctx = Ctx(text=text, anchor=anchor, day_first=day_first)
+    cands = []
+    for prio, rule in enumerate(RULES):
+        for m in rule.pattern.finditer(text):
+            s, e = m.span("t") if "t" in rule.pattern.groupindex and m.group("t") else m.span()
+            if e > s:
+                cands.append((s, -(e - s), prio, m))
+    cands.sort(key=lambda c: c[:3])
+    out: list[Reading] = []
+    covered = 0
+    for s, neg_len, prio, m in cands:
+        if s < covered:
+            continue
+        found = RULES[prio].handler(m, ctx)
+        if not found:
+            continue
+        readings = found if isinstance(found, list) else [found]
+        for r in readings:
+            r = widen(text, r, out[-1].end if out else 0)
+            out.append(r)
+            ctx.note(r)
+        covered = max(r.end for r in readings)
+    return out
