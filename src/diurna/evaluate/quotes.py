@@ -8,10 +8,11 @@ Offsets: the extractors run on a spaCy doc of each article's exact text (no clea
 stage), so predicted offsets index the same string as the gold ones; the clean stage
 would normalise whitespace and may lift the first line out as a title.
 
-Gold kind, from the content's own characters (double quotation marks only; single
-marks in this corpus are mostly apostrophes):
-- direct: every piece of the content opens with a double mark and closes with one
-  (trailing punctuation allowed);
+Gold kind, from the content's own characters (double quotation marks, including the
+typewriter '' and `` of the NYT files; single marks in this corpus are mostly
+apostrophes):
+- direct: the content opens with a double mark and closes with one (trailing
+  punctuation allowed; a discontinuous content "A," ... "B." counts as one);
 - mixed: some double mark inside, not direct;
 - indirect: no double mark.
 PolNeAR also annotates reported beliefs, polls and findings ("a poll shows",
@@ -51,9 +52,9 @@ DESCRIPTION = "direct and indirect quote content and speakers on PolNeAR dev"
 DATA = "quotes/polnear/dev"
 
 _WORD = re.compile(r"\w+")
-_OPENERS = ('"', "\u201c")
-_CLOSERS = ('"', "\u201d")
-_DOUBLE = re.compile(r"[\"\u201c\u201d]")
+_OPENERS = ('"', "\u201c", "``", "''")
+_CLOSERS = ('"', "\u201d", "''")
+_DOUBLE = re.compile(r"[\"\u201c\u201d]|''|``")
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,8 +104,9 @@ def _golds(ann: str, text: str) -> Iterator[Gold]:
 
 
 def gold_kind(text: str, spans: tuple[tuple[int, int], ...]) -> str:
-    pieces = [text[s:e].strip().rstrip(".,;:!?").rstrip() for s, e in spans]
-    if pieces and all(p.startswith(_OPENERS) and p.endswith(_CLOSERS) and len(p) > 1 for p in pieces):
+    first = text[spans[0][0]:spans[0][1]].strip()
+    last = text[spans[-1][0]:spans[-1][1]].strip().rstrip(".,;:!?").rstrip()
+    if first.startswith(_OPENERS) and last.endswith(_CLOSERS) and (len(spans) > 1 or len(first) > 2):
         return "direct"
     if any(_DOUBLE.search(text[s:e]) for s, e in spans):
         return "mixed"

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from ...model import Quote, SpeakerRef
 from .cues import Cues, cue_of
 from .marks import Marked
-from .speakers import EntityIndex, speaker_ref, subject_of
+from .speakers import EntityIndex, adjacent_subject, speaker_ref, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -49,6 +49,8 @@ class Classified:
     start: int  # the quote's words: inside the marks, trimmed
     end: int
     role: str  # "direct" | "fragment" | "title"
+    before: int  # where the quote's sentence starts (after any earlier quote in it)
+    after: int  # where the quote's sentence ends (before any later quote in it)
 
 
 class Tokens:
@@ -80,25 +82,27 @@ def classify(text: str, toks: Tokens, marks: tuple[Marked, ...], cues: Cues) -> 
     """Roles of the outermost quoted spans."""
     outer = [m for m in marks if m.depth == 0]
     out: list[Classified] = []
-    prev_close = -1
-    for m in outer:
-        start, end = trimmed(text, m.open + 1, m.close)
+    prev_end = 0
+    for k, m in enumerate(outer):
+        start, end = trimmed(text, *m.inner)
+        next_open = outer[k + 1].open if k + 1 < len(outer) else len(text)
+        before = _before(text, toks, m, prev_end)
+        after = _after(text, toks, m, next_open)
         if start < end:
-            out.append(Classified(m, start, end, _role(text, toks, m, prev_close, cues)))
-        prev_close = m.close
+            role = _role(text, toks, m, text[before:m.open], text[m.end:after], cues)
+            out.append(Classified(m, start, end, role, before, after))
+        prev_end = m.end
     return tuple(out)
 
 
-def _role(text: str, toks: Tokens, m: Marked, prev_close: int, cues: Cues) -> str:
-    before = _before(text, toks, m, prev_close)
-    after = _after(text, toks, m)
-    inner = text[m.open + 1:m.close].strip()
+def _role(text: str, toks: Tokens, m: Marked, before: str, after: str, cues: Cues) -> str:
+    inner = text[m.inner[0]:m.inner[1]].strip()
     words = sum(any(ch.isalpha() for ch in w) for w in inner.split())
     if _title_marked(text, m, cues):
         return "title"
     verbs = cues.speech_verbs | cues.frame_verbs
     cue_before = any(cue_of(t, verbs) for t in toks.between(m.open - len(before), m.open))
-    cue_after = any(cue_of(t, verbs) for t in toks.between(m.close, m.close + 1 + len(after)))
+    cue_after = any(cue_of(t, verbs) for t in toks.between(m.end, m.end + len(after)))
     lead = before.strip(_LEAD_STRIP)
     before_ok = (
         not lead
@@ -116,25 +120,32 @@ def _role(text: str, toks: Tokens, m: Marked, prev_close: int, cues: Cues) -> st
     return "title" if _is_name(inner) and not inner.endswith(_CLAUSE_PUNCT) else "fragment"
 
 
-def _before(text: str, toks: Tokens, m: Marked, prev_close: int) -> str:
-    """Text of the sentence before the opening mark (after any earlier quote in it)."""
+def _before(text: str, toks: Tokens, m: Marked, prev_end: int) -> int:
+    """Start of the quote's sentence, after any earlier quote in it; a sentence end
+    the parser missed ("... said. \"We") cuts it too."""
     sent = toks.at(m.open).sent
-    start = max(sent.start_char, prev_close + 1, text.rfind("\n", 0, m.open) + 1)
-    chunk = text[start:m.open]
-    ends = list(_SENT_END.finditer(chunk))
-    return chunk[ends[-1].end():] if ends else chunk
+    start = max(sent.start_char, prev_end, text.rfind("\n", 0, m.open) + 1)
+    ends = list(_SENT_END.finditer(text, start, m.open))
+    return ends[-1].end() if ends else start
 
 
-def _after(text: str, toks: Tokens, m: Marked) -> str:
-    sent = toks.at(m.close).sent
-    end = sent.end_char
-    newline = text.find("\n", m.close)
+def _after(text: str, toks: Tokens, m: Marked, next_open: int) -> int:
+    """End of the quote's sentence, before the next quote and the paragraph's end. The
+    parser often ends a sentence at a closing mark; when the quote ends with a comma,
+    question or exclamation mark, or a lower-case word follows, the attribution
+    after it still belongs to the quote ("...,\" Mr Ruto said.")."""
+    end = toks.at(m.close).sent.end_char
+    nxt = m.end
+    while nxt < len(text) and text[nxt] == " ":
+        nxt += 1
+    raw = text[m.inner[0]:m.inner[1]].rstrip()
+    if nxt < len(text) and text[nxt] != "\n" and (raw.endswith((",", "?", "!", "\u2014", "-")) or text[nxt].islower()
+                                                  or text[nxt] in "\u2015\u2014\u2013-"):
+        end = max(end, toks.at(nxt).sent.end_char)
+    newline = text.find("\n", m.end)
     if newline != -1:
         end = min(end, newline)
-    nxt = text.find("\u201c", m.close + 1, end)  # stop at the next quote
-    if nxt != -1:
-        end = nxt
-    return text[m.close + 1:max(end, m.close + 1)]
+    return max(min(end, next_open), m.end)
 
 
 def _ends_with_cue(toks: Tokens, pos: int, verbs: frozenset[str]) -> bool:
@@ -170,7 +181,7 @@ def attribute(
     text: str, toks: Tokens, quotes: tuple[Classified, ...], cues: Cues, index: EntityIndex
 ) -> list[Quote]:
     """Speaker, cue and addressee of each direct quote (rules in the module docstring)."""
-    outer = tuple((q.marked.open, q.marked.close) for q in quotes)
+    outer = tuple((q.marked.open, q.marked.end - 1) for q in quotes)
     out: list[Quote] = []
     prev: tuple[Classified, Frame] | None = None
     for q in quotes:
@@ -193,9 +204,12 @@ def _inside_any(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
     return any(o <= pos <= c for o, c in spans)
 
 
-def frame_of(cue_tok: Token, cue: str, rule: str, cues: Cues, index: EntityIndex) -> Frame:
-    """Speaker and addressee of a cue verb."""
+def frame_of(cue_tok: Token, cue: str, rule: str, cues: Cues, index: EntityIndex,
+             quoted: tuple[tuple[int, int], ...] = ()) -> Frame:
+    """Speaker and addressee of a cue verb; a subject inside a quote is not the speaker."""
     subj = subject_of(cue_tok)
+    if subj is None or _inside_any(subj.idx, quoted):
+        subj = adjacent_subject(cue_tok, lambda pos: _inside_any(pos, quoted))
     speaker = speaker_ref(subj, index) if subj is not None else None
     return Frame(speaker, cue, addressee_of(cue_tok, cues, index), rule)
 
@@ -236,25 +250,33 @@ def _cue_tokens(tokens: list[Token], outer: tuple[tuple[int, int], ...], cues: C
 
 def _own_frame(text: str, toks: Tokens, q: Classified, outer, cues: Cues, index: EntityIndex) -> Frame | None:
     m = q.marked
-    first, last = toks.at(m.open).sent, toks.at(m.close).sent
-    after_end = min(last.end_char, _para_end(text, m.close))
-    after = _cue_tokens(toks.between(m.close + 1, after_end), outer, cues)
-    before_start = max(first.start_char, text.rfind("\n", 0, m.open) + 1)
-    before = _cue_tokens(toks.between(before_start, m.open), outer, cues)
-    raw_end = text[m.open + 1:m.close].rstrip()
+    after = _cue_tokens(toks.between(m.end, q.after), outer, cues)
+    before = _cue_tokens(toks.between(q.before, m.open), outer, cues)
+    raw_end = text[m.inner[0]:m.inner[1]].rstrip()
     prefer_after = raw_end.endswith((",", "?", "!", "\u2014", "-"))
     if after and (prefer_after or not before):
         tok, cue = after[0]
     elif before:
         tok, cue = before[-1]
     else:
+        return _credit(text, toks, q, index)
+    return frame_of(tok, cue, "direct/cue", cues, index, outer)
+
+
+_CREDIT = re.compile(r"\s*[\u2015\u2014\u2013-]+\s*(?=[A-Z])")
+
+
+def _credit(text: str, toks: Tokens, q: Classified, index: EntityIndex) -> Frame | None:
+    """'"..." \u2015 Pamela Padilla': a name credited after a dash."""
+    found = _CREDIT.match(text, q.marked.end, q.after)
+    if found is None:
         return None
-    return frame_of(tok, cue, "direct/cue", cues, index)
-
-
-def _para_end(text: str, pos: int) -> int:
-    n = text.find("\n", pos)
-    return len(text) if n == -1 else n
+    tok = toks.at(found.end())
+    if tok.pos_ not in ("PROPN", "NOUN"):
+        return None
+    while tok.dep_ in ("compound", "flat") and tok.head.i > tok.i and tok.head.pos_ == "PROPN":
+        tok = tok.head
+    return Frame(speaker_ref(tok, index), None, None, "direct/credit")
 
 
 def _previous_sentence(toks: Tokens, q: Classified, outer, cues: Cues, index: EntityIndex) -> Frame | None:
@@ -271,7 +293,7 @@ def _previous_sentence(toks: Tokens, q: Classified, outer, cues: Cues, index: En
     ends_colon = prev.text.rstrip().endswith(":")
     if not ends_colon and any(_inside_any(t.idx, outer) for t in prev):
         return None  # the previous sentence quotes someone itself: rule 3 decides
-    return frame_of(tok, cue, "direct/cue-previous", cues, index)
+    return frame_of(tok, cue, "direct/cue-previous", cues, index, outer)
 
 
 def _non_space_sentence_before(sent: Span) -> Span | None:

@@ -1,7 +1,8 @@
 """Quotation marks: pair opening and closing marks over the raw text.
 
-Pure text, no parse. Handles straight and curly double and single marks and
-guillemets, nested quotes (a single-quoted span inside a double-quoted one), and
+Pure text, no parse. Handles straight and curly double and single marks,
+guillemets, the typewriter doubles ``...'' and ''...'' (two characters standing for one
+double mark, as in some newspaper archives), nested quotes (a single-quoted span inside a double-quoted one), and
 multi-paragraph quotes: by news convention a quote that runs on into the next
 paragraph leaves its closing mark off at the paragraph's end and opens the next
 paragraph with a fresh opening mark; the two paragraphs are then one quote.
@@ -22,13 +23,14 @@ _CLOSE = {"\u201d": DOUBLE, "\u00bb": DOUBLE, "\u2019": SINGLE, "\u203a": SINGLE
 # Marks whose side depends on context.
 _STRAIGHT = {'"': DOUBLE, "'": SINGLE}
 _OPENERS_BEFORE = " \t\n([{\u2014\u2013-/" + "".join(_OPEN) + "\"'"
-_MARK_CHARS = frozenset(_OPEN) | frozenset(_CLOSE) | frozenset(_STRAIGHT)
+_TYPEWRITER = ("``", "''")
+_MARK_CHARS = frozenset(_OPEN) | frozenset(_CLOSE) | frozenset(_STRAIGHT) | {"`"}
 
 
 @dataclass(frozen=True, slots=True)
 class Marked:
-    """A quoted span: `open` and `close` are the positions of its marks (so the inside
-    is text[open + 1:close]); `depth` 0 is outermost; `paragraphs` > 1 for a quote that
+    """A quoted span: `open` and `close` are the positions of its marks (the inside is
+    `inner`, the whole quote with its marks text[open:end]); `depth` 0 is outermost; `paragraphs` > 1 for a quote that
     runs on across paragraph breaks."""
 
     open: int
@@ -36,6 +38,18 @@ class Marked:
     style: str  # DOUBLE or SINGLE
     depth: int
     paragraphs: int = 1
+    open_len: int = 1  # 2 for the typewriter doubles `` and ''
+    close_len: int = 1
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """The span between the marks."""
+        return self.open + self.open_len, self.close
+
+    @property
+    def end(self) -> int:
+        """Just after the closing mark."""
+        return self.close + self.close_len
 
 
 def scan(text: str) -> tuple[Marked, ...]:
@@ -58,6 +72,7 @@ class _Open:
     style: str
     straight: bool
     paragraphs: int = 1
+    length: int = 1
 
 
 def _scan_paragraph(text: str, start: int, end: int, carry: _Open | None, found: list[Marked]) -> _Open | None:
@@ -65,41 +80,52 @@ def _scan_paragraph(text: str, start: int, end: int, carry: _Open | None, found:
     stack: list[_Open] = []
     first = _first_visible(text, start, end)
     if carry is not None:
-        if first is not None and _role(text, first, stack) == "open" and _style(text[first]) == DOUBLE:
+        if first is not None and _role(text, first, stack) == "open" and _style(text[first:first + 2]) == DOUBLE:
             # The continuation mark: the carried quote goes on, this mark opens nothing.
-            stack.append(_Open(carry.pos, carry.style, carry.straight, carry.paragraphs + 1))
-            start = first + 1
-    for i in range(start, end):
-        ch = text[i]
-        if ch not in _MARK_CHARS:
+            stack.append(_Open(carry.pos, carry.style, carry.straight, carry.paragraphs + 1, carry.length))
+            start = first + _mark_len(text, first)
+    i = start
+    while i < end:
+        if text[i] not in _MARK_CHARS:
+            i += 1
             continue
+        length = _mark_len(text, i)
+        mark = text[i:i + length]
         role = _role(text, i, stack)
         if role == "open":
-            stack.append(_Open(i, _style(ch), ch in _STRAIGHT))
+            stack.append(_Open(i, _style(mark), mark[0] in _STRAIGHT, 1, length))
         elif role == "close":
-            _close(stack, i, _style(ch), found)
+            _close(stack, i, _style(mark), found, length)
+        i += length
     # Only an outer double quote runs on; an unclosed single mark is an apostrophe.
     if stack and stack[0].style == DOUBLE and _continues(text, end):
         return stack[0]
     return None
 
 
-def _close(stack: list[_Open], i: int, style: str, found: list[Marked]) -> None:
+def _close(stack: list[_Open], i: int, style: str, found: list[Marked], length: int) -> None:
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth].style == style:
             opened = stack[depth]
             del stack[depth:]  # marks opened inside and never closed were not quotes
-            if i > opened.pos + 1:
-                found.append(Marked(opened.pos, i, style, depth, opened.paragraphs))
+            if i > opened.pos + opened.length:
+                found.append(Marked(opened.pos, i, style, depth, opened.paragraphs, opened.length, length))
             return
+
+
+def _mark_len(text: str, i: int) -> int:
+    return 2 if text[i:i + 2] in _TYPEWRITER else 1
 
 
 def _role(text: str, i: int, stack: list[_Open]) -> str | None:
     """'open', 'close' or None (an apostrophe, a prime, an unpaired mark)."""
-    ch = text[i]
+    length = _mark_len(text, i)
+    ch = text[i:i + length]
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + length] if i + length < len(text) else " "
     style = _style(ch)
+    if ch == "``":
+        return "open"
     if style == SINGLE and prev.isalnum() and nxt.isalnum():
         return None  # don't, Clinton's, rock'n'roll
     if ch in _OPEN:
@@ -123,6 +149,9 @@ def _role(text: str, i: int, stack: list[_Open]) -> str | None:
 
 
 def _style(ch: str) -> str:
+    if ch in _TYPEWRITER:
+        return DOUBLE
+    ch = ch[:1]
     return _OPEN.get(ch) or _CLOSE.get(ch) or _STRAIGHT[ch]
 
 
@@ -138,9 +167,4 @@ def _continues(text: str, end: int) -> bool:
     i = end
     while i < len(text) and text[i].isspace():
         i += 1
-    return i < len(text) and (text[i] in ('"', "\u201c", "\u201e", "\u00ab"))
-
-
-def inside(marked: Marked) -> tuple[int, int]:
-    """The span between the marks."""
-    return marked.open + 1, marked.close
+    return i < len(text) and (text[i] in ('"', "\u201c", "\u201e", "\u00ab") or text[i:i + 2] in _TYPEWRITER)

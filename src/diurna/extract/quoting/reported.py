@@ -42,8 +42,8 @@ class Reported:
 
 
 def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, index: EntityIndex) -> list[Quote]:
-    direct = tuple((q.marked.open, q.marked.close) for q in quoted if q.role == "direct")
-    fragments = tuple((q.marked.open, q.marked.close) for q in quoted if q.role == "fragment")
+    direct = tuple((q.marked.open, q.marked.end - 1) for q in quoted if q.role == "direct")
+    fragments = tuple((q.marked.open, q.marked.end - 1) for q in quoted if q.role == "fragment")
     found: list[Reported] = []
     for tok in doc:
         if _inside(tok.idx, direct):
@@ -120,7 +120,7 @@ def _verb_contents(tok: Token, cue: str, text: str, cues: Cues, index: EntityInd
             continue
         span = _span_of(_clause_tokens(child, tok), text)
         if span is not None:
-            out.append(Reported(*span, frame_of(tok, cue, rule, cues, index)))
+            out.append(Reported(*span, frame_of(tok, cue, rule, cues, index, ((span[0], span[1] - 1),))))
     if not out and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         aside = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in aside]

@@ -57,16 +57,16 @@ class EntityIndex:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, climbing through verbs that share their subject
-    ("he smiled and said", "said ..., adding", "wants to tell") and relative clauses
-    ("Mr Ruto, who said ...")."""
+    ("he smiled and said", "said ..., adding", "wants to tell", "sings before asking")
+    and relative clauses ("Mr Ruto, who said ...")."""
     tok: Token | None = verb
-    for _ in range(3):
+    for _ in range(4):
         if tok is None:
             return None
         for child in tok.children:
             if child.dep_ in _SUBJECTS:
                 return _relative_antecedent(child)
-        if tok.dep_ in ("conj", "advcl", "xcomp", "ccomp") and tok.head is not tok:
+        if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
         elif tok.dep_ == "relcl" and tok.head is not tok:
             return tok.head
@@ -79,6 +79,23 @@ def _relative_antecedent(subj: Token) -> Token:
     if subj.tag_ in ("WP", "WDT") and subj.head.dep_ == "relcl":
         return subj.head.head  # "Mr Ruto, who said" -> Mr Ruto
     return subj
+
+
+def adjacent_subject(cue: Token, blocked) -> Token | None:
+    """When the parse gives a cue no usable subject ("Said Ellis:", a subject inside
+    the quote), the noun phrase right after the cue, else the one right before it."""
+    doc = cue.doc
+    sent = cue.sent
+    for i in (cue.i + 1, cue.i - 1):
+        if not sent.start <= i < sent.end:
+            continue
+        tok = doc[i]
+        if blocked(tok.idx) or tok.pos_ not in ("PROPN", "NOUN", "PRON"):
+            continue
+        while tok.dep_ in ("compound", "flat") and tok.head is not tok and tok.head.pos_ in ("PROPN", "NOUN"):
+            tok = tok.head
+        return tok
+    return None
 
 
 def phrase_bounds(head: Token) -> tuple[int, int]:
