@@ -51,13 +51,13 @@ def clean(raw: RawDocument, settings: Settings, *, published: str | None = None)
     page = _html_page(raw) if raw.kind == "html" else _text_page(raw, settings)
     paras = list(page.paragraphs)
     removed: list[Removed] = []
+    paras = _remove_boilerplate(paras, removed)
     title = page.title
     if raw.kind == "text" and title is None and len(paras) > 1 and looks_like_headline(paras[0].text):
         title = paras[0].text
     if title and paras and boilerplate.sentence_key(paras[0].text) == boilerplate.sentence_key(title):
-        removed.append(Removed(text=paras[0].text, reason="title"))
+        removed.insert(0, Removed(text=paras[0].text, reason="title"))
         paras = paras[1:]
-    paras = _remove_boilerplate(paras, removed)
     if not paras:
         raise DiurnaError(E009, f"{raw.origin}: every paragraph was boilerplate ({len(removed)} removed)")
     dateline, agency, paras[0] = _dateline(paras[0])
@@ -112,8 +112,12 @@ def _html_page(raw: RawDocument) -> _Page:
 def _remove_boilerplate(paras: list[MappedText], removed: list[Removed]) -> list[MappedText]:
     count = len(paras)
     kept: list[MappedText] = []
+    in_list = False  # inside a "Related stories" / "Most read" list of headlines
     for n, para in enumerate(paras):
         reason = boilerplate.classify(para.text, n, count)
+        if reason is None and in_list and len(para.text) <= 150 and looks_like_headline(para.text):
+            reason = "related-link"
+        in_list = reason == "related-link" and (in_list or boilerplate.is_list_header(para.text))
         if reason is None:
             kept.append(para)
         else:
@@ -128,8 +132,9 @@ def _drop_repeats(paras: list[MappedText], removed: list[Removed]) -> list[Mappe
     paragraphs, the later one goes."""
     elsewhere: dict[str, set[int]] = {}
     for n, para in enumerate(paras):
-        for sent in boilerplate.sentences(para.text) if len(para.text) < 50_000 else ():
-            elsewhere.setdefault(boilerplate.sentence_key(sent), set()).add(n)
+        if len(para.text) < 50_000:
+            for piece in (*boilerplate.sentences(para.text), *boilerplate.quoted(para.text)):
+                elsewhere.setdefault(boilerplate.sentence_key(piece), set()).add(n)
     out = []
     for n, para in enumerate(paras):
         key = boilerplate.sentence_key(para.text) if len(para.text) <= 400 else ""

@@ -95,6 +95,18 @@ def classify(text: str, position: int, count: int) -> str | None:
     return None
 
 
+_LIST_HEADER = re.compile(
+    r"^(?:read more|related(?: stories| articles| coverage| content| topics| news)?|see also|more on this (?:story|topic)|"
+    r"recommended(?: for you| stories| reading)?|most read|most popular|most viewed|you may also like|you might also like|"
+    r"trending(?: now)?|editor'?s picks|more stories|top stories|latest(?: news| stories| headlines)?|more from [\w' ]{1,30}|"
+    r"around the web|from our partners|more in [\w' ]{1,30})[:\s]*$", re.I)
+
+
+def is_list_header(text: str) -> bool:
+    """"Related stories", "Most read": the lines after it are headlines of other stories."""
+    return len(text) <= 60 and bool(_LIST_HEADER.match(text))
+
+
 def standalone(text: str) -> bool:
     """A line that is boilerplate on its own, never glued to the line before it."""
     return any(rule.matches(text) for rule in rules() if rule.where == "any")
@@ -129,3 +141,11 @@ def sentence_key(text: str) -> str:
 def sentences(text: str) -> list[str]:
     starts = [0, *(m.end() for m in _SENTENCE_END.finditer(text))]
     return [text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(text)])]
+
+
+_QUOTED = re.compile(r"[\"“]([^\"“”]{20,400})[\"”]")
+
+
+def quoted(text: str) -> list[str]:
+    """The quotations in a paragraph: a pull quote repeats one of them."""
+    return [m[1] for m in _QUOTED.finditer(text)]

@@ -33,7 +33,7 @@ def looks_like_headline(text: str) -> bool:
         len(text) <= 200
         and len(text.split()) <= 25
         and not text.endswith((".", ":", ";", ","))
-        and not _DATELINE.match(text)
+        and split_dateline(text)[0] is None
         and not re.match(r"(?i)by\s", text)
     )
 

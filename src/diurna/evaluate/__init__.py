@@ -15,7 +15,12 @@ from .base import Report, below_floor, default_data_dir, floors
 # scorer name -> module. Add a line here when a scorer lands.
 SCORERS: dict[str, str] = {
     "actors": "diurna.evaluate.actors",
+    "clean": "diurna.evaluate.clean",
     "timebank": "diurna.evaluate.timebank",
+    "plover": "diurna.evaluate.plover",
+    "petr": "diurna.evaluate.petr",
+    "case2021": "diurna.evaluate.case2021",
+    "ipe": "diurna.evaluate.ipe",
     "quotes": "diurna.evaluate.quotes",
 }
 
