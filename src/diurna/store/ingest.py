@@ -63,8 +63,12 @@ def ingest(
     workers: int = 1,
     published: str | None = None,
     on_progress: Callable[[Progress], None] | None = None,
+    pipeline: Any = None,
 ) -> IngestReport:
-    """Ingest every document under `paths` into the store at `db`."""
+    """Ingest every document under `paths` into the store at `db`.
+
+    `pipeline` (optional) is an already built Pipeline to use in this process when
+    workers == 1 (tests, notebooks); worker processes always build their own."""
     import time
 
     from ..read import read_paths
@@ -77,7 +81,7 @@ def ingest(
         known = store.known_ids()
         counts = {"seen": 0, "stored": 0, "skipped": 0, "errors": 0}
         items = read_paths(paths, settings)
-        for chunk in _process(items, settings, known, workers, published):
+        for chunk in _process(items, settings, known, workers, published, pipeline):
             fresh = [o for o in chunk if not isinstance(o, _Skipped)]
             stored, errors = store.write(fresh)
             known.update(o.document.id for o in fresh if o.ok)  # type: ignore[union-attr]
@@ -91,12 +95,12 @@ def ingest(
 
 
 def _process(items: Iterable[Item], settings: Settings, known: set[str], workers: int,
-             published: str | None) -> Iterator[list[Outcome | _Skipped]]:
+             published: str | None, pipeline: Any = None) -> Iterator[list[Outcome | _Skipped]]:
     """Chunks of outcomes; ids the input already names and the store holds never reach a worker."""
     size = settings.batch_size
     pending = _chunks(items, known, size)
     if workers <= 1:
-        worker = _Worker(settings.to_dict(), frozenset(known), published)
+        worker = _Worker(settings.to_dict(), frozenset(known), published, pipeline)
         for chunk in pending:
             yield worker.run(chunk)
         return
@@ -129,9 +133,10 @@ def _chunks(items: Iterable[Item], known: set[str], size: int) -> Iterator[list[
 class _Worker:
     """One process's pipeline, built lazily from plain settings."""
 
-    def __init__(self, settings: dict[str, Any], known: frozenset[str], published: str | None) -> None:
+    def __init__(self, settings: dict[str, Any], known: frozenset[str], published: str | None,
+                 pipeline: Any = None) -> None:
         self.settings = Settings.from_dict(settings)
-        self._pipeline: Any = None  # loaded on the first document that needs it: a re-run loads no model
+        self._pipeline: Any = pipeline  # else loaded on the first document that needs it: a re-run loads no model
         self.known = known
         self.published = published
 
@@ -160,11 +165,11 @@ class _Worker:
     def _already_stored(self, item: Item) -> bool:
         if not isinstance(item, RawDocument) or item.id is not None:
             return False
-        from .. import clean
+        from ..clean import clean as clean_document
         from ..errors import DiurnaError
 
         try:
-            return clean.clean(item, self.settings, published=self.published).id in self.known
+            return clean_document(item, self.settings, published=self.published).id in self.known
         except DiurnaError:
             return False  # the pipeline will report it
 

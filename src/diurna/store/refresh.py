@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
 _ENTITY_COLUMNS = ("id", "block", "name", "type", "country", "role", "sector", "actor_code", "aliases",
                    "num_documents", "num_mentions")
-_ENTITY_TYPES = {"aliases": "VARCHAR[]", "num_documents": "INTEGER", "num_mentions": "INTEGER"}
 
 EVENT_COLUMNS = ("id", "block", "code", "root_code", "base_code", "label", "quad_class", "goldstein",
                  "plover_type", "plover_mode", "source_name", "source_country", "source_actor_code",
@@ -26,10 +25,6 @@ EVENT_COLUMNS = ("id", "block", "code", "root_code", "base_code", "label", "quad
                  "location_name", "location_country", "lat", "lon", "location_feature", "modality", "is_root",
                  "confidence", "num_mentions", "num_sources", "num_articles", "documents", "url",
                  "anchor_doc", "evidence_text", "trigger", "first_added", "updated_at", "search")
-_EVENT_TYPES = {"quad_class": "INTEGER", "goldstein": "DOUBLE", "day": "DATE", "lat": "DOUBLE", "lon": "DOUBLE",
-                "is_root": "BOOLEAN", "confidence": "DOUBLE", "num_mentions": "INTEGER", "num_sources": "INTEGER",
-                "num_articles": "INTEGER", "documents": "VARCHAR[]", "first_added": "TIMESTAMP",
-                "updated_at": "TIMESTAMP"}
 # How many distinct evidence sentences feed the --q search text of one event.
 _SEARCH_SENTENCES = 20
 
@@ -40,18 +35,17 @@ def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any]) -> list[d
     return [dict(zip(names, row)) for row in cur.fetchall()]
 
 
-def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], types: dict[str, str],
-            rows: list[tuple]) -> None:
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: tuple[str, ...], rows: list[tuple]) -> None:
     if rows:
-        select = ", ".join(f"unnest(?::{types.get(c, 'VARCHAR')}[])" for c in columns)
+        select = ", ".join("unnest(?)" for _ in columns)
         con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT {select}", column_lists(rows, len(columns)))
 
 
 def _assign(con: duckdb.DuckDBPyConnection, table: str, column: str, mapping: list[tuple[str, str, str]]) -> None:
     if mapping:
         con.execute(
-            f"UPDATE {table} SET {column} = m.v FROM (SELECT unnest(?::VARCHAR[]) AS d, unnest(?::VARCHAR[]) AS l, "
-            f"unnest(?::VARCHAR[]) AS v) AS m WHERE {table}.doc_id = m.d AND {table}.local_id = m.l",
+            f"UPDATE {table} SET {column} = m.v FROM (SELECT unnest(?) AS d, unnest(?) AS l, "
+            f"unnest(?) AS v) AS m WHERE {table}.doc_id = m.d AND {table}.local_id = m.l",
             column_lists(mapping, 3),
         )
 
@@ -64,15 +58,15 @@ def entities(con: duckdb.DuckDBPyConnection, blocks: Collection[str]) -> None:
         return
     block_list = sorted(blocks)
     stored = _rows(con, "SELECT doc_id, local_id, name, type, country, aliases, role, sector, actor_code, n_mentions "
-                        "FROM doc_entities WHERE block IN (SELECT unnest(?::VARCHAR[]))", [block_list])
+                        "FROM doc_entities WHERE block IN (SELECT unnest(?))", [block_list])
     records = [merge.EntityRecord(doc_id=r["doc_id"], local_id=r["local_id"], name=r["name"], type=r["type"],
                                   country=r["country"], aliases=tuple(r["aliases"] or ()), role=r["role"],
                                   sector=r["sector"], actor_code=r["actor_code"], mentions=r["n_mentions"] or 0)
                for r in stored]
     clusters = merge.cluster_entities(records)
-    con.execute("DELETE FROM entities WHERE block IN (SELECT unnest(?::VARCHAR[]))", [block_list])
+    con.execute("DELETE FROM entities WHERE block IN (SELECT unnest(?))", [block_list])
     block_of = {r.key: merge.entity_block(r) for r in records}
-    _insert(con, "entities", _ENTITY_COLUMNS, _ENTITY_TYPES, [
+    _insert(con, "entities", _ENTITY_COLUMNS, [
         (c.id, block_of[c.members[0]], c.name, c.type, c.country, c.role, c.sector, c.actor_code, list(c.aliases),
          c.num_documents, c.num_mentions) for c in clusters])
     _assign(con, "doc_entities", "entity_id", [(d, l, c.id) for c in clusters for d, l in c.members])
@@ -87,13 +81,13 @@ def events(con: duckdb.DuckDBPyConnection, blocks: Collection[str]) -> None:
     block_list = sorted(blocks)
     stored = _rows(con, "SELECT ev.*, d.published::VARCHAR AS published, d.source_key, d.url AS doc_url, "
                         "d.title AS doc_title, d.ingested_at FROM event_evidence ev JOIN documents d ON d.id = ev.doc_id "
-                        "WHERE ev.block IN (SELECT unnest(?::VARCHAR[]))", [block_list])
+                        "WHERE ev.block IN (SELECT unnest(?))", [block_list])
     by_key = {(r["doc_id"], r["local_id"]): r for r in stored}
     records = [stored_event_record(r) for r in stored]
     clusters = merge.cluster_events(records)
-    con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?::VARCHAR[]))", [block_list])
+    con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [block_list])
     records_by_key = {r.key: r for r in records}
-    _insert(con, "events", EVENT_COLUMNS, _EVENT_TYPES,
+    _insert(con, "events", EVENT_COLUMNS,
             [_event_row(c, [by_key[k] for k in c.members], records_by_key[c.members[0]]) for c in clusters])
     _assign(con, "event_evidence", "event_id", [(d, l, c.id) for c in clusters for d, l in c.members])
 

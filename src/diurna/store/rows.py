@@ -36,19 +36,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "errors": ("id", "doc_id", "origin", "code", "message", "hint", "first_seen"),
 }
 
-TYPES: dict[str, str] = {  # duckdb list types for the unnest insert, per column name
-    "published": "DATE", "lead_end": "INTEGER", "ingested_at": "TIMESTAMP", "removed": "JSON",
-    "aliases": "VARCHAR[]", "n_mentions": "INTEGER", "n": "INTEGER", "start": "INTEGER", "end": "INTEGER",
-    "quad_class": "INTEGER", "goldstein": "DOUBLE", "lat": "DOUBLE", "lon": "DOUBLE", "confidence": "DOUBLE",
-    "is_root": "BOOLEAN", "value": "DOUBLE", "first_seen": "TIMESTAMP",
-    "times.value": "VARCHAR",  # a TIMEX3 value, unlike an amount's number
-}
-
-
-def column_type(table: str, column: str) -> str:
-    return TYPES.get(f"{table}.{column}", TYPES.get(column, "VARCHAR"))
-
-
 @dataclass(slots=True)
 class Rows:
     """Rows for several tables, built up for one write transaction."""
