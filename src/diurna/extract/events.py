@@ -35,7 +35,7 @@ def build(settings: Settings) -> ExtractFn:
 SPEC = ExtractorSpec(
     name="events",
     version=VERSION,
-    requires=("entities",),
+    requires=("entities", "times"),  # places are read too when an extractor fills them
     assigns=("events",),
     spacy=("parser", "tagger", "attribute_ruler", "lemmatizer", "ner"),
     build=build,

@@ -9,13 +9,13 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...knowledge import cameo
-from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Plover
+from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Modality, Plover
 from ...resolve.links import MentionIndex
 from . import arguments as A
 from .anchors import when, where
 from .lexicon import Lexicon
 from .matching import Match, has_trigger, sentence_matches, usable_actor
-from .modality import modality
+from .modality import modality, obligation
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -66,6 +66,26 @@ def _code_of(m: Match, ctx: Context) -> tuple[str, str]:
     return frame.code_for(inner_code), f"frame-{frame.name}"
 
 
+# CAMEO codes an announced future act as what it is now: a statement of intent
+# ("will provide aid" -> 033) or a threat ("will strike back" -> 138). Meetings and
+# visits stay scheduled events with future modality ("will visit" -> 042, future).
+_INTENT_ROOTS = {"05", "06", "07", "08"}
+_THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
+
+
+def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tuple[str, str, Modality]:
+    if obligation(m.trigger) and m.pred.frame is None:
+        # "Libya must hand over the suspects": a demand on the subject
+        return ctx.lexicon.frames["demand"].code_for(code), f"{pattern}+must-demand", "asserted"
+    if mood != "future":
+        return code, pattern, mood  # type: ignore[return-value]
+    if code[:2] in _INTENT_ROOTS:
+        return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+announced-intent", "asserted"
+    if code[:2] in _THREAT_ROOTS:
+        return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+announced-threat", "asserted"
+    return code, pattern, mood  # type: ignore[return-value]
+
+
 def _targets(m: Match, ctx: Context) -> list[Token]:
     if m.inner is None:
         return m.targets
@@ -89,6 +109,7 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
     pairs = _unique(pairs)[:_MAX_EVENTS_PER_MATCH]
     mood = modality(m.inner.trigger if m.inner is not None else m.trigger,
                     m.trigger if m.inner is not None else None)
+    code, pattern, mood = _announced(ctx, m, code, pattern, mood)
     time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document)
     place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document)
     evidence = _evidence(ctx, m, sources + targets)

@@ -225,7 +225,17 @@ def sentence_matches(sent: Span, lex: Lexicon) -> list[Match]:
         if m.pred.frame is None or m.pred.object:
             continue
         inner = frame_inner(m, by_token)
-        if inner is not None and inner is not m and inner.pred.frame is None:
+        if inner is not None and inner is not m and inner.inner is not m:
             m.inner = inner
             wrapped.add(inner.trigger.i)
+        if m.pred.frame == "demand" and _purpose_of_protest(m.trigger, by_token):
+            wrapped.add(m.trigger.i)  # "staged a hunger strike to demand ...": the protest is the event
     return [m for m in verbs + nouns if m.trigger.i not in wrapped]
+
+
+def _purpose_of_protest(verb: Token, by_token: dict[int, Match]) -> bool:
+    if verb.dep_ not in ("advcl", "xcomp", "acl", "pcomp") or verb.head is verb:
+        return False
+    head = verb.head
+    candidates = [head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))]
+    return any(c.i in by_token and by_token[c.i].pred.code[:2] == "14" for c in candidates)

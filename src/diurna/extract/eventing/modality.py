@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _POSSIBLE = {"could", "might", "may", "would", "should", "can", "ca", "must"}
 _SCHEDULE = {"due", "set", "expect", "expected", "schedule", "scheduled", "plan", "planned", "going",
-             "poised", "slate", "slated", "prepare", "intend", "aim", "hope"}
+             "poised", "slate", "slated", "prepare", "prepared", "intend", "aim", "hope", "willing", "ready"}
+_SPEECH = {"say", "announce", "state", "tell", "add", "declare", "report", "indicate", "confirm", "promise"}
 _CONDITION = {"if", "unless", "whether"}
 _NEGATION = {"not", "n't", "never", "no"}
 
@@ -40,6 +41,8 @@ def modality(trigger: Token, frame_verb: Token | None = None) -> Modality:
         return "hypothetical"
     if frame_verb is None and any(_conditional(c) for c in chain[0].children):
         return "hypothetical"  # "could send troops if ...": the condition hangs on the verb
+    if any(_has_aux(t, {"would"}) for t in chain[:2]) and _reported(chain[-1]):
+        return "future"  # "said it would release": the future of reported speech
     if any(_has_aux(t, _POSSIBLE) for t in chain[:2]):
         return "hypothetical"
     if any(_has_aux(t, _FUTURE_AUX) for t in chain[:3]):
@@ -59,6 +62,18 @@ def _clause_chain(tok: Token) -> list[Token]:
     if tok.dep_ == "xcomp" or (tok.head.pos_ == "ADJ" and tok.head is not tok):
         chain.append(tok.head)
     return chain
+
+
+def obligation(trigger: Token) -> bool:
+    """"must hand over", "has to withdraw": the clause states what someone must do."""
+    if trigger.pos_ not in ("VERB", "AUX"):
+        return False
+    chain = _clause_chain(trigger)
+    return any(_has_aux(t, {"must"}) for t in chain[:2])
+
+
+def _reported(tok: Token) -> bool:
+    return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SPEECH
 
 
 def _negated(tok: Token) -> bool:

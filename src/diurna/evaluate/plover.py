@@ -1,0 +1,91 @@
+"""`diurna eval plover`: event type and dyad countries on the PLOVER gold records.
+
+Each of the 322 coded sentences of `events/plover_gsr_cameo.json` is run as its own
+document. Reported:
+- type_accuracy: share of records whose most confident event has the gold PLOVER
+  type (gold 0.5 names mapped: DEMAND->REQUEST, DISAPPROVE/INVESTIGATE->ACCUSE,
+  FIGHT->ASSAULT); a record with no event counts as wrong;
+- any_type_accuracy: share of records where some event has the gold type;
+- source_country_recall / target_country_recall: share of gold source (target)
+  actors with a country code whose country is among the countries of our events of
+  the chosen type, on the same side.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from ..knowledge.cameo import OLD_PLOVER_NAMES
+from ..model import Result
+from ..pipeline import Pipeline
+from ._events_common import plover_type
+from .base import Report
+
+NAME = "plover"
+DESCRIPTION = "PLOVER event type accuracy and source/target country recall on the PLOVER gold records"
+DATA = "events/plover_gsr_cameo.json"
+
+
+def load(path: Path) -> list[dict[str, Any]]:
+    return [r for r in json.loads(path.read_text("utf-8")) if r.get("id") and r.get("text") and r.get("event")]
+
+
+def gold_type(name: str) -> str:
+    return OLD_PLOVER_NAMES.get(name, name)
+
+
+def _countries(actors: Any) -> list[str]:
+    if not isinstance(actors, list):
+        return []
+    return [a["code"] for a in actors if isinstance(a, dict) and isinstance(a.get("code"), str)
+            and len(a["code"]) == 3 and a["code"].isalpha()]
+
+
+def _side(result: Result, ptype: str, side: str) -> set[str]:
+    out = set()
+    for ev in result.facts.events:
+        ref = getattr(ev, side)
+        if ev.plover is not None and ev.plover.type == ptype and ref is not None:
+            if ref.country:
+                out.add(ref.country)
+            if ref.actor_code and len(ref.actor_code) >= 3:
+                out.add(ref.actor_code[:3])
+    return out
+
+
+def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
+    records = load(data_dir / DATA)[:limit]
+    outcomes = pipeline.process_many({"id": r["id"], "text": r["text"]} for r in records)
+    n = ok = any_ok = 0
+    side_n: Counter[str] = Counter()
+    side_ok: Counter[str] = Counter()
+    confusion: Counter[str] = Counter()
+    for rec, outcome in zip(records, outcomes):
+        n += 1
+        gold = gold_type(rec["event"])
+        predicted = plover_type(outcome) if isinstance(outcome, Result) else "NONE"
+        ok += predicted == gold
+        types = {e.plover.type for e in outcome.facts.events if e.plover} if isinstance(outcome, Result) else set()
+        any_ok += gold in types
+        if predicted != gold:
+            confusion[f"{gold}->{predicted}"] += 1
+        for side in ("source", "target"):
+            codes = _countries(rec.get(side))
+            found = _side(outcome, gold, side) if isinstance(outcome, Result) else set()
+            side_n[side] += len(codes)
+            side_ok[side] += sum(c in found for c in codes)
+    ratio = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
+    return Report(
+        name=NAME,
+        metrics={
+            "type_accuracy": ratio(ok, n),
+            "any_type_accuracy": ratio(any_ok, n),
+            "source_country_recall": ratio(side_ok["source"], side_n["source"]),
+            "target_country_recall": ratio(side_ok["target"], side_n["target"]),
+        },
+        counts={"records": n, "gold_source_countries": side_n["source"], "gold_target_countries": side_n["target"]},
+        details={"confusions": dict(confusion.most_common(30))},
+    )

@@ -1,0 +1,99 @@
+"""The events extractor on sentences written for these tests (fictional actors)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline
+from diurna.extract.eventing import lexicon
+
+
+def _events(pipeline: Pipeline, text: str):
+    return pipeline.process(text, published="2026-03-04").facts.events
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("Arnor imposed sanctions on Gondor.", "163", "Arnor", "Gondor"),
+        ("Mordor fired missiles at Gondor.", "195", "Mordor", "Gondor"),
+        ("Police arrested three protesters in Edoras.", "173", "Police", "three protesters"),
+        ("Five protesters were detained by police.", "173", "police", "Five protesters"),
+        ("The Rohirrim urged Gondor to release the prisoners.", "0253", "Rohirrim", "Gondor"),
+        ("Gondor threatened to cut off gas supplies to Rohan.", "1312", "Gondor", "Rohan"),
+        ("Talks between Arnor and Gondor resumed.", "046", "Arnor", "Gondor"),
+        ("Rohan accused Minas Tirith of using energy as a weapon.", "112", "Rohan", "Minas Tirith"),
+    ],
+)
+def test_events_codes_and_dyad(pipeline: Pipeline, text: str, code: str, source: str, target: str) -> None:
+    events = _events(pipeline, text)
+    dyads = {(e.code, e.source.text if e.source else None, e.target.text if e.target else None) for e in events}
+    assert (code, source, target) in dyads
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The weather was nice in Edoras on Tuesday.", "Gondor's economy grew by three percent.",
+     "Arnor said the harvest in the north was good."],
+)
+def test_events_none_where_nothing_happens(pipeline: Pipeline, text: str) -> None:
+    assert _events(pipeline, text) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "modality"),
+    [
+        ("Arnor did not sign the treaty with Gondor.", "negated"),
+        ("Gondor could send troops to Rohan if the talks fail.", "hypothetical"),
+        ("The Gondorian king will visit Arnor next week.", "future"),
+        ("The Gondorian king visited Arnor.", "asserted"),
+    ],
+)
+def test_events_modality(pipeline: Pipeline, text: str, modality: str) -> None:
+    events = _events(pipeline, text)
+    assert events and events[0].modality == modality
+
+
+def test_events_coordinated_subjects_meet_each_other(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Arnor and Gondor met in Minas Tirith.")
+    dyads = {(e.source.text, e.target.text) for e in events if e.code == "040"}
+    assert dyads == {("Arnor", "Gondor"), ("Gondor", "Arnor")}
+
+
+def test_events_offsets_rules_and_fallback_date(pipeline: Pipeline) -> None:
+    result = pipeline.process("Arnor imposed sanctions on Gondor.", published="2026-03-04")
+    text = result.document.text
+    for ev in result.facts.events:
+        assert text[ev.evidence.start:ev.evidence.end] == ev.evidence.text
+        assert ev.rule.startswith("predicates.yaml:") and 0 < ev.confidence <= 1
+        assert (ev.date, ev.date_precision, ev.date_source) == ("2026-03-04", "day", "published")
+        assert ev.id.startswith("ev") and ev.plover is not None
+
+
+def test_events_same_occurrence_merges(pipeline: Pipeline) -> None:
+    text = "Arnor imposed sanctions on Gondor. Later, Arnor imposed sanctions on Gondor."
+    events = [e for e in _events(pipeline, text) if e.code == "163"]
+    assert len(events) == 1 and len(events[0].mentions) == 2
+
+
+def test_events_deterministic(pipeline: Pipeline) -> None:
+    text = "Arnor and Gondor met. Mordor fired missiles at Gondor. Police arrested two men."
+    assert _events(pipeline, text) == _events(pipeline, text)
+
+
+def test_events_lexicon_rejects_unknown_codes() -> None:
+    with pytest.raises(ValueError, match="not a CAMEO code"):
+        lexicon.parse({"predicates": [{"id": "x", "pos": "verb", "lemmas": ["meet"], "code": "999"}]}, "t")
+
+
+def test_events_lexicon_rejects_boolean_prepositions() -> None:
+    with pytest.raises(ValueError, match="quote on"):
+        lexicon.parse({"predicates": [{"id": "x", "pos": "verb", "lemmas": ["meet"], "code": "040",
+                                       "target": [True]}]}, "t")
+
+
+def test_events_lexicon_covers_every_root() -> None:
+    lex = lexicon.load()
+    roots = {p.code[:2] for ps in (*lex.verbs.values(), *lex.nouns.values()) for p in ps}
+    roots |= {c[:2] for f in lex.frames.values() for c in (f.default, *f.by_code.values())}
+    assert roots == {f"{n:02d}" for n in range(1, 21)}
