@@ -80,9 +80,22 @@ def parse_rules(text: str, name: str) -> tuple[Rule, ...]:
 
 
 def classify(text: str, position: int, count: int) -> str | None:
-    """The reason paragraph `position` of `count` is boilerplate, or None for story text."""
-    if len(text) > _LONG and _SENTENCE_END.search(text):
-        return None
+    """The reason paragraph `position` of `count` is boilerplate, or None for story text.
+
+    A paragraph of three or more sentences, or a long one of two, is removed only when
+    each of its sentences is boilerplate on its own ("Copyright 2026 AP. All rights
+    reserved. This material may not be published ..."): a story sentence followed by
+    "Photo: AFP" keeps its paragraph."""
+    if len(text) > 50_000:
+        return None  # no boilerplate is this long; do not even look
+    boundaries = len(_SENTENCE_END.findall(text)) if len(text) > 80 else 0
+    if boundaries >= 2 or (boundaries and len(text) > _LONG):
+        reasons = [_classify_one(s, position, count) for s in sentences(text)]
+        return reasons[0] if all(reasons) else None
+    return _classify_one(text, position, count)
+
+
+def _classify_one(text: str, position: int, count: int) -> str | None:
     edge = position < HEAD or position >= count - TAIL
     tail = position >= count - TAIL
     for rule in rules():

@@ -1,0 +1,71 @@
+"""The boilerplate rules (knowledge/boilerplate.yaml): examples match, counter-examples
+(real story sentences) are never removed, and a bad rules file is refused at load."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.clean import boilerplate
+
+RULES = boilerplate.rules()
+EXAMPLES = [(r.reason, ex) for r in RULES for ex in r.examples]
+COUNTER = [(r.reason, ex) for r in RULES for ex in r.counter_examples]
+
+
+def test_boilerplate_rules_every_rule_has_examples_and_counter_examples():
+    for rule in RULES:
+        assert rule.examples, rule.reason
+        assert rule.counter_examples or rule.reason in {"advertisement"}, rule.reason
+
+
+@pytest.mark.parametrize("reason,text", EXAMPLES)
+def test_boilerplate_rules_example_is_removed_with_its_reason(reason, text):
+    # position 0 of 10 is an edge and not the tail; tail-only rules are tried at the end
+    position = 9 if reason == "wire-credit" else 0
+    assert boilerplate.classify(text, position, 10) == reason
+
+
+@pytest.mark.parametrize("reason,text", COUNTER)
+def test_boilerplate_rules_story_sentence_is_kept_anywhere(reason, text):
+    for position in (0, 5, 9):
+        assert boilerplate.classify(text, position, 10) is None, (position, text)
+
+
+@pytest.mark.parametrize("text", [
+    "The army said 40 soldiers were killed. Subscribe to our newsletter. Share this article",
+    "The army said 40 soldiers were killed. Officials in Minas Tirith said the toll could rise as rescuers "
+    "searched the rubble, and a curfew was declared in the city. Photo: AFP",
+])
+def test_boilerplate_classify_story_sentence_keeps_its_paragraph(text):
+    assert boilerplate.classify(text, 3, 10) is None
+
+
+def test_boilerplate_classify_paragraph_of_boilerplate_sentences_goes():
+    text = "Copyright 2026 The Associated Press. All rights reserved. This material may not be published."
+    assert boilerplate.classify(text, 9, 10) == "copyright"
+
+
+@pytest.mark.parametrize("text,reason", [
+    ("The electoral commission rejected the request. This story originated in VOA's Arnorian Service.", "origin-note"),
+    ("Talks will resume on Monday. Bard Bowman contributed to this report from Dale.", "additional-reporting"),
+    ("Talks will resume on Monday, officials said.", None),
+    ("Experts say the talks will resume. Analysts who contributed to this report warned of delays.", None),
+])
+def test_boilerplate_split_tail_note(text, reason):
+    found = boilerplate.split_tail_note(text)
+    assert (found[2] if found else None) == reason
+    if found:
+        assert text.startswith(found[0]) and text.endswith(found[1])
+
+
+@pytest.mark.parametrize("yaml_text,message", [
+    ("rules: 3", "rules"),
+    ("rules:\n  - reason: x\n    max_chars: 10\n    patterns: ['(']", "bad pattern"),
+    ("rules:\n  - reason: x\n    max_chars: 0\n    patterns: ['a']", "max_chars"),
+    ("rules:\n  - reason: x\n    max_chars: 10\n    where: middle\n    patterns: ['a']", "where"),
+    ("rules:\n  - reason: x\n    max_chars: 10\n    patterns: []", "patterns"),
+    ("rules:\n  - reason: x\n    max_chars: 10\n    patterns: ['a']\n    colour: red", "unknown keys"),
+])
+def test_boilerplate_parse_rules_refuses_bad_files(yaml_text, message):
+    with pytest.raises(ValueError, match=message):
+        boilerplate.parse_rules(yaml_text, "test.yaml")
