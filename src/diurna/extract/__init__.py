@@ -13,6 +13,7 @@ from .base import FACT_FIELDS, ExtractFn, ExtractorSpec
 REGISTRY: dict[str, str] = {
     "entities": "diurna.extract.entities",
     "times": "diurna.extract.times",
+    "amounts": "diurna.extract.amounts",
     "events": "diurna.extract.events",
     "quotes": "diurna.extract.quotes",
 }

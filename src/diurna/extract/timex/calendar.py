@@ -70,9 +70,9 @@ def shift(anchor: date, n: int, unit: str) -> str:
 
 def year_for(month: int, day: int | None, anchor: date, tense: str | None, weekday: int | None = None) -> int:
     """The year of a month (and day) named without one: the nearest such date to the
-    anchor, where going against the tense costs 75 days (a day) or 180 days (a month).
+    anchor, where going against the tense costs 75 days (a day) or 240 days (a month).
     News rarely names a day a year away without its year, so distance outweighs a
-    noisy tense cue; a weekday written with the date ("Monday, Oct. 26") decides."""
+    noisy tense cue for days; for months the tense mostly wins. A weekday written with the date ("Monday, Oct. 26") decides."""
     years = (anchor.year - 1, anchor.year, anchor.year + 1)
 
     def span(y: int) -> tuple[date, date]:
@@ -87,7 +87,7 @@ def year_for(month: int, day: int | None, anchor: date, tense: str | None, weekd
                 and date(y, month, day).isoweekday() == weekday]
         if fits:
             return min(fits, key=lambda y: abs(y - anchor.year))
-    penalty = 75 if day else 180
+    penalty = 75 if day else 240
 
     def cost(y: int) -> tuple[int, int, int]:
         first, last = span(y)

@@ -46,11 +46,15 @@ def tense(text: str, start: int, end: int) -> str | None:
     """"past", "future" or None, from the nearest decisive cue in the sentence."""
     left, right = sentence_bounds(text, start, end)
     cues: list[tuple[int, str]] = []
+    prev = ""
     for m in _WORD.finditer(text, left, right):
-        if start <= m.start() < end:
-            continue
         w = m.group(0).lower()
-        kind = _cue(w, text, m.end())
+        if start <= m.start() < end:
+            prev = w
+            continue
+        # A participle after "be"/"been" ("will be held") carries no tense of its own.
+        kind = None if prev in ("be", "been", "being") else _cue(w, text, m.end())
+        prev = w
         if kind:
             dist = start - m.end() if m.end() <= start else m.start() - end
             cues.append((dist, kind))

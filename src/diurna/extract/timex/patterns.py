@@ -17,8 +17,12 @@ ONES = "one|two|three|four|five|six|seven|eight|nine"
 def pieces() -> dict[str, str]:
     lex = lexicon()
     units = lex.alternation("unit").replace("century", r"centur(?:y|ies)")
+    months = sorted(lex.words["month"], key=len, reverse=True)
+    full = "|".join(w for w in months if len(w) > 4 or w in ("may", "june", "july"))
+    abbr = "|".join(w for w in months if not (len(w) > 4 or w in ("may", "june", "july")))
     return {
-        "MONTH": rf"(?:{lex.alternation('month')})\.?",
+        # Only abbreviations take a dot: "Sept. 3", but "3 March." ends a sentence.
+        "MONTH": rf"(?:{full}|(?:{abbr})\.?)",
         "MONTH_FULL": rf"(?:{lex.alternation('month', min_len=5)}|may|june|july)",
         "WEEKDAY": rf"(?:{lex.alternation('weekday')})",
         "NUM": rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{TENS})[\s-](?:{ONES})|{lex.alternation('number')})",

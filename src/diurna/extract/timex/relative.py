@@ -85,6 +85,9 @@ def relative_unit(m: re.Match[str], ctx: Ctx) -> Reading | None:
         return r_(m, "DATE", cal.week_value(base + timedelta(weeks=n)) + "-WE", rule)
     code = {"week": "W", "month": "M", "year": "Y", "fiscal year": "Y", "quarter": "Q", "decade": "10Y",
             "day": "D", "century": "100Y"}[unit]
+    if code == "Y" and n == -1 and not anaphoric and ctx.last_quarter and m.start() - ctx.last_quarter[2] < 400:
+        y, q, _ = ctx.last_quarter  # "compared with $3 million last year", in a quarterly report
+        return r_(m, "DATE", f"{y - 1:04d}-Q{q}", rule + "-quarter")
     if m["dir"].lower() == "that" and code != "D":
         return r_(m, "DATE", cal.shift(base, 0, code), "ana.that-" + unit.replace(" ", "-"))
     if code == "D" and not anaphoric:
@@ -143,6 +146,8 @@ def ago(m: re.Match[str], ctx: Ctx) -> Reading | None:
         return r_(m, "DATE", ref_for(sign), rule)
     if unit in ("TH", "TM", "TS"):
         return None  # "hours later": a time we cannot place on the clock
+    if unit in ("10Y", "100Y"):  # "a decade ago" is a year, not the previous decade
+        n, unit = n * (10 if unit == "10Y" else 100), "Y"
     if unit == "Y" and int(n) == 1 and ctx.last_quarter and m.start() - ctx.last_quarter[2] < 400:
         y, q, _ = ctx.last_quarter  # "the quarter ... a year earlier": the same quarter a year before
         return r_(m, "DATE", f"{y - 1:04d}-Q{q}", rule + "-quarter")
@@ -210,7 +215,7 @@ def this_quarter(m: re.Match[str], ctx: Ctx) -> Reading | None:
         return r_(m, "DATE", f"{ctx.anchor.year - 1:04d}", "rel.year-ago")
     else:
         return None
-    return r_(m, "DATE", f"{y - back:04d}-Q{q}", "ana.quarter")
+    return r_(m, "DATE", f"{y - back:04d}-Q{q}", "ana.quarter-ago" if back else "ana.quarter")
 
 
 def half(m: re.Match[str], ctx: Ctx) -> Reading | None:
@@ -264,3 +269,14 @@ def spelled_year(m: re.Match[str], ctx: Ctx) -> Reading | None:
     else:
         y = 1900 + sum(_TEENS_TENS.get(w, _ONES.index(w) + 1 if w in _ONES else 0) for w in words[1:])
     return r_(m, "DATE", f"{y:04d}", "abs.spelled-year", "t")
+
+
+def month_of_year(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"July last year", "March of next year", "in May this year"."""
+    if not cap(m["mon"]):
+        return None
+    mo = month(m["mon"])
+    n = direction(m["dir"])
+    if ctx.anchor is None:
+        return r_(m, "DATE", f"XXXX-{mo:02d}", "rel.month-of-year")
+    return r_(m, "DATE", cal.month_value(ctx.anchor.year + n, mo), "rel.month-of-year")

@@ -29,15 +29,18 @@ RULES: tuple[Rule, ...] = (
     Rule("day-month", c(_WD_PREFIX + r"\b(?P<day>{DAY})(?:\s*(?:-|–)\s*(?P<day2>{DAY}))?\s+(?:of\s+)?"
                         r"(?P<mon>{MONTH})(?!\w)(?:,?\s+(?P<year>{YEAR})\b)?"),
          A.month_day),
+    Rule("month-of-year", c(r"\b(?P<mon>{MONTH_FULL}|{MONTH})\s+(?:of\s+)?(?P<dir>last|next|this)\s+year\b(?!')"),
+         R.month_of_year),
+    Rule("recent-units", c(r"(?P<t>\brecent\s+(?P<unit>days|weeks|months|quarters|decades))\b"), S.vague_duration),
     Rule("month-year", c(r"\b(?P<mon>{MONTH}),?\s+(?:of\s+)?(?P<year>{YEAR})\b"), A.month_year),
-    Rule("clock", c(r"(?:(?P<at>\bat)\s+)?(?:\b(?P<word>noon|midday|midnight)\b|"
+    Rule("clock", c(r"(?:(?P<at>\bat)\s+)?(?P<t>(?:\b(?P<word>noon|midday|midnight)\b|"
                     r"\b(?P<h>[012]?\d)(?::(?P<mi>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|a\.m|p\.m|am\b|pm\b)?"
                     r"(?P<oclock>\s*o'clock)?"
                     r"|\b(?P<hw>one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?P<ow>\s+o'clock))"
                     r"(?:\s+in\s+the\s+(?P<inthe>morning|afternoon|evening))?"
                     r"(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC|BST|CET|local\s+time)\b)?"
                     r"(?:,?\s+(?:on\s+)?(?:(?P<wd>{WEEKDAY})|(?P<dw>today|tonight|yesterday|tomorrow)|"
-                    r"(?P<mon>{MONTH})\s+(?P<md>{DAY}))\b)?"),
+                    r"(?P<mon>{MONTH})\s+(?P<md>{DAY}))\b)?)"),
          S.clock),
     Rule("holiday", c(r"\b(?P<h>{HOLIDAY})(?:\s+(?P<year>{YEAR}))?\b"), A.holiday),
     Rule("decade", c(r"(?:\bthe\s+)?(?:\b(?P<c>1[6-9]|20)(?P<d>\d)0|'(?P<d2>\d)0)'?s\b"), A.decade),

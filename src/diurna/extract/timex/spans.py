@@ -91,7 +91,7 @@ def clock(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if day is None:
         base = ctx.ref_day()
         day = base.isoformat() if base is not None else "XXXX-XX-XX"
-    return r_(m, "TIME", day + hh, "time.clock")
+    return r_(m, "TIME", day + hh, "time.clock", "t")
 
 
 def _clock_value(m: re.Match[str]) -> tuple[int | None, int]:

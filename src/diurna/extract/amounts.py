@@ -1,0 +1,215 @@
+"""Money amounts (and a few precise counts) with character offsets.
+
+Money: a currency symbol or ISO code before the figure ("€2.5 billion", "US$2.7bn",
+"HK$300m", "EUR 40 million") or a currency name or code after it ("300 million euros",
+"5bn naira", "12 million USD"), normalised to a numeric value and an ISO 4217 code
+from `knowledge/currencies.tsv`. A range ("$3-5 million") gives two amounts (the low
+end takes the high end's scale and currency); a conversion in brackets ("€2.5 billion
+(US$2.7 billion)") gives both amounts, the second marked `:conversion`; "about",
+"around", "nearly", "more than" ... stay outside the span and mark the rule `:approx`.
+A bare "$" is USD; a bare "¥" is JPY unless the sentence speaks of yuan/renminbi.
+Words that are also ordinary English ("pounds" of weight, "won" the verb) count as
+money only with a scale ("5 million pounds") or a currency symbol.
+
+Counts: a figure directly before a noun of a closed list (people, civilians,
+soldiers, agreements, ...) becomes an amount with `unit` set and no currency. Other
+numbers are left alone on purpose: a flood of bare numbers helps nobody.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ..knowledge import read_tsv
+from ..model import Amount, Document, Facts
+from ..settings import Settings
+from .base import ExtractFn, ExtractorSpec
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+VERSION = "diurna.amounts.v1"
+
+_SCALES = {"trillion": 10**12, "tn": 10**12, "trn": 10**12, "billion": 10**9, "bn": 10**9, "bln": 10**9,
+           "b": 10**9, "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "thousand": 10**3, "k": 10**3,
+           "crore": 10**7, "crores": 10**7, "lakh": 10**5, "lakhs": 10**5}
+_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+          "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+          "hundred": 100, "a hundred": 100, "dozens of": None, "half a": Decimal("0.5")}
+# Currency names that are also common words: money only with a scale or a symbol.
+_AMBIGUOUS = frozenset({"pound", "pounds", "won", "rand", "dong", "quid", "real", "lira", "dollar", "euro"})
+# Nouns whose counts are worth keeping (casualties, agreements, people moved).
+_COUNT_NOUNS = (
+    "people|persons|civilians|soldiers|troops|servicemen|police\\s+officers|policemen|officers|protesters|"
+    "demonstrators|children|women|men|militants|fighters|rebels|insurgents|migrants|refugees|prisoners|"
+    "detainees|hostages|journalists|students|workers|passengers|residents|villagers|agreements|accords|deals|"
+    "contracts|memorandums\\s+of\\s+understanding|memoranda\\s+of\\s+understanding|treaties|bodies|casualties|"
+    "deaths|dead|fatalities|victims|wounded|injured")
+_APPROX = re.compile(
+    r"\b(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|over|up\s+to|at\s+least|"
+    r"less\s+than|under|an\s+estimated|close\s+to|upwards\s+of)\s+$", re.I)
+_YUAN_CONTEXT = re.compile(r"\b(?:yuan|renminbi|RMB)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Currencies:
+    symbols: dict[str, str]  # symbol as written -> ISO code
+    names: dict[str, str]  # lower-case name -> ISO code
+    codes: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def currencies() -> Currencies:
+    symbols: dict[str, str] = {}
+    names: dict[str, str] = {}
+    codes: set[str] = set()
+    for code, syms, nms in read_tsv("currencies.tsv", 3):
+        if not re.fullmatch(r"[A-Z]{3}", code) or code in codes:
+            raise ValueError(f"currencies.tsv: bad or repeated ISO 4217 code {code!r}")
+        codes.add(code)
+        for s in (x for x in syms.split("|") if x and x != code):
+            if symbols.setdefault(s, code) != code:
+                raise ValueError(f"currencies.tsv: symbol {s!r} given to {symbols[s]} and {code}")
+        for n in (x for x in nms.split("|") if x):
+            if names.setdefault(n, code) != code:
+                raise ValueError(f"currencies.tsv: name {n!r} given to {names[n]} and {code}")
+    return Currencies(symbols, names, frozenset(codes))
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    cur = currencies()
+    num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+    scale = r"(?:\s*(?:trillion|tn|trn|billion|bln|bn|million|mln|mn|thousand|crores?|lakhs?)\b|(?:m|k|b)\b)"
+    words = _alt([w for w in _WORDS if _WORDS[w] is not None])
+    syms = _alt(list(cur.symbols) + sorted(cur.codes))
+    names = _alt(list(cur.names))
+    codes = "|".join(sorted(cur.codes))
+    symbol_first = re.compile(
+        rf"(?<![\w$€£¥])(?P<sym>{syms})\s?(?P<num>{num})(?P<scale>{scale})?"
+        rf"(?:\s*(?:-|–|to)\s*(?P<hi>(?:{syms})?\s?(?P<num2>{num})(?P<scale2>{scale})?))?(?![\d.,]\d)")
+    name_after = re.compile(
+        rf"(?<![\w$€£¥.,])(?P<num>{num}|{words})(?P<scale>{scale})?"
+        rf"(?:\s*(?:-|–|to)\s*(?P<hi>(?P<num2>{num})(?P<scale2>{scale})?))?\s*(?:of\s+)?"
+        rf"(?:(?P<name>{names})\b|(?P<code>{codes})\b)", re.I)
+    counts = re.compile(
+        rf"(?<![\w$€£¥.,-])(?P<num>{num}|{words})(?P<scale>\s+(?:thousand|million))?(?:\s+(?:more|other|additional))?"
+        rf"\s+(?P<unit>{_COUNT_NOUNS})\b", re.I)
+    return symbol_first, name_after, counts
+
+
+def _number(text: str) -> Decimal | None:
+    t = " ".join(text.lower().split())
+    if t in _WORDS:
+        v = _WORDS[t]
+        return None if v is None else Decimal(v)
+    try:
+        return Decimal(t.replace(",", ""))
+    except InvalidOperation:
+        return None
+
+
+def _scale(text: str | None) -> int:
+    return _SCALES[text.strip().lower()] if text else 1
+
+
+def _value(num: Decimal, scale: int) -> int | float:
+    v = num * scale
+    return int(v) if v == v.to_integral_value() else float(v)
+
+
+def build(settings: Settings) -> ExtractFn:
+    _patterns()  # compile once, at build time
+
+    def extract_amounts(document: Document, doc: Doc, facts: Facts) -> Facts:
+        return replace(facts, amounts=find_amounts(document.text))
+
+    return extract_amounts
+
+
+def find_amounts(text: str) -> tuple[Amount, ...]:
+    """Money amounts and counts in `text`, in order, without overlaps."""
+    symbol_first, name_after, counts = _patterns()
+    found: list[Amount] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in (("symbol", symbol_first), ("name", name_after), ("count", counts)):
+        for m in pattern.finditer(text):
+            if any(s < m.end() and m.start() < e for s, e in taken):
+                continue
+            amounts = _read(kind, m, text)
+            if amounts:
+                found.extend(amounts)
+                taken.append(m.span())
+    return tuple(sorted(found, key=lambda a: a.start))
+
+
+def _read(kind: str, m: re.Match[str], text: str) -> list[Amount]:
+    cur = currencies()
+    scale2 = _scale(m["scale2"]) if "scale2" in m.re.groupindex else 1
+    scale = _scale(m["scale"]) if m["scale"] else (scale2 if m.groupdict().get("num2") else 1)
+    num = _number(m["num"])
+    if num is None:
+        return []
+    unit = None
+    if kind == "symbol":
+        sym = m["sym"]
+        code = cur.symbols.get(sym, sym if sym in cur.codes else None)
+        if code == "JPY" and sym == "¥" and _YUAN_CONTEXT.search(_sentence(text, m.start(), m.end())):
+            code = "CNY"
+        if sym.isalpha() and len(sym) <= 2 and not m["scale"] and "." not in m["num"] and "," not in m["num"]:
+            return []  # "Rs 5" is fine with a scale or decimals; bare two-letter symbols are too risky
+    elif kind == "name":
+        word = " ".join((m["name"] or "").lower().split())
+        code = cur.names.get(word) if word else (m["code"] if m["code"] in cur.codes else None)
+        if code is None or (word in _AMBIGUOUS and not m["scale"]):
+            return []
+        if m["code"] and not m["code"].isupper():
+            return []
+    else:
+        code, unit = None, " ".join(m["unit"].lower().split())
+        if num == num.to_integral_value() and 1900 <= num <= 2100 and "," not in m["num"]:
+            return []  # "2024 people" is more often a year than a count
+    rule = f"{VERSION}:{'money.' if code else 'count.'}{kind}"
+    if _APPROX.search(text[max(0, m.start() - 24):m.start()]):
+        rule += ":approx"
+    if re.search(r"\(\s*$", text[max(0, m.start() - 3):m.start()]) and re.search(r"\d[^()]{0,25}\)?\s*\($",
+                                                                                  text[max(0, m.start() - 40):m.start()]):
+        rule += ":conversion"
+    first_end = m.end("scale") if m["scale"] else m.end("num")
+    if not m.groupdict().get("num2"):
+        return [Amount(text=m.group(0), start=m.start(), end=m.end(), value=_value(num, scale), currency=code,
+                       unit=unit, rule=rule)]
+    num2 = _number(m["num2"])
+    if num2 is None or num2 <= num:
+        return []
+    low = Amount(text=text[m.start():first_end], start=m.start(), end=first_end, value=_value(num, scale),
+                 currency=code, unit=unit, rule=rule + ":range-low")
+    high = Amount(text=text[m.start("hi"):m.end()], start=m.start("hi"), end=m.end(),
+                  value=_value(num2, scale2), currency=code, unit=unit, rule=rule + ":range-high")
+    return [low, high]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    left = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), 0)
+    right = text.find(". ", end)
+    return text[left:right if right >= 0 else len(text)]
+
+
+SPEC = ExtractorSpec(
+    name="amounts",
+    version=VERSION,
+    requires=(),
+    assigns=("amounts",),
+    spacy=(),
+    build=build,
+)
