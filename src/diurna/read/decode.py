@@ -37,6 +37,9 @@ def decode_bytes(data: bytes, *, origin: str, max_bytes: int) -> str:
     utf16 = _bomless_utf16(data)
     if utf16:
         return _strict(data, utf16, origin)
+    sample = data[:65536]
+    if sum(sample.count(bytes([b])) for b in _CONTROL_BYTES) > 0.05 * len(sample):
+        raise DiurnaError(E002, f"{origin} is mostly control bytes")
     if b"\x00" in data:
         # A few stray NULs (a bad export) are dropped; many mean a binary file.
         nuls = data.count(b"\x00")
@@ -71,6 +74,8 @@ def decode_bytes(data: bytes, *, origin: str, max_bytes: int) -> str:
     return text
 
 
+# Bytes that text never holds (UTF-16 is recognised before this is checked).
+_CONTROL_BYTES = bytes([*range(0, 9), *range(14, 27), *range(28, 32), 127])
 # A valid two- to four-byte UTF-8 sequence: evidence that the text is meant as UTF-8.
 _UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 

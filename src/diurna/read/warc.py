@@ -36,7 +36,8 @@ def read_warc(stream: BinaryIO, origin: str, max_bytes: int) -> Iterator[Item]:
             where = f"{origin}#{n}"
             url = rec.rec_headers.get_header("WARC-Target-URI")
             yield _payload(rec, where, url, ctype, max_bytes)
-    except (ArchiveLoadFailed, OSError, ValueError, EOFError) as exc:
+    except (ArchiveLoadFailed, OSError, ValueError, EOFError, AttributeError, TypeError) as exc:
+        # warcio raises whatever its parser meets on a malformed record: report the file
         err = DiurnaError(E008, f"{origin}: broken WARC after {n} record(s): {exc}")
         yield ErrorResult(index=-1, error=err.info(), origin=origin)
 
