@@ -86,6 +86,31 @@ def _alt(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
 
 
+_TOKEN = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _triggers() -> tuple[frozenset[str], frozenset[str]]:
+    """The words that end a name-after amount ("euros", "USD") or a count ("people"):
+    the costly patterns run only in windows before them (big regex alternations are
+    slow to scan in Python, a set lookup per word is not)."""
+    cur = currencies()
+    names = {n.split()[-1].rstrip(".") for n in cur.names} | {c.lower() for c in cur.codes}
+    counts = {w.split()[-1].replace("\\s+", " ").split()[-1] for w in _COUNT_NOUNS.split("|")}
+    return frozenset(names), frozenset(counts)
+
+
+def _windowed(pattern: re.Pattern[str], trigger: frozenset[str], text: str):
+    seen: set[tuple[int, int]] = set()
+    for t in _TOKEN.finditer(text):
+        if t.group(0).lower() not in trigger:
+            continue
+        for m in pattern.finditer(text, max(0, t.start() - 60), t.end()):
+            if m.span() not in seen:
+                seen.add(m.span())
+                yield m
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cur = currencies()
@@ -129,7 +154,7 @@ def _value(num: Decimal, scale: int) -> int | float:
 
 
 def build(settings: Settings) -> ExtractFn:
-    _patterns()  # compile once, at build time
+    _patterns(), _triggers()  # compile once, at build time
 
     def extract_amounts(document: Document, doc: Doc, facts: Facts) -> Facts:
         return replace(facts, amounts=find_amounts(document.text))
@@ -140,10 +165,13 @@ def build(settings: Settings) -> ExtractFn:
 def find_amounts(text: str) -> tuple[Amount, ...]:
     """Money amounts and counts in `text`, in order, without overlaps."""
     symbol_first, name_after, counts = _patterns()
+    name_trigger, count_trigger = _triggers()
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    for kind, pattern in (("symbol", symbol_first), ("name", name_after), ("count", counts)):
-        for m in pattern.finditer(text):
+    for kind, matches in (("symbol", symbol_first.finditer(text)),
+                          ("name", _windowed(name_after, name_trigger, text)),
+                          ("count", _windowed(counts, count_trigger, text))):
+        for m in matches:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
             amounts = _read(kind, m, text)

@@ -14,9 +14,14 @@ Handler = Callable[[re.Match[str], Ctx], "Reading | list[Reading] | None"]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """A pattern, its normaliser, and trigger words: the pattern is only tried near a
+    token in `triggers` ("#" stands for any token starting with a digit), which keeps
+    the cascade fast on long texts (regexes with optional prefixes are slow to scan)."""
+
     name: str
     pattern: re.Pattern[str]
     handler: Handler
+    triggers: frozenset[str] = frozenset()
 def r_(m: re.Match[str], type_: str, value: str, rule: str, group: str | int = 0) -> Reading:
     s, e = m.span(group)
     return Reading(s, e, type_, value, rule)

@@ -11,7 +11,10 @@ from __future__ import annotations
 from . import absolute as A
 from . import relative as R
 from . import spans as S
+from dataclasses import replace
+
 from .common import Rule
+from .lexicon import lexicon
 from .patterns import compile_rule as c
 
 _WD_PREFIX = r"(?:(?P<wd>{WEEKDAY})\.?,?\s+(?:the\s+)?)?"
@@ -112,3 +115,35 @@ RULES: tuple[Rule, ...] = (
     Rule("year", c(r"(?P<t>(?:\bfiscal\s+)?\b(?P<year>{YEAR}))\b(?!'s?\s+\d)"), A.year),
     Rule("ref", c(r"\b(?P<t>{REF})\b"), R.ref_word),
 )
+
+
+def _words(*kinds: str) -> set[str]:
+    lex = lexicon()
+    return {part for k in kinds for w in lex.words[k] for part in w.split()}
+
+
+_UNITS = {"second", "seconds", "sec", "secs", "minute", "minutes", "min", "mins", "hour", "hours", "hr", "hrs",
+          "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months",
+          "quarter", "quarters", "year", "years", "yr", "yrs", "decade", "decades", "century", "centuries"}
+_PARTS = {"morning", "afternoon", "evening", "night", "overnight"}
+_WEEKDAYS = _words("weekday") | {w + "s" for w in _words("weekday")}
+_TRIGGERS: dict[str, set[str]] = {
+    "iso": {"#"}, "numeric": {"#"}, "month-day": _words("month"), "day-month": _words("month"),
+    "month-of-year": _words("month"), "recent-units": {"recent"}, "month-year": _words("month"),
+    "clock": {"#", "noon", "midday", "midnight", "clock"},
+    "holiday": {"christmas", "new", "independence", "valentine", "halloween", "may", "thanksgiving", "easter",
+                "good"},
+    "decade": {"#"}, "century": {"century"}, "half": {"half"},
+    "quarter": {"quarter", "q1", "q2", "q3", "q4"}, "year-period": {"quarter", "period"},
+    "this-quarter": {"quarter", "period", "earlier", "ago"},
+    "rel-weekday": _WEEKDAYS, "rel-month": _words("month"), "rel-unit": {"week", "weekend", "month", "year",
+                                                                         "quarter", "day"},
+    "the-year": {"year"}, "spelled-year": {"nineteen", "thousand"}, "the-weekend": {"weekend"},
+    "season": _words("season"), "day-word": {"today", "tonight", "yesterday", "tomorrow", "day"} | _PARTS,
+    "anaphoric-day": {"day"} | _PARTS, "ago": {"ago", "earlier", "later", "now", "hence", "back"},
+    "duration-range": _UNITS, "duration": _UNITS, "vague-duration": _UNITS, "every": {"every", "each"},
+    "times-per": {"once", "twice", "thrice", "times"}, "set-word": _words("set"), "weekday": _WEEKDAYS,
+    "bare-month": _words("month"), "year": {"#"},
+    "ref": _words("ref") - {"the", "at", "in", "a", "these"},
+}
+RULES = tuple(replace(r, triggers=frozenset(_TRIGGERS[r.name])) for r in RULES)

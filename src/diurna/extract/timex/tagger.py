@@ -95,14 +95,44 @@ def widen(text: str, r: Reading, floor: int) -> Reading:
     return Reading(r.start - len(m.group(0)), r.end, r.type, r.value, r.rule)
 
 
+_TOKEN = re.compile(r"\w+")
+_WINDOW = 60  # characters around a trigger in which a rule's pattern is tried
+
+
+def _token_index(text: str) -> dict[str, list[int]]:
+    """Start offsets of each lower-cased word ("#" for words starting with a digit)."""
+    where: dict[str, list[int]] = {}
+    for m in _TOKEN.finditer(text):
+        w = m.group(0)
+        where.setdefault("#" if w[0].isdigit() else w.lower(), []).append(m.start())
+    return where
+
+
+def _matches(pattern: re.Pattern[str], triggers: frozenset[str], where: dict[str, list[int]], text: str):
+    """finditer over the merged windows around the rule's trigger words only."""
+    starts = sorted(p for t in triggers for p in where.get(t, ()))
+    lo = hi = -1
+    seen: set[tuple[int, int]] = set()
+    for p in starts + [len(text) + 10 * _WINDOW]:
+        if p - _WINDOW > hi:
+            if hi > lo:
+                for m in pattern.finditer(text, lo, hi):
+                    if m.span() not in seen:
+                        seen.add(m.span())
+                        yield m
+            lo = max(0, p - _WINDOW)
+        hi = min(len(text), p + _WINDOW)
+
+
 def tag(text: str, anchor: date | None, *, day_first: bool = False) -> list[Reading]:
     """All time expressions of `text`, in order, with TIMEX3 types and values."""
     from .rules import RULES
 
     ctx = Ctx(text=text, anchor=anchor, day_first=day_first)
+    where = _token_index(text)
     cands = []
     for prio, rule in enumerate(RULES):
-        for m in rule.pattern.finditer(text):
+        for m in _matches(rule.pattern, rule.triggers, where, text):
             s, e = m.span("t") if "t" in rule.pattern.groupindex and m.group("t") else m.span()
             if e > s:
                 cands.append((s, -(e - s), prio, m))
