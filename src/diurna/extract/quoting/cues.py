@@ -14,12 +14,13 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 FILE = "cues.yaml"
-_KEYS = ("verbs", "addressee_verbs", "naming_verbs", "frame_verbs", "nouns", "phrases", "title_markers")
+_KEYS = ("verbs", "object_verbs", "addressee_verbs", "naming_verbs", "frame_verbs", "nouns", "phrases", "title_markers")
 
 
 @dataclass(frozen=True, slots=True)
 class Cues:
     verbs: frozenset[str]
+    object_verbs: frozenset[str]
     addressee_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     frame_verbs: frozenset[str]
@@ -48,6 +49,7 @@ def parse(data: object, source: str = FILE) -> Cues:
             raise ValueError(f"{source}:{key} repeats speech verbs {clash}; keep each in one list")
     return Cues(
         verbs=frozenset(lists["verbs"]),
+        object_verbs=frozenset(lists["object_verbs"]),
         addressee_verbs=frozenset(lists["addressee_verbs"]),
         naming_verbs=frozenset(lists["naming_verbs"]),
         frame_verbs=frozenset(lists["frame_verbs"]),

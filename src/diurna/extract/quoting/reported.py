@@ -5,6 +5,8 @@ Constructions, each with its rule name:
   had gone well]"; "[The talks went well], he said"); a leading "that" is left out.
 - `indirect/xcomp`: an addressee verb and its to-infinitive ("urged Nigeria [to show
   restraint]"), the object being the addressee.
+- `indirect/object`: a verb whose object is what was said or demanded, when it has
+  no clausal complement ("called for [an inquiry]", "denied [the report]").
 - `indirect/parataxis`: a speech verb parsed as an aside of the clause it reports
   ("The talks, he said, went well").
 - `indirect/according-to`: the clause around "according to X", X being the speaker.
@@ -14,8 +16,9 @@ Constructions, each with its rule name:
   "a disgrace"", "described the deal as "the worst ever"").
 Any of these whose content holds a quoted fragment is `mixed` instead of `indirect`.
 
-A cue inside a direct quote, or whose complement lies inside one, is the direct quote's
-business (direct.py), not reported speech. Contents under two tokens are dropped.
+A cue inside a direct quote is part of what the quoted speaker said; a cue outside
+quotes whose content is mostly inside a direct quote introduces that quote
+(direct.py). Neither is reported speech here. Contents under two tokens are dropped.
 """
 
 from __future__ import annotations
@@ -46,13 +49,13 @@ def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, in
     fragments = tuple((q.marked.open, q.marked.end - 1) for q in quoted if q.role == "fragment")
     found: list[Reported] = []
     for tok in doc:
-        if _inside(tok.idx, direct):
-            continue
-        found.extend(_from_token(tok, text, cues, index, direct, fragments))
+        if _quote_at(tok.idx, direct) is not None:
+            continue  # speech reported inside a quote is the quoted speaker's, not ours
+        found.extend(r for r in _from_token(tok, text, cues, index, fragments) if not _overlaps_direct(r, direct))
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for r in sorted(found, key=lambda r: (r.start, -r.end)):
-        if (r.start, r.end) in seen or _overlaps_direct(r, direct):
+        if (r.start, r.end) in seen:
             continue
         seen.add((r.start, r.end))
         kind = "mixed" if any(r.start <= o and c < r.end + 2 for o, c in fragments) else "indirect"
@@ -62,8 +65,11 @@ def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, in
     return out
 
 
-def _inside(pos: int, spans: tuple[tuple[int, int], ...]) -> bool:
-    return any(o <= pos <= c for o, c in spans)
+def _quote_at(pos: int, spans: tuple[tuple[int, int], ...]) -> int | None:
+    for k, (o, c) in enumerate(spans):
+        if o <= pos <= c:
+            return k
+    return None
 
 
 def _overlaps_direct(r: Reported, direct: tuple[tuple[int, int], ...]) -> bool:
@@ -72,11 +78,13 @@ def _overlaps_direct(r: Reported, direct: tuple[tuple[int, int], ...]) -> bool:
     return covered * 2 >= r.end - r.start
 
 
-def _from_token(tok: Token, text: str, cues: Cues, index: EntityIndex, direct, fragments) -> list[Reported]:
+def _from_token(tok: Token, text: str, cues: Cues, index: EntityIndex, fragments) -> list[Reported]:
     out: list[Reported] = []
     verb_cue = cue_of(tok, cues.speech_verbs)
     if verb_cue is not None:
         out.extend(_verb_contents(tok, verb_cue, text, cues, index))
+    if verb_cue is None and cue_of(tok, cues.object_verbs) is not None:
+        out.extend(_verb_contents(tok, cue_of(tok, cues.object_verbs) or "", text, cues, index))
     naming = cue_of(tok, cues.naming_verbs)
     if naming is not None and not out:
         out.extend(_naming(tok, naming, text, cues, index, fragments))
@@ -121,6 +129,8 @@ def _verb_contents(tok: Token, cue: str, text: str, cues: Cues, index: EntityInd
         span = _span_of(_clause_tokens(child, tok), text)
         if span is not None:
             out.append(Reported(*span, frame_of(tok, cue, rule, cues, index, ((span[0], span[1] - 1),))))
+    if not out and cue_of(tok, cues.object_verbs) is not None:
+        out.extend(_object(tok, cue_of(tok, cues.object_verbs) or cue, text, cues, index))
     if not out and tok.dep_ == "parataxis" and tok.head.pos_ in ("VERB", "AUX"):
         aside = {t.i for t in tok.subtree}
         toks = [t for t in tok.head.subtree if t.i not in aside]
@@ -128,6 +138,19 @@ def _verb_contents(tok: Token, cue: str, text: str, cues: Cues, index: EntityInd
         if span is not None:
             out.append(Reported(*span, frame_of(tok, cue, "indirect/parataxis", cues, index)))
     return out
+
+
+def _object(tok: Token, cue: str, text: str, cues: Cues, index: EntityIndex) -> list[Reported]:
+    """'called for [a ceasefire]', 'denied [the report]': the object is the content."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    if not objs and " " in cue:  # "call for": the object hangs off the particle
+        objs = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if not objs or objs[0].pos_ == "PRON":
+        return []
+    span = _span_of(list(objs[0].subtree), text)
+    if span is None:
+        return []
+    return [Reported(*span, frame_of(tok, cue, "indirect/object", cues, index, ((span[0], span[1] - 1),)))]
 
 
 def _naming(tok: Token, cue: str, text: str, cues: Cues, index: EntityIndex, fragments) -> list[Reported]:
