@@ -16,8 +16,9 @@ _DMY = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s(jan|feb|mar|apr|may|jun|jul|au
 _NUMERIC = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 
 
-def date_in_line(line: str, *, day_first: bool = False) -> str | None:
-    """YYYY-MM-DD of the first full date in `line`, or None."""
+def date_in_line(line: str, *, day_first: bool = False, numeric: bool = True) -> str | None:
+    """YYYY-MM-DD of the first full date in `line`, or None. `numeric=False` refuses
+    ambiguous forms such as 03/04/2026."""
     line = line[:200]
     candidates = []
     if m := _ISO.search(line):
@@ -26,7 +27,7 @@ def date_in_line(line: str, *, day_first: bool = False) -> str | None:
         candidates.append((m.start(), int(m[3]), _MONTHS[m[1][:3].lower()], int(m[2])))
     if m := _DMY.search(line):
         candidates.append((m.start(), int(m[3]), _MONTHS[m[2][:3].lower()], int(m[1])))
-    if m := _NUMERIC.search(line):
+    if numeric and (m := _NUMERIC.search(line)):
         a, b = int(m[1]), int(m[2])
         month, day = (b, a) if day_first else (a, b)
         candidates.append((m.start(), int(m[3]), month, day))

@@ -128,4 +128,4 @@ def _rfc2822(text: str) -> str | None:
 def _written(text: str) -> str | None:
     from ..clean.dates import date_in_line
 
-    return date_in_line(text)
+    return date_in_line(text, numeric=False)  # 03/04/2026 is ambiguous: refused
