@@ -70,10 +70,18 @@ def rep(doc: str, date: str | None = "2026-03-03", *, code: str = "043", src: st
         (rep("d1"), rep("d2", country="ROH"), False),                      # another country
         (rep("d1", lat=10.0, lon=20.0), rep("d2", lat=12.0, lon=22.0), False),  # ~300 km apart
         (rep("d1"), rep("d2", None, published="2026-03-20"), False),       # reported weeks later
+        (rep("d1", src=None, tgt=None), rep("d2", src=None, tgt=None), False),  # no dyad: no cross-article match
+        (rep("d1", src=None), rep("d2", src=None), True),                  # one side known is enough
     ],
 )
 def test_merge_events_pairs(a, b, same):
     assert (len(merge.cluster_events([a, b])) == 1) is same
+
+
+def test_merge_events_without_actors_merge_within_their_article_only():
+    a, b = rep("d1", src=None, tgt=None), rep("d1", src=None, tgt=None)
+    b = EventRecord(**{**{f: getattr(b, f) for f in b.__slots__}, "local_id": "ev2"})
+    assert len(merge.cluster_events([a, b])) == 1
 
 
 def test_merge_events_daily_protests_do_not_chain():
@@ -88,6 +96,7 @@ def test_merge_events_order_independent():
     reports = [rep("a", "2026-03-03"), rep("b", "2026-03-04"), rep("c", "2026-03"), rep("d", None),
                rep("e", "2026-03-05"), rep("f", "2026-03-03", modality="negated"), rep("g", "2026-03-06")]
     expected = merge.cluster_events(reports)
+    assert max(len(c.members) for c in expected) >= 3  # the test exercises real merges
     for perm in itertools.permutations(reports):
         assert merge.cluster_events(list(perm)) == expected
 
@@ -96,6 +105,7 @@ def test_merge_entities_order_independent():
     records = [ent("d1", "Elessar Telcontar", "GND"), ent("d2", "Telcontar"), ent("d3", "Elessar Telcontar"),
                ent("d4", "Arwen Undomiel"), ent("d5", "Telcontar", "GND")]
     expected = merge.cluster_entities(records)
+    assert max(len(c.members) for c in expected) >= 3
     for perm in itertools.permutations(records):
         assert merge.cluster_entities(list(perm)) == expected
 

@@ -259,7 +259,10 @@ def modality_class(modality: str) -> str:
 
 
 def event_block(r: EventRecord) -> str:
-    return "|".join((r.root_code, r.source_key or "-", r.target_key or "-", modality_class(r.modality)))
+    """Code family, dyad and modality class. A report with neither source nor target has
+    no dyad to match on: it can only merge with reports of the same article."""
+    block = "|".join((r.root_code, r.source_key or "-", r.target_key or "-", modality_class(r.modality)))
+    return block if (r.source_key or r.target_key) else f"{block}|doc:{r.doc_id}"
 
 
 def date_interval(r: EventRecord) -> tuple[date, date, int] | None:

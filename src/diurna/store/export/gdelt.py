@@ -4,7 +4,8 @@ one line per event, in GDELT's column order, so that existing GDELT tooling read
 Mapping (GDELT 2.0 Event Codebook column -> diurna):
 
  1 GlobalEventID        first 13 hex digits of the event id as an integer (stable content hash)
- 2 Day                  event day YYYYMMDD (the event's date, else its first report's publication day)
+ 2 Day                  event day YYYYMMDD: the event's date, else its first report's publication
+                        day, else the day it entered the store (as GDELT does for undated events)
  3 MonthYear            YYYYMM of Day
  4 Year                 YYYY of Day
  5 FractionDate         Year + (month * 30 + day) / 365, GDELT's formula, 4 decimals
@@ -64,8 +65,8 @@ _EMPTY_GEO = ["0", "''", "''", "''", "''", "NULL", "NULL", "''"]
 
 SELECT = [
     "('0x' || substr(id, 2, 13))::BIGINT",
-    "strftime(day, '%Y%m%d')", "strftime(day, '%Y%m')", "strftime(day, '%Y')",
-    "round(year(day) + (month(day) * 30 + day(day)) / 365.0, 4)",
+    "strftime(d, '%Y%m%d')", "strftime(d, '%Y%m')", "strftime(d, '%Y')",
+    "round(year(d) + (month(d) * 30 + day(d)) / 365.0, 4)",
     *_actor("source"), *_actor("target"),
     "is_root::INTEGER", _text("code"), _text("base_code"), _text("root_code"), "quad_class", "goldstein",
     "num_mentions", "num_sources", "num_articles", "NULL",
@@ -86,7 +87,8 @@ def export(store: Store, out: Path) -> list[Path]:
     quoted = "'" + str(path).replace("'", "''") + "'"
     columns = ", ".join(f"{expr} AS c{n + 1}" for n, expr in enumerate(SELECT))
     store.con.execute(
-        f"COPY (SELECT {columns} FROM events WHERE day IS NOT NULL ORDER BY day, id) TO {quoted} "
+        f"COPY (SELECT {columns} FROM (SELECT *, coalesce(day, first_added::DATE) AS d FROM events) ORDER BY d, id) "
+        f"TO {quoted} "
         "(FORMAT csv, DELIMITER '\t', HEADER false, QUOTE '', ESCAPE '')"
     )
     return [path]
