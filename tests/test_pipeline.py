@@ -76,10 +76,17 @@ def test_pipeline_failing_extractor_loses_only_that_document(pipeline, monkeypat
     assert out[1].error.code == "E010" and "kaboom" in out[1].error.message
 
 
-def test_pipeline_disables_components_no_extractor_needs():
-    p = Pipeline(Settings(extractors=("entities",)))
-    assert "ner" in p.nlp.pipe_names
-    assert "parser" not in p.nlp.pipe_names and "lemmatizer" not in p.nlp.pipe_names
+@pytest.mark.parametrize("extractors", [("entities",), ("times", "amounts")])
+def test_pipeline_disables_components_no_extractor_needs(extractors):
+    from diurna.extract import resolve_order
+    from diurna.nlp import needed_components
+
+    p = Pipeline(Settings(extractors=extractors))
+    declared = {c for spec in resolve_order(extractors) for c in spec.spacy}
+    assert set(p.nlp.pipe_names) == needed_components(p.nlp, declared)
+    assert set(p.nlp.disabled), "every component was kept"
+    if not declared:  # rule-only extractors: the tokenizer alone runs
+        assert p.nlp.pipe_names == []
 
 
 def test_pipeline_stages_declare_what_they_need_and_add(pipeline):
