@@ -189,7 +189,7 @@ def attribute(
             continue
         frame = _own_frame(text, toks, q, outer, cues, index)
         if frame is None:
-            frame = _previous_sentence(toks, q, outer, cues, index)
+            frame = _previous_sentence(text, toks, q, outer, cues, index)
         if frame is None and prev is not None and _follows(toks, prev[0], q):
             frame = Frame(prev[1].speaker, prev[1].cue, prev[1].addressee, "direct/continuation")
         if frame is None:
@@ -279,11 +279,17 @@ def _credit(text: str, toks: Tokens, q: Classified, index: EntityIndex) -> Frame
     return Frame(speaker_ref(tok, index), None, None, "direct/credit")
 
 
-def _previous_sentence(toks: Tokens, q: Classified, outer, cues: Cues, index: EntityIndex) -> Frame | None:
+def _previous_sentence(text: str, toks: Tokens, q: Classified, outer, cues: Cues, index: EntityIndex) -> Frame | None:
     sent = toks.at(q.marked.open).sent
-    if sent.start == 0:
+    para = text.rfind("\n", 0, q.marked.open) + 1
+    if para > sent.start_char:
+        # The parser ran the sentence across the paragraph break ("told the crowd:\n\n"):
+        # the part before the break is the previous sentence.
+        prev = toks.doc.char_span(sent.start_char, para, alignment_mode="expand")
+    elif sent.start == 0:
         return None
-    prev = _non_space_sentence_before(sent)
+    else:
+        prev = _non_space_sentence_before(sent)
     if prev is None:
         return None
     found = _cue_tokens(list(prev), outer, cues)

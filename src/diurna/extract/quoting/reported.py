@@ -142,6 +142,8 @@ def _verb_contents(tok: Token, cue: str, text: str, cues: Cues, index: EntityInd
 
 def _object(tok: Token, cue: str, text: str, cues: Cues, index: EntityIndex) -> list[Reported]:
     """'called for [a ceasefire]', 'denied [the report]': the object is the content."""
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+        return []  # "will propose a budget": nothing said yet
     objs = [c for c in tok.children if c.dep_ == "dobj"]
     if not objs and " " in cue:  # "call for": the object hangs off the particle
         objs = [g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
