@@ -101,6 +101,7 @@ class _Other:
 class _State:
     gaz: Gazetteer
     doc: Doc
+    text: str  # document.text (spaCy's Doc.text rebuilds the string on every access)
     date: str | None
     spans_at: dict[int, A.SpanInfo]
     sent_starts: list[int]
@@ -119,7 +120,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc) -> tuple[Enti
     spans = A.merge_spans(_ner_spans(doc), gaz.find(text))
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent_starts = [s.start_char for s in doc.sents] if has_sents and len(doc) else [0]
-    st = _State(gaz, doc, document.published, {s.start: s for s in spans}, sent_starts)
+    st = _State(gaz, doc, text, document.published, {s.start: s for s in spans}, sent_starts)
     _note_countries(st, spans)
     titles = {(s.start, s.end): _titles(st, s) for s in spans if _is_person(s)}
     for span in spans:
@@ -180,7 +181,8 @@ def _person(st: _State, span: A.SpanInfo, title: A.Title | None, appo: A.Title |
     end = span.end
     info = title if title is not None and (title.role or title.country) else None
     if appo is not None:
-        info = info or appo
+        info = appo if info is None else replace(info, country=info.country or appo.country,
+                                                 role=info.role or appo.role, sector=info.sector or appo.sector)
     if title is not None:
         gender = gender or _gender(title.honorific, title.start, st)
     sentence = st.sentence(start)
@@ -191,6 +193,8 @@ def _person(st: _State, span: A.SpanInfo, title: A.Title | None, appo: A.Title |
             _add_person_mention(st, idx, start, end, name, "coref:surname", title, appo)
             return
     actor = _dictionary_actor(st, span, name)
+    if actor is not None and info is not None and info.country and actor.country != info.country:
+        actor = None  # the text says another country: a namesake, not the dictionary's person
     canonical = actor.name if actor is not None else name
     idx = next((i for i, p in enumerate(st.people) if fold(p.name) == fold(canonical)), None)
     if idx is None:
@@ -236,7 +240,7 @@ def _add_person_mention(st: _State, idx: int, start: int, end: int, name: str, l
         if t is not None and (t.role or t.country):
             t_start = t.start
             if t.possessor is not None:  # "Mr Ruto's chief of staff": the title is "chief of staff"
-                t_start = st.doc.text.find(" ", t.possessor[1]) + 1 or t.start
+                t_start = st.text.find(" ", t.possessor[1]) + 1 or t.start
             if t_start < t.end:
                 p.spans.append((t_start, t.end, "title"))
 
@@ -245,7 +249,7 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
     if info is not None:
         if info.possessor is not None and info.country is None:
             owner = _person_at(st, *info.possessor)
-            found = st.gaz.actor_for(st.doc.text[info.possessor[0] : info.possessor[1]])
+            found = st.gaz.actor_for(st.text[info.possessor[0] : info.possessor[1]])
             country = owner.country if owner else (found[0].country if len(found) == 1 else None)
             info = replace(info, country=country)
         p.role = p.role or info.role
@@ -259,9 +263,12 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
             p.sector = p.sector or ("ELI" if former else office.sector)
         p.sector = p.sector or actor.sector
         p.rule = "dictionary"
-    if p.country is None and p.sector in _OFFICIAL_SECTORS:
-        # An official with no country named: the one country of the sentence, if unique.
+    if p.country is None and (p.sector in _OFFICIAL_SECTORS or p.sector == "ELI"):
+        # An official with no country named: the one country of the sentence, else of
+        # the document, if unique.
         found = st.sent_countries.get(sentence, set())
+        if not found:
+            found = set().union(*st.sent_countries.values()) if st.sent_countries else set()
         if len(found) == 1:
             p.country = next(iter(found))
             p.rule = "sentence-country"
@@ -322,7 +329,7 @@ def _other(st: _State, span: A.SpanInfo) -> None:
 
 def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int, int, str, str]) -> None:
     start, end, role, sector = nominal
-    text = st.doc.text[start:end]
+    text = st.text[start:end]
     country = term.country if term is not None else None
     if term is not None and term.kind == "igo" and sector in ("IGO",):
         sector = term.sector
@@ -340,7 +347,7 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
 
 
 def _definite(st: _State, start: int) -> bool:
-    before = st.doc.text[max(0, start - 5) : start].lower()
+    before = st.text[max(0, start - 5) : start].lower()
     return before.endswith(("the ", "his ", "her "))
 
 
@@ -363,7 +370,7 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
 def _adjacent_country(st: _State, start: int) -> str | None:
     """"Kenyan" right before an organisation name gives its country."""
     for s in st.spans_at.values():
-        if s.end < start and st.doc.text[s.end:start] == " " and s.match is not None:
+        if s.end < start and st.text[s.end:start] == " " and s.match is not None:
             term = s.match.first("adj", "country")
             if term is not None:
                 st.consumed.add((s.start, s.end))

@@ -31,7 +31,7 @@ SECTORS = frozenset(
     "GOV MIL LEG JUD COP SPY OPP PTY REB CRM BUS MED EDU REL LAB AGR REF CVL NGO IGO ELI UAF HLH ENV".split()
 )
 _WORD = re.compile(r"[^\W_]+(?:['’](?![sS]\b)[^\W_]+)*")  # "N'Djamena", not "Ruto's"
-_JOIN = re.compile(r"[\s\-./]*")  # what may stand between two words of one name
+_JOIN = re.compile(r"[\s\-./'’]*")  # what may stand between two words of one name
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,10 +102,13 @@ class Gazetteer:
     def find(self, text: str) -> list[Match]:
         """Longest non-overlapping gazetteer matches, left to right."""
         spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
+        folded = [fold(w) for _, _, w in spans]
+        # Spans may only run over words joined by spaces, hyphens, periods or apostrophes.
+        joined = [bool(_JOIN.fullmatch(text[a[1] : b[0]])) for a, b in zip(spans, spans[1:])]
         out: list[Match] = []
         i = 0
         while i < len(spans):
-            hit = self._longest(text, spans, i)
+            hit = self._longest(spans, folded, joined, i)
             if hit is None:
                 i += 1
                 continue
@@ -117,14 +120,15 @@ class Gazetteer:
             i += n
         return out
 
-    def _longest(self, text: str, spans: list[tuple[int, int, str]], i: int) -> tuple[int, tuple[Term, ...]] | None:
-        for n in range(min(self.max_len, len(spans) - i), 0, -1):
-            chunk = spans[i : i + n]
-            if any(not _JOIN.fullmatch(text[a[1] : b[0]]) for a, b in zip(chunk, chunk[1:])):
-                continue
-            raw = tuple(w for _, _, w in chunk)
+    def _longest(self, spans: list[tuple[int, int, str]], folded: list[str], joined: list[bool],
+                 i: int) -> tuple[int, tuple[Term, ...]] | None:
+        reach = 1
+        while reach < self.max_len and i + reach < len(spans) and joined[i + reach - 1]:
+            reach += 1
+        for n in range(reach, 0, -1):
+            raw = tuple(w for _, _, w in spans[i : i + n])
             terms = self.exact.get(raw, ())
-            key = tuple(fold(w) for w in raw)
+            key = tuple(folded[i : i + n])
             if key in self.names and (raw[0][:1].isupper() or raw[0][:1].isdigit() or key in self.lower_ok):
                 terms = terms + self.names[key]
             if terms:
@@ -212,6 +216,8 @@ def _igos(b: _Builder, names: dict[str, str]) -> set[str]:
     codes: set[str] = set()
     for row in _yaml("igos.yaml")["igos"]:
         code, kind = row["code"], row["kind"]
+        if not re.fullmatch(r"[A-Z]{3,4}", str(code)):  # the output schema's country pattern
+            raise ValueError(f"igos.yaml: code {code!r} must be 3-4 capital letters")
         if kind not in ("igo", "ngo"):
             raise ValueError(f"igos.yaml: kind must be igo or ngo, got {kind!r} for {code}")
         sector = row.get("sector") or ("NGO" if kind == "ngo" else "IGO")

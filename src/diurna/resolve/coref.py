@@ -38,9 +38,9 @@ def short_forms(name: str, particles: frozenset[str], east_asian: frozenset[str]
     ws = words(name)
     if len(ws) < 2:
         return {fold(name)}
-    out = {fold(ws[-1])}
     if ws[0] in east_asian and len(ws) <= 3:
-        out = {fold(ws[0])}
+        return {fold(ws[0])}  # family name first: "Xi Jinping" -> "Xi"
+    out = {fold(ws[-1])}
     tail = [w for w in ws[1:] if fold(w) not in particles]
     if tail:
         out.add(fold(tail[-1]))

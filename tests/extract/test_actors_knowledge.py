@@ -1,0 +1,50 @@
+from __future__ import annotations
+
+import pytest
+
+from diurna.errors import DiurnaError
+from diurna.knowledge.actors_loader import parse_actors, parse_petrarch
+from diurna.knowledge.gazetteer import load_gazetteer, office_on
+
+
+def test_actors_knowledge_covers_all_countries():
+    g = load_gazetteer()
+    assert len([c for c in g.country_names if len(c) == 3 and c.isalpha() and c not in g.igo_codes]) >= 240
+    for code in ("UNO", "NAT", "EUR", "AFU", "ASN", "IAE", "IMF", "WTO", "GSV", "GTW", "OPC"):
+        assert code in g.country_names
+
+
+@pytest.mark.parametrize(("text", "kind", "country"), [
+    ("Burkinabe", "adj", "BFA"), ("Ivorians", "people", "CIV"), ("Emirati", "adj", "ARE"),
+    ("Bosnian", "adj", "BIH"), ("U.S.", "country", "USA"), ("N'Djamena", "capital", "TCD"),
+    ("Côte d'Ivoire", "country", "CIV"), ("COTE D'IVOIRE", "country", "CIV"), ("al-Shabaab", "group", "SOM"),
+])
+def test_actors_gazetteer_finds(text, kind, country):
+    matches = load_gazetteer().find(f"Yesterday {text} acted.")
+    assert matches and matches[0].text == text and matches[0].first(kind).country == country
+
+
+@pytest.mark.parametrize("text", ["us and them", "the chad of a ballot", "is it"])
+def test_actors_gazetteer_ignores_lowercase_words(text):
+    assert load_gazetteer().find(text) == []
+
+
+def test_actors_office_on_dates():
+    g = load_gazetteer()
+    (scholz,) = g.actor_for("Olaf Scholz")
+    assert office_on(scholz, "2023-01-01")[0].role == "Chancellor"
+    assert office_on(scholz, "2026-01-01")[1] is True  # a former chancellor
+
+
+def test_actors_petrarch_dates_and_aliases():
+    text = "<!-- header -->\nSMEAGOL\n+GOLLUM\n\t[HOB < 950601]\n\t[HOBREB > 990816]\nARNOR [ARN] # comment\n"
+    smeagol, arnor = parse_petrarch(text, "t.txt")
+    assert smeagol.aliases == ("Gollum",) and smeagol.offices[0].end == "1995-06-01"
+    assert smeagol.offices[1].sector == "REB" and arnor.country == "ARN" and arnor.type == "ORG"
+
+
+@pytest.mark.parametrize("data", [{"actors": [{"country": "FRA"}]}, {"actors": [{"name": "X", "sector": "BAD"}]},
+                                  {"people": []}, {"actors": [{"name": "X", "offices": [{"from": "May 2020"}]}]}])
+def test_actors_bad_user_file_says_what_to_fix(data):
+    with pytest.raises(DiurnaError):
+        parse_actors(data, "mine.yaml")

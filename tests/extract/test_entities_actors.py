@@ -1,0 +1,105 @@
+"""Entities and actors: our own case set (evaluate/data/actors_cases.yaml), bad input,
+and user actor files. The whole case set must hold at the pinned cases_accuracy; a few
+core cases must hold exactly."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from diurna import Pipeline, Settings
+from diurna.evaluate.actors import check_case, load_cases, run_cases
+from diurna.evaluate.base import floors
+
+CORE = [
+    ("French President Emmanuel Macron arrived in Abuja on Tuesday.", "Emmanuel Macron", "FRAGOV"),
+    ("Paris urged both sides to return to talks.", "Paris", "FRAGOV"),
+    ("Kenyan farmers blocked roads to protest against imports.", "Kenyan farmers", "KENCVL"),
+    ("The Israeli army lifted the blockade on Friday.", "Israeli army", "ISRMIL"),
+    ("NATO said the exercise would go ahead.", "NATO", "IGONAT"),
+    ("The summit was held in Paris last week.", "Paris", None),  # a place, not an actor
+    ("The weather was fine and the markets were calm.", "weather", None),
+]
+
+
+@pytest.fixture(scope="module")
+def entities_pipeline() -> Pipeline:
+    return Pipeline(Settings.load(extractors=["entities"]))
+
+
+def _entity_at(result, needle):
+    i = result.document.text.find(needle)
+    for e in result.facts.entities:
+        if any(m.start <= i < m.end for m in e.mentions):
+            return e
+    return None
+
+
+@pytest.mark.parametrize(("text", "needle", "code"), CORE)
+def test_entities_actor_code(entities_pipeline, text, needle, code):
+    ent = _entity_at(entities_pipeline.process(text), needle)
+    assert (ent.actor_code if ent else None) == code
+
+
+def test_entities_offsets_hold(entities_pipeline):
+    text = "Mr Ruto's chief of staff Felix Koskei met Kenyan leader William Ruto. He said Nairobi agreed."
+    result = entities_pipeline.process(text)
+    for e in result.facts.entities:
+        for m in e.mentions:
+            assert result.document.text[m.start : m.end] == m.text
+            assert m.label
+
+
+def test_entities_case_set_at_floor(entities_pipeline):
+    ok, total, failures = run_cases(entities_pipeline)
+    assert total >= 150 and len(load_cases()) >= 60
+    assert ok / total + 1e-9 >= floors()["actors"]["cases_accuracy"], "\n".join(failures)
+
+
+def test_entities_shared_surname_trap(entities_pipeline):
+    case = next(c for c in load_cases() if "Prime Minister Khan later" in c["text"])
+    result = entities_pipeline.process(case["text"], published=str(case["published"]))
+    assert check_case(result, case) == []
+
+
+@pytest.mark.parametrize("text", [
+    "PRESIDENT EMMANUEL MACRON SAID PARIS WOULD ACT. " * 20,
+    "The president met Владимир Путин and Си Цзиньпин in Moscow on Monday, officials said.",
+    "Crown Prince محمد بن سلمان met the French president in Riyadh, the ministry said.",
+    "Recep Tayyip Erdoğan, Nicolás Maduro and Félix Tshisekedi met in Besançon.",
+    "",
+])
+def test_entities_bad_input_no_crash(entities_pipeline, text):
+    if not text:
+        return  # an empty document is the clean stage's error, not ours
+    result = entities_pipeline.process(text)
+    for e in result.facts.entities:
+        assert all(result.document.text[m.start : m.end] == m.text for m in e.mentions)
+
+
+def test_entities_hundreds_of_names_bounded(entities_pipeline):
+    first = ["Anna", "Boris", "Chen", "Dario", "Emeka", "Farah", "Goran", "Hana", "Ivan", "Jorge"]
+    last = ["Okafor", "Petrov", "Silva", "Kowalski", "Haddad", "Tanaka", "Moreau", "Novak", "Rossi", "Mensah"]
+    names = [f"{f} {l}" for f in first for l in last] * 2
+    text = " ".join(f"Minister {n} met Mr {n.split()[1]} in Nairobi on Monday, and the two officials discussed "
+                    "the new trade agreement with their colleagues. He said that the talks had gone well." for n in names)
+    t0 = time.perf_counter()
+    result = entities_pipeline.process(text)
+    assert time.perf_counter() - t0 < 60
+    assert len([e for e in result.facts.entities if e.type == "PERSON"]) >= 50
+
+
+def test_entities_user_actor_file(tmp_path):
+    yaml_file = tmp_path / "mine.yaml"
+    yaml_file.write_text(
+        "actors:\n- name: Halvard Tesk\n  country: NOR\n  offices: [{role: Governor, sector: GOV, from: 2020-01-01}]\n",
+        encoding="utf-8")
+    petr = tmp_path / "mine.txt"
+    petr.write_text("# a test dictionary\nGONDOR_ [GON]\n+MINAS_TIRITH\nDENETHOR [GONGOV]\n", encoding="utf-8")
+    pipe = Pipeline(Settings.load(extractors=["entities"], actor_files=[str(yaml_file), str(petr)]))
+    result = pipe.process("Halvard Tesk met Denethor in Minas Tirith.", published="2024-05-01")
+    tesk = _entity_at(result, "Halvard Tesk")
+    assert (tesk.country, tesk.sector, tesk.role) == ("NOR", "GOV", "Governor")
+    assert _entity_at(result, "Denethor").actor_code == "GONGOV"
+    assert _entity_at(result, "Minas Tirith").country == "GON"
