@@ -24,7 +24,7 @@ from ...knowledge import read_tsv
 from .gazetteer import Candidate, Gazetteer, name_key
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans never yield a gazetteer match inside them: an organisation or a
@@ -56,16 +56,54 @@ class PlaceMention:
     admin_word: str | None = None  # "region" in "Kharkiv region"
 
 
+@dataclass(frozen=True, slots=True)
+class _DocView:
+    """Per-document token facts read once: spaCy attribute access per token is slow."""
+
+    ents: tuple[Span, ...]
+    ent_at: tuple[int, ...]  # per token: index into ents, or -1
+    capitalised: tuple[bool, ...]
+    starts: tuple[int, ...]  # token start characters
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, doc: Doc) -> _DocView:
+        from spacy.attrs import IDX, LENGTH, POS, SENT_START
+
+        ents = tuple(doc.ents)
+        ent_at = [-1] * len(doc)
+        for k, ent in enumerate(ents):
+            for i in range(ent.start, ent.end):
+                ent_at[i] = k
+        rows = doc.to_array([IDX, LENGTH, SENT_START, POS]).tolist() if len(doc) else []
+        propn = doc.vocab.strings["PROPN"]
+        text = doc.text
+        # Capitalised, and not merely because it opens a sentence (unless a proper noun).
+        caps = tuple(text[i].isupper() and not (start == 1 and pos not in (propn, 0)) for i, _, start, pos in rows)
+        return cls(ents, tuple(ent_at), caps, tuple(r[0] for r in rows), tuple(r[0] + r[1] for r in rows))
+
+    def covered(self, labels: frozenset[str] | set[str]) -> set[int]:
+        return {i for i, k in enumerate(self.ent_at) if k >= 0 and self.ents[k].label_ in labels}
+
+    def ent(self, start: int, end: int) -> Span | None:
+        """The entity that contains tokens [start, end), if any."""
+        k = self.ent_at[start]
+        return self.ents[k] if k >= 0 and self.ent_at[end - 1] == k else None
+
+
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
-    mentions = [m for m in (_from_ner(ent, gaz) for ent in doc.ents if ent.label_ in PLACE_LABELS) if m]
-    covered = _covered_tokens(doc, PLACE_LABELS | BLOCKING_LABELS)
-    mentions += _from_gazetteer(doc, gaz, covered, lambda span, cands: _accept(doc, span, cands))
+    view = _DocView.of(doc)
+    mentions = [m for m in (_from_ner(ent, gaz) for ent in view.ents if ent.label_ in PLACE_LABELS) if m]
+    covered = view.covered(PLACE_LABELS | BLOCKING_LABELS)
+    mentions += _from_gazetteer(doc, view, gaz, covered, lambda span, cands: _accept(doc, span, cands))
     # One sense per discourse: a name found as a place elsewhere in the article is a
     # place where NER called it a person or an organisation too ("Mansfield" in "the
     # Mansfield Police Department"; the small model often tags a town as PERSON).
     known = {name_key(m.text) for m in mentions}
-    covered = _covered_tokens(doc, PLACE_LABELS | {"NORP"}) | {i for m in mentions for i in range(m.token_start, m.token_end)}
-    mentions += _from_gazetteer(doc, gaz, covered, lambda span, cands: _accept_inside(doc, span, cands, known, gaz))
+    covered = view.covered(PLACE_LABELS | {"NORP"}) | {i for m in mentions for i in range(m.token_start, m.token_end)}
+    mentions += _from_gazetteer(
+        doc, view, gaz, covered, lambda span, cands: _accept_inside(doc, view, span, cands, known, gaz)
+    )
     mentions.sort(key=lambda m: m.start)
     return [_with_context(doc, m, gaz) for m in mentions]
 
@@ -88,42 +126,34 @@ def _from_ner(ent: Span, gaz: Gazetteer) -> PlaceMention | None:
     return PlaceMention(start, start + len(text), text, f"ner:{ent.label_}", tok_start, ent.end)
 
 
-def _covered_tokens(doc: Doc, labels: frozenset[str] | set[str]) -> set[int]:
-    covered: set[int] = set()
-    for ent in doc.ents:
-        if ent.label_ in labels:
-            covered.update(range(ent.start, ent.end))
-    return covered
-
-
 def _from_gazetteer(
-    doc: Doc, gaz: Gazetteer, covered: set[int], accept: Callable[[Span, tuple[Candidate, ...]], bool]
+    doc: Doc, view: _DocView, gaz: Gazetteer, covered: set[int], accept: Callable[[Span, tuple[Candidate, ...]], bool]
 ) -> list[PlaceMention]:
+    """Longest capitalised n-grams (up to MAX_NGRAM tokens) that the gazetteer knows and
+    `accept` approves, left to right, never overlapping."""
     out: list[PlaceMention] = []
-    i, n = 0, len(doc)
+    text, caps = doc.text, view.capitalised
+    i, n = 0, len(caps)
     while i < n:
-        if i in covered or not _capitalised(doc[i]):
+        if i in covered or not caps[i]:
             i += 1
             continue
-        match = None
+        end = None
         for size in range(min(MAX_NGRAM, n - i), 0, -1):
-            span = doc[i : i + size]
-            if any(j in covered for j in range(i, i + size)) or not _capitalised(span[-1]):
+            last = i + size - 1
+            if not caps[last] or any(j in covered for j in range(i, last + 1)):
                 continue
-            if span.text in gaz and accept(span, gaz.lookup(span.text)):
-                match = span
+            name = text[view.starts[i] : view.ends[last]]
+            if name in gaz and accept(doc[i : last + 1], gaz.lookup(name)):
+                end = last + 1
                 break
-        if match is None:
+        if end is None:
             i += 1
             continue
-        out.append(PlaceMention(match.start_char, match.end_char, match.text, "gazetteer", match.start, match.end))
-        i = match.end
+        start_char, end_char = view.starts[i], view.ends[end - 1]
+        out.append(PlaceMention(start_char, end_char, text[start_char:end_char], "gazetteer", i, end))
+        i = end
     return out
-
-
-def _capitalised(tok: Token) -> bool:
-    text = tok.text
-    return text[:1].isupper() and not (tok.is_sent_start and tok.pos_ not in ("PROPN", ""))
 
 
 @lru_cache(maxsize=1)
@@ -143,7 +173,7 @@ def _accept(doc: Doc, span: Span, candidates: tuple[Candidate, ...]) -> bool:
 
 
 def _accept_inside(
-    doc: Doc, span: Span, candidates: tuple[Candidate, ...], known: set[str], gaz: Gazetteer
+    doc: Doc, view: _DocView, span: Span, candidates: tuple[Candidate, ...], known: set[str], gaz: Gazetteer
 ) -> bool:
     """A name inside a PERSON/ORG span is a place when NER mislabelled the whole span
     ("Minnesota" as PERSON) and the name is a country, state or region, or one the
@@ -157,7 +187,7 @@ def _accept_inside(
         return False
     if _qualifier_after(doc, span.end, gaz) and any(c.feature == "city" for c in candidates):
         return True  # "the council of Paris, Texas"
-    ent = next((e for e in doc.ents if e.start <= span.start and span.end <= e.end), None)
+    ent = view.ent(span.start, span.end)
     if ent is None:
         return name_key(span.text) in known
     whole = (_content_start(ent), ent.end) == (span.start, span.end)
