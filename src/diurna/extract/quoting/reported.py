@@ -23,7 +23,7 @@ quotes whose content is mostly inside a direct quote introduces that quote
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...model import Quote
@@ -51,7 +51,10 @@ def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, in
     for tok in doc:
         if _quote_at(tok.idx, direct) is not None:
             continue  # speech reported inside a quote is the quoted speaker's, not ours
-        found.extend(r for r in _from_token(tok, text, cues, index, fragments) if not _overlaps_direct(r, direct))
+        for r in _from_token(tok, text, cues, index, fragments):
+            r = _in_paragraph(r, text, tok.idx)
+            if r is not None and not _overlaps_direct(r, direct):
+                found.append(r)
     out: list[Quote] = []
     seen: set[tuple[int, int]] = set()
     for r in sorted(found, key=lambda r: (r.start, -r.end)):
@@ -63,6 +66,18 @@ def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, in
         out.append(Quote(text=text[r.start:r.end], kind=kind, start=r.start, end=r.end,
                          speaker=r.frame.speaker, cue=r.frame.cue, addressee=r.frame.addressee, rule=rule))
     return out
+
+
+def _in_paragraph(r: Reported, text: str, pos: int) -> Reported | None:
+    """The content cut to the cue's paragraph: the parser sometimes runs a sentence
+    across a paragraph break."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    para_end = text.find("\n", pos)
+    para_end = len(text) if para_end == -1 else para_end
+    if para_start <= r.start and r.end <= para_end:
+        return r
+    start, end = trimmed(text, max(r.start, para_start), min(r.end, para_end))
+    return replace(r, start=start, end=end) if end - start > 3 else None
 
 
 def _quote_at(pos: int, spans: tuple[tuple[int, int], ...]) -> int | None:
@@ -184,8 +199,22 @@ def _according(tok: Token, text: str, cues: Cues, index: EntityIndex) -> list[Re
     span = _span_of(side, text)
     if span is None:
         return []
-    frame = Frame(speaker_ref(objs[0], index), "according to", None, "indirect/according-to")
+    frame = Frame(speaker_ref(_source_of(objs[0], cues), index), "according to", None, "indirect/according-to")
     return [Reported(*span, frame)]
+
+
+def _source_of(head: Token, cues: Cues) -> Token:
+    """'according to a statement from his office': the office, not the statement."""
+    if head.lemma_.lower() not in cues.nouns:
+        return head
+    for child in head.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+            objs = [g for g in child.children if g.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return head
 
 
 def _noun(tok: Token, text: str, index: EntityIndex) -> list[Reported]:

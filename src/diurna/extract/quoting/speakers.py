@@ -4,6 +4,9 @@ The span of a SpeakerRef is the speaker's own words in the text ("Felix Koskei" 
 "Mr Ruto's chief of staff Felix Koskei said"), so that resolve/links.py links it to the
 entity whose mention overlaps it and gives it the canonical entity name.
 
+A surname with no entity mention on it links to the one PERSON entity whose name ends
+with it (none when two people share it).
+
 Pronoun rule (used only when no entity mention covers the pronoun, that is when the
 entities extractor's coreference did not resolve it): "he"/"she" is the most recent
 PERSON entity mention that is the subject of a clause in the current sentence before
@@ -47,6 +50,11 @@ class EntityIndex:
         """Mentions overlapping [start, end), in text order."""
         hi = bisect.bisect_left(self.starts, end)
         return [(m, e) for s, t, m, e in self.spans[:hi] if t > start]
+
+    def by_surname(self, word: str) -> Entity | None:
+        """The one PERSON entity whose name ends with `word`, if exactly one does."""
+        found = {e.id: e for _, _, _, e in self.spans if e.type == "PERSON" and e.name.split()[-1] == word}
+        return next(iter(found.values())) if len(found) == 1 else None
 
     def before(self, end: int, floor: int) -> list[tuple[Mention, Entity]]:
         """Mentions ending at or before `end` and starting at or after `floor`, nearest first."""
@@ -129,6 +137,12 @@ def speaker_ref(head: Token, index: EntityIndex) -> SpeakerRef:
     if picked is not None:
         mention, entity = picked
         return SpeakerRef(name=entity.name, entity=entity.id, start=mention.start, end=mention.end)
+    if head.pos_ == "PROPN":
+        # A surname the entity extractor left unlinked ("Koskei told ...") names the
+        # one person of the article whose full name ends with it.
+        known = index.by_surname(head.text)
+        if known is not None:
+            return SpeakerRef(name=known.name, entity=known.id, start=head.idx, end=head.idx + len(head.text))
     name = doc[phrase_bounds(head)[0]:hi].text.strip()
     return SpeakerRef(name=name or head.text, start=span.start_char, end=span.end_char)
 
