@@ -149,6 +149,9 @@ NEGATIVE: list[str] = [
     "His book \u201cThe Long Road\u201d was published in 2019.",
     "The bill, dubbed \u201cthe Big Fix\u201d, passed the senate.",
     "A new \u201cpeace dividend\u201d was expected by investors.",
+    # a nickname inside a name, a quoted sub-heading alone on its line
+    "Senator Robert C. \u201cBobby\u201d Scott opened the meeting.",
+    "The envoys left Gondor on Monday.\n\n\u2018All Bets Are Off.\u2019\n\nThe markets fell sharply.",
 ]
 
 

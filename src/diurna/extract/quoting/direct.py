@@ -7,7 +7,9 @@ A top-level quoted span is
   closing punctuation) or the sentence ends after it or goes on with an attribution
   ('"...," Mr Ruto said'). Short quotes (under three words) need a cue in the frame.
 - a title when a title marker (so-called, dubbed, film, book, ...) comes right
-  before it, or it is a capitalised name with no clause punctuation inside a sentence;
+  before it, or it is a capitalised name with no clause punctuation inside a sentence,
+  a nickname inside a name (Robert C. "Bobby" Scott), or a capitalised sub-heading
+  alone on its line ('All Bets Are Off.');
 - otherwise a fragment: quoted words inside a sentence. Fragments become mixed quotes
   when reported speech contains them (see reported.py); alone they are scare quotes.
 
@@ -98,7 +100,7 @@ def classify(text: str, toks: Tokens, marks: tuple[Marked, ...], cues: Cues) -> 
 def _role(text: str, toks: Tokens, m: Marked, before: str, after: str, cues: Cues) -> str:
     inner = text[m.inner[0]:m.inner[1]].strip()
     words = sum(any(ch.isalpha() for ch in w) for w in inner.split())
-    if _title_marked(text, m, cues):
+    if _title_marked(text, m, cues) or _nickname(text, m, inner, words):
         return "title"
     verbs = cues.speech_verbs | cues.frame_verbs
     cue_before = any(cue_of(t, verbs) for t in toks.between(m.open - len(before), m.open))
@@ -112,6 +114,8 @@ def _role(text: str, toks: Tokens, m: Marked, before: str, after: str, cues: Cue
     )
     tail = after.strip()
     after_ok = not tail or tail[0] in _CLAUSE_PUNCT or cue_after
+    if before_ok and not tail and not lead and not cue_before and _is_name(inner.rstrip(".!?")):
+        return "title"  # a quoted sub-heading on its own line: 'All Bets Are Off.'
     if before_ok and (inner.endswith(_CLAUSE_PUNCT) or after_ok):
         if words >= 3 or cue_before or cue_after:
             return "direct"
@@ -151,6 +155,15 @@ def _after(text: str, toks: Tokens, m: Marked, next_open: int) -> int:
 def _ends_with_cue(toks: Tokens, pos: int, verbs: frozenset[str]) -> bool:
     prior = [t for t in toks.between(max(0, pos - 40), pos) if not t.is_space and not t.is_punct]
     return bool(prior) and cue_of(prior[-1], verbs) is not None
+
+
+def _nickname(text: str, m: Marked, inner: str, words: int) -> bool:
+    """Robert C. "Bobby" Scott: a capitalised word or two between parts of a name."""
+    if words > 2 or not inner[:1].isupper():
+        return False
+    prev = text[max(0, m.open - 20):m.open].split()
+    nxt = text[m.end:m.end + 20].split()
+    return bool(prev and nxt) and prev[-1][:1].isupper() and nxt[0][:1].isupper() and nxt[0][-1:].isalpha()
 
 
 def _title_marked(text: str, m: Marked, cues: Cues) -> bool:
