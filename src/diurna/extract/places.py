@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 VERSION = "diurna.places.v1"
 METONYM_FEATURES = frozenset({"country", "city", "admin1"})
 # How specific a feature is, for choosing the place of a clause (smaller = finer).
-SPECIFICITY = {"city": 0, "county": 1, "admin1": 2, "region": 3, "strait": 3, "canal": 3, "gulf": 4, "lake": 4,
-               "sea": 4, "country": 5, "ocean": 6, "continent": 7}
+SPECIFICITY = {"city": 0, "county": 1, "admin2": 1, "admin1": 2, "region": 3, "strait": 3, "canal": 3, "river": 4,
+               "gulf": 4, "lake": 4, "sea": 4, "country": 5, "ocean": 6, "continent": 7}
 
 
 @lru_cache(maxsize=1)

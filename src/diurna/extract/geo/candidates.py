@@ -93,7 +93,7 @@ class _DocView:
 
 def find_mentions(doc: Doc, gaz: Gazetteer) -> list[PlaceMention]:
     view = _DocView.of(doc)
-    mentions = [m for m in (_from_ner(ent, gaz) for ent in view.ents if ent.label_ in PLACE_LABELS) if m]
+    mentions = [_refine(doc, view, m, gaz) for m in (_from_ner(ent, gaz) for ent in view.ents if ent.label_ in PLACE_LABELS) if m]
     covered = view.covered(PLACE_LABELS | BLOCKING_LABELS)
     mentions += _from_gazetteer(doc, view, gaz, covered, lambda span, cands: _accept(doc, span, cands))
     # One sense per discourse: a name found as a place elsewhere in the article is a
@@ -124,6 +124,28 @@ def _from_ner(ent: Span, gaz: Gazetteer) -> PlaceMention | None:
         return None
     tok_start = ent.start + (1 if lead else 0)
     return PlaceMention(start, start + len(text), text, f"ner:{ent.label_}", tok_start, ent.end)
+
+
+def _refine(doc: Doc, view: _DocView, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
+    """Repair NER span edges against the gazetteer: a name cut short ("the Democratic
+    Republic of the" + "Congo", "Guinea" + "-Bissau") is completed, and a trailing
+    administrative word the gazetteer does not know ("Sumatra province") is moved to
+    `admin_word`."""
+    for k in range(MAX_NGRAM - 1, 0, -1):
+        end = m.token_end + k
+        if end <= len(doc) and all(view.ent_at[i] < 0 or view.ents[view.ent_at[i]].label_ in PLACE_LABELS
+                                   for i in range(m.token_end, end)):
+            longer = doc.text[m.start : view.ends[end - 1]]
+            if longer in gaz:
+                return PlaceMention(m.start, m.start + len(longer), longer, m.rule, m.token_start, end)
+    if m.text in gaz or m.token_end - m.token_start < 2:
+        return m
+    last = doc[m.token_end - 1]
+    shorter = doc.text[m.start : view.ends[m.token_end - 2]]
+    if last.lower_ in ADMIN_WORDS and shorter in gaz:
+        return PlaceMention(m.start, m.start + len(shorter), shorter, m.rule, m.token_start, m.token_end - 1,
+                            admin_word=last.lower_)
+    return m
 
 
 def _from_gazetteer(
@@ -207,9 +229,9 @@ def _content_start(ent: Span) -> int:
 def _with_context(doc: Doc, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
     """Attach a ", Qualifier" that follows and an administrative head word."""
     qualifier = _qualifier_after(doc, m.token_end, gaz)
-    admin_word = None
+    admin_word = m.admin_word
     j = m.token_end
-    if qualifier is None and j < len(doc) and doc[j].lower_ in ADMIN_WORDS:
+    if qualifier is None and admin_word is None and j < len(doc) and doc[j].lower_ in ADMIN_WORDS:
         longer = f"{m.text} {doc[j].text}"
         if doc[j].idx == m.end + 1 and longer in gaz:  # "Washington state", "Dallas County"
             return PlaceMention(m.start, doc[j].idx + len(doc[j]), longer, m.rule, m.token_start, j + 1)

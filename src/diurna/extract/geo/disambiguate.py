@@ -24,11 +24,11 @@ from .gazetteer import Candidate, Gazetteer, name_key
 
 PRIOR = {
     "country": 10.0, "continent": 9.5, "admin1": 8.0, "region": 8.0, "sea": 8.0, "ocean": 8.0, "gulf": 8.0,
-    "strait": 8.0, "canal": 8.0, "lake": 8.0, "county": 6.0, "admin2": 5.0, "city": 0.0,
+    "strait": 8.0, "canal": 8.0, "lake": 8.0, "river": 7.5, "county": 6.0, "admin2": 5.0, "city": 0.0,
 }
 # ISO 3166-2 subdivisions from pycountry: many are small or named like a bigger town,
 # and most have no coordinates of their own, so they rank below our curated table.
-PYCOUNTRY_PENALTY = 1.5
+PYCOUNTRY_PENALTY = 3.0
 POPULATION_WEIGHT = 0.8  # per order of magnitude: a city of 1M gets 4.8
 ALTERNATE_PENALTY = 1.0
 COUNTRY_FOCUS_BONUS = 2.5

