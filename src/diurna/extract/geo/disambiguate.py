@@ -28,7 +28,7 @@ PRIOR = {
 }
 # ISO 3166-2 subdivisions from pycountry: many are small or named like a bigger town,
 # and most have no coordinates of their own, so they rank below our curated table.
-PYCOUNTRY_PENALTY = 3.0
+PYCOUNTRY_PENALTY = 4.5
 POPULATION_WEIGHT = 0.8  # per order of magnitude: a city of 1M gets 4.8
 ALTERNATE_PENALTY = 1.0
 COUNTRY_FOCUS_BONUS = 2.5
