@@ -16,9 +16,13 @@ $(VENV)/.installed: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[test]"
 	touch $@
 
-# The main job on the bundled examples.
+# The main job on the bundled examples: ingest into the embedded DuckDB store, then query it.
 demo: install
-	$(BIN)/diurna extract examples/ --published 2026-03-04 --format table
+	rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(BIN)/diurna ingest examples/ --db $(DEMO_DB) --published 2026-03-04
+	$(BIN)/diurna stats --db $(DEMO_DB)
+	$(BIN)/diurna events --db $(DEMO_DB) --limit 25
+	$(BIN)/diurna quotes --db $(DEMO_DB) --limit 10
 
 # The whole test suite, slow and data tests included (what CI runs).
 test: install

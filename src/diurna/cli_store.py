@@ -80,7 +80,7 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL files, or - for stdin.")],
     db: DbOpt = DEFAULT_DB,
     workers: Annotated[int, typer.Option(min=1, help="Worker processes running the pipeline (one per core).")] = 1,
-    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD for inputs that carry none.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD; wins over dates found in the input (as for extract).")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file overriding the defaults.")] = None,
 ) -> None:
     """Process articles into the store; re-running adds nothing and resumes an interrupted run."""
