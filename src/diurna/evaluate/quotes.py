@@ -4,8 +4,8 @@ Gold: every attribution relation of `quotes/polnear/dev` with a Content span (br
 standoff, Content possibly discontinuous). Articles annotated twice keep the first
 annotation file in name order, so no article counts twice.
 
-Offsets: the extractors run on a spaCy doc of each article's exact text (no clean
-stage), so predicted offsets index the same string as the gold ones; the clean stage
+Offsets: the quotes extractor and the extractors it needs (entities) run on a spaCy
+doc of each article's exact text (no clean stage), so predicted offsets index the same string as the gold ones; the clean stage
 would normalise whitespace and may lift the first line out as a title.
 
 Gold kind, from the content's own characters (double quotation marks, including the
@@ -41,7 +41,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..extract import resolve_order
+from ..extract import ExtractorSpec, get_spec, resolve_order
 from ..model import Document, Facts, Quote
 from ..pipeline import Pipeline
 from ..resolve import resolve
@@ -117,11 +117,24 @@ def _tokens(text: str, spans) -> frozenset[int]:
     return frozenset(m.start() for s, e in spans for m in _WORD.finditer(text, s, e))
 
 
+def quote_chain(names: tuple[str, ...]) -> tuple[ExtractorSpec, ...]:
+    """The quotes extractor and the extractors it needs, in settings order: those listed
+    before it that assign a field it (or another kept one) requires. Others (times,
+    places, ...) cannot change a quote, so they are not run."""
+    names = tuple(names)
+    names = names[: names.index("quotes")] if "quotes" in names else names
+    quotes = get_spec("quotes")
+    needed, keep = set(quotes.requires), [quotes]
+    for spec in reversed(resolve_order(names)):
+        if needed & set(spec.assigns):
+            keep.insert(0, spec)
+            needed |= set(spec.requires)
+    return tuple(keep)
+
+
 def extract_exact(pipeline: Pipeline, articles: list[Article]) -> Iterator[tuple[Article, tuple[Quote, ...]]]:
     """Quotes of each article, from a parse of its exact text (see the module docstring)."""
-    names = list(pipeline.settings.extractors)
-    names = names[: names.index("quotes") + 1] if "quotes" in names else [*names, "quotes"]
-    fns = [spec.build(pipeline.settings) for spec in resolve_order(tuple(names))]
+    fns = [spec.build(pipeline.settings) for spec in quote_chain(pipeline.settings.extractors)]
     docs = pipeline.nlp.pipe((a.text for a in articles), batch_size=pipeline.settings.batch_size)
     for article, doc in zip(articles, docs):
         facts = Facts()
