@@ -60,6 +60,7 @@ class PlaceMention:
 class _DocView:
     """Per-document token facts read once: spaCy attribute access per token is slow."""
 
+    text: str  # doc.text rebuilds the string on every access: read it once
     ents: tuple[Span, ...]
     ent_at: tuple[int, ...]  # per token: index into ents, or -1
     capitalised: tuple[bool, ...]
@@ -80,7 +81,7 @@ class _DocView:
         text = doc.text
         # Capitalised, and not merely because it opens a sentence (unless a proper noun).
         caps = tuple(text[i].isupper() and not (start == 1 and pos not in (propn, 0)) for i, _, start, pos in rows)
-        return cls(ents, tuple(ent_at), caps, tuple(r[0] for r in rows), tuple(r[0] + r[1] for r in rows))
+        return cls(text, ents, tuple(ent_at), caps, tuple(r[0] for r in rows), tuple(r[0] + r[1] for r in rows))
 
     def covered(self, labels: frozenset[str] | set[str]) -> set[int]:
         return {i for i, k in enumerate(self.ent_at) if k >= 0 and self.ents[k].label_ in labels}
@@ -135,13 +136,13 @@ def _refine(doc: Doc, view: _DocView, m: PlaceMention, gaz: Gazetteer) -> PlaceM
         end = m.token_end + k
         if end <= len(doc) and all(view.ent_at[i] < 0 or view.ents[view.ent_at[i]].label_ in PLACE_LABELS
                                    for i in range(m.token_end, end)):
-            longer = doc.text[m.start : view.ends[end - 1]]
+            longer = view.text[m.start : view.ends[end - 1]]
             if longer in gaz:
                 return PlaceMention(m.start, m.start + len(longer), longer, m.rule, m.token_start, end)
     if m.text in gaz or m.token_end - m.token_start < 2:
         return m
     last = doc[m.token_end - 1]
-    shorter = doc.text[m.start : view.ends[m.token_end - 2]]
+    shorter = view.text[m.start : view.ends[m.token_end - 2]]
     if last.lower_ in ADMIN_WORDS and shorter in gaz:
         return PlaceMention(m.start, m.start + len(shorter), shorter, m.rule, m.token_start, m.token_end - 1,
                             admin_word=last.lower_)
@@ -154,7 +155,7 @@ def _from_gazetteer(
     """Longest capitalised n-grams (up to MAX_NGRAM tokens) that the gazetteer knows and
     `accept` approves, left to right, never overlapping."""
     out: list[PlaceMention] = []
-    text, caps = doc.text, view.capitalised
+    text, caps = view.text, view.capitalised
     i, n = 0, len(caps)
     while i < n:
         if i in covered or not caps[i]:
