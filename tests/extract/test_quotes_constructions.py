@@ -65,6 +65,9 @@ DIRECT: list[tuple[str, list[Expected]]] = [
     # pronoun speaker
     ("Angela Merkel arrived in Paris on Monday. \u201cWe came to talk about trade,\u201d she told reporters.",
      [("direct", "We came to talk", "Merkel", "reporters")]),
+    # the pronoun is the main-clause subject before it, not the reported clause's
+    ("Angela Merkel said Boris Johnson had lost the vote. \u201cWe will see,\u201d she told reporters.",
+     [("direct", "We will see", "Merkel", "reporters")]),
     # possessive and apposition: the chief of staff speaks, not the president
     ("\u201cThe deal is done,\u201d said Mr. Ruto's chief of staff Felix Koskei.",
      [("direct", "The deal is done", "Koskei", None)]),

@@ -9,9 +9,10 @@ with it (none when two people share it).
 
 Pronoun rule (used only when no entity mention covers the pronoun, that is when the
 entities extractor's coreference did not resolve it): "he"/"she" is the most recent
-PERSON entity mention that is the subject of a clause in the current sentence before
-the pronoun or in the three sentences before it; failing a subject, the most recent
-PERSON mention in that window. "it" likewise resolves to an ORG. Other pronouns
+PERSON entity mention that is the subject of a main clause in the current sentence
+before the pronoun or in the three sentences before it ("Dolamroth said Rohan owed
+... he told": Dolamroth); failing that, the most recent PERSON subject of any clause;
+failing that, the most recent PERSON mention in that window. "it" likewise resolves to an ORG. Other pronouns
 ("they", "we", "I") stay as written: too often ambiguous to guess.
 """
 
@@ -182,8 +183,19 @@ def resolve_pronoun(tok: Token, wanted: str, index: EntityIndex) -> Entity | Non
     floor_tok = sent_starts[max(0, k - _LOOKBACK_SENTENCES)]
     floor = doc[floor_tok].idx
     candidates = [(m, e) for m, e in index.before(tok.idx, floor) if e.type == wanted]
-    for m, e in candidates:
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is not None and any(t.dep_ in _SUBJECTS for t in span):
-            return e
+    spans = [(doc.char_span(m.start, m.end, alignment_mode="expand"), e) for m, e in candidates]
+    for main_only in (True, False):
+        for span, e in spans:
+            if span is not None and any(_is_subject(t, main_only) for t in span):
+                return e
     return candidates[0][1] if candidates else None
+
+
+def _is_subject(tok: Token, main_only: bool) -> bool:
+    """A subject; with `main_only`, of a main clause ("X said [Y owed ...]": X, not Y)."""
+    if tok.dep_ not in _SUBJECTS:
+        return False
+    verb = tok.head
+    while main_only and verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return not main_only or verb.dep_ == "ROOT"
