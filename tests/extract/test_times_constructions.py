@@ -77,6 +77,7 @@ CASES = [
     ("Ministers meet twice a week.", [("twice a week", "SET", "P1W")]),
     ("Flights leave daily.", [("daily", "SET", "P1D")]),
     ("The council meets each Thursday.", [("each Thursday", "SET", "XXXX-WXX-4")]),
+    ("The festival returns every May.", [("every May", "SET", "XXXX-05")]),
     # ranges
     ("The vote is scheduled for March 3-6.", [("March 3", "DATE", "2026-03-03"), ("6", "DATE", "2026-03-06")]),
     ("The ceasefire holds through March 9.", [("March 9", "DATE", "2026-03-09")]),
@@ -108,6 +109,8 @@ NOTHING = [
     "A spring of water fed the village.",
     "Prices may fall.",
     "as soon as possible",
+    "Each may find the candidate compelling.",  # "each" + the modal verb once crashed the tagger
+    "Every mar on the record counts.",
 ]
 
 

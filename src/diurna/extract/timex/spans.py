@@ -60,8 +60,12 @@ def every(m: re.Match[str], ctx: Ctx) -> Reading | None:
     lex = lexicon()
     if lex.get("weekday", word):
         return r_(m, "SET", f"XXXX-WXX-{lex.get('weekday', word)}", "set.every") if cap(word) else None
-    if lex.get("month", word) and len(word) > 3:
-        return r_(m, "SET", f"XXXX-{month(word):02d}", "set.every") if cap(word) else None
+    if lex.get("month", word):
+        # "each May" is a set only when capitalised; "each may ..." is the modal verb, and
+        # short month forms ("each mar") are never sets.
+        if cap(word) and (len(word) > 3 or word == "May"):
+            return r_(m, "SET", f"XXXX-{month(word):02d}", "set.every")
+        return None
     if lex.get("part", word):
         return r_(m, "SET", f"XXXX-XX-XX{part(word)}", "set.every")
     return r_(m, "SET", dur_value(step, unit_code(word)), "set.every")
