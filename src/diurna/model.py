@@ -20,6 +20,27 @@ QuoteKind = Literal["direct", "mixed", "indirect"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 
 
+def _plain(value: Any) -> Any:
+    """A record, a tuple of records or a plain value, as JSON-ready data."""
+    if hasattr(value, "to_dict"):
+        return value.to_dict()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _as_dict(record: Any, always: tuple[str, ...], extras: tuple[str, ...] = ()) -> dict[str, Any]:
+    """The contract's keys of `record` in order (always present, null when unset), then
+    the added keys only when they carry something: CONTRACT.md lets fields be added, so
+    extras appear without making older readers see nulls they never asked for."""
+    out = {key: _plain(getattr(record, key)) for key in always}
+    for key in extras:
+        value = getattr(record, key)
+        if value is not None and value != ():
+            out[key] = _plain(value)
+    return out
+
+
 # --------------------------------------------------------------------------- input
 
 
@@ -50,7 +71,7 @@ class Removed:
     reason: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "reason": self.reason}
+        return _as_dict(self, ("text", "reason"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,10 +111,7 @@ class Mention:
     label: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
-        if self.label is not None:
-            out["label"] = self.label
-        return out
+        return _as_dict(self, ("start", "end", "text"), ("label",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,19 +127,7 @@ class Entity:
     rule: str | None = None  # which extractor/rule produced the entity
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
-            "id": self.id,
-            "name": self.name,
-            "type": self.type,
-            "country": self.country,
-            "role": self.role,
-            "sector": self.sector,
-            "actor_code": self.actor_code,
-            "mentions": [m.to_dict() for m in self.mentions],
-        }
-        if self.rule is not None:
-            out["rule"] = self.rule
-        return out
+        return _as_dict(self, ("id", "name", "type", "country", "role", "sector", "actor_code", "mentions"), ("rule",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,15 +142,7 @@ class ActorRef:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "entity": self.entity,
-            "text": self.text,
-            "country": self.country,
-            "actor_code": self.actor_code,
-        }
-        if self.start is not None and self.end is not None:
-            out["start"], out["end"] = self.start, self.end
-        return out
+        return _as_dict(self, ("entity", "text", "country", "actor_code"), ("start", "end"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,7 +151,7 @@ class Plover:
     mode: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, "mode": self.mode}
+        return _as_dict(self, ("type", "mode"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,7 +162,7 @@ class Location:
     lon: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "country": self.country, "lat": self.lat, "lon": self.lon}
+        return _as_dict(self, ("name", "country", "lat", "lon"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +173,7 @@ class Evidence:
     trigger: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "trigger": self.trigger}
+        return _as_dict(self, ("start", "end", "text", "trigger"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,34 +200,12 @@ class Event:
     location_source: Literal["text", "dateline"] | None = None  # "dateline": a fallback
 
     def to_dict(self) -> dict[str, Any]:
-        out = self._core_dict()
-        if self.mentions:
-            out["mentions"] = [m.to_dict() for m in self.mentions]
-        if self.date_source is not None:
-            out["date_source"] = self.date_source
-        if self.location_source is not None:
-            out["location_source"] = self.location_source
-        return out
-
-    def _core_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "code": self.code,
-            "root_code": self.root_code,
-            "label": self.label,
-            "quad_class": self.quad_class,
-            "goldstein": self.goldstein,
-            "plover": self.plover.to_dict() if self.plover else None,
-            "source": self.source.to_dict() if self.source else None,
-            "target": self.target.to_dict() if self.target else None,
-            "date": self.date,
-            "date_precision": self.date_precision,
-            "location": self.location.to_dict() if self.location else None,
-            "modality": self.modality,
-            "evidence": self.evidence.to_dict(),
-            "rule": self.rule,
-            "confidence": self.confidence,
-        }
+        return _as_dict(
+            self,
+            ("id", "code", "root_code", "label", "quad_class", "goldstein", "plover", "source", "target",
+             "date", "date_precision", "location", "modality", "evidence", "rule", "confidence"),
+            ("mentions", "date_source", "location_source"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -240,10 +216,7 @@ class SpeakerRef:
     end: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {"entity": self.entity, "name": self.name}
-        if self.start is not None and self.end is not None:
-            out["start"], out["end"] = self.start, self.end
-        return out
+        return _as_dict(self, ("entity", "name"), ("start", "end"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,18 +231,7 @@ class Quote:
     rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out = {
-            "text": self.text,
-            "kind": self.kind,
-            "start": self.start,
-            "end": self.end,
-            "speaker": self.speaker.to_dict() if self.speaker else None,
-            "cue": self.cue,
-            "addressee": self.addressee.to_dict() if self.addressee else None,
-        }
-        if self.rule is not None:
-            out["rule"] = self.rule
-        return out
+        return _as_dict(self, ("text", "kind", "start", "end", "speaker", "cue", "addressee"), ("rule",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -282,16 +244,7 @@ class TimeExpr:
     rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "type": self.type,
-            "value": self.value,
-        }
-        if self.rule is not None:
-            out["rule"] = self.rule
-        return out
+        return _as_dict(self, ("text", "start", "end", "type", "value"), ("rule",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,18 +258,7 @@ class Amount:
     rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "value": self.value,
-            "currency": self.currency,
-        }
-        if self.unit is not None:
-            out["unit"] = self.unit
-        if self.rule is not None:
-            out["rule"] = self.rule
-        return out
+        return _as_dict(self, ("text", "start", "end", "value", "currency"), ("unit", "rule"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -332,19 +274,7 @@ class Place:
     rule: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "text": self.text,
-            "start": self.start,
-            "end": self.end,
-            "name": self.name,
-            "country": self.country,
-            "lat": self.lat,
-            "lon": self.lon,
-            "feature": self.feature,
-        }
-        if self.rule is not None:
-            out["rule"] = self.rule
-        return out
+        return _as_dict(self, ("text", "start", "end", "name", "country", "lat", "lon", "feature"), ("rule",))
 
 
 @dataclass(frozen=True, slots=True)
@@ -410,7 +340,7 @@ class ErrorInfo:
     hint: str
 
     def to_dict(self) -> dict[str, Any]:
-        return {"code": self.code, "message": self.message, "hint": self.hint}
+        return _as_dict(self, ("code", "message", "hint"))
 
 
 @dataclass(frozen=True, slots=True)
