@@ -43,6 +43,22 @@ def test_actors_petrarch_dates_and_aliases():
     assert smeagol.offices[1].sector == "REB" and arnor.country == "ARN" and arnor.type == "ORG"
 
 
+@pytest.mark.parametrize("block, code, country", [
+    ("[+++]", None, None), ("[---]", None, None), ("[###]", None, None),
+    ("[ARN/GON/ROH]", "ARN", "ARN"), ("[arnreb]", "ARNREB", "ARN"),
+    ("[ARNGOV 20100109-20100112]", "ARNGOV", "ARN"), ("[ARNGOV 100109 - 100112]", "ARNGOV", "ARN"),
+])
+def test_actors_petrarch_code_blocks(block, code, country):
+    (actor,) = parse_petrarch(f"<! -- an old-style comment -->\nMINAS_TIRITH  {block}\n", "t.txt")
+    assert actor.name == "Minas Tirith" and actor.code == code and actor.country == country
+
+
+@pytest.mark.parametrize("block", ["[AR N]", "[ARN < May]", "[++]", "[ARN 2010-2011 - 2012]"])
+def test_actors_petrarch_bad_code_block_names_the_line(block):
+    with pytest.raises(DiurnaError, match="t.txt:2"):
+        parse_petrarch(f"ARNOR [ARN]\nGONDOR {block}\n", "t.txt")
+
+
 @pytest.mark.parametrize("data", [{"actors": [{"country": "FRA"}]}, {"actors": [{"name": "X", "sector": "BAD"}]},
                                   {"people": []}, {"actors": [{"name": "X", "offices": [{"from": "May 2020"}]}]}])
 def test_actors_bad_user_file_says_what_to_fix(data):

@@ -138,12 +138,23 @@ def _petr_date(text: str) -> str:
     return f"{text[:4]}-{text[4:6]}-{text[6:]}"
 
 
+# TABARI null codes: the phrase is an actor the coder must recognise (so that a
+# shorter pattern inside it does not match) but must not code: `---` (null), `+++`
+# and `###` (older TABARI discard/complex markers), `***`.
+_NULL_CODES = frozenset(("---", "+++", "###", "***"))
+
+
 def _petr_office(block: str) -> Office:
-    """`CODE`, `CODE < date`, `CODE > date`, `CODE date - date` -> Office."""
-    m = re.fullmatch(r"\s*([A-Za-z0-9-]+)\s*(?:([<>])\s*(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?\s*", block)
+    """`CODE`, `CODE < date`, `CODE > date`, `CODE date - date` -> Office.
+
+    A compound actor `CODE/CODE/...` keeps its first code (the others are the same
+    phrase's further members); a null code gives an Office without a code."""
+    m = re.fullmatch(r"\s*([A-Za-z0-9-]+(?:/[A-Za-z0-9-]+)*|[-+#*]{3})\s*"
+                     r"(?:([<>])\s*(\d{6,8})|(\d{6,8})\s*-\s*(\d{6,8}))?\s*", block)
     if not m:
-        raise ValueError(f"bad code block [{block}]")
-    code = m.group(1).upper()
+        raise ValueError(f"bad code block [{block}]: expected CODE, CODE < YYMMDD, CODE > YYMMDD, "
+                         "CODE YYMMDD - YYMMDD, a compound CODE/CODE or a null code (---, +++, ###)")
+    code = m.group(1).upper().split("/")[0]
     start = end = None
     if m.group(2) == "<":
         end = _petr_date(m.group(3))
@@ -151,6 +162,8 @@ def _petr_office(block: str) -> Office:
         start = _petr_date(m.group(3))
     elif m.group(4):
         start, end = _petr_date(m.group(4)), _petr_date(m.group(5))
+    if code in _NULL_CODES:
+        return Office(role=None, sector=None, start=start, end=end, code=None)
     sector = code[3:6] if code[3:6] in _SECTORS else None
     return Office(role=None, sector=sector, start=start, end=end, code=code)
 
@@ -159,11 +172,21 @@ def _petr_name(raw: str) -> str:
     return " ".join(raw.replace("_", " ").split()).title()
 
 
+def _uncomment(line: str) -> str:
+    """The line without its `#` comment; a `#` inside a code block (`[###]`) is code."""
+    depth = 0
+    for i, ch in enumerate(line):
+        depth += (ch == "[") - (ch == "]")
+        if ch == "#" and depth <= 0:
+            return line[:i].rstrip()
+    return line.rstrip()
+
+
 def parse_petrarch(text: str, origin: str) -> tuple[Actor, ...]:
-    text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
+    text = re.sub(r"<!\s*--.*?-->", "", text, flags=re.S)  # "<! --" occurs in old files too
     entries: list[tuple[str, list[str], list[Office]]] = []
     for lineno, line in enumerate(text.splitlines(), start=1):
-        line = line.split("#", 1)[0].rstrip()
+        line = _uncomment(line)
         if not line.strip():
             continue
         try:
@@ -184,7 +207,7 @@ def parse_petrarch(text: str, origin: str) -> tuple[Actor, ...]:
             raise DiurnaError(E011, f"{origin}:{lineno}: {exc}") from None
     actors = []
     for name, aliases, offices in entries:
-        codes = [o for o in offices if o.code and o.code != "---"]
+        codes = [o for o in offices if o.code]
         undated = next((o for o in codes if o.start is None and o.end is None), None)
         main = undated or (codes[-1] if codes else None)
         country = main.code[:3] if main and main.code else None
