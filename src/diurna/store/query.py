@@ -27,6 +27,15 @@ def _day(value: str | None, what: str) -> date | None:
         raise DiurnaError(E007, f"{what} {value!r}") from exc
 
 
+def _published_window(where: list[str], params: list[Any], since: str | None, until: str | None) -> None:
+    """Add `--since`/`--until` bounds on the document's publication date (alias `d`)."""
+    for bound, op, what in ((since, ">=", "--since"), (until, "<=", "--until")):
+        day = _day(bound, what)
+        if day is not None:
+            where.append(f"d.published {op} ?::DATE")
+            params.append(day.isoformat())
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, (date, datetime)):
         return value.isoformat()
@@ -216,12 +225,7 @@ def quotes(store: Store, *, speaker: str | None = None, q: str | None = None, si
     for word in (q or "").split():
         where.append("qu.text ILIKE '%' || ? || '%'")
         params.append(word)
-    if since:
-        where.append("d.published >= ?::DATE")
-        params.append(_day(since, "--since").isoformat())  # type: ignore[union-attr]
-    if until:
-        where.append("d.published <= ?::DATE")
-        params.append(_day(until, "--until").isoformat())  # type: ignore[union-attr]
+    _published_window(where, params, since, until)
     sql = ("SELECT qu.doc_id, qu.n, qu.text, qu.kind, qu.speaker_name, de.entity_id AS speaker_entity, qu.cue, "
            "qu.addressee_name, d.published, d.title, d.url FROM quotes qu JOIN documents d ON d.id = qu.doc_id "
            "LEFT JOIN doc_entities de ON de.doc_id = qu.doc_id AND de.local_id = qu.speaker_entity "
@@ -282,12 +286,7 @@ def documents(store: Store, *, q: str | None = None, since: str | None = None, u
     for word in (q or "").split():
         where.append("(d.title ILIKE '%' || ? || '%' OR d.text ILIKE '%' || ? || '%')")
         params += [word, word]
-    if since:
-        where.append("d.published >= ?::DATE")
-        params.append(_day(since, "--since").isoformat())  # type: ignore[union-attr]
-    if until:
-        where.append("d.published <= ?::DATE")
-        params.append(_day(until, "--until").isoformat())  # type: ignore[union-attr]
+    _published_window(where, params, since, until)
     sql = ("SELECT d.id, d.title, d.url, d.published, d.publisher, d.agency, d.dateline, d.origin, "
            "length(d.text) AS chars, "
            "(SELECT count(*) FROM doc_entities x WHERE x.doc_id = d.id) AS entities, "
