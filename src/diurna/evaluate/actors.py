@@ -23,6 +23,7 @@ role/actor code, or no actor at all) that hold.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -69,10 +70,20 @@ def _actors(value: Any) -> Iterator[dict[str, Any]]:
 
 
 def _locate(text: str, needle: str) -> tuple[int, int] | None:
+    """The gold actor text in the sentence: exactly, else case-insensitively, else with
+    any run of white space matching any other (the gold has stray double and leading
+    spaces: "NATO  peacekeeping troops")."""
+    needle = needle.strip()
     i = text.find(needle)
     if i < 0:
         i = text.lower().find(needle.lower())
-    return None if i < 0 else (i, i + len(needle))
+    if i >= 0:
+        return i, i + len(needle)
+    parts = needle.split()
+    if not parts:
+        return None
+    m = re.search(r"\s+".join(re.escape(p) for p in parts), text, flags=re.IGNORECASE)
+    return None if m is None else (m.start(), m.end())
 
 
 def _covering(result: Result, span: tuple[int, int]) -> Entity | None:

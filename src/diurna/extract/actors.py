@@ -43,6 +43,7 @@ class SpanInfo:
     label: str | None  # spaCy label (PERSON, ORG, GPE, LOC, FAC, NORP) or None
     match: Match | None  # gazetteer match covering exactly this span
     hints: tuple[Match, ...] = ()  # gazetteer matches inside a longer NER span
+    fuzzy: bool = False  # the match is one edit away from the text ("Ethopia")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,13 +97,86 @@ def merge_spans(ents: list[tuple[int, int, str, str]], matches: list[Match]) -> 
     return kept
 
 
+def person_by_role(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
+    """Names the NER missed or called ORG, found by a person role next to them: "army
+    spokesman Avi Dror" (ORG after a singular person role), "Pilar Ruiz, a Peruvian
+    lawmaker," (capitalised words that the parse links to a role in apposition)."""
+    out = []
+    for s in spans:
+        if s.label == "ORG" and s.match is None and s.hints == ():
+            sp = doc.char_span(s.start, s.end, alignment_mode="expand")
+            if sp is not None and 2 <= len(sp) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in sp) \
+                    and sp.start > 0 and _person_role(gaz, doc[sp.start - 1]):
+                s = SpanInfo(s.start, s.end, s.text, "PERSON", None)
+        out.append(s)
+    covered = [(s.start, s.end) for s in out]
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ or not any(c.dep_ == "appos" and _person_role(gaz, c) for c in tok.children):
+            continue
+        first = tok.i
+        while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == tok.i \
+                and doc[first - 1].pos_ == "PROPN" and not doc[first - 1].ent_type_:
+            first -= 1
+        name = doc[first : tok.i + 1]
+        if len(name) < 2 or not all(t.text[:1].isupper() and t.is_alpha for t in name):
+            continue
+        if any(a < name.end_char and name.start_char < b for a, b in covered):
+            continue
+        out.append(SpanInfo(name.start_char, name.end_char, name.text, "PERSON", None))
+    out.sort(key=lambda s: (s.start, -s.end))
+    return out
+
+
+# NER label -> the gazetteer kinds a misspelt name with that label may be.
+# ("people" nouns are left out: NORP "Barbarians", a rugby team, is one edit from "Barbadians".)
+_FUZZY_FOR = {"GPE": ("country", "capital"), "LOC": ("country", "capital"), "NORP": ("adj",)}
+
+
+def _in_name(doc: Doc, i: int) -> bool:
+    """A proper noun next to another one or after an initial is part of a name
+    ("C Dominici", "J Bonnaire"), not a lone misspelt country."""
+    near = [doc[j] for j in (i - 1, i + 1) if 0 <= j < len(doc)]
+    return any(t.pos_ == "PROPN" or (len(t.text) <= 2 and t.text[:1].isupper()) for t in near)
+
+
+def misspelt(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
+    """One-word NER places and nationalities the gazetteer does not know, matched to a
+    country, capital or demonym one edit away ("Ethopia", "Afganistan"). The kind must
+    fit the label: a GPE "Indiana" is not the people "Indians". A proper noun the NER
+    left unlabelled may only be a country name."""
+    covered = {s.start for s in spans}
+    for tok in doc:
+        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.idx not in covered and tok.is_alpha and tok.text[:1].isupper() \
+                and not _in_name(doc, tok.i):
+            terms = tuple(t for t in gaz.near(tok.text) if t.kind == "country")
+            if terms:
+                end = tok.idx + len(tok.text)
+                spans.append(SpanInfo(tok.idx, end, tok.text, None, Match(tok.idx, end, tok.text, terms), fuzzy=True))
+    spans.sort(key=lambda s: (s.start, -s.end))
+    out = []
+    for s in spans:
+        kinds = _FUZZY_FOR.get(s.label or "")
+        if kinds and s.match is None and not s.hints and " " not in s.text and s.text[:1].isupper():
+            terms = tuple(t for t in gaz.near(s.text) if t.kind in kinds)
+            if terms:
+                s = SpanInfo(s.start, s.end, s.text, s.label, Match(s.start, s.end, s.text, terms), fuzzy=True)
+        out.append(s)
+    return out
+
+
+def _person_role(gaz: Gazetteer, tok: Token) -> bool:
+    w = fold(tok.text)
+    return tok.pos_ == "NOUN" and gaz.roles.sector_of((w,)) is not None and (w,) not in gaz.roles.institutions \
+        and not is_plural(tok.text)
+
+
 # ----------------------------------------------------------------------------- roles
 
 
 def find_role(gaz: Gazetteer, toks: list[Token]) -> tuple[int, int, str] | None:
     """The role phrase in `toks` that ends rightmost (longest among those):
     (first index, last index + 1, sector)."""
-    folded = [fold(t.text) for t in toks]
+    folded = [fold(t.text).rstrip(".") if len(t.text) > 1 else fold(t.text) for t in toks]  # "Gen." -> gen
     roles = gaz.roles
     for end in range(len(toks), 0, -1):
         for n in range(min(roles.max_len, end), 0, -1):
@@ -148,7 +222,9 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
         tok = doc[j - 1]
         w = fold(tok.text)
         span = spans_at.get(tok.idx) or _span_ending(spans_at, tok)
-        if span is not None and (span.label == "PERSON" or (span.match is not None and span.match.first("actor"))):
+        if span is not None and span.start <= name_start < span.end:
+            span = None  # title words inside the name's own NER span ("Lt. Gen. Prosper Avril")
+        if _names_person(span):
             break  # another person's name: the title, if any, ended before it
         if span is not None and span.match is not None and _country_of(span.match) and span.match.first("actor") is None:
             j = doc.char_span(span.start, span.end, alignment_mode="expand").start
@@ -164,8 +240,9 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
                 continue
             j -= 1
             continue
+        abbrev_dot = tok.text == "." and j - 1 > sent_start and fold(doc[j - 2].text) in gaz.roles.honorifics
         if w in gaz.roles.vocabulary or w.rstrip(".") in gaz.roles.honorifics or w in gaz.roles.modifiers \
-                or w in gaz.roles.former or tok.text == "-":
+                or w in gaz.roles.former or tok.text == "-" or abbrev_dot:  # "Lt. Gen." tokenised "Lt", ".", "Gen."
             j -= 1
             continue
         if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and j < i and w not in ("the",):
@@ -179,6 +256,16 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
     if j == i:
         return None
     return _parse_title(gaz, doc, j, i, spans_at, possessor)
+
+
+def _names_person(span: SpanInfo | None) -> bool:
+    """A person's name, not a demonym NER mislabelled PERSON ("the Slovak foreign minister")."""
+    if span is None:
+        return False
+    if span.match is not None:
+        return span.match.first("actor") is not None or (
+            span.label == "PERSON" and span.match.first("adj", "country", "people", "capital") is None)
+    return span.label == "PERSON"
 
 
 def _span_ending(spans_at: dict[int, SpanInfo], tok: Token) -> SpanInfo | None:
@@ -242,7 +329,7 @@ def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int,
         return None
     if toks[0].pos_ in ("VERB", "AUX") or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in toks):
         return None
-    if any(_span_ending(spans_at, t) is not None and _span_ending(spans_at, t).label == "PERSON" for t in toks):
+    if any(_names_person(_span_ending(spans_at, t)) for t in toks):
         return None
     role = find_role(gaz, toks)
     if role is None or role[1] != len(toks) and not (role[1] < len(toks) and toks[role[1]].lower_ == "of"):
@@ -267,6 +354,9 @@ def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, S
     k, stop = sp.end, min(len(doc), sp.end + 6)
     if k < len(doc) and doc[k].text in POSSESSIVE:
         k += 1
+    head = sp.root.head
+    if sp.root.dep_ in ("amod", "compound", "nmod", "poss") and k <= head.i < stop and head.pos_ in ("NOUN", "PROPN"):
+        stop = head.i + 1  # the noun the country word modifies ends the phrase: "Syrian officers today"
     toks: list[Token] = []
     while k < stop:
         tok = doc[k]
@@ -292,7 +382,53 @@ def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, S
                 return None
             sector = _institution_sector(gaz, folded[:-n], folded[-n:], sector)
             return span.start, toks[-1].idx + len(toks[-1].text), role_text(toks[-n:]), sector
+    # An institution inside the phrase acts for it: "Israeli army bulldozers" (ISRMIL),
+    # "Israeli police custody"; person roles do not ("Kenyan minister's car").
+    for i in range(len(toks) - 2, -1, -1):
+        if (folded[i],) in gaz.roles.institutions and toks[i].pos_ in ("NOUN", "PROPN"):
+            sector = gaz.roles.sector_of((folded[i],))
+            if sector:
+                return span.start, toks[-1].idx + len(toks[-1].text), role_text(toks[i : i + 1]), sector
     return None
+
+
+_ABROAD = frozenset("embassy embassies consulate consulates mission missions delegation delegations envoys "
+                    "ambassadors diplomats negotiators".split())
+RESIDENT_PREPS = frozenset("in of inside throughout across".split())
+COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest southeast "
+                    "southwest northeastern northwestern southeastern southwestern north-east north-west south-east "
+                    "south-west north-eastern north-western south-eastern south-western the".split())
+
+
+def place_preposition(doc: Doc, span: SpanInfo) -> int | None:
+    """The token index of "in"/"of"/... before a place, over "the" and compass words
+    ("in south Serbia", "throughout the country of ..."), else None."""
+    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None:
+        return None
+    i = sp.start - 1
+    while i >= 0 and doc[i].lower_ in COMPASS and sp.start - i <= 3:
+        i -= 1
+    return i if i >= 0 and doc[i].lower_ in RESIDENT_PREPS else None
+
+
+def read_resident(gaz: Gazetteer, doc: Doc, span: SpanInfo) -> tuple[int, str, str] | None:
+    """A group role before "in/of <place>": "Rebels in the Ivory Coast", "opposition
+    parties in Nepal", "Security forces in Guinea" -> (start, role, sector). Only
+    collective roles (plural nouns, institutions): "a minister in Kenya" is left alone."""
+    prep = place_preposition(doc, span)
+    if prep is None or prep == 0:
+        return None
+    toks = list(doc[max(0, prep - 4) : prep])
+    role = find_role(gaz, toks)
+    if role is None or role[1] != len(toks):
+        return None
+    text = role_text(toks[role[0] : role[1]])
+    if not (is_plural(text) or is_institution(gaz, text)) or toks[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    if fold(toks[-1].text) in _ABROAD:
+        return None  # "the embassy in Tehran" belongs to the country that sent it
+    return toks[role[0]].idx, text, role[2]
 
 
 def is_institution(gaz: Gazetteer, role: str) -> bool:

