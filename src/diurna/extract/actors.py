@@ -166,7 +166,7 @@ def misspelt(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
 
 def _person_role(gaz: Gazetteer, tok: Token) -> bool:
     w = fold(tok.text)
-    return tok.pos_ == "NOUN" and gaz.roles.sector_of((w,)) is not None and (w,) not in gaz.roles.institutions \
+    return (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text[:1].isupper()) and gaz.roles.sector_of((w,)) is not None and (w,) not in gaz.roles.institutions \
         and not is_plural(tok.text)
 
 
@@ -327,8 +327,9 @@ def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int,
     toks = list(doc[k + 1 : stop])
     if not toks or (stop < sent_end and doc[stop].text not in (",", ".", ";")):
         return None
-    if toks[0].pos_ in ("VERB", "AUX") or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in toks):
-        return None
+    if toks[0].pos_ == "AUX" or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" and t.dep_ not in ("amod", "compound")
+                                    for t in toks):
+        return None  # a clause, not an apposition; "leading" in "Algeria's leading activist" is an adjective
     if any(_names_person(_span_ending(spans_at, t)) for t in toks):
         return None
     role = find_role(gaz, toks)

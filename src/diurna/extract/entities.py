@@ -147,7 +147,7 @@ def _is_person(span: A.SpanInfo) -> bool:
 def _note_countries(st: _State, spans: list[A.SpanInfo]) -> None:
     for s in spans:
         term = s.match.first("country", "adj", "people", "capital", "place") if s.match else None
-        if term is not None and term.country:
+        if term is not None and term.country and not term.homes:
             st.sent_countries.setdefault(st.sentence(s.start), set()).add(term.country)
 
 
@@ -311,6 +311,8 @@ def _other(st: _State, span: A.SpanInfo) -> None:
     term = span.match.terms[0] if span.match else None
     if span.match is not None:
         term = span.match.first("igo", "group", "country", "capital", "adj", "people", "place", "actor")
+    if term is not None and term.homes:
+        term = replace(term, country=_home(st, span, term.homes))
     if term is not None and term.kind in ("adj", "people"):
         resident = _ethnic_residence(st, span, term.country)
         if resident is not None:  # "ethnic Albanians in south Serbia": CAMEO codes the country of residence
@@ -368,6 +370,38 @@ def _resident_group(st: _State, span: A.SpanInfo, country: str | None) -> bool:
     return True
 
 
+def _place_after(st: _State, span: A.SpanInfo, kinds: tuple[str, ...]) -> str | None:
+    """The country of the first place word after "in/of" within a few words after the
+    span, in its sentence ("ethnic Albanians in south Serbia")."""
+    sent = st.sentence(span.start)
+    for s in sorted(st.spans_at.values(), key=lambda x: x.start):
+        if s.start <= span.end or s.start - span.end > 40 or st.sentence(s.start) != sent:
+            continue
+        term = s.match.first(*kinds) if s.match else None
+        if term is not None and term.country and not term.homes and A.place_preposition(st.doc, s) is not None:
+            return term.country
+    return None
+
+
+def _home(st: _State, span: A.SpanInfo, homes: tuple[str, ...]) -> str:
+    """The country a stateless people is coded by: the one of its home countries the
+    sentence names, else the document, else the first listed ("Hutu rebels" in a
+    story about Burundi -> BDI)."""
+    for s in st.spans_at.values():  # "Turkish Kurds", "Iraqi Kurds": the country word says it
+        term = s.match.first("adj", "country") if s.match is not None and st.text[s.end : span.start] == " " else None
+        if term is not None and term.country and not term.homes:
+            return term.country
+    after = _place_after(st, span, ("country", "capital", "place", "adj"))
+    if after is not None:  # "Druze inhabitants of the Syrian Golan Heights"
+        return after
+    here = st.sent_countries.get(st.sentence(span.start), set())
+    for pool in (here, set().union(*st.sent_countries.values()) if st.sent_countries else set()):
+        found = [c for c in homes if c in pool]
+        if len(found) == 1:
+            return found[0]
+    return homes[0]
+
+
 def _ethnic_residence(st: _State, span: A.SpanInfo, own: str | None) -> str | None:
     """The country an "ethnic X" group lives in: the place after "in/of" ("ethnic
     Albanians in south Serbia"), else the one other country the sentence names most
@@ -377,16 +411,13 @@ def _ethnic_residence(st: _State, span: A.SpanInfo, own: str | None) -> str | No
         return None
     sent = st.sentence(span.start)
     counts: dict[str, int] = {}
-    after = None
     for s in st.spans_at.values():
         term = s.match.first("country", "capital", "place", "adj", "people") if s.match else None
         if s.start <= span.start or term is None or not term.country or term.country == own or st.sentence(s.start) != sent:
             continue
         counts[term.country] = counts.get(term.country, 0) + 1
-        if after is None and term.kind in ("country", "capital", "place") and A.place_preposition(st.doc, s) is not None \
-                and s.start - span.end < 40:
-            after = term.country
-    if after is not None:
+    after = _place_after(st, span, ("country", "capital", "place"))
+    if after is not None and after != own:
         return after
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -408,6 +439,9 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
             st.people[idx].sentences.add(st.sentence(start))
             return
     etype: EntityType = "ORG" if A.is_institution(st.gaz, role) else ("GROUP" if A.is_plural(role) else "PERSON")
+    if country is None:  # "Islamic fundamentalists" in a story about Algeria: the sentence's one country
+        found = st.sent_countries.get(st.sentence(start), set())
+        country = next(iter(found)) if len(found) == 1 else None
     fake = A.SpanInfo(start, end, text, None, None)
     code = term.code if term is not None and term.kind == "igo" else None
     _add(st, etype, text, country, sector, role, fake, "nominal", "nominal", code)

@@ -45,6 +45,7 @@ class Term:
     code: str | None = None  # IGO code (UNO) or None
     ngo: bool = False
     actor: Actor | None = None
+    homes: tuple[str, ...] = ()  # a people without a state: the countries it lives in (groups.yaml)
 
 
 @dataclass(frozen=True, slots=True)
@@ -304,6 +305,14 @@ def _groups(b: _Builder) -> None:
         term = Term("group", row["names"][0], row["country"], row["sector"])
         for n in row["names"]:
             b.add(n, term)
+    for row in _yaml("groups.yaml").get("peoples") or ():
+        homes = tuple(row.get("countries") or ())
+        if not homes or not all(re.fullmatch(r"[A-Z]{3}", c) for c in homes):
+            raise ValueError(f"groups.yaml: people {row['names'][0]!r} needs `countries:` as ISO3 codes")
+        for kind in ("people", "adj"):
+            term = Term(kind, row["names"][0], homes[0], homes=homes)
+            for n in row.get("names" if kind == "people" else "adj") or ():
+                b.add(n, term)
 
 
 def load_roles() -> Roles:
