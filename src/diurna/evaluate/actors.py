@@ -72,8 +72,10 @@ def _actors(value: Any) -> Iterator[dict[str, Any]]:
 def _locate(text: str, needle: str) -> tuple[int, int] | None:
     """The gold actor text in the sentence: exactly, else case-insensitively, else with
     any run of white space matching any other (the gold has stray double and leading
-    spaces: "NATO  peacekeeping troops")."""
-    needle = needle.strip()
+    spaces: "NATO  peacekeeping troops"); of a gold text with an ellipsis, the first part."""
+    # "U.S. ... negotiators" (gold for "U.S. and Russian negotiators"): the part before
+    # the ellipsis names the actor's country; score that part.
+    needle = re.split(r"\s*\.\.\.?\s+", needle.strip())[0] if re.search(r"\s\.\.\.?\s", needle) else needle.strip()
     i = text.find(needle)
     if i < 0:
         i = text.lower().find(needle.lower())

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..knowledge.gazetteer import Gazetteer, Term, fold, load_gazetteer, office_on, words
+from ..knowledge.gazetteer import Gazetteer, Term, fold, load_gazetteer, office_on, town_country, words
 from ..model import Document, Entity, EntityType, Facts, Mention
 from ..resolve.coref import PersonRef, resolve_nominal, resolve_pronoun, resolve_short, short_forms
 from ..settings import Settings
@@ -465,6 +465,8 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
     elif span.label == "NORP":
         _add(st, "GROUP", span.text, country, None, None, span, "NORP", "ner")
     else:
+        if country is None and span.label in ("GPE", "LOC"):
+            country = town_country(span.text)  # "near the town of Samarra" -> IRQ
         _add(st, "PLACE", span.text, country, None, None, span, span.label or "GPE", "ner")
 
 

