@@ -64,3 +64,27 @@ def test_actors_petrarch_bad_code_block_names_the_line(block):
 def test_actors_bad_user_file_says_what_to_fix(data):
     with pytest.raises(DiurnaError):
         parse_actors(data, "mine.yaml")
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Phillippines", "PHL"), ("Bangaldesh", "BGD"),
+    # negatives: short names, a changed first letter, real towns, exact names, two near names
+    ("Irak", None), ("Iberia", None), ("Olivia", None), ("Columbia", None), ("Indiana", None),
+    ("Ethiopia", None), ("Kristina", None),
+])
+def test_actors_knowledge_near_country_names(word, country):
+    terms = load_gazetteer().near(word)
+    assert (terms[0].country if terms else None) == country
+
+
+@pytest.mark.parametrize(("name", "country"), [("Cizre", "TUR"), ("Jericho", "PSE"), ("Tripoli", None), ("Zzyzxville", None)])
+def test_actors_knowledge_town_country(name, country):
+    from diurna.knowledge.gazetteer import town_country
+
+    assert town_country(name) == country
+
+
+def test_actors_knowledge_peoples_have_homes():
+    g = load_gazetteer()
+    (m,) = g.find("Kurdish")
+    assert m.first("adj").homes[0] == "IRQ" and "TUR" in m.first("adj").homes

@@ -103,3 +103,42 @@ def test_entities_user_actor_file(tmp_path):
     assert (tesk.country, tesk.sector, tesk.role) == ("NOR", "GOV", "Governor")
     assert _entity_at(result, "Denethor").actor_code == "GONGOV"
     assert _entity_at(result, "Minas Tirith").country == "GON"
+
+
+# Constructions added for the PLOVER actor figures (issue 4): (text, mention, country, sector).
+# A country of None means: no entity with a country may cover the mention.
+CONSTRUCTIONS = [
+    ("Tomas Varga, the Slovak foreign minister, signed the accord.", "Tomas Varga", "SVK", "GOV"),
+    ("Pilar Ruiz, a Peruvian lawmaker, resigned on Friday.", "Pilar Ruiz", "PER", "LEG"),
+    ("Israeli army spokesman Avi Dror said the operation was over.", "Avi Dror", "ISR", "MIL"),
+    ("Rebels in the Ivory Coast rejected the plan on Friday.", "Rebels", "CIV", "REB"),
+    ("Opposition parties in Nepal called a general strike.", "parties", "NPL", "OPP"),
+    ("Ethnic Albanians in south Serbia demanded autonomy.", "Albanians", "SRB", None),
+    ("Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", "Albanians", "SRB", None),
+    ("Albanian farmers blocked the road to Tirana.", "Albanian farmers", "ALB", "CVL"),
+    ("Yoruba leaders said they would back the governor.", "Yoruba leaders", "NGA", None),
+    ("Hutu rebels attacked a camp in northern Burundi.", "Hutu rebels", "BDI", "REB"),
+    ("Hutu rebels attacked a camp in Rwanda.", "Hutu rebels", "RWA", "REB"),
+    ("Thousands of Turkish Kurds marched through Ankara.", "Kurds", "TUR", None),
+    ("Israeli army bulldozers demolished two houses.", "Israeli army bulldozers", "ISR", "MIL"),
+    ("Islamic fundamentalists staged a rally, Algerian officials said.", "Islamic fundamentalists", "DZA", "REB"),
+    ("Ethopia has agreed to reopen its border.", "Ethopia", "ETH", "GOV"),
+    ("Pakistan rejected an offer from Afganistan for talks.", "Afganistan", "AFG", "GOV"),
+    ("Police imposed a curfew in Cizre on Monday.", "Cizre", "TUR", None),
+    ("Witnesses said shells landed in Jericho overnight.", "Jericho", "PSE", None),
+    # negatives: no country where the text gives none, no misspelling where there is none
+    ("The embassy in Nairobi was closed on Monday.", "embassy", None, None),
+    ("Columbia University said the talks would resume.", "Columbia", None, None),
+    ("Olivia Brandt arrived on Monday.", "Olivia Brandt", None, None),
+    ("Officials in Indiana said the storm had passed.", "Indiana", None, None),
+    ("C Dominici, J Bonnaire and S Chabal were named in the side.", "Bonnaire", None, None),
+    ("The minister in charge said nothing.", "minister", None, None),
+]
+
+
+@pytest.mark.parametrize(("text", "needle", "country", "sector"), CONSTRUCTIONS)
+def test_entities_actors_constructions(entities_pipeline, text, needle, country, sector):
+    ent = _entity_at(entities_pipeline.process(text), needle)
+    assert (ent.country if ent else None) == country
+    if sector is not None:
+        assert ent.sector == sector
