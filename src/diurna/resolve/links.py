@@ -65,6 +65,8 @@ def _linked(index: MentionIndex, ref: ActorRef | SpeakerRef) -> Entity | None:
 
 def _actor(index: MentionIndex, ref: ActorRef | None) -> ActorRef | None:
     ent = _linked(index, ref) if ref else None
+    if ref is not None and ent is not None and ref.entity is None and _part_of_joined(ent, ref):
+        ent = None  # NER ran "Arnor and Gondor" together; the event coder split them
     if ref is None or ent is None:
         return ref
     return replace(
@@ -72,6 +74,19 @@ def _actor(index: MentionIndex, ref: ActorRef | None) -> ActorRef | None:
         entity=ent.id,
         country=ref.country or ent.country,
         actor_code=ref.actor_code or ent.actor_code,
+    )
+
+
+def _part_of_joined(ent: Entity, ref: ActorRef) -> bool:
+    """True when `ref` is a strict part of a mention of `ent` that spans a
+    coordination ("Arnor" inside "Arnor and Gondor"): the part names one conjunct,
+    not the joined entity."""
+    if ref.start is None or ref.end is None or " and " in ref.text or " & " in ref.text:
+        return False
+    return any(
+        m.start <= ref.start and ref.end <= m.end and (m.end - m.start) > (ref.end - ref.start)
+        and (" and " in m.text or " & " in m.text)
+        for m in ent.mentions
     )
 
 

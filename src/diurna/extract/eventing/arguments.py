@@ -103,7 +103,8 @@ def subjects(verb: Token) -> list[Token]:
     to restore"), object control ("urged Rohan to pay") and relative clauses."""
     own = [c for c in verb.children if c.dep_ in SUBJ]
     if own:
-        return expand(_relative_head(s, verb) for s in own)
+        reported = _reporter(own, verb)
+        return reported if reported else expand(_relative_head(s, verb) for s in own)
     if verb.dep_ == "relcl" and not any(c.dep_ in PASS_SUBJ for c in verb.children):
         return [verb.head]
     head = verb.head
@@ -117,6 +118,34 @@ def subjects(verb: Token) -> list[Token]:
             return subjects(head)
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb:
         return subjects(head)  # "..., killing six" shares the main clause's subject
+    return []
+
+
+_SPEECH_HEADS = {"say", "announce", "state", "tell", "add", "declare", "report", "indicate", "confirm",
+                 "insist", "claim", "stress", "warn", "argue", "reply", "believe", "think", "write", "explain"}
+_PRONOUN_FITS = {
+    "it": lambda t: t.ent_type_ != "PERSON" and t.tag_ in ("NN", "NNP"),
+    "they": lambda t: t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("NORP", "ORG"),
+    "he": lambda t: t.ent_type_ == "PERSON" or t.lower_ in _GENERIC_HEADS,
+    "she": lambda t: t.ent_type_ == "PERSON" or t.lower_ in _GENERIC_HEADS,
+    "we": lambda t: t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("NORP", "ORG", "GPE"),
+}
+
+
+def _reporter(own: list[Token], verb: Token) -> list[Token]:
+    """"Arnor said it will withdraw": a pronoun subject of reported speech stands for
+    the speaker when the speaker fits it (number, person or not); else nothing."""
+    if len(own) != 1 or own[0].lower_ not in _PRONOUN_FITS:
+        return []
+    clause = verb
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    head = clause.head
+    if clause.dep_ != "ccomp" or head.i == clause.i or head.lemma_.lower() not in _SPEECH_HEADS:
+        return []
+    speakers = [c for c in head.children if c.dep_ in SUBJ and c.pos_ in ("PROPN", "NOUN")]
+    if len(speakers) == 1 and _PRONOUN_FITS[own[0].lower_](speakers[0]):
+        return expand(speakers)
     return []
 
 

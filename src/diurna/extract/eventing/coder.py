@@ -86,7 +86,18 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tu
     return code, pattern, mood  # type: ignore[return-value]
 
 
+_INNER_PREPS = ("to", "with", "for", "on", "against", "into", "from", "in")
+_ACTOR_ENTS = ("GPE", "ORG", "NORP", "PERSON")
+
+
 def _targets(m: Match, ctx: Context) -> list[Token]:
+    if m.inner is None and m.pred.frame is not None and ctx.lexicon.frames[m.pred.frame].target == "inner":
+        # "offered to hand over to Gondor": no entry for the wrapped verb, but its
+        # named recipient is still the target of the intent
+        inner = [c for c in m.trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
+        extra = [t for v in inner for t in (*A.prep_objects(v, _INNER_PREPS), *A.objects(v))
+                 if t.ent_type_ in _ACTOR_ENTS]
+        return m.targets + extra
     if m.inner is None:
         return m.targets
     # the wrapped event noun is what is rejected or demanded, not a participant
@@ -113,6 +124,7 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
     time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document)
     place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document)
     evidence = _evidence(ctx, m, sources + targets)
+    depth = embedding(m.trigger)
     entry = cameo.lookup(code)
     p = cameo.plover(code)
     out = []
@@ -120,7 +132,7 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
         out.append(Event(
             id="", code=code, root_code=entry.root, label=entry.label, quad_class=entry.quad_class,
             goldstein=entry.goldstein, evidence=evidence, rule=f"predicates.yaml:{m.pred.id}/{pattern}",
-            confidence=_confidence(m, src, tgt), plover=Plover(p.type, p.mode) if p else None,
+            confidence=_confidence(m, src, tgt, depth), plover=Plover(p.type, p.mode) if p else None,
             source=src, target=tgt, date=time.date, date_precision=time.precision, location=place.location,
             modality=mood, date_source=time.source, location_source=place.source,
         ))
@@ -155,7 +167,14 @@ def _refs(ctx: Context, tok: Token) -> list[ActorRef]:
         words = A.expand(adjs)
         return [_ref(ctx, w.idx, w.idx + len(w.text)) for w in words]
     a = A.actor(tok)
-    return [_ref(ctx, a.start, a.end)]
+    ref = _ref(ctx, a.start, a.end)
+    if ref.entity is None and tok.left_edge.i < a.start_i:
+        # "The Asia-Pacific Economic Cooperation (APEC) forum": the name sits in
+        # modifiers the actor's words stop short of
+        ent = ctx.index.at(tok.left_edge.idx, a.end)
+        if ent is not None and ent.country and not _joined_mention(ent, a.start, a.end, a.text):
+            ref = replace(ref, entity=ent.id, country=ent.country, actor_code=ent.actor_code)
+    return [ref]
 
 
 def _ref(ctx: Context, start: int, end: int) -> ActorRef:
@@ -208,8 +227,31 @@ def _evidence(ctx: Context, m: Match, actors: list[Token]) -> Evidence:
     return Evidence(start=start, end=end, text=ctx.document.text[start:end], trigger=trigger)
 
 
-def _confidence(m: Match, src: ActorRef | None, tgt: ActorRef | None) -> float:
-    c = m.pred.confidence + 0.1 * (src is not None) + 0.1 * (tgt is not None) - 0.1 * (src is None and tgt is None)
+# Dependencies that put an event in a side clause or phrase ("after two days of
+# fighting", "troops who shelled", "to support the war"): each one met on the way up
+# to the sentence root makes the event less likely to be what the sentence reports.
+_SIDE = {"advcl", "relcl", "acl", "pcomp", "pobj", "npadvmod", "appos", "compound", "amod", "nmod",
+         "parataxis", "csubj", "nsubj", "nsubjpass", "advmod", "oprd"}
+_REPORTING = {"say", "announce", "state", "tell", "add", "declare", "report", "indicate", "confirm",
+              "claim", "warn", "insist", "stress", "quote", "believe", "think", "accord", "write"}
+
+
+def embedding(trigger: Token) -> int:
+    """How deep in side clauses and phrases a trigger sits: 0 for the main predicate
+    (or the content of reported speech: "X said Y attacked Z" reports the attack)."""
+    hops, tok = 0, trigger
+    while tok.head.i != tok.i and hops < 4:
+        head = tok.head
+        if tok.dep_ in _SIDE:
+            hops += 1
+        elif tok.dep_ == "ccomp" and head.lemma_.lower() not in _REPORTING:
+            hops += 1
+        tok = head
+    return hops
+
+
+def _confidence(m: Match, src: ActorRef | None, tgt: ActorRef | None, depth: int = 0) -> float:
+    c = m.pred.confidence - 0.08 * depth + 0.1 * (src is not None) + 0.1 * (tgt is not None) - 0.1 * (src is None and tgt is None)
     c += 0.05 * (m.inner is not None) + 0.05 * bool(src and src.entity) + 0.05 * bool(tgt and tgt.entity)
     return round(max(0.05, min(0.95, c)), 2)
 

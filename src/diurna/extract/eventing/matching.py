@@ -57,8 +57,12 @@ def verb_entries(tok: Token, lex: Lexicon) -> list[Predicate]:
     return [p for k in _keys(tok) for p in lex.verbs.get(k, ())]
 
 
+# Words inside a name are not events: "Warsaw Pact", "Asia-Pacific Economic Cooperation".
+_NAMES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "WORK_OF_ART", "PRODUCT"}
+
+
 def noun_entries(tok: Token, lex: Lexicon) -> list[Predicate]:
-    if tok.pos_ not in _NOMINAL:
+    if tok.pos_ not in _NOMINAL or (tok.ent_type_ in _NAMES and tok.is_title):
         return []
     return [p for k in _keys(tok) for p in lex.nouns.get(k, ())]
 
@@ -73,6 +77,10 @@ def _object_noun(verb: Token, pred: Predicate) -> Token | None:
     subject ("sanctions were imposed"), or the object of the particle ("go on strike")."""
     candidates = A.objects(verb) + A.passive_subjects(verb)
     candidates += [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    # "gave ... dollars of aid", "tons of food": a measure's "of" object carries the lemma
+    candidates += [g for c in list(candidates) if c.pos_ in ("NOUN", "NUM")
+                   for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for g in p.children if g.dep_ == "pobj"]
     for c in candidates:
         if _keys(c)[0] in pred.object or c.lower_ in pred.object:
             return c
