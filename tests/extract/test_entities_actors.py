@@ -126,7 +126,9 @@ CONSTRUCTIONS = [
     ("Pakistan rejected an offer from Afganistan for talks.", "Afganistan", "AFG", "GOV"),
     ("Police imposed a curfew in Cizre on Monday.", "Cizre", "TUR", None),
     ("Witnesses said shells landed in Jericho overnight.", "Jericho", "PSE", None),
+    ("Police said the Homeland Union party had collected signatures in Lithuania.", "Homeland Union party", "LTU", "PTY"),
     # negatives: no country where the text gives none, no misspelling where there is none
+    ("Toyota Motor Corporation opened a plant in Kenya.", "Toyota", None, None),
     ("The embassy in Nairobi was closed on Monday.", "embassy", None, None),
     ("Columbia University said the talks would resume.", "Columbia", None, None),
     ("Olivia Brandt arrived on Monday.", "Olivia Brandt", None, None),

@@ -38,6 +38,7 @@ LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’])$")
 _OFFICIAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
+_DOMESTIC_SECTORS = _OFFICIAL_SECTORS | {"OPP", "PTY", "EDU", "LAB", "REB"}
 
 
 def build(settings: Settings) -> ExtractFn:
@@ -461,6 +462,11 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
         role = A.find_role(gaz, list(sp)) if sp is not None else None
         if country is None:
             country = _adjacent_country(st, span.start)
+        if country is None and role is not None and role[2] in _DOMESTIC_SECTORS:
+            # "the Homeland Union party", "Cumhuriyet University": a domestic body of
+            # the one country its sentence names (companies and NGOs work abroad: not them)
+            found = st.sent_countries.get(st.sentence(span.start), set())
+            country = next(iter(found)) if len(found) == 1 else None
         _add(st, "ORG", span.text, country, role[2] if role else None, None, span, "ORG", "ner")
     elif span.label == "NORP":
         _add(st, "GROUP", span.text, country, None, None, span, "NORP", "ner")
