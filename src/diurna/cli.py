@@ -183,6 +183,10 @@ from .cli_store import register as _register_store  # noqa: E402 - the store's c
 
 _register_store(app)
 
+from .server.cli import register as _register_serve  # noqa: E402 - `diurna serve`
+
+_register_serve(app)
+
 
 def main() -> None:  # console-script entry point
     app()

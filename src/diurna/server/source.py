@@ -1,0 +1,129 @@
+"""Where the server reads from: a private snapshot of the store, refreshed when the store changes.
+
+DuckDB lets one process write a file OR several processes read it, never both: while
+`diurna ingest` runs, no other process can even open the store read-only. So requests
+never read the store file itself. They read a private copy (file + WAL), taken while
+we hold a read-only connection (no writer can be active then, so the copy is
+consistent). The copy is refreshed when the store's file or WAL changed, at most every
+`refresh_every` seconds; if an ingest holds the store at that moment, requests keep
+being served from the last copy and `stale` says so (an `X-Diurna-Snapshot` header).
+We touch the store itself only for that copy and for the rare writes (follows), so an
+ingest is blocked only during a refresh copy.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from ..errors import E011, DiurnaError
+from ..store import Store
+
+
+class StoreBusy(Exception):
+    """The store is held by a writer (an ingest) and there is no snapshot to fall back on."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    path: str
+    stamp: tuple[int, ...]   # (mtime_ns, size) of the store file and its WAL when copied
+    taken_at: datetime
+
+
+def _stamp(db: Path) -> tuple[int, ...]:
+    out: list[int] = []
+    for p in (db, Path(f"{db}.wal")):
+        try:
+            st = p.stat()
+            out += [st.st_mtime_ns, st.st_size]
+        except FileNotFoundError:
+            out += [0, 0]
+    return tuple(out)
+
+
+class Source:
+    """Opens read-only Stores over the newest snapshot, and writable Stores for follows."""
+
+    def __init__(self, db: str | Path, *, refresh_every: float = 1.0) -> None:
+        self.db = Path(db)
+        if not self.db.exists():
+            raise DiurnaError(E011, f"no store at {db}: run `diurna ingest PATH --db {db}` first")
+        self.refresh_every = refresh_every
+        self._dir = tempfile.mkdtemp(prefix="diurna-serve-")
+        self._lock = threading.RLock()  # writer() refreshes while holding it
+        self._snapshot: Snapshot | None = None
+        self._checked = 0.0
+        self._n = 0
+        self.stale = False
+
+    @property
+    def snapshot(self) -> Snapshot | None:
+        return self._snapshot
+
+    def refresh(self, *, force: bool = False) -> Snapshot | None:
+        """Copy the store if it changed since the last copy; keep the old copy if a writer holds it."""
+        with self._lock:
+            now = time.monotonic()
+            if not force and self._snapshot is not None and now - self._checked < self.refresh_every:
+                return self._snapshot
+            self._checked = now
+            if self._snapshot is not None and _stamp(self.db) == self._snapshot.stamp:
+                self.stale = False
+                return self._snapshot
+            try:
+                self._snapshot = self._copy()
+                self.stale = False
+            except DiurnaError:
+                self.stale = True  # an ingest holds the store: serve the last copy
+            return self._snapshot
+
+    def _copy(self) -> Snapshot:
+        self._n += 1
+        target = Path(self._dir) / f"snapshot-{self._n}.duckdb"
+        # Holding a read-only connection keeps writers out while we copy file and WAL.
+        with Store(self.db, read_only=True):
+            stamp = _stamp(self.db)
+            shutil.copyfile(self.db, target)
+            wal = Path(f"{self.db}.wal")
+            if wal.exists():
+                shutil.copyfile(wal, Path(f"{target}.wal"))
+        old, snap = self._snapshot, Snapshot(str(target), stamp, datetime.now(UTC).replace(tzinfo=None))
+        if old is not None:
+            # Requests still reading the old copy keep their open file descriptors.
+            for p in (Path(old.path), Path(f"{old.path}.wal")):
+                p.unlink(missing_ok=True)
+        return snap
+
+    @contextmanager
+    def reader(self) -> Iterator[Store]:
+        """A read-only Store over the newest snapshot, for one request."""
+        snap = self.refresh()
+        if snap is None:
+            raise StoreBusy(f"{self.db} is being written by another process (an ingest?) and no copy exists yet")
+        with Store(snap.path, read_only=True) as store:
+            yield store
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """A writable Store over the store itself (follows); StoreBusy while an ingest writes."""
+        with self._lock:
+            try:
+                store = Store(self.db)
+            except DiurnaError as exc:
+                raise StoreBusy(f"{self.db} is being written by another process (an ingest?): {exc.message}") from exc
+            try:
+                yield store
+            finally:
+                store.close()
+        self.refresh(force=True)
+
+    def close(self) -> None:
+        shutil.rmtree(self._dir, ignore_errors=True)

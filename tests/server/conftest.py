@@ -1,0 +1,45 @@
+"""A store built from hand-made Results, and a TestClient over it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from builders import corpus  # noqa: E402
+
+from diurna.server import create_app  # noqa: E402
+from diurna.store import Store  # noqa: E402
+
+
+def build_store(path: Path) -> Path:
+    with Store(path) as store:
+        store.write(corpus())
+    return path
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("server") / "store.duckdb")
+
+
+@pytest.fixture(scope="module")
+def client(db: Path, settings):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(db, settings)) as c:
+        yield c
+
+
+@pytest.fixture()
+def fresh_client(tmp_path: Path, settings):
+    """A client over a store of its own, for tests that write (follows) or ingest."""
+    from fastapi.testclient import TestClient
+
+    path = build_store(tmp_path / "store.duckdb")
+    with TestClient(create_app(path, settings, refresh_every=0.0)) as c:
+        c.db = path  # type: ignore[attr-defined]
+        yield c

@@ -1,0 +1,42 @@
+"""POST /api/extract: one article through the pipeline, not stored; size-limited."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.server import create_app
+from diurna.server.schemas import MAX_EXTRACT_CHARS
+
+TEXT = ("Gondor's King Elessar met Rohan's Queen Eowyn in Minas Tirith on Tuesday. "
+        "\"We stand together,\" Eowyn told reporters.")
+
+
+@pytest.fixture(scope="module")
+def extract_client(db, settings, pipeline):
+    from fastapi.testclient import TestClient
+
+    with TestClient(create_app(db, settings, pipeline=pipeline)) as c:
+        yield c
+
+
+def test_extract_one_article(extract_client):
+    resp = extract_client.post("/api/extract", json={"text": TEXT, "published": "2026-03-04"})
+    assert resp.status_code == 200, resp.text
+    out = resp.json()
+    text = out["text"]
+    assert out["events"] and out["quotes"]
+    for quote in out["quotes"]:
+        assert text[quote["start"]:quote["end"]] == quote["text"]
+    assert extract_client.get("/api/events").json()["total"] == 4   # nothing stored
+
+
+@pytest.mark.parametrize(("body", "status"), [
+    ({}, 422),                                        # neither text nor html
+    ({"text": TEXT, "html": "<p>x</p>"}, 422),        # both
+    ({"text": "   "}, 422),                           # empty: the pipeline's E001 comes back
+    ({"text": TEXT, "published": "04/03/2026"}, 422),
+    ({"text": "x" * (MAX_EXTRACT_CHARS + 1)}, 422),   # over the per-article cap
+    ({"text": TEXT, "model": "other"}, 422),          # unknown field
+])
+def test_extract_refuses(extract_client, body, status):
+    assert extract_client.post("/api/extract", json=body).status_code == status

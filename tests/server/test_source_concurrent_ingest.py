@@ -1,0 +1,78 @@
+"""An ingest holding the store (another process, DuckDB's single writer) does not break queries:
+they are answered from the server's last copy, marked stale, and see the new data once it ends."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from diurna.server.source import Source, StoreBusy
+
+HERE = Path(__file__).resolve().parent
+
+# Holds a writable Store (as `diurna ingest` does for its whole run), writes one article,
+# says so, and keeps the lock until told to finish.
+WRITER = """
+import sys
+sys.path.insert(0, {here!r})
+from builders import GONDOR, ROHAN, report
+from diurna.store import Store
+with Store({db!r}) as store:
+    store.write([report("raid-apr", GONDOR, ROHAN, verb="raided", code="190", label="Use force",
+                        quad=4, goldstein=-10.0, day="2026-04-02")])
+    print("writing", flush=True)
+    sys.stdin.readline()
+"""
+
+
+@pytest.fixture()
+def writer(fresh_client):
+    proc = subprocess.Popen([sys.executable, "-c", WRITER.format(here=str(HERE), db=str(fresh_client.db))],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "writing"
+        yield proc
+    finally:
+        if proc.poll() is None:
+            proc.stdin.write("done\n")
+            proc.stdin.flush()
+        proc.wait(timeout=30)
+
+
+def test_queries_answer_from_the_copy_while_an_ingest_writes(fresh_client, writer):
+    c = fresh_client
+    for path in ("/api/events", "/api/aggregates/timeline", "/api/documents/met-jan", "/api/follows", "/api/status"):
+        resp = c.get(path)
+        assert resp.status_code == 200, (path, resp.text)
+        assert resp.headers["X-Diurna-Stale"] == "1"
+    assert c.get("/api/events").json()["total"] == 4               # the copy from before the ingest
+    busy = c.post("/api/follows", json={"name": "g", "country": "GND"})
+    assert busy.status_code == 503 and busy.headers["Retry-After"]
+    writer.stdin.write("done\n")
+    writer.stdin.flush()
+    assert writer.wait(timeout=30) == 0
+    after = c.get("/api/events")
+    assert after.json()["total"] == 5 and after.headers["X-Diurna-Stale"] == "0"
+    assert c.post("/api/follows", json={"name": "g", "country": "GND"}).status_code == 201
+
+
+def test_no_copy_yet_and_store_held_is_busy(tmp_path):
+    from conftest import build_store
+
+    db = build_store(tmp_path / "s.duckdb")
+    proc = subprocess.Popen([sys.executable, "-c", WRITER.format(here=str(HERE), db=str(db))],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "writing"
+        source = Source(db)
+        with pytest.raises(StoreBusy, match="being written"):
+            with source.reader():
+                pass
+        source.close()
+    finally:
+        proc.stdin.write("done\n")
+        proc.stdin.flush()
+        proc.wait(timeout=30)
