@@ -298,7 +298,7 @@ def _parse_title(gaz: Gazetteer, doc: Doc, j: int, i: int, spans_at: dict[int, S
     role_str = role_text(toks[role[0] : role[1]]) if role else None
     sector = role[2] if role else None
     if former and role_str:
-        role_str, sector = f"former {role_str}", "ELI"
+        role_str, sector = f"former {role_str.lower()}", "ELI"  # "former president"
     country = country_term.country if country_term else None
     if country_term is not None and country_term.kind == "igo" and sector is None:
         sector = country_term.sector
@@ -361,6 +361,10 @@ def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, S
     toks: list[Token] = []
     while k < stop:
         tok = doc[k]
+        if tok.text == "-" and k + 1 < len(doc) and doc[k + 1].lower_ in _LED:
+            toks.extend(doc[k : k + 2])  # "Vietnamese-led forces", "Syrian-backed militia"
+            k, stop = k + 2, min(len(doc), stop + 2)
+            continue
         if tok.idx in spans_at and spans_at[tok.idx].label == "PERSON":
             return None  # a title: handled by the person it names
         if tok.pos_ in ("NOUN", "ADJ", "PROPN", "NUM") or tok.text == "-" or fold(tok.text) in gaz.roles.vocabulary:
@@ -395,6 +399,7 @@ def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, S
 
 _ABROAD = frozenset("embassy embassies consulate consulates mission missions delegation delegations envoys "
                     "ambassadors diplomats negotiators".split())
+_LED = frozenset("led backed sponsored supported allied controlled".split())
 RESIDENT_PREPS = frozenset("in of inside throughout across".split())
 COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest southeast "
                     "southwest northeastern northwestern southeastern southwestern north-east north-west south-east "

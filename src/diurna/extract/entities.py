@@ -276,7 +276,7 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
         office, former = office_on(actor, st.date)
         p.country = p.country or actor.country
         if office is not None:
-            p.role = p.role or (f"former {office.role}" if former and office.role else office.role)
+            p.role = p.role or (f"former {office.role.lower()}" if former and office.role else office.role)
             p.sector = p.sector or ("ELI" if former else office.sector)
         p.sector = p.sector or actor.sector
         p.rule = "dictionary"
