@@ -63,45 +63,77 @@ export function network(container, dyads, onPick) {
     return [c, [cx + r * Math.cos(a), cy + r * Math.sin(a)]];
   }));
   const maxE = Math.max(...edges.map((d) => d.events));
+  const maxW = Math.max(...weight.values()), radius = (w) => 13 + 9 * Math.sqrt(w / maxW);
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "dyad network" },
-    svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 18, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse" },
+    svg("defs", {}, svg("marker", { id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" },
       svg("path", { d: "M 0 0 L 10 5 L 0 10 z", fill: "#555" }))));
   for (const d of edges) {
     const [a, b] = d.key.split("-");
     const [x1, y1] = pos.get(a), [x2, y2] = pos.get(b);
     const bend = a === b ? null : 0.15;
     const mx = (x1 + x2) / 2 + (bend ? (y2 - y1) * bend : 0), my = (y1 + y2) / 2 - (bend ? (x2 - x1) * bend : 0);
-    const path = a === b ? `M ${x1} ${y1} c -30 -40 30 -40 0 0` : `M ${x1} ${y1} Q ${mx} ${my} ${x2} ${y2}`;
+    // End at the target's rim, along the curve's last direction (control point -> target).
+    const rb = radius(weight.get(b)) + 2, len = Math.hypot(x2 - mx, y2 - my) || 1;
+    const ex = x2 - ((x2 - mx) / len) * rb, ey = y2 - ((y2 - my) / len) * rb;
+    const path = a === b ? `M ${x1} ${y1 - 14} c -30 -40 30 -40 4 -2` : `M ${x1} ${y1} Q ${mx} ${my} ${ex} ${ey}`;
     root.append(svg("path", { d: path, fill: "none", stroke: goldsteinColour(d.goldstein), "stroke-width": 1 + (6 * d.events) / maxE,
       "marker-end": "url(#arrow)", class: "edge", "data-dyad": d.key, style: "cursor:pointer", onclick: () => onPick(d) },
       svg("title", {}, `${d.key}: ${d.events} events, mean Goldstein ${d.goldstein}`)));
   }
   for (const c of nodes) {
     const [x, y] = pos.get(c);
-    root.append(svg("circle", { cx: x, cy: y, r: 6 + Math.sqrt(weight.get(c)), fill: "#fff", stroke: "#1d2330", "stroke-width": 1.5 }));
-    root.append(svg("text", { x, y: y + 4, "text-anchor": "middle", "font-size": 10, "font-weight": 600 }, c));
+    root.append(svg("circle", { cx: x, cy: y, r: radius(weight.get(c)), fill: "#fff", stroke: "#1d2330", "stroke-width": 1.5 }));
+    root.append(svg("text", { x, y: y + 4, "text-anchor": "middle", "font-size": 10, "font-weight": 600, "pointer-events": "none" }, c));
   }
   container.replaceChildren(root);
 }
 
-// The world outline is optional package data (web/world.json, a GeoJSON-like list of rings);
-// without it the map still places events on a latitude/longitude grid.
+// The world outline: Natural Earth 1:110m land, shipped as TopoJSON (web/land-110m.json,
+// from the npm package world-atlas; see LICENSE-world-atlas.txt), decoded here into rings
+// of [lon, lat]. Without it the map still places events on a latitude/longitude grid.
 let worldRings = null;
 export async function loadWorld() {
   if (worldRings !== null) return worldRings;
   try {
-    const resp = await fetch("/static/world.json");
-    worldRings = resp.ok ? (await resp.json()).rings : [];
+    const resp = await fetch("/static/land-110m.json");
+    worldRings = resp.ok ? topoRings(await resp.json(), "land") : [];
   } catch { worldRings = []; }
   return worldRings;
 }
 
+function topoRings(topo, name) {
+  const [sx, sy] = topo.transform.scale, [tx, ty] = topo.transform.translate;
+  const arcs = topo.arcs.map((arc) => {
+    let x = 0, y = 0;
+    return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; });
+  });
+  const ring = (ids) => ids.flatMap((i, k) => {
+    const pts = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
+    return k ? pts.slice(1) : pts;
+  });
+  const out = [];
+  for (const g of topo.objects[name].geometries) {
+    const polys = g.type === "Polygon" ? [g.arcs] : g.type === "MultiPolygon" ? g.arcs : [];
+    for (const poly of polys) for (const r of poly) out.push(ring(r));
+  }
+  return out;
+}
+
 export function map(container, points, rings, onPick) {
-  const W = 720, H = 360, x = (lon) => ((lon + 180) / 360) * W, y = (lat) => ((90 - lat) / 180) * H;
+  // Equirectangular, framed on the events (at least 90 x 45 degrees), the whole world without any.
+  const W = 720, H = 360;
+  let [lon0, lon1, lat0, lat1] = [-180, 180, -90, 90];
+  if (points.length) {
+    const lons = points.map((p) => p.lon), lats = points.map((p) => p.lat);
+    const cx = (Math.min(...lons) + Math.max(...lons)) / 2, cy = (Math.min(...lats) + Math.max(...lats)) / 2;
+    const span = Math.min(360, Math.max(90, (Math.max(...lons) - Math.min(...lons)) * 1.3, (Math.max(...lats) - Math.min(...lats)) * 2.6));
+    [lon0, lon1, lat0, lat1] = [cx - span / 2, cx + span / 2, cy - span / 4, cy + span / 4];
+  }
+  const x = (lon) => ((lon - lon0) / (lon1 - lon0)) * W, y = (lat) => ((lat1 - lat) / (lat1 - lat0)) * H;
   const root = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "map of event locations" },
     svg("rect", { width: W, height: H, fill: "#eef4fa" }));
-  for (let lon = -180; lon <= 180; lon += 30) root.append(svg("line", { x1: x(lon), x2: x(lon), y1: 0, y2: H, stroke: "#d5e0ea" }));
-  for (let lat = -90; lat <= 90; lat += 30) root.append(svg("line", { x1: 0, x2: W, y1: y(lat), y2: y(lat), stroke: "#d5e0ea" }));
+  for (let lon = -180; lon <= 180; lon += 15) root.append(svg("line", { x1: x(lon), x2: x(lon), y1: 0, y2: H, stroke: "#d5e0ea" }));
+  for (let lat = -90; lat <= 90; lat += 15) root.append(svg("line", { x1: 0, x2: W, y1: y(lat), y2: y(lat), stroke: "#d5e0ea" }));
   if (rings.length) {
     const d = rings.map((ring) => "M" + ring.map(([lo, la]) => `${x(lo).toFixed(1)},${y(la).toFixed(1)}`).join("L") + "Z").join("");
     root.append(svg("path", { d, fill: "#fdfdfb", stroke: "#b8c2cc", "stroke-width": 0.5 }));
