@@ -80,3 +80,4 @@ def test_status_and_openapi(client):
                  "/api/aggregates/dyads", "/api/follows", "/api/follows/{name}/new", "/api/extract"):
         assert path in spec["paths"], path
     assert {"Event", "Article", "Span", "Bucket"} <= set(spec["components"]["schemas"])
+    assert client.get("/docs").status_code == 404  # Swagger UI would load from a CDN: off

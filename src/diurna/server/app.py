@@ -72,7 +72,8 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *, token: 
         yield
         source.close()
 
-    app = FastAPI(title="diurna", version=_version(), lifespan=lifespan,
+    # No /docs or /redoc: FastAPI's pages load Swagger UI from a CDN, and the server must work offline.
+    app = FastAPI(title="diurna", version=_version(), lifespan=lifespan, docs_url=None, redoc_url=None,
                   description="Political events, entities and quotes extracted from news articles, with evidence.")
     app.state.source = source
     app.state.extractor = _Extractor(settings, pipeline)

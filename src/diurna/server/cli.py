@@ -29,7 +29,7 @@ def serve(
     token: Annotated[Optional[str], typer.Option(envvar="DIURNA_TOKEN", help="Bearer token every /api request must carry (env DIURNA_TOKEN); required off loopback.")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file (used by POST /api/extract).")] = None,
 ) -> None:
-    """Serve the store over HTTP: a JSON API (OpenAPI at /docs) and the dashboard at /."""
+    """Serve the store over HTTP: a JSON API (OpenAPI at /openapi.json) and the dashboard at /."""
     from ..settings import Settings
 
     if not is_loopback(host) and not token:

@@ -24,7 +24,7 @@ class TokenGuard:
     """With a token, /api/* and the OpenAPI description need `Authorization: Bearer TOKEN`.
     The dashboard's static files hold no data and stay open so the page can load and ask."""
 
-    PROTECTED = ("/api/", "/openapi.json", "/docs", "/redoc")
+    PROTECTED = ("/api/", "/openapi.json")
 
     def __init__(self, app, token: str | None) -> None:
         self.app, self.token = app, token

@@ -60,6 +60,7 @@ class Source:
         self._dir = tempfile.mkdtemp(prefix="diurna-serve-")
         self._lock = threading.RLock()  # writer() refreshes while holding it
         self._snapshot: Snapshot | None = None
+        self._base: Store | None = None
         self._checked = 0.0
         self._n = 0
         self.stale = False
@@ -96,6 +97,11 @@ class Source:
             if wal.exists():
                 shutil.copyfile(wal, Path(f"{target}.wal"))
         old, snap = self._snapshot, Snapshot(str(target), stamp, datetime.now(UTC).replace(tzinfo=None))
+        # A connection held open for the copy's lifetime: each request's read-only Store then
+        # joins this open database instead of loading the file again (~50 ms -> ~1 ms).
+        base, self._base = self._base, Store(target, read_only=True)
+        if base is not None:
+            base.close()
         if old is not None:
             # Requests still reading the old copy keep their open file descriptors.
             for p in (Path(old.path), Path(f"{old.path}.wal")):
@@ -126,4 +132,7 @@ class Source:
         self.refresh(force=True)
 
     def close(self) -> None:
+        if self._base is not None:
+            self._base.close()
+            self._base = None
         shutil.rmtree(self._dir, ignore_errors=True)
