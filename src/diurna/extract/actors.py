@@ -11,6 +11,7 @@ Small pure functions over the spaCy doc and the gazetteer, used by extract/entit
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -66,8 +67,11 @@ def merge_spans(ents: list[tuple[int, int, str, str]], matches: list[Match]) -> 
     Anti-Corruption Commission" stays an ORG, country KEN)."""
     out: list[SpanInfo] = []
     used: set[int] = set()
+    # Gazetteer matches do not overlap and come in text order: starts and ends both
+    # ascend, so the matches overlapping a span are one slice (found by bisection).
+    starts, ends = [m.start for m in matches], [m.end for m in matches]
     for start, end, text, label in ents:
-        inside = [i for i, m in enumerate(matches) if m.start < end and start < m.end]
+        inside = list(range(bisect.bisect_right(ends, start), bisect.bisect_left(starts, end)))
         if not inside:
             out.append(SpanInfo(start, end, text, label, None))
             continue

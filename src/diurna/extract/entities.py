@@ -111,6 +111,9 @@ class _State:
     others: dict[tuple, _Other] = field(default_factory=dict)
     consumed: set[tuple[int, int]] = field(default_factory=set)
     sent_countries: dict[int, set[str]] = field(default_factory=dict)
+    sent_spans: dict[int, list[A.SpanInfo]] = field(default_factory=dict)  # spans of each sentence, in order
+    ending_at: dict[int, A.SpanInfo] = field(default_factory=dict)  # span by its end offset
+    claimed: dict[int, int] = field(default_factory=dict)  # start -> end of every mention made so far
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sent_starts, offset) - 1
@@ -123,6 +126,9 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc) -> tuple[Enti
     sent_starts = [s.start_char for s in doc.sents] if has_sents and len(doc) else [0]
     st = _State(gaz, doc, text, document.published, {s.start: s for s in spans}, sent_starts)
     _note_countries(st, spans)
+    for s in spans:
+        st.sent_spans.setdefault(st.sentence(s.start), []).append(s)
+        st.ending_at[s.end] = s
     titles = {(s.start, s.end): _titles(st, s) for s in spans if _is_person(s)}
     for span in spans:
         if (span.start, span.end) in st.consumed:
@@ -252,6 +258,7 @@ def _add_person_mention(st: _State, idx: int, start: int, end: int, name: str, l
                         title: A.Title | None, appo: A.Title | None) -> None:
     p = st.people[idx]
     p.spans.append((start, end, label))
+    st.claimed[start] = max(end, st.claimed.get(start, end))
     p.sentences.add(st.sentence(start))
     for t in (title, appo):
         if t is not None and (t.role or t.country):
@@ -260,6 +267,7 @@ def _add_person_mention(st: _State, idx: int, start: int, end: int, name: str, l
                 t_start = st.text.find(" ", t.possessor[1]) + 1 or t.start
             if t_start < t.end:
                 p.spans.append((t_start, t.end, "title"))
+                st.claimed[t_start] = max(t.end, st.claimed.get(t_start, t.end))
 
 
 def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title | None, actor, sentence: int) -> None:
@@ -354,8 +362,8 @@ def _other(st: _State, span: A.SpanInfo) -> None:
 
 
 def _taken(st: _State, start: int, end: int) -> bool:
-    return any(s < end and start < e for p in st.people for s, e, _ in p.spans) or any(
-        m.start < end and start < m.end for o in st.others.values() for m in o.mentions)
+    """Does a mention made so far overlap [start, end)? (Mentions are under 200 characters.)"""
+    return any(st.claimed.get(s, -1) > start for s in range(max(0, start - 200), end))
 
 
 def _resident_group(st: _State, span: A.SpanInfo, country: str | None) -> bool:
@@ -374,9 +382,8 @@ def _resident_group(st: _State, span: A.SpanInfo, country: str | None) -> bool:
 def _place_after(st: _State, span: A.SpanInfo, kinds: tuple[str, ...]) -> str | None:
     """The country of the first place word after "in/of" within a few words after the
     span, in its sentence ("ethnic Albanians in south Serbia")."""
-    sent = st.sentence(span.start)
-    for s in sorted(st.spans_at.values(), key=lambda x: x.start):
-        if s.start <= span.end or s.start - span.end > 40 or st.sentence(s.start) != sent:
+    for s in st.sent_spans.get(st.sentence(span.start), ()):
+        if s.start <= span.end or s.start - span.end > 40:
             continue
         term = s.match.first(*kinds) if s.match else None
         if term is not None and term.country and not term.homes and A.place_preposition(st.doc, s) is not None:
@@ -388,10 +395,10 @@ def _home(st: _State, span: A.SpanInfo, homes: tuple[str, ...]) -> str:
     """The country a stateless people is coded by: the one of its home countries the
     sentence names, else the document, else the first listed ("Hutu rebels" in a
     story about Burundi -> BDI)."""
-    for s in st.spans_at.values():  # "Turkish Kurds", "Iraqi Kurds": the country word says it
-        term = s.match.first("adj", "country") if s.match is not None and st.text[s.end : span.start] == " " else None
-        if term is not None and term.country and not term.homes:
-            return term.country
+    s = st.ending_at.get(span.start - 1)  # "Turkish Kurds", "Iraqi Kurds": the country word says it
+    term = s.match.first("adj", "country") if s is not None and s.match is not None and st.text[s.end] == " " else None
+    if term is not None and term.country and not term.homes:
+        return term.country
     after = _place_after(st, span, ("country", "capital", "place", "adj"))
     if after is not None:  # "Druze inhabitants of the Syrian Golan Heights"
         return after
@@ -410,11 +417,10 @@ def _ethnic_residence(st: _State, span: A.SpanInfo, own: str | None) -> str | No
     before = st.text[max(0, span.start - 7) : span.start]
     if fold(before).strip() != "ethnic":
         return None
-    sent = st.sentence(span.start)
     counts: dict[str, int] = {}
-    for s in st.spans_at.values():
+    for s in st.sent_spans.get(st.sentence(span.start), ()):
         term = s.match.first("country", "capital", "place", "adj", "people") if s.match else None
-        if s.start <= span.start or term is None or not term.country or term.country == own or st.sentence(s.start) != sent:
+        if s.start <= span.start or term is None or not term.country or term.country == own:
             continue
         counts[term.country] = counts.get(term.country, 0) + 1
     after = _place_after(st, span, ("country", "capital", "place"))
@@ -437,6 +443,7 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
         idx = resolve_nominal(role, country, start, st.people, st.gaz.roles.leaders)
         if idx is not None:
             st.people[idx].spans.append((start, end, "coref:role"))
+            st.claimed[start] = max(end, st.claimed.get(start, end))
             st.people[idx].sentences.add(st.sentence(start))
             return
     etype: EntityType = "ORG" if A.is_institution(st.gaz, role) else ("GROUP" if A.is_plural(role) else "PERSON")
@@ -478,12 +485,12 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
 
 def _adjacent_country(st: _State, start: int) -> str | None:
     """"Kenyan" right before an organisation name gives its country."""
-    for s in st.spans_at.values():
-        if s.end < start and st.text[s.end:start] == " " and s.match is not None:
-            term = s.match.first("adj", "country")
-            if term is not None:
-                st.consumed.add((s.start, s.end))
-                return term.country
+    s = st.ending_at.get(start - 1)
+    if s is not None and st.text[s.end : start] == " " and s.match is not None:
+        term = s.match.first("adj", "country")
+        if term is not None:
+            st.consumed.add((s.start, s.end))
+            return term.country
     return None
 
 
@@ -494,6 +501,7 @@ def _add(st: _State, etype: EntityType, name: str, country: str | None, sector: 
     if other is None:
         other = st.others[key] = _Other(etype, name, country, sector, role, code, rule)
     other.mentions.append(Mention(span.start, span.end, span.text, f"fuzzy:{label}" if span.fuzzy else label))
+    st.claimed[span.start] = max(span.end, st.claimed.get(span.start, span.end))
     st.consumed.add((span.start, span.end))
 
 

@@ -61,6 +61,8 @@ class Match:
 
 def fold(text: str) -> str:
     """Case- and diacritic-insensitive form: "Erdoğan" -> "erdogan"."""
+    if text.isascii():
+        return text.lower()  # the common case, without Unicode decomposition
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().replace("’", "'")
 
