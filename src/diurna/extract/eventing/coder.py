@@ -98,19 +98,46 @@ def _targets(m: Match, ctx: Context) -> list[Token]:
         extra = [t for v in inner for t in (*A.prep_objects(v, _INNER_PREPS), *A.objects(v))
                  if t.ent_type_ in _ACTOR_ENTS]
         return m.targets + extra
+    if m.pred.frame is not None and ctx.lexicon.frames[m.pred.frame].target == "addressee":
+        # "demanded that Rohan withdraw": the addressee is the subject of the clause
+        clauses = [c for c in m.trigger.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        told = [t for c in clauses for t in (A.subjects(c) or A.passive_subjects(c))]
+        if told and not any(t.dep_ in A.OBJ and t.head.i == m.trigger.i for t in m.targets):
+            return told + [t for t in m.targets if t.i != (m.inner.trigger.i if m.inner else -1)]
     if m.inner is None:
         return m.targets
     # the wrapped event noun is what is rejected or demanded, not a participant
     own = [t for t in m.targets if t.i != m.inner.trigger.i]
     if ctx.lexicon.frames[m.pred.frame or ""].target == "inner":
-        return m.inner.targets or own
+        # "agreed to US mediation": a wrapped noun's own actor is the other party
+        other = [t for t in m.inner.sources if t.i not in {s.i for s in m.sources}]
+        return m.inner.targets or (other if m.inner.trigger.pos_ == "NOUN" else []) or own
     return own
+
+
+def _owner(tok: Token) -> Token:
+    """"North Korea's demand", "calls by Belarus", "an Australian ultimatum": a thing
+    stands for whoever owns it when it is the target of an act."""
+    if tok.pos_ != "NOUN" or tok.ent_type_:
+        return tok
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ not in {"its", "their", "his", "her", "our", "my", "your"}:
+            return c
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("by", "from"):
+            for g in p.children:
+                if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_):
+                    return g
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return c
+    return tok
 
 
 def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, ActorRef] | None) -> list[Event]:
     code, pattern = _code_of(m, ctx)
     sources = [t for t in m.sources if usable_actor(t)]
-    targets = [t for t in _targets(m, ctx) if usable_actor(t)]
+    targets = [t for t in (_owner(t) for t in _targets(m, ctx)) if usable_actor(t)]
     src_refs = [r for t in sources for r in _refs(ctx, t)] or [None]
     tgt_refs = [r for t in targets for r in _refs(ctx, t)] or [None]
     src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, m.pred.reciprocal)

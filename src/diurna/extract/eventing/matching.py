@@ -201,7 +201,8 @@ def _noun_arguments(m: Match) -> None:
 
 
 def usable_actor(tok: Token) -> bool:
-    return A.actor_like(tok) and tok.ent_type_ not in _NOT_ACTORS
+    named = tok.ent_type_ in ("NORP", "GPE", "ORG")  # "an Australian ultimatum": the adjective names the owner
+    return (A.actor_like(tok) or named) and tok.ent_type_ not in _NOT_ACTORS
 
 
 def frame_inner(m: Match, by_token: dict[int, Match]) -> Match | None:

@@ -22,7 +22,9 @@ _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _POSSIBLE = {"could", "might", "may", "would", "should", "can", "ca", "must"}
 _SCHEDULE = {"due", "set", "expect", "expected", "schedule", "scheduled", "plan", "planned", "going",
              "poised", "slate", "slated", "prepare", "prepared", "intend", "aim", "hope", "willing", "ready"}
-_SPEECH = {"say", "announce", "state", "tell", "add", "declare", "report", "indicate", "confirm", "promise"}
+_SPEECH = {"say", "announce", "state", "tell", "add", "declare", "report", "indicate", "confirm", "promise",
+           "warn", "insist", "claim", "stress", "believe", "think", "expect", "agree", "vow", "pledge",
+           "reply", "write", "explain", "signal", "hint", "suggest"}
 _CONDITION = {"if", "unless", "whether"}
 _NEGATION = {"not", "n't", "never", "no"}
 
