@@ -7,7 +7,6 @@ private snapshot, see `source.py`), and returns their rows. No SQL is built here
 
 from __future__ import annotations
 
-import secrets
 import threading
 from collections.abc import Iterator
 from contextlib import asynccontextmanager
@@ -284,7 +283,3 @@ def _follow_routes(app: FastAPI, source: Source) -> None:
             rows = follows.check(store, name, limit=limit)
             found = follows.get(store, name)
         return FollowCheck(follow=_follow_out(found, len(rows)), events=[r.to_dict() for r in rows])  # type: ignore[arg-type]
-
-
-def new_token() -> str:
-    return secrets.token_urlsafe(24)

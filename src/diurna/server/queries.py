@@ -174,10 +174,12 @@ def countries(store: Store, f: EventFilter, interval: Interval | None = None, to
     """Per country (as source, target or location, each event counted once per country)."""
     where, params = event_where(f)
     period = f"CAST(date_trunc('{_TRUNC[interval]}', day) AS DATE)" if interval else "NULL"
-    sql = (f"WITH e AS (SELECT * FROM events WHERE {where}), "
-           "c AS (SELECT DISTINCT id, unnest([source_country, target_country, location_country]) AS k FROM e), "
-           "j AS (SELECT e.*, c.k FROM e JOIN c USING (id) WHERE c.k IS NOT NULL), "
-           "t AS (SELECT k, count(*) AS total FROM j GROUP BY k ORDER BY total DESC, k LIMIT ?) "
+    cols = "id, day, quad_class, goldstein"
+    # UNION (not UNION ALL): an event whose source and location are the same country counts once there.
+    sql = (f"WITH e AS (SELECT {cols}, source_country, target_country, location_country FROM events WHERE {where}), "
+           f"j AS (SELECT {cols}, source_country AS k FROM e UNION SELECT {cols}, target_country FROM e "
+           f"UNION SELECT {cols}, location_country FROM e), "
+           "t AS (SELECT k, count(*) AS total FROM j WHERE k IS NOT NULL GROUP BY k ORDER BY total DESC, k LIMIT ?) "
            f"SELECT {period} AS p, k, count(*) AS n, {_QUADS}, avg(goldstein) AS g FROM j "
            "WHERE k IN (SELECT k FROM t) GROUP BY p, k ORDER BY p NULLS FIRST, n DESC, k")
     return [_bucket(r, r["k"]) for r in store.fetch(sql, [*params, top])]
