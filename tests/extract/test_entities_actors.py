@@ -129,6 +129,8 @@ CONSTRUCTIONS = [
     ("Police said the Homeland Union party had collected signatures in Lithuania.", "Homeland Union party", "LTU", "PTY"),
     # negatives: no country where the text gives none, no misspelling where there is none
     ("Toyota Motor Corporation opened a plant in Kenya.", "Toyota", None, None),
+    ("The hostages in Gaza City were freed on Sunday.", "hostages", None, None),
+    ("Troops in Rafah opened fire on Monday.", "Troops", None, None),
     ("The embassy in Nairobi was closed on Monday.", "embassy", None, None),
     ("Columbia University said the talks would resume.", "Columbia", None, None),
     ("Olivia Brandt arrived on Monday.", "Olivia Brandt", None, None),

@@ -402,7 +402,11 @@ def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, S
 
 
 _ABROAD = frozenset("embassy embassies consulate consulates mission missions delegation delegations envoys "
-                    "ambassadors diplomats negotiators".split())
+                    "ambassadors diplomats negotiators hostages prisoners detainees captives tourists pilgrims "
+                    "foreigners visitors".split())
+# Sectors whose members are often abroad: troops deploy, refugees flee, IGOs and NGOs
+# and companies work in other countries; "X in <place>" says nothing of their country.
+_SENT_ABROAD = frozenset(("MIL", "REF", "IGO", "NGO", "BUS", "MED"))
 _LED = frozenset("led backed sponsored supported allied controlled".split())
 RESIDENT_PREPS = frozenset("in of inside throughout across".split())
 COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest southeast "
@@ -436,8 +440,8 @@ def read_resident(gaz: Gazetteer, doc: Doc, span: SpanInfo) -> tuple[int, str, s
     text = role_text(toks[role[0] : role[1]])
     if not (is_plural(text) or is_institution(gaz, text)) or toks[-1].pos_ not in ("NOUN", "PROPN"):
         return None
-    if fold(toks[-1].text) in _ABROAD:
-        return None  # "the embassy in Tehran" belongs to the country that sent it
+    if fold(toks[-1].text) in _ABROAD or role[2] in _SENT_ABROAD:
+        return None  # "the embassy in Tehran", "troops in Rafah", "hostages in Gaza" belong elsewhere
     return toks[role[0]].idx, text, role[2]
 
 
