@@ -77,6 +77,9 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tu
     if obligation(m.trigger) and m.pred.frame is None:
         # "Libya must hand over the suspects": a demand on the subject
         return ctx.lexicon.frames["demand"].code_for(code), f"{pattern}+must-demand", "asserted"
+    if mood == "negated" and m.pred.frame is None and code[:2] in _REFUSABLE and _announced_aux(m.trigger):
+        # "will not accept more refugees", "would not meet their demands": a refusal
+        return ctx.lexicon.frames["reject"].code_for(code), f"{pattern}+announced-refusal", "asserted"
     if mood != "future":
         return code, pattern, mood  # type: ignore[return-value]
     if code[:2] in _INTENT_ROOTS:
@@ -88,6 +91,13 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tu
 
 _INNER_PREPS = ("to", "with", "for", "on", "against", "into", "from", "in")
 _ACTOR_ENTS = ("GPE", "ORG", "NORP", "PERSON")
+
+
+_REFUSABLE = {"03", "04", "05", "06", "07", "08"}
+
+
+def _announced_aux(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "'ll") for c in verb.children)
 
 
 def _targets(m: Match, ctx: Context) -> list[Token]:
