@@ -78,6 +78,14 @@ def test_overview_loads_fast_and_draws_the_charts(page, live):
     page.screenshot(path=str(SHOTS / "overview.png"), full_page=True)
 
 
+def test_timeline_keeps_empty_periods_as_gaps(page, live):
+    page.goto(live + "/#/?interval=week")
+    page.wait_for_function("document.querySelectorAll('#timeline .bar').length === 4")
+    labels = page.locator("#timeline svg > text").evaluate_all("els => els.map(e => e.textContent)")
+    assert "2026-01-12" in labels      # a week without events still has its place on the axis
+    assert "2026-01-05" in labels and "2026-02-23" in labels
+
+
 def test_filter_by_dyad_open_event_see_evidence(page, live):
     page.goto(live + "/#/events")
     page.fill("#filters input[name=dyad]", "GND-ROH")

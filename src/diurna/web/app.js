@@ -1,7 +1,7 @@
 // The dashboard: hash routes (#/, #/events?..., #/event/ID, #/doc/ID?event=ID, #/follows),
 // one filter bar shared by every view (the CLI's `diurna events` filters).
 import { FILTERS, QUADS, QUAD_COLOURS, api, el, pick, query, showError } from "./api.js";
-import { legend, loadWorld, map, network, timeline } from "./charts.js";
+import { fillPeriods, legend, loadWorld, map, network, timeline } from "./charts.js";
 import { renderArticle } from "./article.js";
 
 const form = document.getElementById("filters");
@@ -54,7 +54,7 @@ async function overview(params) {
     loadWorld(),
   ]).catch((err) => { showError(document.getElementById("timeline"), err); return []; });
   if (!tl) return;
-  timeline(document.getElementById("timeline"), tl, (b) => go("events", { ...f, ...periodRange(b.period, interval) }));
+  timeline(document.getElementById("timeline"), fillPeriods(tl, interval), (b) => go("events", { ...f, ...periodRange(b.period, interval) }));
   network(document.getElementById("network"), dy, (d) => go("events", { ...f, dyad: d.key }));
   map(document.getElementById("map"), pts, world, (p) => go("events", { ...f, q: (p.name || "").split(" ")[0], country: p.country }));
   document.getElementById("map-note").textContent = `${pts.length} located places; circle size = events, colour = mean Goldstein.`

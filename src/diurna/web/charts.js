@@ -3,6 +3,21 @@
 // and the map (equirectangular; country outlines when world geometry is shipped).
 import { QUADS, QUAD_COLOURS, el, goldsteinColour, svg } from "./api.js";
 
+// Periods with no events still take their place on the axis, so gaps in time show as gaps.
+export function fillPeriods(buckets, interval, cap = 2000) {
+  if (buckets.length < 2) return buckets;
+  const byPeriod = new Map(buckets.map((b) => [b.period, b]));
+  const out = [], d = new Date(`${buckets[0].period}T00:00:00Z`), last = buckets.at(-1).period;
+  while (out.length <= cap) {
+    const p = d.toISOString().slice(0, 10);
+    out.push(byPeriod.get(p) || { period: p, events: 0, quad1: 0, quad2: 0, quad3: 0, quad4: 0, goldstein: null });
+    if (p >= last) return out;
+    if (interval === "month") d.setUTCMonth(d.getUTCMonth() + 1);
+    else d.setUTCDate(d.getUTCDate() + (interval === "week" ? 7 : 1));
+  }
+  return buckets;  // too long a span to draw every period: keep the ones with events
+}
+
 export function timeline(container, buckets, onPick) {
   if (!buckets.length) return container.replaceChildren(el("p", { class: "empty" }, "No dated events match."));
   const W = 900, H = 260, L = 40, R = 40, T = 10, B = 40;
@@ -22,6 +37,10 @@ export function timeline(container, buckets, onPick) {
   const labelEvery = Math.ceil(buckets.length / 12);
   buckets.forEach((b, i) => {
     const x = L + i * step + (step - bw) / 2;
+    if (i % labelEvery === 0) {
+      root.append(svg("text", { x: x + bw / 2, y: H - B + 14, "text-anchor": "middle", "font-size": 10, fill: "#667" }, b.period));
+    }
+    if (!b.events) return;
     let base = 0;
     const g = svg("g", { class: "bar", "data-period": b.period, style: "cursor:pointer", onclick: () => onPick(b) });
     for (const q of [1, 2, 3, 4]) {
@@ -33,9 +52,6 @@ export function timeline(container, buckets, onPick) {
     }
     g.append(svg("title", {}, `${b.period}: ${b.events} events, mean Goldstein ${b.goldstein ?? "n/a"}`));
     root.append(g);
-    if (i % labelEvery === 0) {
-      root.append(svg("text", { x: x + bw / 2, y: H - B + 14, "text-anchor": "middle", "font-size": 10, fill: "#667" }, b.period));
-    }
   });
   const pts = buckets.map((b, i) => (b.goldstein === null ? null : [L + i * step + step / 2, gy(b.goldstein)])).filter(Boolean);
   if (pts.length) {
