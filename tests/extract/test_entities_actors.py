@@ -127,6 +127,7 @@ CONSTRUCTIONS = [
     ("Police imposed a curfew in Cizre on Monday.", "Cizre", "TUR", None),
     ("Witnesses said shells landed in Jericho overnight.", "Jericho", "PSE", None),
     ("Police said the Homeland Union party had collected signatures in Lithuania.", "Homeland Union party", "LTU", "PTY"),
+    ("UN High Commissioner for Human Rights Volker Turk said 300 people had died.", "Turk", "UNO", "GOV"),
     # negatives: no country where the text gives none, no misspelling where there is none
     ("Toyota Motor Corporation opened a plant in Kenya.", "Toyota", None, None),
     ("The hostages in Gaza City were freed on Sunday.", "hostages", None, None),
@@ -146,3 +147,13 @@ def test_entities_actors_constructions(entities_pipeline, text, needle, country,
     assert (ent.country if ent else None) == country
     if sector is not None:
         assert ent.sector == sector
+
+
+@pytest.mark.parametrize(("text", "person"), [
+    ("UN High Commissioner for Human Rights Volker Turk said 300 people had died.", "Volker Turk"),
+    ("The word is in the Oxford English Dictionary now.", None),  # a name goes on: no person
+    ("Bosnian Serbs attacked the town.", None),
+])
+def test_entities_demonym_surnames(entities_pipeline, text, person):
+    people = [e.name for e in entities_pipeline.process(text).facts.entities if e.type == "PERSON"]
+    assert people == ([person] if person else [])

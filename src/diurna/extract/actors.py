@@ -113,6 +113,7 @@ def person_by_role(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[Span
                     and sp.start > 0 and _person_role(gaz, doc[sp.start - 1]):
                 s = SpanInfo(s.start, s.end, s.text, "PERSON", None)
         out.append(s)
+    out = _surname_demonyms(gaz, doc, out)
     covered = [(s.start, s.end) for s in out]
     for tok in doc:
         if tok.pos_ != "PROPN" or tok.ent_type_ or not any(c.dep_ == "appos" and _person_role(gaz, c) for c in tok.children):
@@ -164,6 +165,28 @@ def misspelt(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
             terms = tuple(t for t in gaz.near(s.text) if t.kind in kinds)
             if terms:
                 s = SpanInfo(s.start, s.end, s.text, s.label, Match(s.start, s.end, s.text, terms), fuzzy=True)
+        out.append(s)
+    return out
+
+
+def _surname_demonyms(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
+    """A demonym after a given name the NER missed is a surname: "Volker Turk",
+    "Jordan English"; not "Bosnian Serbs" (both known) nor "the Young Turks"."""
+    starts = {s.start for s in spans}
+    out = []
+    for s in spans:
+        term = s.match.first("people", "adj") if s.match is not None and s.label is None else None
+        sp = doc.char_span(s.start, s.end, alignment_mode="expand") if term is not None and " " not in s.text else None
+        prev = doc[sp.start - 1] if sp is not None and sp.start > 0 else None
+        nxt = doc[sp.end] if sp is not None and sp.end < len(doc) else None
+        if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
+            prev = None  # "Oxford English Dictionary": a name goes on
+        if prev is not None and prev.pos_ == "PROPN" and prev.is_alpha and prev.text[:1].isupper() \
+                and prev.text[1:].islower() and not prev.ent_type_ and prev.idx not in starts \
+                and fold(prev.text) not in gaz.roles.vocabulary and fold(prev.text) not in gaz.roles.honorifics \
+                and not prev.is_sent_start and prev.idx + len(prev.text) + 1 == s.start and prev.whitespace_ == " ":
+            out.append(SpanInfo(prev.idx, s.end, f"{prev.text} {s.text}", "PERSON", None))
+            continue
         out.append(s)
     return out
 
