@@ -24,7 +24,7 @@ OBJ = {"dobj", "obj"}
 RELATIVE = {"who", "that", "which", "whom", "whose"}
 # Children that end an actor's words: clauses, appositions, other conjuncts, punctuation.
 _CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "case", "det", "preconj", "predet"}
-_GENERIC_HEADS = {"official", "officials", "minister", "leader", "leaders", "government", "spokesman",
+GENERIC_HEADS = _GENERIC_HEADS = {"official", "officials", "minister", "leader", "leaders", "government", "spokesman",
                   "spokeswoman", "spokesperson", "president", "ministry", "authorities", "source", "sources"}
 
 
@@ -147,6 +147,26 @@ def _reporter(own: list[Token], verb: Token) -> list[Token]:
     if len(speakers) == 1 and _PRONOUN_FITS[own[0].lower_](speakers[0]):
         return expand(speakers)
     return []
+
+
+_REMIND = _SPEECH_HEADS | {"reiterate", "remind", "demand", "urge", "stress", "emphasise", "emphasize", "repeat"}
+
+
+def speakers(verb: Token) -> list[Token]:
+    """Who says that `verb` must happen: the subject of the speech verb over its
+    clause ("Arnor said Gondor must withdraw" -> Arnor; "issued a reminder to Gondor
+    that it must pay" -> the issuer)."""
+    clause = verb
+    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
+        clause = clause.head
+    head = clause.head
+    if head.i == clause.i or clause.dep_ not in ("ccomp", "acl"):
+        return []
+    if head.pos_ == "NOUN" and head.dep_ in OBJ:
+        head = head.head  # "issued a stern reminder ... that"
+    elif head.lemma_.lower() not in _REMIND:
+        return []
+    return [t for t in subjects(head) if t.i != verb.i]
 
 
 def passive_subjects(verb: Token) -> list[Token]:

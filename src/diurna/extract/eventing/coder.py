@@ -125,10 +125,17 @@ def _targets(m: Match, ctx: Context) -> list[Token]:
     return own
 
 
-def _owner(tok: Token) -> Token:
+_AGENT_NOUNS = {"envoy", "envoys", "ambassador", "ambassadors", "delegation", "delegations", "delegate",
+                "delegates", "mediator", "negotiator", "negotiators", "troops", "forces", "army", "police",
+                "government", "authorities", "navy", "military", "parliament", "cabinet", "court", "party"}
+
+
+def _owner(tok: Token, people: frozenset[str]) -> Token:
     """"North Korea's demand", "calls by Belarus", "an Australian ultimatum": a thing
-    stands for whoever owns it when it is the target of an act."""
-    if tok.pos_ != "NOUN" or tok.ent_type_:
+    stands for whoever owns it when it is the target of an act (people and bodies
+    stand for themselves: "the Arnorian envoy")."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ or tok.lower_ in people or tok.lower_ in _AGENT_NOUNS \
+            or tok.lower_ in A.GENERIC_HEADS:
         return tok
     for c in tok.children:
         if c.dep_ == "poss" and c.lower_ not in {"its", "their", "his", "her", "our", "my", "your"}:
@@ -147,7 +154,10 @@ def _owner(tok: Token) -> Token:
 def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, ActorRef] | None) -> list[Event]:
     code, pattern = _code_of(m, ctx)
     sources = [t for t in m.sources if usable_actor(t)]
-    targets = [t for t in (_owner(t) for t in _targets(m, ctx)) if usable_actor(t)]
+    targets = [t for t in (_owner(t, ctx.lexicon.human_nouns) for t in _targets(m, ctx)) if usable_actor(t)]
+    if m.pred.frame is None and obligation(m.trigger):
+        # "Arnor said Gondor must withdraw": Arnor demands and Gondor is asked
+        sources, targets = [t for t in A.speakers(m.trigger) if usable_actor(t)], sources
     src_refs = [r for t in sources for r in _refs(ctx, t)] or [None]
     tgt_refs = [r for t in targets for r in _refs(ctx, t)] or [None]
     src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, m.pred.reciprocal)
@@ -288,7 +298,8 @@ def embedding(trigger: Token) -> int:
 
 
 def _confidence(m: Match, src: ActorRef | None, tgt: ActorRef | None, depth: int = 0) -> float:
-    c = m.pred.confidence - 0.08 * depth + 0.1 * (src is not None) + 0.1 * (tgt is not None) - 0.1 * (src is None and tgt is None)
+    c = m.pred.confidence - 0.08 * depth
+    c += 0.1 * (src is not None) + 0.1 * (tgt is not None) - 0.1 * (src is None and tgt is None)
     c += 0.05 * (m.inner is not None) + 0.05 * bool(src and src.entity) + 0.05 * bool(tgt and tgt.entity)
     return round(max(0.05, min(0.95, c)), 2)
 
