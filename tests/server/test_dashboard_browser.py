@@ -45,23 +45,29 @@ def live(db, settings):
 
 
 @pytest.fixture(scope="module")
-def page(live):
+def browser():
     sync = pytest.importorskip("playwright.sync_api")
     with sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
-        # Fully offline: any request off the test server fails the test.
-        outside: list[str] = []
-        context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live)
-                      else (outside.append(route.request.url), route.abort()))
-        pg = context.new_page()
-        errors: list[str] = []
-        pg.on("pageerror", lambda exc: errors.append(str(exc)))
-        pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-        yield pg
-        browser.close()
-        assert outside == [], f"the dashboard reached outside the server: {outside}"
-        assert errors == [], f"JavaScript errors: {errors}"
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def page(live, browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    # Fully offline: any request off the test server fails the test.
+    outside: list[str] = []
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith(live)
+                  else (outside.append(route.request.url), route.abort()))
+    pg = context.new_page()
+    errors: list[str] = []
+    pg.on("pageerror", lambda exc: errors.append(str(exc)))
+    pg.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    yield pg
+    context.close()
+    assert outside == [], f"the dashboard reached outside the server: {outside}"
+    assert errors == [], f"JavaScript errors: {errors}"
 
 
 def test_overview_loads_fast_and_draws_the_charts(page, live):
@@ -125,3 +131,36 @@ def test_follow_a_topic_and_see_its_new_events(page, live):
     page.wait_for_function("document.querySelector('#follows-table tr[data-name=mordor] .new-count').textContent === '0'")
     page.locator("#follows-table tr[data-name=mordor]").get_by_text("Remove").click()
     page.wait_for_selector("#follows-table .empty")
+
+
+def test_token_from_the_url_reaches_the_api(db, settings, browser):
+    """Off loopback the dashboard is opened as /?token=...: it must send the token and drop it from the URL."""
+    import uvicorn
+
+    from diurna.server import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db, settings, token="t0k3n"), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    context = browser.new_context()
+    try:
+        pg = context.new_page()
+        pg.goto(f"http://127.0.0.1:{port}/?token=t0k3n#/events")
+        pg.wait_for_function("document.querySelector('#events-title').textContent.startsWith('Events: 4')")
+        assert "token" not in pg.url
+        pg.goto(f"http://127.0.0.1:{port}/#/events?quad=4")  # same tab session: still authorised
+        pg.wait_for_function("document.querySelector('#events-title').textContent.startsWith('Events: 1')")
+        other = context.new_page()                              # a new tab without the token is refused
+        other.goto(f"http://127.0.0.1:{port}/#/events")
+        other.wait_for_selector("#events-table .error")
+        assert "401" in other.inner_text("#events-table .error")
+    finally:
+        context.close()
+        server.should_exit = True
+        thread.join(timeout=10)

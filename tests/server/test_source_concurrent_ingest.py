@@ -43,6 +43,7 @@ def writer(fresh_client):
 
 
 def test_queries_answer_from_the_copy_while_an_ingest_writes(fresh_client, writer):
+    # The writer could open the store at all: a running server holds no lock on it.
     c = fresh_client
     for path in ("/api/events", "/api/aggregates/timeline", "/api/documents/met-jan", "/api/follows", "/api/status"):
         resp = c.get(path)

@@ -3,7 +3,10 @@
 
 const TOKEN_KEY = "diurna-token";
 const fromUrl = new URLSearchParams(location.search).get("token");
-if (fromUrl) sessionStorage.setItem(TOKEN_KEY, fromUrl);
+if (fromUrl) {
+  sessionStorage.setItem(TOKEN_KEY, fromUrl);
+  history.replaceState(null, "", location.pathname + location.hash);  // keep the secret out of history
+}
 
 export const FILTERS = ["actor", "country", "dyad", "code", "root", "quad", "since", "until", "q"];
 export const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
