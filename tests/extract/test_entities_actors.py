@@ -132,6 +132,8 @@ CONSTRUCTIONS = [
     ("Toyota Motor Corporation opened a plant in Kenya.", "Toyota", None, None),
     ("The hostages in Gaza City were freed on Sunday.", "hostages", None, None),
     ("Troops in Rafah opened fire on Monday.", "Troops", None, None),
+    ("Farmers protested a deal with South American countries.", "South American", None, None),
+    ("African-American voters backed the senator.", "African-American voters", "USA", "CVL"),
     ("The embassy in Nairobi was closed on Monday.", "embassy", None, None),
     ("Columbia University said the talks would resume.", "Columbia", None, None),
     ("Olivia Brandt arrived on Monday.", "Olivia Brandt", None, None),

@@ -276,6 +276,8 @@ def _plural(word: str) -> str:
 def _countries(b: _Builder, names: dict[str, str]) -> None:
     data = _yaml("countries.yaml")
     seen: set[str] = set()
+    for n in data.get("regions") or ():
+        b.add(n, Term("place", str(n), None))
     for row in data["countries"]:
         iso3 = row["iso3"]
         if not re.fullmatch(r"[A-Z]{3}", iso3) or iso3 in seen:
