@@ -100,9 +100,13 @@ def test_events_ranking_joined_entity_is_split(pipeline: Pipeline) -> None:
     [
         ("The police opened fire on the mob and killed two men.", "KILL", True),
         ("A mob attacked the shop and killed two men.", "KILL", False),
-        ("The rioters were killed in the stampede.", "KILL", False),
+        ("The pilgrims were killed in the stampede.", "KILL", False),
+        ("One militant was killed on the spot.", "KILL", True),  # militants' unnamed killers are the forces
         ("Police arrested three men in Surat.", "ARREST", True),
         ("The villagers beat the thief.", "FORCE", False),
+        ("Three persons died when the police resorted to firing.", "KILL", True),
+        ("Tear-gas shells were lobbed to disperse the crowd.", "FORCE", True),
+        ("Two persons were killed in the storm.", "KILL", False),
     ],
 )
 def test_events_ranking_ipe_police_reading(pipeline: Pipeline, text: str, label: str, expected: bool) -> None:

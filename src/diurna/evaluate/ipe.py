@@ -4,8 +4,9 @@ killings and use of force (the KILL, ARREST and FORCE labels).
 Each sentence is coded on its own (the text is lower-cased in the source, which
 weakens the parser and NER; we keep it as published). A sentence is predicted:
 - ARREST when an event has code 173 (arrest, detain, charge);
-- KILL when an event is a killing (1823, 186, 20x) or a use of force (17x violent
-  repression, 18x, 19x) whose trigger is a killing word, done by the police;
+- KILL when an event is a killing (1823, 186, 20x), a use of force (17x violent
+  repression, 18x, 19x) whose trigger is a killing word, or firing (193, 195) in a
+  sentence that reports deaths ("died in police firing"), done by the police;
 - FORCE when an event is violent repression (175) or an assault/fight code (18x,
   19x) done by the police.
 "Done by the police": a police-like source, or no source (or a pronoun) in a sentence
@@ -29,6 +30,8 @@ DESCRIPTION = "IndiaPoliceEvents sentence-level detection of police arrests, kil
 DATA = "events/india_police_events/sents.jsonl"
 LABELS = ("ARREST", "KILL", "FORCE")
 _POLICE = ("police", "cop", "constable", "force", "jawan", "army", "srp", "crpf", "rapid action", "security")
+_FIRING = ("193", "195")  # shooting at people, firing rounds or shells
+_DEATH_WORDS = ("died", "dead", "death", "killed", "succumbed", "perished", "toll")
 _KILL_WORDS = ("kill", "shot dead", "gunned", "died", "dead", "death")
 
 
@@ -52,20 +55,44 @@ _POLICE_CONTEXT = re.compile(
 _PRONOUNS = {"they", "he", "she", "we", "them"}
 
 
-def _by_police(ev: Event, text: str) -> bool:
-    """A police act: a police-like source, or no source / a pronoun in a sentence that
-    names the police (an unknown source is not assumed to be the police)."""
+# Acts whose unnamed doer is the state's: firing rounds (193), tear gas, dispersing a
+# crowd (175); and victims whose unnamed killer is: militants, rioters, suspects.
+_STATE_TACTICS = ("175", "193")
+_STATE_TARGETS = re.compile(
+    r"\b(?:militants?|terrorists?|extremists?|rioters?|mobs?|miscreants?|criminals?|dacoits?|naxal\w*|"
+    r"maoists?|insurgents?|ultras?|gangsters?|accused|suspects?|protesters?|demonstrators?|crowds?)\b",
+    re.IGNORECASE,
+)
+
+
+def _unknown(ev: Event) -> bool:
+    return ev.source is None or ev.source.text.lower() in _PRONOUNS
+
+
+def _police_scene(result: Result) -> bool:
+    """The sentence names the police, or reports a state tactic by an unnamed doer."""
+    return bool(_POLICE_CONTEXT.search(result.document.text)) or any(
+        ev.code[:3] in _STATE_TACTICS and _unknown(ev) and ev.modality not in ("negated", "hypothetical")
+        for ev in result.facts.events)
+
+
+def _by_police(ev: Event, scene: bool) -> bool:
+    """A police act: a police-like source, or an unnamed doer (none, or a pronoun) in a
+    police scene or acting on militants, rioters or suspects. An unknown source is
+    not assumed to be the police."""
     if ev.source is not None and any(w in ev.source.text.lower() for w in _POLICE):
         return True
     if ev.code.startswith("19") and _POLICE_CONTEXT.search(ev.evidence.text):
         return True  # "activists and the Rohan police clashed": the police are a side
-    if ev.source is None or ev.source.text.lower() in _PRONOUNS:
-        return bool(_POLICE_CONTEXT.search(text))
-    return False
+    if not _unknown(ev):
+        return False
+    return scene or bool(ev.target is not None and _STATE_TARGETS.search(ev.target.text))
 
 
 def labels_of(result: Result) -> set[str]:
     out = set()
+    scene = _police_scene(result)
+    text = result.document.text.lower()
     for ev in result.facts.events:
         root = ev.code[:2]
         if ev.modality in ("negated", "hypothetical"):
@@ -73,11 +100,12 @@ def labels_of(result: Result) -> set[str]:
         if ev.code.startswith("173"):
             out.add("ARREST")
         force = ev.code.startswith("175") or root in ("18", "19")
-        if force and _by_police(ev, result.document.text):
+        if force and _by_police(ev, scene):
             out.add("FORCE")
         killing = ev.code in ("1823", "186") or root == "20" or (
-            force and any(w in ev.evidence.text.lower() for w in _KILL_WORDS))
-        if killing and _by_police(ev, result.document.text):
+            force and any(w in ev.evidence.text.lower() for w in _KILL_WORDS)) or (
+            ev.code[:3] in _FIRING and any(w in text for w in _DEATH_WORDS))  # "died in police firing"
+        if killing and _by_police(ev, scene):
             out.add("KILL")
     return out
 
