@@ -45,6 +45,7 @@ def test_events_ranking_main_clause_wins(pipeline: Pipeline, text: str, code: st
         ("Rohan rejected Gondor's demand.", "124", "Rohan", "Gondor"),
         ("Arnor said on Tuesday that Gondor must return the captured ship.", "1053", "Arnor", "Gondor"),
         ("Gondor said it would not meet the Arnorian envoy.", "125", "Gondor", "Arnorian envoy"),
+        ("Gondor says it is willing to withdraw its troops from Rohan.", "0356", "Gondor", "Rohan"),
     ],
 )
 def test_events_ranking_senses_and_arguments(

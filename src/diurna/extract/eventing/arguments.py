@@ -116,6 +116,8 @@ def subjects(verb: Token) -> list[Token]:
             return expand(objs)  # object control: "urged Rohan to pay" -> Rohan
         if verb.dep_ == "xcomp":
             return subjects(head)
+    if verb.dep_ == "acomp" and head.i != verb.i:
+        return subjects(head)  # "Arnor is willing to withdraw": the subject of the copula
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb:
         return subjects(head)  # "..., killing six" shares the main clause's subject
     return []
