@@ -21,6 +21,9 @@ def _inner(text: str, depth: int = 0) -> list[str]:
         ("Il a dit \u00abnous gagnerons\u00bb hier.", ["nous gagnerons"]),
         ("''It is over,'' Mr. Halvard said.", ["It is over,"]),
         ("``It is over,'' Mr. Halvard said.", ["It is over,"]),
+        # a lone backtick opens a typewriter single quote (it once crashed the scanner)
+        ("They held the `Unity March' rally.", ["Unity March"]),
+        ("A stray ` backtick pairs with nothing.", []),
         ('"One," she said, "two."', ["One,", "two."]),
         ("\u201cA. B. C.\u201d", ["A. B. C."]),
         # apostrophes, possessives, elisions and primes are not quotes

@@ -18,7 +18,8 @@ from dataclasses import dataclass
 
 DOUBLE, SINGLE = "double", "single"
 # Marks whose glyph says which side they are on.
-_OPEN = {"\u201c": DOUBLE, "\u201e": DOUBLE, "\u00ab": DOUBLE, "\u2018": SINGLE, "\u2039": SINGLE}
+# A lone backtick opens a typewriter single quote (`like this'), as in older wire copy.
+_OPEN = {"\u201c": DOUBLE, "\u201e": DOUBLE, "\u00ab": DOUBLE, "\u2018": SINGLE, "\u2039": SINGLE, "`": SINGLE}
 _CLOSE = {"\u201d": DOUBLE, "\u00bb": DOUBLE, "\u2019": SINGLE, "\u203a": SINGLE}
 # Marks whose side depends on context.
 _STRAIGHT = {'"': DOUBLE, "'": SINGLE}
