@@ -51,8 +51,12 @@ def _keys(tok: Token) -> tuple[str, ...]:
     return (lem,) if low == lem else (lem, low)
 
 
+# Words of a date or time are not events: "on March 3" is no march, "in May" no modal.
+_TEMPORAL = {"DATE", "TIME"}
+
+
 def verb_entries(tok: Token, lex: Lexicon) -> list[Predicate]:
-    if tok.pos_ not in _VERBAL and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
+    if tok.pos_ not in _VERBAL and not (tok.pos_ == "NOUN" and tok.dep_ == "ROOT") or tok.ent_type_ in _TEMPORAL:
         return []
     return [p for k in _keys(tok) for p in lex.verbs.get(k, ())]
 
@@ -62,7 +66,7 @@ _NAMES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "WORK_OF_ART", "P
 
 
 def noun_entries(tok: Token, lex: Lexicon) -> list[Predicate]:
-    if tok.pos_ not in _NOMINAL or (tok.ent_type_ in _NAMES and tok.is_title):
+    if tok.pos_ not in _NOMINAL or (tok.ent_type_ in _NAMES and tok.is_title) or tok.ent_type_ in _TEMPORAL:
         return []
     return [p for k in _keys(tok) for p in lex.nouns.get(k, ())]
 
