@@ -13,8 +13,16 @@ import os
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from ..model import Document, Facts
+from ..resolve import resolve
+
+if TYPE_CHECKING:
+    from ..extract import ExtractorSpec
+    from ..pipeline import Pipeline
 
 DATA_ENV = "DIURNA_DATA"
 
@@ -44,6 +52,19 @@ class Report:
     def write(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def exact_facts(pipeline: Pipeline, specs: Iterable[ExtractorSpec], documents: list[Document]) -> Iterator[Facts]:
+    """The facts of `specs` over a parse of each document's exact text, resolved as the
+    pipeline resolves them. Scorers whose gold offsets index the raw text use this
+    instead of the clean stage, which reflows whitespace and may take a title."""
+    fns = [spec.build(pipeline.settings) for spec in specs]
+    docs = pipeline.nlp.pipe((d.text for d in documents), batch_size=pipeline.settings.batch_size)
+    for document, doc in zip(documents, docs):
+        facts = Facts()
+        for fn in fns:
+            facts = fn(document, doc, facts)
+        yield resolve(document.text, facts)
 
 
 def floors() -> dict[str, dict[str, float]]:

@@ -26,9 +26,9 @@ from pathlib import Path
 
 from ..extract import resolve_order
 from ..extract.geo.gazetteer import distance_km
-from ..model import Document, Facts, Place
+from ..model import Document, Place
 from ..pipeline import Pipeline
-from .base import Report
+from .base import Report, exact_facts
 
 NAME = "geo"
 DESCRIPTION = "toponym recall and accuracy within 161 km on LGL and GeoVirus"
@@ -77,20 +77,13 @@ def _align(text: str, name: str, start: int) -> int:
 
 def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     specs = resolve_order(("entities", "places"))
-    fns = [spec.build(pipeline.settings) for spec in specs]
     metrics: dict[str, float] = {}
     counts: dict[str, int] = {}
     details: dict[str, object] = {}
     for corpus, filename in CORPORA:
         articles = load(data_dir / DATA / filename)[:limit]
-        texts = [text for text, _ in articles]
-        predicted = []
-        for n, spacy_doc in enumerate(pipeline.nlp.pipe(texts, batch_size=pipeline.settings.batch_size)):
-            document = Document(id=f"{corpus}-{n}", text=texts[n])
-            facts = Facts()
-            for fn in fns:
-                facts = fn(document, spacy_doc, facts)
-            predicted.append(facts.places)
+        documents = [Document(id=f"{corpus}-{n}", text=text) for n, (text, _) in enumerate(articles)]
+        predicted = [facts.places for facts in exact_facts(pipeline, specs, documents)]
         m, c, d = score([g for _, g in articles], predicted)
         metrics.update({f"{corpus}_{k}": v for k, v in m.items()})
         counts.update({f"{corpus}_{k}": v for k, v in c.items()})

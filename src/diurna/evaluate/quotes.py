@@ -42,10 +42,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..extract import ExtractorSpec, get_spec, resolve_order
-from ..model import Document, Facts, Quote
+from ..model import Document, Quote
 from ..pipeline import Pipeline
-from ..resolve import resolve
-from .base import Report
+from .base import Report, exact_facts
 
 NAME = "quotes"
 DESCRIPTION = "direct and indirect quote content and speakers on PolNeAR dev"
@@ -134,14 +133,10 @@ def quote_chain(names: tuple[str, ...]) -> tuple[ExtractorSpec, ...]:
 
 def extract_exact(pipeline: Pipeline, articles: list[Article]) -> Iterator[tuple[Article, tuple[Quote, ...]]]:
     """Quotes of each article, from a parse of its exact text (see the module docstring)."""
-    fns = [spec.build(pipeline.settings) for spec in quote_chain(pipeline.settings.extractors)]
-    docs = pipeline.nlp.pipe((a.text for a in articles), batch_size=pipeline.settings.batch_size)
-    for article, doc in zip(articles, docs):
-        facts = Facts()
-        document = Document(id=article.name, text=article.text)
-        for fn in fns:
-            facts = fn(document, doc, facts)
-        yield article, resolve(article.text, facts).quotes
+    documents = [Document(id=a.name, text=a.text) for a in articles]
+    facts = exact_facts(pipeline, quote_chain(pipeline.settings.extractors), documents)
+    for article, found in zip(articles, facts):
+        yield article, found.quotes
 
 
 @dataclass

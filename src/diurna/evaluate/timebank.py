@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..extract.times import SPEC as TIMES
-from ..model import Document, TimeExpr
+from ..model import Document, Facts, TimeExpr
 from ..pipeline import Pipeline
 from .base import Report, prf
 
@@ -114,7 +114,7 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     for path in paths:
         doc = read_timeml(path)
         document = Document(id=doc.id, text=doc.text, published=doc.dct)
-        found = list(extract(document, pipeline.nlp.make_doc(doc.text), _empty()).times)
+        found = list(extract(document, pipeline.nlp.make_doc(doc.text), Facts()).times)
         gold = list(doc.timexes)
         n_sys += len(found)
         n_gold += len(gold)
@@ -147,8 +147,3 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
         details={"value_errors": examples},
     )
 
-
-def _empty():
-    from ..model import Facts
-
-    return Facts()
