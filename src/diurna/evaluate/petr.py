@@ -2,7 +2,7 @@
 validation dictionaries loaded as user dictionaries.
 
 The actor dictionary (`PETR.Validate.actors.txt`) goes into the pipeline as a user
-actor file when the settings know `actor_files` (the actors work); the agents
+actor file (setting `actor_files`); the agents
 dictionary (`PETR.Validate.agents.txt`, "PRESIDENT [~GOV]") has no loader there, so a
 minimal reader of the PETRARCH agent format lives here. An event's actor code is the
 entity's actor code when one was linked, else the dictionary lookup of its words:
@@ -20,13 +20,12 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import DiurnaError
 from ..model import ActorRef, Result
 from ..pipeline import Pipeline
-from ..settings import Settings
 from .base import Report
 
 NAME = "petr"
@@ -127,12 +126,9 @@ def _longest(words: tuple[str, ...], table: dict[tuple[str, ...], str]) -> str |
 
 
 def petr_pipeline(data_dir: Path, pipeline: Pipeline) -> tuple[Pipeline, str | None]:
-    """The pipeline with the suite's actor file as a user dictionary, when the
-    settings support it; else the given pipeline and the reason (the scorer's own
-    dictionary lookup then codes the actors)."""
-    names = {f.name for f in fields(Settings)}
-    if "actor_files" not in names:
-        return pipeline, "settings have no actor_files"
+    """The pipeline with the suite's actor file as a user dictionary; if the file does
+    not load, the given pipeline and the reason (the scorer's own dictionary lookup then
+    codes the actors)."""
     extra = (str(data_dir / ACTORS),)
     try:
         settings = pipeline.settings.replace(actor_files=tuple(pipeline.settings.actor_files) + extra)
