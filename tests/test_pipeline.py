@@ -78,11 +78,11 @@ def test_pipeline_failing_extractor_loses_only_that_document(pipeline, monkeypat
 
 @pytest.mark.parametrize("extractors", [("entities",), ("times", "amounts")])
 def test_pipeline_disables_components_no_extractor_needs(extractors):
-    from diurna.extract import resolve_order
+    from diurna.extract import resolve_order, spacy_components
     from diurna.nlp import needed_components
 
     p = Pipeline(Settings(extractors=extractors))
-    declared = {c for spec in resolve_order(extractors) for c in spec.spacy}
+    declared = set(spacy_components(resolve_order(extractors)))
     assert set(p.nlp.pipe_names) == needed_components(p.nlp, declared)
     assert set(p.nlp.disabled), "every component was kept"
     if not declared:  # rule-only extractors: the tokenizer alone runs

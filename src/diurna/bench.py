@@ -84,13 +84,13 @@ def _measure(label: str, kind: str, docs: list[RawDocument], settings_dict: dict
     else:
         import spacy
 
-        from .extract import resolve_order
+        from .extract import resolve_order, spacy_components
         from .nlp import load_model
 
         if kind == "spacy-all":
             nlp = spacy.load(settings.spacy_model)
         else:
-            nlp = load_model(settings.spacy_model, sorted({c for s in resolve_order(settings.extractors) for c in s.spacy}))
+            nlp = load_model(settings.spacy_model, spacy_components(resolve_order(settings.extractors)))
         load = time.perf_counter() - t0
         t1 = time.perf_counter()
         for _ in nlp.pipe((d.content for d in docs), batch_size=settings.batch_size):

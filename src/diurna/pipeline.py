@@ -18,7 +18,7 @@ from . import clean as clean_stage
 from . import nlp as annotate_stage
 from . import resolve as resolve_stage
 from .errors import E010, E013, DiurnaError
-from .extract import ExtractorSpec, resolve_order
+from .extract import ExtractorSpec, resolve_order, spacy_components
 from .model import Document, ErrorResult, Facts, Outcome, RawDocument, Result
 from .read import read_text, read_texts
 from .read.sources import normalise_date
@@ -49,7 +49,7 @@ class Pipeline:
         self.settings = settings or Settings.load()
         self.extractors: tuple[ExtractorSpec, ...] = resolve_order(self.settings.extractors)
         self._extract_fns = tuple(spec.build(self.settings) for spec in self.extractors)
-        components = sorted({c for spec in self.extractors for c in spec.spacy})
+        components = spacy_components(self.extractors)
         self.nlp = nlp if nlp is not None else annotate_stage.load_model(self.settings.spacy_model, components)
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars + 1)
         # Seconds spent per stage, for `diurna bench`. Observability only: never read

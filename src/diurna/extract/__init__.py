@@ -42,4 +42,9 @@ def resolve_order(names: tuple[str, ...]) -> tuple[ExtractorSpec, ...]:
     return specs
 
 
-__all__ = ["FACT_FIELDS", "REGISTRY", "ExtractFn", "ExtractorSpec", "get_spec", "resolve_order"]
+def spacy_components(specs: tuple[ExtractorSpec, ...]) -> list[str]:
+    """The spaCy components these extractors read, sorted: what the annotate stage keeps."""
+    return sorted({c for spec in specs for c in spec.spacy})
+
+
+__all__ = ["FACT_FIELDS", "REGISTRY", "ExtractFn", "ExtractorSpec", "get_spec", "resolve_order", "spacy_components"]
