@@ -63,6 +63,7 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     side_n: Counter[str] = Counter()
     side_ok: Counter[str] = Counter()
     confusion: Counter[str] = Counter()
+    missed: list[dict[str, Any]] = []
     for rec, outcome in zip(records, outcomes):
         n += 1
         gold = gold_type(rec["event"])
@@ -72,11 +73,15 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
         any_ok += gold in types
         if predicted != gold:
             confusion[f"{gold}->{predicted}"] += 1
+        lost: dict[str, list[str]] = {}
         for side in ("source", "target"):
             codes = _countries(rec.get(side))
             found = _side(outcome, gold, side) if isinstance(outcome, Result) else set()
             side_n[side] += len(codes)
             side_ok[side] += sum(c in found for c in codes)
+            lost[side] = [c for c in codes if c not in found]
+        if predicted != gold or lost["source"] or lost["target"]:
+            missed.append(_missed(rec, gold, predicted, lost, outcome))
     ratio = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
     return Report(
         name=NAME,
@@ -87,5 +92,21 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
             "target_country_recall": ratio(side_ok["target"], side_n["target"]),
         },
         counts={"records": n, "gold_source_countries": side_n["source"], "gold_target_countries": side_n["target"]},
-        details={"confusions": dict(confusion.most_common(30))},
+        details={"confusions": dict(confusion.most_common(30)), "missed": missed},
     )
+
+
+def _missed(rec: dict[str, Any], gold: str, predicted: str, lost: dict[str, list[str]],
+            outcome: object) -> dict[str, Any]:
+    """A record we got wrong, with what we coded: the evidence for grouping misses by cause."""
+    events = outcome.facts.events if isinstance(outcome, Result) else ()
+    return {
+        "id": rec["id"], "text": rec["text"], "gold": gold, "predicted": predicted,
+        "lost_source": lost["source"], "lost_target": lost["target"],
+        "events": [
+            f"{e.code} {e.plover.type if e.plover else '-'} {e.confidence} {e.modality} "
+            f"src={e.source.text + '/' + str(e.source.country) if e.source else None} "
+            f"tgt={e.target.text + '/' + str(e.target.country) if e.target else None} [{e.evidence.trigger}] {e.rule}"
+            for e in events
+        ],
+    }

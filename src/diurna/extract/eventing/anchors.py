@@ -76,12 +76,31 @@ def when(doc: Doc, sent: Span, trigger: Token, times: tuple[TimeExpr, ...], docu
     return When(None, None, None)
 
 
+def _locative_object(tok: Token | None) -> Token | None:
+    """The object of a locative preposition that holds the place: the place itself
+    ("in Kirkuk") or a noun it names through "of" ("in the northern city of Kirkuk",
+    "outside of the Iraqi city of Basra")."""
+    for _ in range(3):
+        if tok is None or tok.dep_ != "pobj":
+            return None
+        prep = tok.head
+        if prep.lower_ in _LOCATIVE:
+            return tok
+        if prep.lower_ != "of" or prep.head is prep:
+            return None
+        up = prep.head
+        if up.lower_ in _LOCATIVE and up.dep_ in ("prep", "advmod"):
+            return tok  # "outside of Basra"
+        tok = up if up.pos_ in ("NOUN", "PROPN") else None
+    return None
+
+
 def where(doc: Doc, sent: Span, trigger: Token, places: tuple[Place, ...], document: Document) -> Where:
     for p in places:
         if not (sent.start_char <= p.start and p.end <= sent.end_char):
             continue
-        tok = _token_at(doc, p.start, p.end)
-        if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in _LOCATIVE:
+        tok = _locative_object(_token_at(doc, p.start, p.end))
+        if tok is None:
             continue
         if _governs(tok.head, trigger):
             return Where(Location(p.name, p.country, p.lat, p.lon), "text")

@@ -12,7 +12,8 @@ from ...knowledge import cameo
 from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Modality, Plover
 from ...resolve.links import MentionIndex
 from . import arguments as A
-from .anchors import when, where
+from . import grounding as G
+from .anchors import Where, when, where
 from .lexicon import Lexicon
 from .matching import Match, has_trigger, sentence_matches, usable_actor
 from .modality import modality, obligation
@@ -74,6 +75,8 @@ _THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
 
 
 def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tuple[str, str, Modality]:
+    if m.pred.user:
+        return code, pattern, mood  # type: ignore[return-value]  # a user dictionary's code is final
     if obligation(m.trigger) and m.pred.frame is None:
         # "Libya must hand over the suspects": a demand on the subject
         return ctx.lexicon.frames["demand"].code_for(code), f"{pattern}+must-demand", "asserted"
@@ -153,13 +156,17 @@ def _owner(tok: Token, people: frozenset[str]) -> Token:
 
 def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, ActorRef] | None) -> list[Event]:
     code, pattern = _code_of(m, ctx)
-    sources = [t for t in m.sources if usable_actor(t)]
-    targets = [t for t in (_owner(t, ctx.lexicon.human_nouns) for t in _targets(m, ctx)) if usable_actor(t)]
+    sources = [t for t in (G.group_head(t) for t in m.sources) if usable_actor(t)]
+    targets = [t for t in (_owner(G.group_head(t), ctx.lexicon.human_nouns) for t in _targets(m, ctx))
+               if usable_actor(t)]
     if m.pred.frame is None and obligation(m.trigger):
         # "Arnor said Gondor must withdraw": Arnor demands and Gondor is asked
         sources, targets = [t for t in A.speakers(m.trigger) if usable_actor(t)], sources
-    src_refs = [r for t in sources for r in _refs(ctx, t)] or [None]
-    tgt_refs = [r for t in targets for r in _refs(ctx, t)] or [None]
+    place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document)
+    here = place.location.country if place.source == "text" and place.location is not None else None
+    src_refs = [_grounded(ctx, t, r, here) for t in sources for r in _refs(ctx, t)] or [None]
+    tgt_refs = [_grounded(ctx, t, r, None) for t in targets for r in _refs(ctx, t)]
+    tgt_refs = _fallback_targets(ctx, m, code, sources, src_refs, tgt_refs, place) or [None]
     src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, m.pred.reciprocal)
     pairs = [(s, t) for s in src_refs for t in tgt_refs if not _same(s, t)]
     if m.pred.reciprocal:
@@ -169,7 +176,6 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
                     m.trigger if m.inner is not None else None)
     code, pattern, mood = _announced(ctx, m, code, pattern, mood)
     time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document)
-    place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document)
     evidence = _evidence(ctx, m, sources + targets)
     depth = embedding(m.trigger)
     entry = cameo.lookup(code)
@@ -178,12 +184,50 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
     for src, tgt in pairs:
         out.append(Event(
             id="", code=code, root_code=entry.root, label=entry.label, quad_class=entry.quad_class,
-            goldstein=entry.goldstein, evidence=evidence, rule=f"predicates.yaml:{m.pred.id}/{pattern}",
+            goldstein=entry.goldstein, evidence=evidence, rule=f"{m.pred.origin}:{m.pred.id}/{pattern}",
             confidence=_confidence(m, src, tgt, depth), plover=Plover(p.type, p.mode) if p else None,
             source=src, target=tgt, date=time.date, date_precision=time.precision, location=place.location,
             modality=mood, date_source=time.source, location_source=place.source,
         ))
     return out
+
+
+def _grounded(ctx: Context, tok: Token, ref: ActorRef, here: str | None) -> ActorRef:
+    """An unnamed group's country: from its own phrase ("groups in Zimbabwe"), else
+    (sources only) from the place the event happens in."""
+    if ref.country or ref.entity is not None and ref.actor_code:
+        return ref
+    found = G.phrase_country(ctx.index, tok)
+    if found is not None:
+        return replace(ref, country=found[0])
+    if here and G.unnamed(tok):
+        return replace(ref, country=here)
+    return ref
+
+
+# Roots whose unnamed target is the place itself (its people or its authorities):
+# protest, force posture, coercion, assault, fighting, mass violence.
+_PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
+
+
+def _fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], src_refs: list[ActorRef | None],
+                      tgt_refs: list[ActorRef], place: Where) -> list[ActorRef]:
+    """Targets without a country: the first actor with a country in the event's
+    complements; for protest and force, the place the event happens in."""
+    if any(r.country for r in tgt_refs):
+        return tgt_refs
+    avoid = {i for t in sources for i in range(A.actor(t).start_i, A.actor(t).end_i)}
+    skip = {r.entity for r in src_refs if r is not None and r.entity}
+    heads = [m.trigger, *m.words[1:]] + ([m.inner.trigger] if m.inner is not None else [])
+    tok = G.complement_actor(ctx.index, heads, avoid, skip)
+    if tok is not None:
+        return _refs(ctx, tok)
+    if code[:2] in _PLACE_TARGET_ROOTS and place.source == "text" and place.location is not None \
+            and place.location.country:
+        if tgt_refs:
+            return [replace(r, country=place.location.country) for r in tgt_refs]
+        return [ActorRef(text=place.location.name, country=place.location.country)]
+    return tgt_refs
 
 
 def _unique(pairs: list[tuple[ActorRef | None, ActorRef | None]]) -> list[tuple[ActorRef | None, ActorRef | None]]:

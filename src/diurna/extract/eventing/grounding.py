@@ -1,0 +1,106 @@
+"""Grounding actors the sentence does not name: who a count stands for, which country
+an unnamed group belongs to, and whom an event is done to when the parse gives no
+named target.
+
+- "Thousands of Iraqi Kurds", "a group of refugees": the people, not the count.
+- An unnamed group takes the country its own phrase names ("opposition groups in
+  Zimbabwe", "Palestinians of the West Bank"), else the country of the place the
+  event happens in ("prisoners rioted at a jail in East Timor"), as event coders code
+  unidentified actors by where they act.
+- A target with no country: the first actor with a country in the event's own
+  complements ("threatened further action against Rohan", "rejected calls by
+  Gondor's rulers"), PETRARCH's first-actor-in-the-verb-phrase reading; for protest,
+  force and violence, the country of the place it happens in ("blocked roads in
+  Minas Tirith").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ...resolve.links import MentionIndex
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Heads that count or collect people: the people are in their "of" phrase.
+_COLLECTIVE = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "number",
+               "crowd", "crowds", "band", "batch", "patch", "contingent", "handful", "majority", "some",
+               "many", "most", "all", "third", "half", "score", "dozen", "hundred", "thousand", "million",
+               "members", "member", "team", "unit", "units", "delegation", "body"}
+# Links that stay inside an actor's (or an event's object's) phrase.
+_PHRASE = {"prep", "pobj", "amod", "compound", "nmod", "poss", "conj", "appos", "nummod", "quantmod"}
+_PHRASE_PREPS = {"in", "of", "from", "at", "inside", "across", "throughout", "within", "near", "on"}
+# Links from an event's trigger to its complements (not its side clauses).
+_COMPLEMENT = {"dobj", "obj", "dative", "prep", "xcomp", "attr", "oprd", "pobj", "agent"}
+_COMPLEMENT_PREPS = {"to", "with", "against", "on", "upon", "into", "toward", "towards", "at", "for", "of", "by",
+                     "from", "in", "over", "near", "between", "among", "inside", "across", "outside", "around"}
+_PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us", "its", "their", "themselves", "itself"}
+
+
+def group_head(tok: Token) -> Token:
+    """The people a count or collective stands for ("Tens of thousands of students")."""
+    for _ in range(3):
+        if not (tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lower_ in _COLLECTIVE):
+            break
+        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+              for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+        if not of:
+            break
+        tok = of[0]
+    return tok
+
+
+def _walk(start: list[Token], links: set[str], preps: set[str], limit: int = 40) -> list[Token]:
+    """Tokens reached from `start` through `links` (prepositions only among `preps`),
+    in text order."""
+    seen: dict[int, Token] = {}
+    stack = list(start)
+    while stack and len(seen) < limit:
+        t = stack.pop()
+        if t.i in seen:
+            continue
+        seen[t.i] = t
+        for c in t.children:
+            if c.dep_ not in links or (c.dep_ == "prep" and c.lower_ not in preps):
+                continue
+            stack.append(c)
+    return sorted(seen.values(), key=lambda t: t.i)
+
+
+def phrase_country(index: MentionIndex, tok: Token, skip: set[str] = frozenset()) -> tuple[str, str | None] | None:
+    """(country, entity id) of the first actor with a country inside `tok`'s own phrase
+    ("groups in Zimbabwe", "the offices of the Gondorian council")."""
+    for t in _walk([tok], _PHRASE, _PHRASE_PREPS, limit=20):
+        found = _country_at(index, t, skip)
+        if found is not None:
+            return found
+    return None
+
+
+def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
+                     skip: set[str]) -> Token | None:
+    """The first token in the complements of `heads` (an event's trigger, its wrapped
+    event) that names an actor with a country, outside the tokens in `avoid`."""
+    start = [c for h in heads for c in h.children if c.dep_ in _COMPLEMENT
+             and (c.dep_ != "prep" or c.lower_ in _COMPLEMENT_PREPS)]
+    for t in _walk(start, _COMPLEMENT | _PHRASE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=60):
+        if t.i in avoid or t.lower_ in _PRONOUNS:
+            continue
+        if _country_at(index, t, skip) is not None:
+            return t
+    return None
+
+
+def _country_at(index: MentionIndex, t: Token, skip: set[str]) -> tuple[str, str | None] | None:
+    if t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.lower_ in _PRONOUNS:
+        return None
+    ent = index.at(t.idx, t.idx + len(t.text))
+    if ent is None or not ent.country or ent.id in skip:
+        return None
+    return ent.country, ent.id
+
+
+def unnamed(tok: Token) -> bool:
+    """A common-noun actor ("prisoners", "a roadside bombing"), not a name or pronoun."""
+    return tok.pos_ == "NOUN" and tok.lower_ not in _PRONOUNS
