@@ -46,6 +46,7 @@ def extract(
     url: Annotated[Optional[str], typer.Option(help="Source URL, when the input is one document.")] = None,
     config: ConfigOpt = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Actor dictionary (diurna YAML or PETRARCH .txt) to add; repeatable.")] = None,
+    predicates: Annotated[Optional[list[Path]], typer.Option("--predicates", help="Predicate dictionary (diurna YAML or PETRARCH verbs .txt) to merge over the lexicon; repeatable.")] = None,
 ) -> None:
     """Extract entities, events, quotes, times, amounts and places from articles."""
     from .pipeline import Pipeline
@@ -58,6 +59,8 @@ def extract(
     settings = _settings(config)
     if actors:
         settings = settings.replace(actor_files=(*settings.actor_files, *(str(p) for p in actors)))
+    if predicates:
+        settings = settings.replace(predicate_files=(*settings.predicate_files, *(str(p) for p in predicates)))
     single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() not in JSONL_SUFFIXES
     fmt = format or ("json" if single or paths == ["-"] else "jsonl")
     try:

@@ -28,6 +28,7 @@ class Settings:
     languages: tuple[str, ...] = ("en",)
     day_first: bool = False
     actor_files: tuple[str, ...] = ()  # user actor dictionaries (YAML or PETRARCH .txt), in order
+    predicate_files: tuple[str, ...] = ()  # user predicate dictionaries (YAML or PETRARCH verbs .txt), in order
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

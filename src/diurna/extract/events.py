@@ -24,7 +24,7 @@ VERSION = "diurna.events.v1"
 
 
 def build(settings: Settings) -> ExtractFn:
-    lex = lexicon.load()
+    lex = lexicon.load(tuple(settings.predicate_files))
 
     def extract_events(document: Document, doc: Doc, facts: Facts) -> Facts:
         return replace(facts, events=coder.code_document(document, doc, facts, lex))

@@ -15,8 +15,18 @@ add names to the entry above; `#` starts a comment; `<!-- ... -->` blocks are sk
 underscores stand for spaces. A CAMEO code `PSEREBHMS` gives country `PSE` and sector
 `REB` (the code is kept whole as the actor code).
 
+PETRARCH agent dictionaries may be given as actor files too (or be mixed into one):
+an entry whose code carries `~` is an agent, a role word that adds its code to the
+actor's: `PRESIDENT [~GOV]` ("Arnorian president" -> ARNGOV), `FOREIGN_MINISTER
+[~GOVFRM]`; `{PLURAL}` gives an irregular plural and `{}` none (regular plurals are
+made); `!PERSON! = MAN, MEN, WOMAN` defines a substitution used as `CONGRESS!PERSON!`.
+`load_agent_files` reads them; the gazetteer adds them to the role words (a user's
+agent wins over ours). A code placed before the actor's (`NGO~`) is read but not
+used: diurna's codes put the country first.
+
     from diurna.knowledge.actors_loader import load_actor_file
     actors = load_actor_file("PETR.Validate.actors.txt")      # tuple[Actor, ...]
+    agents = load_agent_files(["PETR.Validate.agents.txt"])  # tuple[Agent, ...]
     Settings.load(actor_files=["PETR.Validate.actors.txt"])   # or use it in a pipeline
 """
 
@@ -182,13 +192,26 @@ def _uncomment(line: str) -> str:
     return line.rstrip()
 
 
+def _without_block_comments(text: str) -> str:
+    """`<!-- -->` comments removed, their line breaks kept (line numbers stay true)."""
+    return re.sub(r"<!\s*--.*?-->", lambda m: "\n" * m.group(0).count("\n"), text, flags=re.S)
+
+
+_AGENT_LINE = re.compile(r"^([^\[{]+?)\s*(?:\{([^}]*)\})?\s*\[\s*([^\]]*~[^\]]*?)\s*\]\s*$")
+_MARKER_LINE = re.compile(r"^!([A-Za-z]+)!\s*=\s*(.+)$")
+
+
+def _is_agent_or_marker(line: str) -> bool:
+    return bool(_AGENT_LINE.match(line) or _MARKER_LINE.match(line))
+
+
 def parse_petrarch(text: str, origin: str) -> tuple[Actor, ...]:
-    text = re.sub(r"<!\s*--.*?-->", "", text, flags=re.S)  # "<! --" occurs in old files too
+    text = _without_block_comments(text)  # "<! --" occurs in old files too
     entries: list[tuple[str, list[str], list[Office]]] = []
     for lineno, line in enumerate(text.splitlines(), start=1):
         line = _uncomment(line)
-        if not line.strip():
-            continue
+        if not line.strip() or _is_agent_or_marker(line.strip()):
+            continue  # agents are read by parse_petrarch_agents
         try:
             stripped = line.strip()
             if stripped.startswith("+"):
@@ -226,6 +249,74 @@ def parse_petrarch(text: str, origin: str) -> tuple[Actor, ...]:
             )
         )
     return tuple(actors)
+
+
+@dataclass(frozen=True, slots=True)
+class Agent:
+    """A PETRARCH agent: a role phrase and the code it adds to an actor's."""
+
+    phrase: str  # lower case words: "foreign minister"
+    code: str  # "GOVFRM"
+    first: bool = False  # `NGO~`: the code goes before the actor's
+    source: str = ""
+
+
+def _agent_forms(phrase: str, plural: str | None, markers: dict[str, tuple[str, ...]]) -> list[str]:
+    """The phrase (markers substituted) and its plural forms: regular unless `{}`
+    says none or `{FORM}` gives the irregular one."""
+    words = " ".join(phrase.replace("_", " ").split()).lower()
+    m = re.search(r"!([a-z]+)!", words)
+    if m:
+        items = markers.get(m.group(1).upper())
+        if items is None:
+            raise ValueError(f"substitution !{m.group(1).upper()}! is not defined above")
+        return [words[: m.start()] + item.lower() + words[m.end():] for item in items]
+    if plural is None:
+        return [words]
+    return [words] + [" ".join(p.replace("_", " ").split()).lower() for p in plural.split(",") if p.strip()]
+
+
+def parse_petrarch_agents(text: str, origin: str) -> tuple[Agent, ...]:
+    """The agent entries (codes with `~`) of a PETRARCH dictionary text. Regular
+    plurals are left to the role matcher, which makes them for every role word."""
+    markers: dict[str, tuple[str, ...]] = {}
+    out: list[Agent] = []
+    for lineno, raw in enumerate(_without_block_comments(text).splitlines(), start=1):
+        line = _uncomment(raw).strip()
+        marker = _MARKER_LINE.match(line)
+        if marker:
+            markers[marker.group(1).upper()] = tuple(i.strip() for i in marker.group(2).split(",") if i.strip())
+            continue
+        m = _AGENT_LINE.match(line)
+        if not m:
+            continue
+        code = m.group(3).replace(" ", "").upper()
+        if not re.fullmatch(r"~[A-Z0-9]{2,12}|[A-Z0-9]{2,12}~", code):
+            raise DiurnaError(E011, f"{origin}:{lineno}: agent code [{m.group(3)}] must be ~CODE or CODE~")
+        try:
+            forms = _agent_forms(m.group(1), m.group(2), markers)
+        except ValueError as exc:
+            raise DiurnaError(E011, f"{origin}:{lineno}: {exc}") from None
+        for form in forms:
+            if not re.search(r"[a-z0-9]", form):
+                raise DiurnaError(E011, f"{origin}:{lineno}: agent without words")
+            out.append(Agent(form, code.strip("~"), code.endswith("~"), origin))
+    return tuple(out)
+
+
+def load_agent_files(paths: Iterable[str | Path]) -> tuple[Agent, ...]:
+    """The agents of the user's actor files (PETRARCH `.txt` only; YAML has none)."""
+    out: list[Agent] = []
+    for path in paths:
+        p = Path(path)
+        if p.suffix.lower() != ".txt":
+            continue
+        try:
+            text = p.read_text("utf-8")
+        except OSError as exc:
+            raise DiurnaError(E011, f"cannot read actor file {p}: {exc}") from exc
+        out += parse_petrarch_agents(text, str(p))
+    return tuple(out)
 
 
 def load_actor_file(path: str | Path) -> tuple[Actor, ...]:

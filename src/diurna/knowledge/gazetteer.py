@@ -23,7 +23,7 @@ from typing import Any, Literal
 import yaml
 
 from . import read_text
-from .actors_loader import Actor, Office, load_actor_files, parse_actors
+from .actors_loader import Actor, Agent, Office, load_actor_files, load_agent_files, parse_actors
 
 TermKind = Literal["country", "capital", "adj", "people", "place", "igo", "group", "actor"]
 
@@ -344,7 +344,9 @@ def _groups(b: _Builder) -> None:
                 b.add(n, term)
 
 
-def load_roles() -> Roles:
+def load_roles(agents: tuple[Agent, ...] = ()) -> Roles:
+    """roles.yaml, plus the user's PETRARCH agents ("PRESIDENT [~GOV]"), which win
+    over our role words; their code follows the country in the actor code."""
     data = _yaml("roles.yaml")
     sectors: dict[tuple[str, ...], str] = {}
     for sector, phrases in data["sectors"].items():
@@ -355,6 +357,10 @@ def load_roles() -> Roles:
             sectors.setdefault(ws, sector)
             plural = (*ws[:-1], _plural(ws[-1]))
             sectors.setdefault(plural, sector)
+    for agent in (a for a in agents if not a.first):
+        ws = tuple(fold(w) for w in words(agent.phrase))
+        sectors[ws] = agent.code
+        sectors.setdefault((*ws[:-1], _plural(ws[-1])), agent.code)
     inst = frozenset(tuple(fold(w) for w in words(p)) for p in data["institutions"])
     honor = {fold(w).rstrip("."): g for g, ws in data["honorifics"].items() for w in ws}
     return Roles(
@@ -416,7 +422,7 @@ def load_gazetteer(actor_files: tuple[str, ...] = ()) -> Gazetteer:
         exact=MappingProxyType({k: tuple(v) for k, v in b.exact.items()}),
         lower_ok=frozenset(b.lower_ok),
         max_len=max(len(k) for k in (*b.names, *b.exact)),
-        roles=load_roles(),
+        roles=load_roles(load_agent_files(actor_files)),
         actors=actors,
         actor_keys=actor_keys,
         surnames=surnames,

@@ -1,25 +1,45 @@
-"""The predicate lexicon (knowledge/predicates.yaml): loaded once, validated, indexed
-by trigger lemma so the cheap first pass is a set lookup per token."""
+"""The predicate lexicon (knowledge/predicates.yaml) plus the user's predicate files
+(setting `predicate_files`): loaded once, validated, indexed by trigger lemma so the
+cheap first pass is a set lookup per token.
+
+A user file is diurna YAML (the format of predicates.yaml: `predicates:` and
+optionally `frames:`) or a PETRARCH-2 verb dictionary (`.txt`, read by
+`knowledge.petrarch_verbs`). Its entries are merged over the package lexicon: a
+trigger word the user defines is theirs alone (our entries for that word are
+dropped), other words keep ours. Later files win over earlier ones the same way.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Literal
 
 import yaml
 
-from ...knowledge import cameo, read_text
+from ...errors import E011, DiurnaError
+from ...knowledge import cameo, petrarch_verbs, read_text
 
 FILE = "predicates.yaml"
 FRAME_TARGETS = ("inner", "addressee")
 _KNOWN_KEYS = {
     "id", "pos", "lemmas", "code", "object", "particle", "compound", "target", "reciprocal", "frame",
     "confidence", "requires_dobj", "requires_prep", "requires_word", "requires_xcomp",
-    "requires_human_object", "requires_protest_context",
+    "requires_human_object", "requires_protest_context", "before", "after",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class Slot:
+    """One position of a word pattern ("before"/"after" the trigger): any one of
+    `phrases` (each a run of consecutive words, lower case). `glued`: it must touch
+    the element on its trigger side (the trigger or the previous slot)."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    glued: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,14 +79,24 @@ class Predicate:
     requires_xcomp: bool = False
     requires_human_object: bool = False
     requires_protest_context: bool = False
+    before: tuple[Slot, ...] = ()  # words that must precede the trigger, in order
+    after: tuple[Slot, ...] = ()  # words that must follow it in its phrase, in order
+    origin: str = FILE  # the file the entry comes from; rules name it
+
+    @property
+    def user(self) -> bool:
+        """From a user's predicate file: its code is final (no recoding of announced
+        or obligated acts, which is our lexicon's CAMEO policy)."""
+        return self.origin != FILE
 
     @property
     def specificity(self) -> int:
         """How much an entry asks of the text: the more, the more it is trusted when
-        several entries share a trigger."""
+        several entries share a trigger (a longer word pattern before a shorter one)."""
         return (3 * bool(self.object) + 2 * bool(self.particle) + 2 * bool(self.compound)
                 + bool(self.requires_word) + bool(self.requires_prep) + bool(self.requires_human_object)
-                + bool(self.requires_protest_context) + bool(self.requires_xcomp))
+                + bool(self.requires_protest_context) + bool(self.requires_xcomp)
+                + 2 * sum(max(len(p) for p in s.phrases) for s in (*self.before, *self.after)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,20 +112,85 @@ class Lexicon:
         return frozenset(self.verbs) | frozenset(self.nouns)
 
 
-@lru_cache(maxsize=None)
-def load() -> Lexicon:
-    return parse(yaml.safe_load(read_text(FILE)), FILE)
+@lru_cache(maxsize=8)
+def load(predicate_files: tuple[str, ...] = ()) -> Lexicon:
+    """The package lexicon, with the user's predicate files merged over it in order."""
+    lex = parse(yaml.safe_load(read_text(FILE)), FILE)
+    for path in predicate_files:
+        lex = merge(lex, load_user_file(path).lexicon)
+    return lex
 
 
-def parse(data: Any, where: str) -> Lexicon:
+@dataclass(frozen=True, slots=True)
+class UserFile:
+    """A user predicate file as loaded: its entries, and for a PETRARCH dictionary
+    how many of its verbs and patterns became entries and which were skipped."""
+
+    path: str
+    lexicon: Lexicon
+    report: petrarch_verbs.ReadReport | None = None
+
+
+def load_user_file(path: str) -> UserFile:
+    """One user predicate file: `.yaml`/`.yml` (diurna format) or `.txt` (PETRARCH-2
+    verb dictionary). Any problem is a DiurnaError E011 naming the file."""
+    p = Path(path)
+    try:
+        text = p.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DiurnaError(E011, f"cannot read predicate file {p}: {exc}") from exc
+    suffix = p.suffix.lower()
+    try:
+        if suffix in (".yaml", ".yml"):
+            try:
+                data = yaml.safe_load(text)
+            except yaml.YAMLError as exc:
+                raise ValueError(f"not valid YAML: {exc}") from exc
+            return UserFile(str(p), parse(data, str(p), origin=p.name, frames_from=_package_frames()))
+        if suffix == ".txt":
+            verbs = petrarch_verbs.parse(text, str(p))
+            lex = parse({"predicates": list(verbs.entries)}, str(p), origin=p.name)
+            # a verb the dictionary lists is the user's even when it codes nothing alone
+            blocked = {v: () for v in verbs.lemmas if v not in lex.verbs}
+            lex = replace(lex, verbs=MappingProxyType({**blocked, **lex.verbs}))
+            return UserFile(str(p), lex, verbs.report)
+    except ValueError as exc:
+        msg = str(exc)
+        raise DiurnaError(E011, msg if msg.startswith(str(p)) else f"{p}: {msg}") from None
+    raise DiurnaError(E011, f"predicate file {p}: use .yaml/.yml (diurna format) or .txt (PETRARCH verb dictionary)")
+
+
+@lru_cache(maxsize=1)
+def _package_frames() -> Mapping[str, Frame]:
+    return load().frames
+
+
+def merge(base: Lexicon, user: Lexicon) -> Lexicon:
+    """`user` over `base`: a trigger word the user defines keeps only the user's
+    entries; frames and word lists are joined (the user's win on a name)."""
+    return Lexicon(
+        verbs=MappingProxyType({**base.verbs, **user.verbs}),
+        nouns=MappingProxyType({**base.nouns, **user.nouns}),
+        frames=MappingProxyType({**base.frames, **user.frames}),
+        human_nouns=base.human_nouns | user.human_nouns,
+        protest_words=base.protest_words | user.protest_words,
+    )
+
+
+def parse(data: Any, where: str, origin: str = FILE, frames_from: Mapping[str, Frame] | None = None) -> Lexicon:
+    """Validate a lexicon document. `frames_from`: frames a user file may name
+    without defining them (the package's)."""
     if not isinstance(data, dict) or not isinstance(data.get("predicates"), list):
         raise ValueError(f"{where}: expected a mapping with a 'predicates' list")
+    if not isinstance(data.get("frames") or {}, dict):
+        raise ValueError(f"{where}: frames must be a mapping of name -> frame")
     frames = {name: _frame(name, spec, where) for name, spec in (data.get("frames") or {}).items()}
+    known_frames = {**(frames_from or {}), **frames}
     verbs: dict[str, list[Predicate]] = {}
     nouns: dict[str, list[Predicate]] = {}
     seen: set[str] = set()
     for n, raw in enumerate(data["predicates"], start=1):
-        pred = _predicate(raw, f"{where}: predicate #{n}", frames)
+        pred = replace(_predicate(raw, f"{where}: predicate #{n}", known_frames), origin=origin)
         if pred.id in seen:
             raise ValueError(f"{where}: predicate id {pred.id!r} is used twice; ids name rules")
         seen.add(pred.id)
@@ -106,7 +201,7 @@ def parse(data: Any, where: str) -> Lexicon:
     return Lexicon(
         verbs=MappingProxyType({k: order(v) for k, v in verbs.items()}),
         nouns=MappingProxyType({k: order(v) for k, v in nouns.items()}),
-        frames=MappingProxyType(frames),
+        frames=MappingProxyType(known_frames if frames_from is not None else frames),
         human_nouns=frozenset(data.get("human_nouns") or ()),
         protest_words=frozenset(data.get("protest_words") or ()),
     )
@@ -140,6 +235,22 @@ def _target(raw: dict[str, Any], where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _slots(raw: dict[str, Any], key: str, where: str) -> tuple[Slot, ...]:
+    """`before`/`after`: a list of slots, each "word word|other phrase", a leading
+    "_" when the slot must touch the trigger side."""
+    value = raw.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}: {key} must be a list of strings such as \"diplomatic\" or \"ties|relations\"")
+    out = []
+    for v in value:
+        glued = v.startswith("_")
+        phrases = tuple(tuple(w.lower() for w in alt.split()) for alt in v.lstrip("_").split("|"))
+        if not phrases or any(not p for p in phrases):
+            raise ValueError(f"{where}: {key} slot {v!r} has an empty alternative")
+        out.append(Slot(phrases, glued))
+    return tuple(out)
+
+
 def _predicate(raw: Any, where: str, frames: Mapping[str, Frame]) -> Predicate:
     if not isinstance(raw, dict) or not raw.get("id"):
         raise ValueError(f"{where}: each predicate is a mapping with an id")
@@ -169,4 +280,5 @@ def _predicate(raw: Any, where: str, frames: Mapping[str, Frame]) -> Predicate:
         requires_xcomp=bool(raw.get("requires_xcomp", False)),
         requires_human_object=bool(raw.get("requires_human_object", False)),
         requires_protest_context=bool(raw.get("requires_protest_context", False)),
+        before=_slots(raw, "before", where), after=_slots(raw, "after", where),
     )

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from . import arguments as A
 from .lexicon import Lexicon, Predicate
+from .phrases import object_targets, words_hold
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -96,6 +97,8 @@ def _object_noun(verb: Token, pred: Predicate) -> Token | None:
 
 
 def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> bool:
+    if (pred.before or pred.after) and not words_hold(tok, pred):
+        return False  # a word pattern (user PETRARCH dictionaries) does not stand around the trigger
     if pred.particle and not any(
         c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pred.particle for c in tok.children
     ):
@@ -154,6 +157,8 @@ def _verb_arguments(m: Match, obj: Token | None) -> None:
             m.targets += A.datives(verb)
     preps = [p for p in pred.target if p not in ("dobj", "dative")]
     m.targets += list(A.prep_objects(verb, preps))
+    if pred.after and obj is None and "dobj" not in pred.target:
+        m.targets += object_targets(verb, preps)  # the words name the object: "restored ties with Gondor"
     if obj is not None:
         m.pattern += "-object"
         m.targets += list(A.prep_objects(obj, preps))
