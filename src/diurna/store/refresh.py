@@ -2,12 +2,13 @@
 
 Each block is recomputed from ALL its stored records with `store.merge`, so the result
 depends on the set of stored articles only, never on the order they arrived in. Runs
-inside the writer's transaction.
+inside the writer's transaction. `entity_rows` and `event_rows` are the pure part, which
+the Spark engine runs per block too: one definition of the derived tables.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from . import merge
@@ -16,7 +17,7 @@ from .rows import column_lists
 if TYPE_CHECKING:
     import duckdb
 
-_ENTITY_COLUMNS = ("id", "block", "name", "type", "country", "role", "sector", "actor_code", "aliases",
+ENTITY_COLUMNS = ("id", "block", "name", "type", "country", "role", "sector", "actor_code", "aliases",
                    "num_documents", "num_mentions")
 
 EVENT_COLUMNS = ("id", "block", "code", "root_code", "base_code", "label", "quad_class", "goldstein",
@@ -59,17 +60,25 @@ def entities(con: duckdb.DuckDBPyConnection, blocks: Collection[str]) -> None:
     block_list = sorted(blocks)
     stored = _rows(con, "SELECT doc_id, local_id, name, type, country, aliases, role, sector, actor_code, n_mentions "
                         "FROM doc_entities WHERE block IN (SELECT unnest(?))", [block_list])
+    rows, assigned = entity_rows(stored)
+    con.execute("DELETE FROM entities WHERE block IN (SELECT unnest(?))", [block_list])
+    _insert(con, "entities", ENTITY_COLUMNS, rows)
+    _assign(con, "doc_entities", "entity_id", assigned)
+
+
+def entity_rows(stored: Iterable[Mapping[str, Any]]) -> tuple[list[tuple], list[tuple[str, str, str]]]:
+    """Stored doc_entities rows (dicts) of whole blocks -> (`entities` rows in
+    ENTITY_COLUMNS order, (doc_id, local_id, entity_id) assignments). Pure: the DuckDB
+    store and the Spark engine both derive their entity tables with it."""
     records = [merge.EntityRecord(doc_id=r["doc_id"], local_id=r["local_id"], name=r["name"], type=r["type"],
                                   country=r["country"], aliases=tuple(r["aliases"] or ()), role=r["role"],
                                   sector=r["sector"], actor_code=r["actor_code"], mentions=r["n_mentions"] or 0)
                for r in stored]
     clusters = merge.cluster_entities(records)
-    con.execute("DELETE FROM entities WHERE block IN (SELECT unnest(?))", [block_list])
     block_of = {r.key: merge.entity_block(r) for r in records}
-    _insert(con, "entities", _ENTITY_COLUMNS, [
-        (c.id, block_of[c.members[0]], c.name, c.type, c.country, c.role, c.sector, c.actor_code, list(c.aliases),
-         c.num_documents, c.num_mentions) for c in clusters])
-    _assign(con, "doc_entities", "entity_id", [(d, l, c.id) for c in clusters for d, l in c.members])
+    rows = [(c.id, block_of[c.members[0]], c.name, c.type, c.country, c.role, c.sector, c.actor_code,
+             list(c.aliases), c.num_documents, c.num_mentions) for c in clusters]
+    return rows, [(d, l, c.id) for c in clusters for d, l in c.members]
 
 
 # --------------------------------------------------------------------------- events
@@ -82,14 +91,24 @@ def events(con: duckdb.DuckDBPyConnection, blocks: Collection[str]) -> None:
     stored = _rows(con, "SELECT ev.*, d.published::VARCHAR AS published, d.source_key, d.url AS doc_url, "
                         "d.title AS doc_title, d.ingested_at FROM event_evidence ev JOIN documents d ON d.id = ev.doc_id "
                         "WHERE ev.block IN (SELECT unnest(?))", [block_list])
+    rows, assigned = event_rows(stored)
+    con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [block_list])
+    _insert(con, "events", EVENT_COLUMNS, rows)
+    _assign(con, "event_evidence", "event_id", assigned)
+
+
+def event_rows(stored: Iterable[Mapping[str, Any]]) -> tuple[list[tuple], list[tuple[str, str, str]]]:
+    """Evidence rows of whole blocks (dicts: the event_evidence columns plus the article's
+    `published` as text, `source_key`, `doc_url`, `doc_title`, `ingested_at`) -> (`events`
+    rows in EVENT_COLUMNS order, (doc_id, local_id, event_id) assignments). Pure: shared
+    by the DuckDB store and the Spark engine."""
+    stored = list(stored)
     by_key = {(r["doc_id"], r["local_id"]): r for r in stored}
     records = [stored_event_record(r) for r in stored]
     clusters = merge.cluster_events(records)
-    con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [block_list])
     records_by_key = {r.key: r for r in records}
-    _insert(con, "events", EVENT_COLUMNS,
-            [_event_row(c, [by_key[k] for k in c.members], records_by_key[c.members[0]]) for c in clusters])
-    _assign(con, "event_evidence", "event_id", [(d, l, c.id) for c in clusters for d, l in c.members])
+    rows = [_event_row(c, [by_key[k] for k in c.members], records_by_key[c.members[0]]) for c in clusters]
+    return rows, [(d, l, c.id) for c in clusters for d, l in c.members]
 
 
 def stored_event_record(r: dict[str, Any]) -> merge.EventRecord:

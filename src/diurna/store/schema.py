@@ -152,3 +152,23 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
 def _statements(sql: str) -> list[str]:
     lines = [line.split("--", 1)[0] for line in sql.splitlines()]
     return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def table_columns() -> dict[str, tuple[tuple[str, str], ...]]:
+    """{table: ((column, DuckDB type), ...)} in table order, read off a freshly migrated
+    in-memory database: the migrations stay the one definition of the tables, and other
+    engines (Spark) derive their schemas from this."""
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    try:
+        migrate(con)
+        rows = con.execute("SELECT table_name, column_name, data_type FROM information_schema.columns "
+                           "WHERE table_name IN (SELECT unnest(?)) ORDER BY table_name, ordinal_position",
+                           [list(TABLES)]).fetchall()
+    finally:
+        con.close()
+    out: dict[str, list[tuple[str, str]]] = {t: [] for t in TABLES}
+    for table, column, dtype in rows:
+        out[table].append((column, dtype))
+    return {t: tuple(cols) for t, cols in out.items()}
