@@ -46,6 +46,7 @@ class Record:
     text: str
     codings: tuple[tuple[str, str, str], ...]
     no_events: bool
+    date: str | None = None  # YYYY-MM-DD: the story date, which date-restricted actor codes read
 
 
 def load(path: Path) -> list[Record]:
@@ -60,8 +61,13 @@ def load(path: Path) -> list[Record]:
             elif c.get("eventcode"):
                 codings.append(tuple(c.get(k, "").strip('"') for k in ("sourcecode", "targetcode", "eventcode")))
         if text and (codings or no_events):
-            out.append(Record(s.get("id", "").strip(), text, tuple(codings), no_events))
+            out.append(Record(s.get("id", "").strip(), text, tuple(codings), no_events, _date(s.get("date"))))
     return out
+
+
+def _date(raw: str | None) -> str | None:
+    raw = (raw or "").strip()
+    return f"{raw[:4]}-{raw[4:6]}-{raw[6:8]}" if len(raw) == 8 and raw.isdigit() else None
 
 
 def petr_pipeline(data_dir: Path, pipeline: Pipeline) -> Pipeline:
@@ -104,7 +110,8 @@ def _dictionary_counts(data_dir: Path) -> tuple[dict[str, int], dict[str, object
 def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     records = load(data_dir / DATA)[:limit]
     pipe = petr_pipeline(data_dir, pipeline)
-    outcomes = pipe.process_many({"id": r.id or str(n), "text": r.text} for n, r in enumerate(records))
+    outcomes = pipe.process_many({"id": r.id or str(n), "text": r.text, **({"published": r.date} if r.date else {})}
+                                 for n, r in enumerate(records))
     expected = full = code_ok = root_ok = noev_n = noev_ok = 0
     misses = []
     for rec, outcome in zip(records, outcomes):

@@ -24,7 +24,8 @@ its own code; every pattern becomes an entry for each verb of its block with the
 words before the verb (`before`) and after it (`after`) as word slots; a "+" after a
 preposition makes that preposition's object the target; without "+" the target is
 the object (for a bare verb) or the object of a preposition such as "with", "to",
-"on", "against". A pattern diurna cannot represent is skipped and counted, never
+"on", "against"; a "%" before the verb asks for a coordinated subject whose members
+act on each other ("Gondor and Osgiliath postponed ...": reciprocal, no other target). A pattern diurna cannot represent is skipped and counted, never
 guessed: a null code ([---]), a code outside the CAMEO codebook (cameo.tsv), a
 source after the verb or a target before it ("+ * IN $"), an undefined synset,
 TABARI disjunction sets ({A|B}), no "*". A dual code [032:033] keeps its first code
@@ -255,7 +256,7 @@ def _cameo(code: str, line: int, partial: list[Skip], what: str) -> str:
         raise _Unrepresentable("null code: diurna has no entry that blocks a shorter pattern")
     first = code.split(":")[0].strip()
     if first not in cameo.codebook():
-        raise _Unrepresentable(f"code {first} is not in the CAMEO codebook (cameo.tsv)")
+        raise _Unrepresentable("code outside the CAMEO codebook (cameo.tsv)")
     if ":" in code:
         partial.append(Skip(line, f"{what} [{code}]", "dual code: only the first (source -> target) event is coded"))
     return first
@@ -281,7 +282,7 @@ def _pattern_entries(block: _Block, line: int, body: str, code: str, synsets: di
     if any(ch in body for ch in "{}|()"):
         raise _Unrepresentable("disjunction sets ({A|B}) are not supported; use a synset")
     code = _cameo(code, line, partial, f"- {body}")
-    before, after, target, reciprocal = _split(body, synsets)
+    before, after, target, reciprocal, coordinated = _split(body, synsets)
     out = []
     for verb in block.verbs:
         entry = _base(verb, f"L{line}-{verb.key}", code)
@@ -291,6 +292,8 @@ def _pattern_entries(block: _Block, line: int, body: str, code: str, synsets: di
         entry["target"] = target
         if reciprocal:
             entry["reciprocal"] = True
+        if coordinated:
+            entry["requires_coordinated_subject"] = True
         out.append(entry)
     return out
 
@@ -306,8 +309,9 @@ def _elements(body: str) -> list[tuple[str, bool]]:
     return out
 
 
-def _split(body: str, synsets: dict[str, tuple[str, ...]]) -> tuple[list[str], list[str], list[str], bool]:
-    """(before slots, after slots, targets, reciprocal) of a pattern body."""
+def _split(body: str, synsets: dict[str, tuple[str, ...]]) -> tuple[list[str], list[str], list[str], bool, bool]:
+    """(before slots, after slots, targets, reciprocal, coordinated subject) of a
+    pattern body."""
     elems = _elements(body)
     stars = [i for i, (t, _) in enumerate(elems) if t in ("*", "**")]
     if len(stars) != 1:
@@ -315,6 +319,9 @@ def _split(body: str, synsets: dict[str, tuple[str, ...]]) -> tuple[list[str], l
     at = stars[0]
     pre, post = elems[:at], elems[at + 1:]
     before: list[str] = []
+    # "% * ...": a compound subject whose members act on each other ("Gondor and
+    # Osgiliath have postponed their meeting")
+    compound_subject = any(tok == "%" for tok, _ in pre)
     for i, (tok, _) in enumerate(pre):
         if tok == "+":
             raise _Unrepresentable("target before the verb (+ ... *): diurna's target follows the verb")
@@ -339,10 +346,12 @@ def _split(body: str, synsets: dict[str, tuple[str, ...]]) -> tuple[list[str], l
             continue
         after.append(("_" if glued else "") + _slot(tok, synsets))
         prev = tok.lower()
+    if compound_subject and not targets:
+        return before, after, [], True, True
     if not targets:
         content = [s for s in after if s.lstrip("_") not in _PREPOSITIONS]
         targets = list(PREP_TARGETS) if content else ["dobj", *PREP_TARGETS]
-    return before, after, list(dict.fromkeys(targets)), reciprocal
+    return before, after, list(dict.fromkeys(targets)), reciprocal, compound_subject
 
 
 def _slot(tok: str, synsets: dict[str, tuple[str, ...]]) -> str:

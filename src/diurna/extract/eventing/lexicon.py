@@ -7,6 +7,21 @@ optionally `frames:`) or a PETRARCH-2 verb dictionary (`.txt`, read by
 `knowledge.petrarch_verbs`). Its entries are merged over the package lexicon: a
 trigger word the user defines is theirs alone (our entries for that word are
 dropped), other words keep ours. Later files win over earlier ones the same way.
+A user file may name our frames (intent, appeal, ...) without defining them, and its
+codes are final (see `Predicate.user`).
+
+Keys beyond those documented in predicates.yaml, for word patterns (what PETRARCH
+patterns become, usable in YAML too):
+  before / after   lists of slots, each "word word|other phrase": words that must
+                   stand before the trigger in its sentence / after it in its
+                   phrase, in order; a leading "_" glues the slot to its neighbour
+                   on the trigger side ("_down": right after the verb)
+  requires_coordinated_subject   the subject is "A and B" (with reciprocal: true,
+                   A acts on B and B on A)
+
+    predicates:
+      - {id: restore-ties, pos: verb, lemmas: [restore], code: "064",
+         after: ["military|cultural", ties], target: [with]}
 """
 
 from __future__ import annotations
@@ -28,7 +43,7 @@ FRAME_TARGETS = ("inner", "addressee")
 _KNOWN_KEYS = {
     "id", "pos", "lemmas", "code", "object", "particle", "compound", "target", "reciprocal", "frame",
     "confidence", "requires_dobj", "requires_prep", "requires_word", "requires_xcomp",
-    "requires_human_object", "requires_protest_context", "before", "after",
+    "requires_human_object", "requires_protest_context", "before", "after", "requires_coordinated_subject",
 }
 
 
@@ -81,6 +96,7 @@ class Predicate:
     requires_protest_context: bool = False
     before: tuple[Slot, ...] = ()  # words that must precede the trigger, in order
     after: tuple[Slot, ...] = ()  # words that must follow it in its phrase, in order
+    requires_coordinated_subject: bool = False  # "Arnor and Gondor agree" (PETRARCH "% *")
     origin: str = FILE  # the file the entry comes from; rules name it
 
     @property
@@ -96,6 +112,7 @@ class Predicate:
         return (3 * bool(self.object) + 2 * bool(self.particle) + 2 * bool(self.compound)
                 + bool(self.requires_word) + bool(self.requires_prep) + bool(self.requires_human_object)
                 + bool(self.requires_protest_context) + bool(self.requires_xcomp)
+                + 2 * self.requires_coordinated_subject
                 + 2 * sum(max(len(p) for p in s.phrases) for s in (*self.before, *self.after)))
 
 
@@ -281,4 +298,5 @@ def _predicate(raw: Any, where: str, frames: Mapping[str, Frame]) -> Predicate:
         requires_human_object=bool(raw.get("requires_human_object", False)),
         requires_protest_context=bool(raw.get("requires_protest_context", False)),
         before=_slots(raw, "before", where), after=_slots(raw, "after", where),
+        requires_coordinated_subject=bool(raw.get("requires_coordinated_subject", False)),
     )

@@ -97,7 +97,7 @@ def _object_noun(verb: Token, pred: Predicate) -> Token | None:
 
 
 def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> bool:
-    if (pred.before or pred.after) and not words_hold(tok, pred):
+    if not words_hold(tok, pred):
         return False  # a word pattern (user PETRARCH dictionaries) does not stand around the trigger
     if pred.particle and not any(
         c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pred.particle for c in tok.children

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from . import arguments as A
 from .lexicon import Predicate, Slot
 
 if TYPE_CHECKING:
@@ -20,7 +21,10 @@ if TYPE_CHECKING:
 
 
 def words_hold(tok: Token, pred: Predicate) -> bool:
-    """Do the entry's words stand around `tok`? True when the entry has none."""
+    """Do the entry's words stand around `tok` (and is its subject coordinated when
+    the entry asks so)? True when the entry asks nothing of the kind."""
+    if pred.requires_coordinated_subject and len(A.subjects(tok)) < 2:
+        return False
     if pred.after:
         allowed = {t.i for t in tok.subtree if t.i > tok.i}
         if not _forward(tok.doc, pred.after, tok.i, allowed):
