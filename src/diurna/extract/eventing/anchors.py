@@ -48,11 +48,15 @@ def date_of(value: str) -> tuple[str, Precision] | None:
 def _governs(anchor: Token, trigger: Token) -> bool:
     """Does the phrase at `anchor` hang on the trigger, or on a verb above it?"""
     ancestors = set(a.i for a in trigger.ancestors) | {trigger.i}
+    through_subject = anchor.dep_ in ("nsubj", "nsubjpass")
     for a in anchor.ancestors:
         if a.i in ancestors:
-            return True
+            # "relief officials in Nairobi said ...": a place in another clause's
+            # subject describes that speaker, not the event reported
+            return a.i == trigger.i or not through_subject
         if a.pos_ in ("VERB", "AUX") and a.i != trigger.i:
             return False  # it belongs to another clause first
+        through_subject = through_subject or a.dep_ in ("nsubj", "nsubjpass")
     return False
 
 

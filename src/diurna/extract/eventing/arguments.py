@@ -159,8 +159,8 @@ def speakers(verb: Token) -> list[Token]:
     clause ("Arnor said Gondor must withdraw" -> Arnor; "issued a reminder to Gondor
     that it must pay" -> the issuer)."""
     clause = verb
-    while clause.dep_ in ("conj", "xcomp") and clause.head.i != clause.i:
-        clause = clause.head
+    while clause.dep_ in ("conj", "xcomp", "acomp") and clause.head.i != clause.i:
+        clause = clause.head  # "said Rohan must be ready to mediate"
     head = clause.head
     if head.i == clause.i or clause.dep_ not in ("ccomp", "acl"):
         return []

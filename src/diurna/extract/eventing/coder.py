@@ -64,27 +64,46 @@ def _code_of(m: Match, ctx: Context) -> tuple[str, str]:
     if m.inner is None:
         return frame.default, f"frame-{frame.name}"
     inner_code, _ = _code_of(m.inner, ctx)
+    if frame.name == "intent" and inner_code[:2] in _THREAT_ROOTS:
+        # "vowed to fight on", "plans to impose restrictions": an announced blow is a threat
+        return ctx.lexicon.frames["threaten"].code_for(inner_code), "frame-threaten"
     return frame.code_for(inner_code), f"frame-{frame.name}"
 
 
 # CAMEO codes an announced future act as what it is now: a statement of intent
-# ("will provide aid" -> 033) or a threat ("will strike back" -> 138). Meetings and
-# visits stay scheduled events with future modality ("will visit" -> 042, future).
-_INTENT_ROOTS = {"05", "06", "07", "08"}
+# ("will provide aid" -> 033, "will visit" -> 036) or a threat ("will strike back"
+# -> 138). A conditional announcement is an offer ("would meet him if ...") or, with
+# "unless" or a blow, a threat ("will boycott unless ...", "may halt aid if ...").
+_INTENT_ROOTS = {"04", "05", "06", "07", "08"}
 _THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
 
 
 def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tuple[str, str, Modality]:
     if m.pred.user:
         return code, pattern, mood  # type: ignore[return-value]  # a user dictionary's code is final
-    if obligation(m.trigger) and m.pred.frame is None:
+    if obligation(m.trigger) and m.pred.frame not in _REQUEST_FRAMES:
         # "Libya must hand over the suspects": a demand on the subject
         return ctx.lexicon.frames["demand"].code_for(code), f"{pattern}+must-demand", "asserted"
     if mood == "negated" and m.pred.frame is None and code[:2] in _REFUSABLE and _announced_aux(m.trigger):
         # "will not accept more refugees", "would not meet their demands": a refusal
         return ctx.lexicon.frames["reject"].code_for(code), f"{pattern}+announced-refusal", "asserted"
+    condition = _condition(m.trigger) if m.pred.frame is None else None
+    if mood == "hypothetical" and condition is not None:
+        if condition == "unless" and (_announced_aux(m.trigger) or code[:2] in _THREAT_ROOTS):
+            return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
+        if code[:2] in _THREAT_ROOTS:
+            return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
+        if code[:2] in _INTENT_ROOTS and _announced_aux(m.trigger):
+            # a meeting offered on a condition stays hypothetical ("would meet him if ...")
+            mood_after = mood if code[:2] == "04" else "asserted"
+            return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+conditional-offer", mood_after
     if mood != "future":
         return code, pattern, mood  # type: ignore[return-value]
+    if condition == "unless":
+        return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
+    if code[:2] == "04":
+        # "will visit", "is due to hold talks": CAMEO's intent to meet (036), still future
+        return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+announced-meeting", mood
     if code[:2] in _INTENT_ROOTS:
         return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+announced-intent", "asserted"
     if code[:2] in _THREAT_ROOTS:
@@ -97,6 +116,17 @@ _ACTOR_ENTS = ("GPE", "ORG", "NORP", "PERSON")
 
 
 _REFUSABLE = {"03", "04", "05", "06", "07", "08"}
+_REQUEST_FRAMES = ("demand", "appeal")
+
+
+def _condition(verb: Token) -> str | None:
+    """"if" or "unless" when a conditional clause hangs on the event's verb."""
+    for c in verb.children:
+        if c.dep_ == "advcl":
+            for g in c.children:
+                if g.dep_ == "mark" and g.lower_ in ("if", "unless"):
+                    return g.lower_
+    return None
 
 
 def _announced_aux(verb: Token) -> bool:
@@ -113,7 +143,11 @@ def _targets(m: Match, ctx: Context) -> list[Token]:
         return m.targets + extra
     if m.pred.frame is not None and ctx.lexicon.frames[m.pred.frame].target == "addressee":
         # "demanded that Rohan withdraw": the addressee is the subject of the clause
-        clauses = [c for c in m.trigger.children if c.dep_ == "ccomp" and c.pos_ in ("VERB", "AUX")]
+        # "demanded that ...", "reiterated its demand that ...", "insisted on its demands that ..."
+        heads = [m.trigger] + ([m.trigger.head] if m.trigger.pos_ == "NOUN" else []) + (
+            [m.inner.trigger] if m.inner is not None and m.inner.trigger.pos_ == "NOUN" else [])
+        clauses = [c for h in heads for c in h.children if c.dep_ in ("ccomp", "acl") and c.pos_ in ("VERB", "AUX")
+                   and (h is m.trigger or c.i > m.trigger.i)]
         told = [t for c in clauses for t in (A.subjects(c) or A.passive_subjects(c))]
         if told and not any(t.dep_ in A.OBJ and t.head.i == m.trigger.i for t in m.targets):
             return told + [t for t in m.targets if t.i != (m.inner.trigger.i if m.inner else -1)]
@@ -159,17 +193,22 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
     sources = [t for t in (G.group_head(t) for t in m.sources) if usable_actor(t)]
     targets = [t for t in (_owner(G.group_head(t), ctx.lexicon.human_nouns) for t in _targets(m, ctx))
                if usable_actor(t)]
-    if m.pred.frame is None and obligation(m.trigger):
+    demanded = m.pred.frame not in _REQUEST_FRAMES and obligation(m.trigger)
+    if demanded:
         # "Arnor said Gondor must withdraw": Arnor demands and Gondor is asked
         sources, targets = [t for t in A.speakers(m.trigger) if usable_actor(t)], sources
     place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document)
     here = place.location.country if place.source == "text" and place.location is not None else None
     src_refs = [_grounded(ctx, t, r, here) for t in sources for r in _refs(ctx, t)] or [None]
-    tgt_refs = [_grounded(ctx, t, r, None) for t in targets for r in _refs(ctx, t)]
+    own = {r.entity for r in src_refs if r is not None and r.entity}
+    tgt_refs = [_grounded(ctx, t, r, None, own) for t in targets for r in _refs(ctx, t)]
     tgt_refs = _fallback_targets(ctx, m, code, sources, src_refs, tgt_refs, place) or [None]
-    src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, m.pred.reciprocal)
+    # "Arnor and Gondor failed to reach agreement": a frame over a mutual act is mutual
+    reciprocal = (m.pred.reciprocal or m.inner is not None and m.inner.pred.reciprocal
+                  and ctx.lexicon.frames[m.pred.frame or ""].target == "inner") and not demanded
+    src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, reciprocal)
     pairs = [(s, t) for s in src_refs for t in tgt_refs if not _same(s, t)]
-    if m.pred.reciprocal:
+    if reciprocal:
         pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
     pairs = _unique(pairs)[:_MAX_EVENTS_PER_MATCH]
     mood = modality(m.inner.trigger if m.inner is not None else m.trigger,
@@ -185,19 +224,25 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
         out.append(Event(
             id="", code=code, root_code=entry.root, label=entry.label, quad_class=entry.quad_class,
             goldstein=entry.goldstein, evidence=evidence, rule=f"{m.pred.origin}:{m.pred.id}/{pattern}",
-            confidence=_confidence(m, src, tgt, depth), plover=Plover(p.type, p.mode) if p else None,
+            confidence=_confidence(m, src, tgt if targets else None, depth), plover=Plover(p.type, p.mode) if p else None,
             source=src, target=tgt, date=time.date, date_precision=time.precision, location=place.location,
             modality=mood, date_source=time.source, location_source=place.source,
         ))
     return out
 
 
-def _grounded(ctx: Context, tok: Token, ref: ActorRef, here: str | None) -> ActorRef:
+def _grounded(ctx: Context, tok: Token, ref: ActorRef, here: str | None,
+              own: set[str] | None = None) -> ActorRef:
     """An unnamed group's country: from its own phrase ("groups in Zimbabwe"), else
-    (sources only) from the place the event happens in."""
+    (sources only) from its pronoun owner ("their forces") or the place the event
+    happens in. A target's phrase naming the source ("its war with Rohan") says
+    nothing of the target."""
     if ref.country or ref.entity is not None and ref.actor_code:
         return ref
-    found = G.phrase_country(ctx.index, tok)
+    if own is not None:
+        found = G.phrase_country(ctx.index, tok, own)
+        return replace(ref, country=found[0]) if found is not None else ref
+    found = G.phrase_country(ctx.index, tok) or G.possessor_country(ctx.index, tok)
     if found is not None:
         return replace(ref, country=found[0])
     if here and G.unnamed(tok):
@@ -221,7 +266,7 @@ def _fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], s
     heads = [m.trigger, *m.words[1:]] + ([m.inner.trigger] if m.inner is not None else [])
     tok = G.complement_actor(ctx.index, heads, avoid, skip)
     if tok is not None:
-        return _refs(ctx, tok)
+        return [r for t in A.conjuncts(tok) for r in _refs(ctx, t)]
     if code[:2] in _PLACE_TARGET_ROOTS and place.source == "text" and place.location is not None \
             and place.location.country:
         if tgt_refs:

@@ -34,7 +34,10 @@ _PHRASE_PREPS = {"in", "of", "from", "at", "inside", "across", "throughout", "wi
 # Links from an event's trigger to its complements (not its side clauses).
 _COMPLEMENT = {"dobj", "obj", "dative", "prep", "xcomp", "attr", "oprd", "pobj", "agent"}
 _COMPLEMENT_PREPS = {"to", "with", "against", "on", "upon", "into", "toward", "towards", "at", "for", "of", "by",
-                     "from", "in", "over", "near", "between", "among", "inside", "across", "outside", "around"}
+                     "from", "in", "over", "near", "between", "among", "inside", "across", "outside", "around", "as"}
+# Further links inside the complements: clauses of a wrapped request ("a call for its
+# forces to be deployed in Rohan"), and their subjects ("allow Gondor planes to land").
+_INSIDE = {"ccomp", "acl", "nsubj", "nsubjpass", "npadvmod"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us", "its", "their", "themselves", "itself"}
 
 
@@ -78,13 +81,34 @@ def phrase_country(index: MentionIndex, tok: Token, skip: set[str] = frozenset()
     return None
 
 
+_POSSESSIVE = {"their", "its", "his", "her", "our"}
+
+
+def possessor_country(index: MentionIndex, tok: Token) -> tuple[str, str | None] | None:
+    """"Bosnian Serbs said their forces had withdrawn": a group owned by a pronoun
+    belongs to the nearest subject above it that names a country."""
+    if not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE for c in tok.children):
+        return None
+    head = tok.head
+    for _ in range(6):
+        for c in head.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i < tok.i and c.i != tok.i:
+                found = phrase_country(index, c)
+                if found is not None:
+                    return found
+        if head.head is head:
+            break
+        head = head.head
+    return None
+
+
 def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
                      skip: set[str]) -> Token | None:
     """The first token in the complements of `heads` (an event's trigger, its wrapped
     event) that names an actor with a country, outside the tokens in `avoid`."""
     start = [c for h in heads for c in h.children if c.dep_ in _COMPLEMENT
              and (c.dep_ != "prep" or c.lower_ in _COMPLEMENT_PREPS)]
-    for t in _walk(start, _COMPLEMENT | _PHRASE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=60):
+    for t in _walk(start, _COMPLEMENT | _PHRASE | _INSIDE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=60):
         if t.i in avoid or t.lower_ in _PRONOUNS:
             continue
         if _country_at(index, t, skip) is not None:

@@ -80,20 +80,30 @@ def _passive(verb: Token) -> bool:
 def _object_noun(verb: Token, pred: Predicate) -> Token | None:
     """The object that an object-constrained entry needs: active object, passive
     subject ("sanctions were imposed"), or the object of the particle ("go on strike")."""
-    candidates = A.objects(verb) + A.passive_subjects(verb)
-    candidates += [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
-    # "gave ... dollars of aid", "tons of food": a measure's "of" object carries the lemma
-    candidates += [g for c in list(candidates) if c.pos_ in ("NOUN", "NUM")
+    direct = A.objects(verb) + A.passive_subjects(verb)
+    candidates = direct + [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    # "gave ... dollars of aid", "tons of food": a measure's "of" object carries the
+    # lemma (not a prepositional phrase's: "stopped work on the first day of a strike")
+    candidates += [g for c in direct if c.pos_ in ("NOUN", "NUM", "PRON")
                    for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                    for g in p.children if g.dep_ == "pobj"]
     for c in candidates:
         if _keys(c)[0] in pred.object or c.lower_ in pred.object:
             return c
-        # "imposed new trade sanctions": the head noun carries the lemma
-        compounds = [g for g in c.children if g.dep_ == "compound"]
-        if any(lemma(g) in pred.object for g in compounds) and c.lower_ in pred.object:
+        # "imposed new trade sanctions": the head noun carries the lemma; "suspended aid
+        # deliveries", "a military aid program": a light head takes its modifier's
+        compounds = [g for g in c.children if g.dep_ in ("compound", "amod")]
+        if any(lemma(g) in pred.object or g.lower_ in pred.object for g in compounds) \
+                and (c.lower_ in pred.object or c.lower_ in _LIGHT_HEADS):
             return c
     return None
+
+
+# Heads that name a kind of activity and take their sense from a modifier.
+_LIGHT_HEADS = {"program", "programme", "programs", "programmes", "project", "projects", "effort", "efforts",
+                "operation", "operations", "package", "packages", "scheme", "schemes", "mission", "missions",
+                "delivery", "deliveries", "shipment", "shipments", "flow", "flows", "supply", "supplies",
+                "convoy", "convoys", "process", "campaign"}
 
 
 def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> bool:
@@ -141,8 +151,22 @@ def match_verb(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
     return None
 
 
+# Participles that state their subject's own stance: "Arnor is opposed to the plan",
+# "Gondor is committed to the talks" (no agent: the subject opposes, commits).
+_STATAL = {"oppose", "commit", "dedicate", "determine", "prepare", "resolve", "poise"}
+
+
 def _verb_arguments(m: Match, obj: Token | None) -> None:
     verb, pred = m.trigger, m.pred
+    if _passive(verb) and lemma(verb) in _STATAL and not A.agents(verb):
+        m.pattern = "stative"
+        m.sources = A.passive_subjects(verb)
+        preps = [p for p in pred.target if p not in ("dobj", "dative")] + ["to"]
+        m.targets = [] if obj is not None else list(A.prep_objects(verb, preps))
+        if obj is not None:
+            m.pattern += "-object"
+            m.targets += list(A.prep_objects(obj, preps))
+        return
     if _passive(verb):
         m.pattern = "passive"
         m.sources = A.agents(verb)
@@ -218,8 +242,20 @@ def frame_inner(m: Match, by_token: dict[int, Match]) -> Match | None:
     """The event a control verb wraps: its infinitive complement ("agreed to
     restore"), or an event noun as its object ("demanded the release")."""
     verb = m.trigger
+    clauses = ("xcomp", "ccomp", "acl") if verb.pos_ in _NOMINAL else ("xcomp", "ccomp")
     for c in verb.children:
-        if c.dep_ in ("xcomp", "ccomp") and c.i in by_token:
+        if c.dep_ in clauses and c.i in by_token:
+            return by_token[c.i]
+    light = A.verb_of_noun(verb) if verb.pos_ in _NOMINAL else None
+    if light is not None:
+        # "reiterated its demand that Rohan withdraw": the clause may hang on the light verb
+        for c in light.children:
+            if c.dep_ == "ccomp" and c.i in by_token and c.i > verb.i:
+                return by_token[c.i]
+    for c in verb.children:
+        # "have sworn to fight" parsed as a purpose clause: the infinitive right after
+        # the control verb is still its complement
+        if c.dep_ == "advcl" and c.i in by_token and c.i == verb.i + 2 and verb.nbor(1).lower_ == "to":
             return by_token[c.i]
     for c in verb.children:
         if c.dep_ in ("dobj", "obj", "prep") and c.i in by_token:
@@ -239,7 +275,7 @@ def sentence_matches(sent: Span, lex: Lexicon) -> list[Match]:
     nouns = [m for m in (match_noun(t, sent, lex) for t in sent if t.i not in consumed) if m is not None]
     by_token = {m.trigger.i: m for m in verbs + nouns}
     wrapped: set[int] = set()
-    for m in verbs:
+    for m in verbs + nouns:
         if m.pred.frame is None or m.pred.object:
             continue
         inner = frame_inner(m, by_token)

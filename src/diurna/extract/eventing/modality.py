@@ -71,7 +71,7 @@ def obligation(trigger: Token) -> bool:
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     chain = _clause_chain(trigger)
-    return any(_has_aux(t, {"must"}) for t in chain[:2])
+    return any(_has_aux(t, {"must"}) for t in chain[:3])  # "must be ready to mediate"
 
 
 def _reported(tok: Token) -> bool:

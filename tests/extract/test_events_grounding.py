@@ -1,0 +1,82 @@
+"""Events: unnamed groups, counted people and complements grounded to countries;
+announced, conditional and demanded acts coded as CAMEO codes them."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str):
+    return pipeline.process(text, published="2026-03-04").facts.events
+
+
+def _countries(events, side: str) -> set[str]:
+    return {getattr(e, side).country for e in events if getattr(e, side) is not None and getattr(e, side).country}
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "side", "country"),
+    [
+        # a count stands for the people counted
+        ("Thousands of Kenyan farmers protested outside the parliament on Friday.", "14", "source", "KEN"),
+        # an unnamed group takes the country its phrase names
+        ("Opposition groups in Chile are demanding that the president resign.", "10", "source", "CHL"),
+        # ... or the country of the place the act happens in
+        ("Prisoners rioted at a jail in Peru on Monday.", "14", "source", "PER"),
+        # a target with no country: the first actor with one among the complements
+        ("Norway threatened further action against Sweden.", "13", "target", "SWE"),
+        ("Chile rejected recent calls by Peru's rulers for new talks.", "12", "target", "PER"),
+        # a protest with no named target is aimed at the place it happens in
+        ("Angry farmers blocked highways in the northern city of Arequipa, Peru.", "14", "target", "PER"),
+    ],
+)
+def test_events_grounding_countries(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:
+    events = [e for e in _events(pipeline, text) if e.code.startswith(root)]
+    assert country in _countries(events, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "side", "country"),
+    [
+        # a place in the speaker's phrase says where the speaker is, not the event
+        ("Rebels shelled the town of Kaya, officials in Nairobi said.", "target", "KEN"),
+        ("Rebels shelled the town of Kaya, officials in Nairobi said.", "source", "KEN"),
+        # a target owned by a pronoun is not given the source's country
+        ("Chile said it would deepen its ties.", "target", "CHL"),
+    ],
+)
+def test_events_grounding_negatives(pipeline: Pipeline, text: str, side: str, country: str) -> None:
+    assert country not in _countries(_events(pipeline, text), side)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "modality"),
+    [
+        ("The Chilean president will visit Peru next week.", "036", "future"),  # intent to meet
+        ("Norway said it would meet the Swedish envoy if he apologised.", "036", "hypothetical"),
+        ("The party said it will boycott the elections unless the president resigns.", "133", "asserted"),
+        ("Chile has vowed to fight on until the border is restored.", "138", "asserted"),
+        ("Peru plans to impose sanctions on Chile.", "1312", "asserted"),
+        ("Chile reiterated its demand that Peru withdraw its troops.", "106", "asserted"),
+        ("Norway is opposed to the Swedish plan.", "120", "asserted"),
+        ("Chile closed its border with Peru.", "163", "asserted"),
+        ("Peru withdrew its monitors from Chile.", "166", "asserted"),
+    ],
+)
+def test_events_grounding_codes(pipeline: Pipeline, text: str, code: str, modality: str) -> None:
+    found = {(e.code, e.modality) for e in _events(pipeline, text)}
+    assert (code, modality) in found, found
+
+
+def test_events_grounding_frame_over_mutual_act_is_mutual(pipeline: Pipeline) -> None:
+    events = [e for e in _events(pipeline, "Chile and Peru failed to reach an agreement on Sunday.")
+              if e.code.startswith("12")]
+    assert {(e.source.country, e.target.country) for e in events if e.source and e.target} >= {
+        ("CHL", "PER"), ("PER", "CHL")}
+
+
+def test_events_grounding_stopping_work_is_no_end_of_a_strike(pipeline: Pipeline) -> None:
+    codes = {e.code for e in _events(pipeline, "Dock workers stopped work on the first day of a strike.")}
+    assert "143" in codes and "082" not in codes
