@@ -65,6 +65,12 @@ _STATE_TARGETS = re.compile(
 )
 
 
+def _clash(ev: Event) -> bool:
+    """Fighting, or a clash between a crowd and another side (coded 145, a violent
+    protest): a clash with the police is their use of force."""
+    return ev.code.startswith("19") or ev.rule.endswith("+protest-clash")
+
+
 def _unknown(ev: Event) -> bool:
     return ev.source is None or ev.source.text.lower() in _PRONOUNS
 
@@ -82,7 +88,7 @@ def _by_police(ev: Event, scene: bool) -> bool:
     not assumed to be the police."""
     if ev.source is not None and any(w in ev.source.text.lower() for w in _POLICE):
         return True
-    if ev.code.startswith("19") and _POLICE_CONTEXT.search(ev.evidence.text):
+    if _clash(ev) and _POLICE_CONTEXT.search(ev.evidence.text):
         return True  # "activists and the Rohan police clashed": the police are a side
     if not _unknown(ev):
         return False
@@ -99,7 +105,7 @@ def labels_of(result: Result) -> set[str]:
             continue
         if ev.code.startswith("173"):
             out.add("ARREST")
-        force = ev.code.startswith("175") or root in ("18", "19")
+        force = ev.code.startswith("175") or root in ("18", "19") or _clash(ev)
         if force and _by_police(ev, scene):
             out.add("FORCE")
         killing = ev.code in ("1823", "186") or root == "20" or (

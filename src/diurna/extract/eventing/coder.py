@@ -52,7 +52,32 @@ def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon) 
             new = _events(ctx, sent, m, participants)
             events.extend(new)
             participants = _participants_after(new) or participants
-    return merge(events)
+    return merge(_protest_claims(events, lexicon.protest_words))
+
+
+# A protest's own story: its crowd's claims ("protesters demanded the release of ...",
+# "marched ..., denouncing the verdict") are its content, and the police's tear gas or
+# firing at its crowd is the intervention it met; both rank just below the protest.
+_CLAIM_ROOTS = {"02", "10", "11", "12"}
+_INTERVENTIONS = {"175", "193"}
+
+
+def _protest_claims(events: list[Event], protest_words: frozenset[str]) -> list[Event]:
+    """When a document reports a protest, its claims and the force met rank below it."""
+    top = max((e.confidence for e in events if e.root_code == "14" and e.modality == "asserted"), default=None)
+    if top is None:
+        return events
+    below = round(max(0.05, top - 0.01), 2)
+    out = []
+    for e in events:
+        claim = e.root_code in _CLAIM_ROOTS and e.source is not None and _crowd(e.source.text, protest_words)
+        met = e.code[:3] in _INTERVENTIONS and (e.target is None or _crowd(e.target.text, protest_words))
+        out.append(replace(e, confidence=min(e.confidence, below)) if claim or met else e)
+    return out
+
+
+def _crowd(text: str, protest_words: frozenset[str]) -> bool:
+    return any(w in protest_words for w in re.findall(r"[a-z]+", text.lower()))
 
 
 def _code_of(m: Match, ctx: Context) -> tuple[str, str]:
@@ -214,6 +239,8 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
     mood = modality(m.inner.trigger if m.inner is not None else m.trigger,
                     m.trigger if m.inner is not None else None)
     code, pattern, mood = _announced(ctx, m, code, pattern, mood)
+    if code in ("19", "190") and any(_crowd(t.text, ctx.lexicon.protest_words) for t in sources + targets):
+        code, pattern = "145", f"{pattern}+protest-clash"  # protesters clashing with police: a violent protest
     time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document)
     evidence = _evidence(ctx, m, sources + targets)
     depth = embedding(m.trigger)

@@ -103,7 +103,7 @@ def _object_noun(verb: Token, pred: Predicate) -> Token | None:
 _LIGHT_HEADS = {"program", "programme", "programs", "programmes", "project", "projects", "effort", "efforts",
                 "operation", "operations", "package", "packages", "scheme", "schemes", "mission", "missions",
                 "delivery", "deliveries", "shipment", "shipments", "flow", "flows", "supply", "supplies",
-                "convoy", "convoys", "process", "campaign"}
+                "convoy", "convoys", "process", "campaign", "agreement", "agreements", "deal", "accord", "pact"}
 
 
 def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> bool:
