@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= diurna.duckdb
 
-.PHONY: install demo test test-fast golden bench clean
+.PHONY: install install-spark demo test test-fast golden bench bench-spark clean
 
 install: $(VENV)/.installed
 
@@ -14,6 +14,13 @@ $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
 	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# The Spark engine's optional extra (pyspark; Java 17 is needed at run time).
+install-spark: $(VENV)/.installed-spark
+
+$(VENV)/.installed-spark: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e ".[test,spark]"
 	touch $@
 
 # The main job on the bundled examples: ingest into the embedded DuckDB store, then query it.
@@ -24,8 +31,8 @@ demo: install
 	$(BIN)/diurna events --db $(DEMO_DB) --limit 25
 	$(BIN)/diurna quotes --db $(DEMO_DB) --limit 10
 
-# The whole test suite, slow and data tests included (what CI runs).
-test: install
+# The whole test suite, slow, data, browser and Spark tests included (what CI runs).
+test: install install-spark
 	$(BIN)/python -m pytest -q
 
 # Everything but the tests marked slow.
@@ -38,6 +45,10 @@ golden: install
 
 bench: install
 	$(BIN)/diurna bench ../shared/data/corpora/voa_stories.jsonl --report reports/bench-voa.json
+
+# Spark local[1] vs local[2] on the VOA and BBC corpora (figures, not a pass/fail test).
+bench-spark: install-spark
+	$(BIN)/python benchmarks/spark_bench.py --report reports/bench-spark.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache reports build *.egg-info src/*.egg-info

@@ -186,6 +186,10 @@ from .cli_store import register as _register_store  # noqa: E402 - the store's c
 
 _register_store(app)
 
+from .cli_spark import register as _register_spark  # noqa: E402 - `diurna spark ingest`, `diurna load`
+
+_register_spark(app)
+
 from .server.cli import register as _register_serve  # noqa: E402 - `diurna serve`
 
 _register_serve(app)

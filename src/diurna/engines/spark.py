@@ -124,12 +124,15 @@ def _run(spark: SparkSession, inputs: list[str], out: str, settings: Settings, p
     t1 = time.perf_counter()
     processed = items_rdd(spark, inputs, settings).repartition(n).mapPartitions(
         functools.partial(w.process_partition, settings.to_dict(), published, now))
-    unique = processed.keyBy(lambda d: d.key).reduceByKey(w.first).values().persist(StorageLevel.MEMORY_AND_DISK)
+    # After the pipeline the work is light: one partition per core is enough (fewer tasks, fewer files).
+    m = sc.defaultParallelism
+    unique = processed.keyBy(lambda d: d.key).reduceByKey(w.first, m).values().persist(StorageLevel.MEMORY_AND_DISK)
     counts = unique.map(w.row_counts).fold(Counter(), operator.add)  # runs the pipeline, once
     t2 = time.perf_counter()
-    tables = _tables(unique, n)
-    rows = {t: (counts.get(t, 0) if t in COLUMNS else tables[t].count()) for t in tables}
-    _write(spark, tables, out)
+    _write(spark, _tables(unique, m), out)
+    # The merged tables are counted off the written files (Parquet footers, no Python job).
+    rows = {t: (counts.get(t, 0) if t in COLUMNS else spark.read.parquet(f"{out}/{t}.parquet").count())
+            for t in TABLES}
     unique.unpersist()
     t3 = time.perf_counter()
     report = SparkReport(

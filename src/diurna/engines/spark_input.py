@@ -63,7 +63,7 @@ def list_inputs(spark: SparkSession, inputs: list[str]) -> tuple[list[InputFile]
         fs = path.getFileSystem(conf)
         statuses = list(fs.globStatus(path) or [])
         if not statuses:
-            err = DiurnaError(E008, f"{given}: no such file or folder")
+            err = DiurnaError(E008, f"{given}: No such file or directory")  # as the local reader says
             missing.append(((i, 0, 0), ErrorResult(index=-1, error=err.info(), origin=given)))
             continue
         found: list[tuple[str, str, int]] = []  # (uri, origin, size)

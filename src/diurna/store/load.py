@@ -56,13 +56,9 @@ def load(folder: str | Path, db: str | Path) -> LoadReport:
     absent = [t for t, s in sources.items() if s is None]
     if absent:
         raise DiurnaError(E016, f"{folder} has no {', '.join(f'{t}.parquet' for t in absent)}")
+    _check_columns(sources, columns)  # before the store is opened: a bad folder creates nothing
     with Store(db) as store:
         con = store.con
-        for table, source in sources.items():
-            found = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet({source})").fetchall()}
-            lacking = [c for c, _ in columns[table] if c not in found]
-            if lacking:
-                raise DiurnaError(E016, f"{table}.parquet lacks the column(s) {', '.join(lacking)}")
         con.execute("BEGIN TRANSACTION")
         try:
             report = _load(con, sources)
@@ -71,6 +67,23 @@ def load(folder: str | Path, db: str | Path) -> LoadReport:
             con.execute("ROLLBACK")
             raise
     return LoadReport(**report, seconds=round(time.perf_counter() - t0, 3))
+
+
+def _check_columns(sources: dict[str, str], columns: dict[str, tuple[tuple[str, str], ...]]) -> None:
+    import duckdb
+
+    con = duckdb.connect(":memory:")
+    try:
+        for table, source in sources.items():
+            try:
+                found = {r[0] for r in con.execute(f"DESCRIBE SELECT * FROM read_parquet({source})").fetchall()}
+            except duckdb.Error as exc:
+                raise DiurnaError(E016, f"{table}.parquet cannot be read: {exc}") from exc
+            lacking = [c for c, _ in columns[table] if c not in found]
+            if lacking:
+                raise DiurnaError(E016, f"{table}.parquet lacks the column(s) {', '.join(lacking)}")
+    finally:
+        con.close()
 
 
 def _load(con, sources: dict[str, str]) -> dict[str, int]:
