@@ -80,3 +80,47 @@ def test_events_grounding_frame_over_mutual_act_is_mutual(pipeline: Pipeline) ->
 def test_events_grounding_stopping_work_is_no_end_of_a_strike(pipeline: Pipeline) -> None:
     codes = {e.code for e in _events(pipeline, "Dock workers stopped work on the first day of a strike.")}
     assert "143" in codes and "082" not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "pairs"),
+    [
+        # "the leaders", "both leaders": the pair of the last dyadic event, each way
+        ("Chile and Peru signed a trade deal on Monday. The leaders met again in Lima.", "040",
+         {("CHL", "PER"), ("PER", "CHL")}),
+        ("The Chilean president met the Peruvian president in Lima. Both leaders pledged to expand trade.", "030",
+         {("CHL", "PER"), ("PER", "CHL")}),
+    ],
+)
+def test_events_grounding_participants(pipeline: Pipeline, text: str, code: str, pairs: set) -> None:
+    events = [e for e in _events(pipeline, text) if e.code == code]
+    found = {(e.source.country, e.target.country) for e in events if e.source and e.target}
+    assert found == pairs  # and no place ("Lima") taken for a participant
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "modality"),
+    [
+        ("Police charged him with murder.", "173", "asserted"),  # a legal charge
+        ("Arnor charged Gondor with backtracking on its promises.", "112", "asserted"),  # an accusation
+        ("The police have not been able to arrest the kidnappers.", "173", "negated"),
+        ("Police denied that any arrest had been made.", "173", "negated"),
+        ("The leaders may be put under house arrest.", "173", "hypothetical"),
+    ],
+)
+def test_events_grounding_arrest_readings(pipeline: Pipeline, text: str, code: str, modality: str) -> None:
+    found = {(e.code, e.modality) for e in _events(pipeline, text)}
+    assert (code, modality) in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Residents were apprehending trouble after the rally.", "173"),  # apprehending is fearing here
+        ("An arrest warrant was prepared for the leader.", "173"),  # a modifier, not an arrest
+        ("The rapid action force took a flag march in the walled city.", "192"),  # no city taken
+        ("Arnor charged Gondor with backtracking on its promises.", "173"),
+    ],
+)
+def test_events_grounding_no_such_event(pipeline: Pipeline, text: str, code: str) -> None:
+    assert code not in {e.code for e in _events(pipeline, text)}

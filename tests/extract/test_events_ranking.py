@@ -23,7 +23,8 @@ def _dyads(pipeline: Pipeline, text: str) -> set[tuple[str, str | None, str | No
 @pytest.mark.parametrize(
     ("text", "code"),
     [
-        ("Arnor and Gondor agreed to a ceasefire after two days of fierce fighting.", "0871"),
+        # agreeing to a ceasefire is an intent to de-escalate (0356), not the fighting
+        ("Arnor and Gondor agreed to a ceasefire after two days of fierce fighting.", "0356"),
         ("Gondor imposed sanctions on Mordor after the war in the north.", "163"),
         ("Rohan expelled the Gondorian ambassador, whose country had attacked the border.", "166"),
         ("The Gondorian king hosted the Arnorian envoy for a meeting on the clashes.", "043"),

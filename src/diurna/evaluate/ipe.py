@@ -88,6 +88,8 @@ def _by_police(ev: Event, scene: bool) -> bool:
     not assumed to be the police."""
     if ev.source is not None and any(w in ev.source.text.lower() for w in _POLICE):
         return True
+    if ev.target is not None and any(w in ev.target.text.lower() for w in _POLICE) and not _clash(ev):
+        return False  # "a policeman who was attacked": force against the police, not by them
     if _clash(ev) and _POLICE_CONTEXT.search(ev.evidence.text):
         return True  # "activists and the Rohan police clashed": the police are a side
     if not _unknown(ev):

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # "the two countries", "both sides", "the leaders": the participants named before.
 _PARTICIPANTS = re.compile(
     r"^(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides|leaders|governments|neighbours|neighbors|"
-    r"presidents|ministers|parties|states|men|allies)$|^both(?:\s+sides)?$|^the\s+(?:leaders|sides|parties)$",
+    r"presidents|ministers|parties|states|men|allies)$|^both(?:\s+sides)?$|^(?:the\s+|both\s+)?(?:leaders|sides|parties)$",
     re.IGNORECASE,
 )
 _MAX_EVENTS_PER_MATCH = 6
@@ -231,7 +231,11 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
     # "Arnor and Gondor failed to reach agreement": a frame over a mutual act is mutual
     reciprocal = (m.pred.reciprocal or m.inner is not None and m.inner.pred.reciprocal
                   and ctx.lexicon.frames[m.pred.frame or ""].target == "inner") and not demanded
+    joint = tgt_refs == [None] and any(r is not None and r.entity is None and _PARTICIPANTS.match(r.text)
+                                        for r in src_refs)
     src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, reciprocal)
+    # "Both leaders pledged to ...": what the pair does together each does towards the other
+    reciprocal = reciprocal or joint and participants is not None
     pairs = [(s, t) for s in src_refs for t in tgt_refs if not _same(s, t)]
     if reciprocal:
         pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
@@ -239,7 +243,8 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
     mood = modality(m.inner.trigger if m.inner is not None else m.trigger,
                     m.trigger if m.inner is not None else None)
     code, pattern, mood = _announced(ctx, m, code, pattern, mood)
-    if code in ("19", "190") and any(_crowd(t.text, ctx.lexicon.protest_words) for t in sources + targets):
+    if code in ("19", "190") and reciprocal and any(_crowd(t.text, ctx.lexicon.protest_words)
+                                                    for t in sources + targets):
         code, pattern = "145", f"{pattern}+protest-clash"  # protesters clashing with police: a violent protest
     time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document)
     evidence = _evidence(ctx, m, sources + targets)

@@ -38,6 +38,7 @@ _COMPLEMENT_PREPS = {"to", "with", "against", "on", "upon", "into", "toward", "t
 # Further links inside the complements: clauses of a wrapped request ("a call for its
 # forces to be deployed in Rohan"), and their subjects ("allow Gondor planes to land").
 _INSIDE = {"ccomp", "acl", "nsubj", "nsubjpass", "npadvmod"}
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
 _PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us", "its", "their", "themselves", "itself"}
 
 
@@ -106,8 +107,10 @@ def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
                      skip: set[str]) -> Token | None:
     """The first token in the complements of `heads` (an event's trigger, its wrapped
     event) that names an actor with a country, outside the tokens in `avoid`."""
+    # a place in a locative phrase on the event itself is where it happens, not whom
+    # it is done to ("met in Lima"); deeper down it may be ("a centre in Tokyo")
     start = [c for h in heads for c in h.children if c.dep_ in _COMPLEMENT
-             and (c.dep_ != "prep" or c.lower_ in _COMPLEMENT_PREPS)]
+             and (c.dep_ != "prep" or c.lower_ in _COMPLEMENT_PREPS and c.lower_ not in _LOCATIVE)]
     for t in _walk(start, _COMPLEMENT | _PHRASE | _INSIDE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=60):
         if t.i in avoid or t.lower_ in _PRONOUNS:
             continue

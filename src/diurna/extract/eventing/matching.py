@@ -17,6 +17,7 @@ from .phrases import object_targets, words_hold
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
+_LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
 _NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _VERBAL = ("VERB", "AUX")
 _NOMINAL = ("NOUN", "PROPN")
@@ -69,6 +70,8 @@ _NAMES = {"ORG", "GPE", "PERSON", "NORP", "FAC", "LOC", "LAW", "WORK_OF_ART", "P
 def noun_entries(tok: Token, lex: Lexicon) -> list[Predicate]:
     if tok.pos_ not in _NOMINAL or (tok.ent_type_ in _NAMES and tok.is_title) or tok.ent_type_ in _TEMPORAL:
         return []
+    if tok.dep_ == "compound" and tok.head.pos_ in _NOMINAL:
+        return []  # a modifier names a kind of thing, not an event: "arrest warrant", "attack helicopter"
     return [p for k in _keys(tok) for p in lex.nouns.get(k, ())]
 
 
@@ -81,7 +84,9 @@ def _object_noun(verb: Token, pred: Predicate) -> Token | None:
     """The object that an object-constrained entry needs: active object, passive
     subject ("sanctions were imposed"), or the object of the particle ("go on strike")."""
     direct = A.objects(verb) + A.passive_subjects(verb)
-    candidates = direct + [g for c in verb.children if c.dep_ in ("prep", "prt") for g in c.children if g.dep_ == "pobj"]
+    # not a locative phrase's: "took a flag march in the city" takes no city
+    candidates = direct + [g for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ not in _LOCATIVE
+                           for g in c.children if g.dep_ == "pobj"]
     # "gave ... dollars of aid", "tons of food": a measure's "of" object carries the
     # lemma (not a prepositional phrase's: "stopped work on the first day of a strike")
     candidates += [g for c in direct if c.pos_ in ("NOUN", "NUM", "PRON")
@@ -134,8 +139,20 @@ def _human(tok: Token, lex: Lexicon) -> bool:
     return tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in lex.human_nouns or lemma(tok) in lex.human_nouns
 
 
+def _charged_with_doing(tok: Token) -> bool:
+    """"charged Rohan with backtracking on its promises": "with" + a gerund accuses;
+    "charged him with murder" is a legal charge."""
+    return any(c.dep_ == "prep" and c.lower_ in ("with", "of") and any(
+        g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.tag_ == "VBG") for g in c.children) for c in tok.children)
+
+
 def match_verb(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
+    doing = None
     for pred in verb_entries(tok, lex):
+        if pred.code[:3] == "173" or pred.code[:3] == "112" and "with" in pred.requires_prep:
+            doing = _charged_with_doing(tok) if doing is None else doing
+            if doing == (pred.code[:3] == "173"):
+                continue
         obj = None
         if pred.object:
             obj = _object_noun(tok, pred)
@@ -282,6 +299,8 @@ def sentence_matches(sent: Span, lex: Lexicon) -> list[Match]:
         if inner is not None and inner is not m and inner.inner is not m:
             m.inner = inner
             wrapped.add(inner.trigger.i)
+            # "demanded a ban on Rohan and the arrest of its leaders": every conjunct is demanded
+            wrapped.update(c.i for c in inner.trigger.conjuncts if c.i in by_token and c.i != m.trigger.i)
         if m.pred.frame == "demand" and _purpose_of_protest(m.trigger, by_token):
             wrapped.add(m.trigger.i)  # "staged a hunger strike to demand ...": the protest is the event
     return [m for m in verbs + nouns if m.trigger.i not in wrapped]

@@ -36,8 +36,11 @@ def modality(trigger: Token, frame_verb: Token | None = None) -> Modality:
     if trigger.pos_ == "NOUN":
         if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
             return "negated"
-        chain = _clause_chain(trigger.head) if trigger.head is not trigger else chain
+        verb = _governing_verb(trigger)  # "may be put under house arrest": the verb's modal
+        chain = _clause_chain(verb) if verb is not None else chain
     if any(_negated(t) for t in chain[:1]) or (frame_verb is not None and _negated(trigger)):
+        return "negated"
+    if _unable(chain) or _denied(chain[-1]):
         return "negated"
     if any(_conditional(t) for t in chain):
         return "hypothetical"
@@ -52,6 +55,39 @@ def modality(trigger: Token, frame_verb: Token | None = None) -> Modality:
     if any(t.lemma_.lower() in _SCHEDULE or t.lower_ in _SCHEDULE for t in chain[1:3]):
         return "future"
     return "asserted"
+
+
+_ABILITY = {"able", "manage", "succeed", "can", "possible"}
+_DENY = {"deny", "refute", "dispute"}
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    for a in tok.ancestors:
+        if a.pos_ in ("VERB", "AUX"):
+            return a
+    return None
+
+
+def _unable(chain: list[Token]) -> bool:
+    """"have not been able to arrest", "were unable to stop": a failed act."""
+    for t in chain[1:4]:
+        if t.lemma_.lower() == "unable" or (t.lemma_.lower() in _ABILITY and _negated(t)):
+            return True
+        if t.lemma_.lower() in _ABILITY and t.head is not t and _negated(t.head):
+            return True  # "not been able": the negation sits on the copula
+    return False
+
+
+def _denied(tok: Token) -> bool:
+    """"Police denied that any arrest had been made": the content of a denial."""
+    clause = tok
+    for _ in range(3):
+        if clause.dep_ == "ccomp" and clause.head is not clause:
+            return clause.head.lemma_.lower() in _DENY
+        if clause.head is clause:
+            return False
+        clause = clause.head
+    return False
 
 
 def _clause_chain(tok: Token) -> list[Token]:
