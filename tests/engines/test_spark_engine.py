@@ -23,6 +23,7 @@ from diurna.store.schema import TABLES, table_columns
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
 PUBLISHED = "2026-03-04"
+HTML_EXAMPLE = "13-seoul-talks.html"
 # Set when the row is written: the one thing that differs between two runs.
 TIMESTAMPS = {"ingested_at", "first_added", "updated_at", "first_seen", "created_at", "checked_at"}
 
@@ -77,11 +78,16 @@ def test_spark_ingest_equals_the_duckdb_store_on_the_examples(spark, settings, p
         json.dumps({"id": "arnor-1", "text": "A second story under an id already used: the first one wins."}),
     ]) + "\n", encoding="utf-8")
     (tmp_path / "empty.txt").write_text("", encoding="utf-8")
-    inputs = [str(examples_dir), str(feed), str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")]
+    # A folder (three stories, one of them a saved HTML page) read as whole files, plus JSONL and bad inputs.
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    for name in ("01-abuja-visit.txt", "03-eu-sanctions.txt", HTML_EXAMPLE):
+        shutil.copy(examples_dir / name, folder / name)
+    inputs = [str(folder), str(feed), str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt")]
     out, local = _same_as_store(inputs, tmp_path, spark, settings, pipeline)
     codes = sorted(r.split(",")[3].strip(" '") for r in local["errors"])
     assert codes == ["E001", "E005", "E006", "E008"]  # every bad input recorded, none lost
-    assert len(local["documents"]) == len(list(examples_dir.iterdir())) + 1
+    assert len(local["documents"]) == 4
     # DuckDB reads Spark's output directly, no load needed
     n = duckdb.connect().execute(f"SELECT count(*) FROM read_parquet('{out}/events.parquet/*.parquet')").fetchone()[0]
     assert n == len(local["events"]) > 0

@@ -10,11 +10,15 @@ from diurna.engines import spark_worker as w
 from diurna.errors import E005, DiurnaError
 from diurna.model import ErrorResult
 from diurna.store import refresh
-from diurna.store.rows import Rows
+from diurna.store.rows import COLUMNS, Rows
 
 from ..store.store_builders import story
 
 NOW = datetime(2026, 3, 5, 12, 0, 0)
+
+
+def _dicts(table: str, doc: w.DocRows) -> list[dict]:
+    return [dict(zip(COLUMNS[table], row)) for row in doc.tables.get(table, ())]
 
 
 @pytest.mark.parametrize("value,dtype,expected", [
@@ -57,10 +61,10 @@ def test_spark_worker_first_keeps_the_earlier_input_whatever_the_call_order():
 def test_spark_worker_block_merges_are_the_store_refresh():
     """Spark's per-block merge is literally the store's: same rows, same assignments."""
     stories = [story(i, publisher=p) for i, p in (("a", "Gondor Herald"), ("b", "Rohan Times"))]
-    dicts = [d for s in stories for d in w.table_dicts("doc_entities", w.doc_rows(s, (0, 0, 0), NOW))]
+    dicts = [d for s in stories for d in _dicts("doc_entities", w.doc_rows(s, (0, 0, 0), NOW))]
     merged = w.merge_entity_block(dicts)
     rows, assigned = refresh.entity_rows(dicts)
-    assert [x[1] for x in merged if x[0] == "entities"] == [dict(zip(refresh.ENTITY_COLUMNS, r)) for r in rows]
+    assert [x[1] for x in merged if x[0] == "rows"] == [dict(zip(refresh.ENTITY_COLUMNS, r)) for r in rows]
     assert sorted(x[1] for x in merged if x[0] == "assign") == sorted(((d, l), e) for d, l, e in assigned)
     assert len(rows) == 2 and all(r[-2] == 2 for r in rows)  # Elessar and Eowyn, each in both articles
 
@@ -69,9 +73,11 @@ def test_spark_worker_event_merge_joins_reports_from_two_outlets():
     reports = []
     for i, outlet in (("a", "Gondor Herald"), ("b", "Rohan Times")):
         doc = w.doc_rows(story(i, publisher=outlet), (0, 0, 0), NOW)
-        _, article = w.article_fields(w.table_dicts("documents", doc)[0])
-        reports += [{**r, **article} for r in w.table_dicts("event_evidence", doc)]
-    events = [x[1] for x in w.merge_event_block(reports) if x[0] == "events"]
+        d = _dicts("documents", doc)[0]
+        article = {"published": d["published"], "source_key": d["source_key"], "doc_url": d["url"],
+                   "doc_title": d["title"], "ingested_at": d["ingested_at"]}
+        reports += [{**r, **article} for r in _dicts("event_evidence", doc)]
+    events = [x[1] for x in w.merge_event_block(reports) if x[0] == "rows"]
     assert len(events) == 1
     assert (events[0]["num_mentions"], events[0]["num_sources"], events[0]["num_articles"]) == (2, 2, 2)
 
@@ -81,3 +87,12 @@ def test_spark_worker_rows_are_the_stores_rows():
     rows.add_result(story("a1"), NOW)
     doc = w.doc_rows(story("a1"), (0, 0, 0), NOW)
     assert {t: list(r) for t, r in doc.tables.items()} == {t: r for t, r in rows.tables.items() if r}
+
+
+def test_spark_worker_typed_tables_give_every_table_a_list():
+    doc = w.doc_rows(story("a1"), (0, 0, 0), NOW)
+    tables = [("documents", (("id", "VARCHAR"), ("lead_end", "INTEGER"))), ("amounts", (("doc_id", "VARCHAR"),)),
+              ("errors", (("id", "VARCHAR"),))]
+    got = w.typed_tables(tables, doc)
+    assert got[0] == [("a1", doc.tables["documents"][0][COLUMNS["documents"].index("lead_end")])]
+    assert got[1] == [] and got[2] == []  # no amounts, no error: empty lists, never None

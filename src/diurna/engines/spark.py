@@ -22,11 +22,9 @@ from __future__ import annotations
 
 import functools
 import json
-import operator
 import os
 import sys
 import time
-from collections import Counter
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
@@ -115,29 +113,37 @@ def ingest(inputs: list[str], out: str, settings: Settings, *, master: str | Non
 def _run(spark: SparkSession, inputs: list[str], out: str, settings: Settings, partitions: int | None,
          published: str | None, overwrite: bool, startup: float, t0: float) -> SparkReport:
     from pyspark import StorageLevel
+    from pyspark.sql import functions as F  # noqa: N812 - Spark's own convention
 
     sc = spark.sparkContext
     if not overwrite and _exists(spark, f"{out}/documents.parquet"):
         raise DiurnaError(E015, out)
     n = partitions or 3 * sc.defaultParallelism  # a few per core: stragglers even out
     now = datetime.now(UTC).replace(tzinfo=None)
+    columns = table_columns()
     t1 = time.perf_counter()
     processed = items_rdd(spark, inputs, settings).repartition(n).mapPartitions(
         functools.partial(w.process_partition, settings.to_dict(), published, now))
     # After the pipeline the work is light: one partition per core is enough (fewer tasks, fewer files).
     m = sc.defaultParallelism
-    unique = processed.keyBy(lambda d: d.key).reduceByKey(w.first, m).values().persist(StorageLevel.MEMORY_AND_DISK)
-    counts = unique.map(w.row_counts).fold(Counter(), operator.add)  # runs the pipeline, once
+    unique = processed.keyBy(lambda d: d.key).reduceByKey(w.first, m).values()
+    # One row per input, one array column per per-article table, cached in the JVM: every
+    # table below is read from it without going back through Python.
+    per_article = [(t, tuple((c, dict(columns[t])[c]) for c in COLUMNS[t])) for t in COLUMNS]
+    docs = spark.createDataFrame(unique.map(functools.partial(w.typed_tables, per_article)),
+                                 _per_doc_schema(per_article)).persist(StorageLevel.MEMORY_AND_DISK)
+    sizes = docs.select(*(F.sum(F.size(t)).alias(t) for t in COLUMNS)).first()  # runs the pipeline, once
+    counts = {t: int(sizes[t] or 0) for t in COLUMNS}
     t2 = time.perf_counter()
-    _write(spark, _tables(unique, m), out)
+    merged = _write(spark, docs, columns, m, out)
     # The merged tables are counted off the written files (Parquet footers, no Python job).
-    rows = {t: (counts.get(t, 0) if t in COLUMNS else spark.read.parquet(f"{out}/{t}.parquet").count())
-            for t in TABLES}
-    unique.unpersist()
+    rows = {t: counts.get(t) if t in COLUMNS else spark.read.parquet(f"{out}/{t}.parquet").count() for t in TABLES}
+    for cached in (docs, *merged):
+        cached.unpersist()
     t3 = time.perf_counter()
     report = SparkReport(
         out=out, master=sc.master, partitions=n, documents=rows["documents"], errors=rows["errors"],
-        rows={t: rows.get(t, 0) for t in TABLES}, startup_seconds=round(startup, 3),
+        rows=rows, startup_seconds=round(startup, 3),
         process_seconds=round(t2 - t1, 3), merge_write_seconds=round(t3 - t2, 3), seconds=round(t3 - t0, 3))
     _write_text(spark, f"{out}/{MANIFEST}", json.dumps(
         {"diurna": __version__, "created": now.isoformat(), "inputs": inputs, "settings": settings.to_dict(),
@@ -145,41 +151,53 @@ def _run(spark: SparkSession, inputs: list[str], out: str, settings: Settings, p
     return report
 
 
-def _tables(unique: RDD, n: int) -> dict[str, RDD]:
-    """Every table of the store as an RDD of row dicts."""
-    per_article = {t: unique.flatMap(functools.partial(w.table_dicts, t)) for t in COLUMNS}
+def _write(spark: SparkSession, docs: Any, columns: dict[str, tuple[tuple[str, str], ...]], m: int,
+           out: str) -> tuple[RDD, RDD]:
+    """Write every table; return the cached merge outputs (for the caller to release)."""
+    from pyspark import StorageLevel
+    from pyspark.sql import functions as F  # noqa: N812
 
-    doc_entities = per_article["doc_entities"]
-    # Grouped once per block; the shuffle's output is reused by both filters below.
-    ent = doc_entities.keyBy(lambda r: r["block"]).groupByKey(n).flatMap(lambda kv: w.merge_entity_block(kv[1]))
-    entity_ids = ent.filter(lambda x: x[0] == "assign").map(lambda x: x[1])
+    def rows(table: str) -> Any:
+        return docs.select(F.explode(table).alias("r")).select("r.*")
 
-    articles = per_article["documents"].map(w.article_fields)
-    evidence = per_article["event_evidence"]
-    reports = evidence.keyBy(lambda r: r["doc_id"]).join(articles, n).map(w.with_article)
-    ev = reports.keyBy(lambda r: r["block"]).groupByKey(n).flatMap(lambda kv: w.merge_event_block(kv[1]))
-    event_ids = ev.filter(lambda x: x[0] == "assign").map(lambda x: x[1])
+    def ordered(frame: Any, table: str) -> Any:
+        return frame.select(*(F.col(f"`{c}`") for c, _ in columns[table]))
 
-    def keyed(r: dict[str, Any]) -> tuple[tuple[str, str], dict[str, Any]]:
-        return (r["doc_id"], r["local_id"]), r
+    # Entities: doc_entities grouped by merge block, clustered by the store's own code.
+    ent = rows("doc_entities").rdd.map(lambda r: (r["block"], r.asDict())).groupByKey(m) \
+        .flatMap(lambda kv: w.merge_entity_block(kv[1])).persist(StorageLevel.MEMORY_AND_DISK)
+    # Events: evidence with its article's fields (as the store's refresh selects them), per block.
+    articles = rows("documents").select(
+        F.col("id").alias("doc_id"), F.col("published").cast("string").alias("published"), "source_key",
+        F.col("url").alias("doc_url"), F.col("title").alias("doc_title"), "ingested_at")
+    ev = rows("event_evidence").join(articles, "doc_id").rdd.map(lambda r: (r["block"], r.asDict())) \
+        .groupByKey(m).flatMap(lambda kv: w.merge_event_block(kv[1])).persist(StorageLevel.MEMORY_AND_DISK)
 
-    return {
-        **per_article,
-        "doc_entities": doc_entities.map(keyed).leftOuterJoin(entity_ids, n).map(w.with_id("entity_id")),
-        "entities": ent.filter(lambda x: x[0] == "entities").map(lambda x: x[1]),
-        "event_evidence": evidence.map(keyed).leftOuterJoin(event_ids, n).map(w.with_id("event_id")),
-        "events": ev.filter(lambda x: x[0] == "events").map(lambda x: x[1]),
-        "follows": unique.context.emptyRDD(),  # user state, not derived: written empty, as in a fresh store
-    }
+    def merged_table(merged: RDD, table: str) -> Any:
+        typed = merged.filter(lambda x: x[0] == "rows").map(lambda x: x[1]).map(
+            functools.partial(w.typed_row, columns[table]))
+        return spark.createDataFrame(typed, _schema(columns[table]))
 
+    def with_ids(merged: RDD, table: str, column: str) -> Any:
+        ids = spark.createDataFrame(merged.filter(lambda x: x[0] == "assign").map(lambda x: (*x[1][0], x[1][1])),
+                                    f"doc_id string, local_id string, `{column}` string")
+        return ordered(rows(table).join(ids, ["doc_id", "local_id"], "left"), table)
 
-def _write(spark: SparkSession, tables: dict[str, RDD], out: str) -> None:
-    columns = table_columns()
+    frames = {t: ordered(rows(t), t) for t in COLUMNS if t not in ("doc_entities", "event_evidence")}
+    frames["doc_entities"] = with_ids(ent, "doc_entities", "entity_id")
+    frames["event_evidence"] = with_ids(ev, "event_evidence", "event_id")
+    frames["entities"] = merged_table(ent, "entities")
+    frames["events"] = merged_table(ev, "events")
+    frames["follows"] = spark.createDataFrame([], _schema(columns["follows"]))  # user state: empty, as in a fresh store
     for table in TABLES:
-        cols = columns[table]
-        typed = tables[table].map(functools.partial(w.typed_row, cols))
-        frame = spark.createDataFrame(typed, _schema(cols))
-        frame.write.mode("overwrite").option("compression", "zstd").parquet(f"{out}/{table}.parquet")
+        frames[table].write.mode("overwrite").option("compression", "zstd").parquet(f"{out}/{table}.parquet")
+    return ent, ev
+
+
+def _per_doc_schema(per_article: list[tuple[str, tuple[tuple[str, str], ...]]]) -> Any:
+    from pyspark.sql import types as T
+
+    return T.StructType([T.StructField(t, T.ArrayType(_schema(cols)), False) for t, cols in per_article])
 
 
 def _schema(columns: tuple[tuple[str, str], ...]) -> Any:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import itertools
 import json
-from collections import Counter, deque
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -88,62 +88,36 @@ def first(a: DocRows, b: DocRows) -> DocRows:
     return a if a.order <= b.order else b
 
 
-def table_dicts(table: str, doc: DocRows) -> list[dict[str, Any]]:
-    """The rows of one table of one input, as {column: value}."""
-    names = COLUMNS[table]
-    return [dict(zip(names, row)) for row in doc.tables.get(table, ())]
-
-
-def row_counts(doc: DocRows) -> Counter[str]:
-    return Counter({t: len(rows) for t, rows in doc.tables.items()})
-
-
 # --------------------------------------------------------------------------- merges
 
 
 def merge_entity_block(rows: Iterable[dict[str, Any]]) -> list[tuple[str, Any]]:
-    """All doc_entities rows of one block -> ("entities", row dict) and
+    """All doc_entities rows of one block -> ("rows", `entities` row dict) and
     ("assign", ((doc_id, local_id), entity_id)) items."""
     merged, assigned = refresh.entity_rows(list(rows))
-    out: list[tuple[str, Any]] = [("entities", dict(zip(refresh.ENTITY_COLUMNS, r))) for r in merged]
+    out: list[tuple[str, Any]] = [("rows", dict(zip(refresh.ENTITY_COLUMNS, r))) for r in merged]
     out.extend(("assign", ((d, l), e)) for d, l, e in assigned)
     return out
 
 
 def merge_event_block(rows: Iterable[dict[str, Any]]) -> list[tuple[str, Any]]:
-    """All evidence rows of one block (with their article's fields, see `with_article`)
-    -> ("events", row dict) and ("assign", ((doc_id, local_id), event_id)) items."""
+    """All evidence rows of one block, each with its article's `published` (as text),
+    `source_key`, `doc_url`, `doc_title` and `ingested_at` -> ("rows", `events` row dict)
+    and ("assign", ((doc_id, local_id), event_id)) items."""
     merged, assigned = refresh.event_rows(list(rows))
-    out: list[tuple[str, Any]] = [("events", dict(zip(refresh.EVENT_COLUMNS, r))) for r in merged]
+    out: list[tuple[str, Any]] = [("rows", dict(zip(refresh.EVENT_COLUMNS, r))) for r in merged]
     out.extend(("assign", ((d, l), e)) for d, l, e in assigned)
     return out
 
 
-def article_fields(document: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """(doc id, the article fields the event merge reads), as the store's refresh
-    selects them: the publication day as text, source key, URL, title, ingest time."""
-    published = document["published"]
-    return document["id"], {
-        "published": None if published is None else str(published)[:10],
-        "source_key": document["source_key"], "doc_url": document["url"], "doc_title": document["title"],
-        "ingested_at": document["ingested_at"],
-    }
-
-
-def with_article(pair: tuple[str, tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
-    _, (evidence, article) = pair
-    return {**evidence, **article}
-
-
-def with_id(column: str) -> Any:
-    """leftOuterJoin result ((doc_id, local_id), (row, id)) -> the row with `column` set."""
-    def attach(pair: tuple[Any, tuple[dict[str, Any], str | None]]) -> dict[str, Any]:
-        _, (row, value) = pair
-        return {**row, column: value}
-    return attach
-
-
 # --------------------------------------------------------------------------- typed rows
+
+
+def typed_tables(tables: Sequence[tuple[str, Sequence[tuple[str, str]]]], doc: DocRows) -> tuple[list[tuple], ...]:
+    """One input's per-article rows as one value per table (a list of typed rows, empty
+    when the input has none), for the per-document DataFrame."""
+    return tuple([typed_row(cols, dict(zip(COLUMNS[t], row))) for row in doc.tables.get(t, ())]
+                 for t, cols in tables)
 
 
 def typed_row(columns: Sequence[tuple[str, str]], row: Mapping[str, Any]) -> tuple:
