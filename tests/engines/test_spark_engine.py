@@ -133,3 +133,26 @@ def test_spark_submit_runs_the_same_command(spark, examples_dir, tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     rows = json.loads(run.stdout.strip().splitlines()[-1])
     assert rows["documents"] == 2 and rows["events"] > 0
+
+
+def test_spark_ingest_reads_parquet_and_csv_records(spark, settings, tmp_path):
+    """Parquet rows and CSV rows go through the local reader's record rules (origin FILE:ROW)."""
+    from diurna.engines.spark import ingest as spark_ingest
+
+    story = ("Gondor's Steward Faramir visited Arnor on Tuesday and met King Aragorn in Annuminas, "
+             "where the two leaders signed a trade agreement.")
+    con = duckdb.connect()
+    con.execute(f"COPY (SELECT * FROM (VALUES ('gondor-7', ?, DATE '2026-03-03'), ('blank-1', '', NULL)) "
+                f"AS t(id, text, published)) TO '{tmp_path / 'news.parquet'}' (FORMAT parquet)", [story])
+    (tmp_path / "wire.csv").write_text('id,title,text\nrohan-2,Riders,"Rohan\'s riders crossed the '
+                                       'Isen on Monday, officials in Edoras said."\n', encoding="utf-8")
+    out = tmp_path / "out"
+    report = spark_ingest([str(tmp_path / "news.parquet"), str(tmp_path / "wire.csv")], str(out), settings, spark=spark)
+    assert (report.documents, report.errors) == (2, 1)
+    docs = dict(con.execute(f"SELECT id, origin FROM read_parquet('{out}/documents.parquet/*.parquet')").fetchall())
+    assert docs == {"gondor-7": f"{tmp_path / 'news.parquet'}:1", "rohan-2": f"{tmp_path / 'wire.csv'}:2"}
+    published = con.execute(f"SELECT published::VARCHAR FROM read_parquet('{out}/documents.parquet/*.parquet') "
+                            "WHERE id = 'gondor-7'").fetchone()[0]
+    assert published == "2026-03-03"
+    errors = con.execute(f"SELECT code, origin FROM read_parquet('{out}/errors.parquet/*.parquet')").fetchall()
+    assert errors == [("E006", f"{tmp_path / 'news.parquet'}:2")]
