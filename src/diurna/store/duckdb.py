@@ -8,6 +8,7 @@ next ingest skips what was committed and completes the rest.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,17 +23,33 @@ from .rows import COLUMNS, Rows, column_lists
 from .schema import migrate
 
 
+# How long opening a store waits for another process's lock to go: `diurna serve` holds
+# a read lock for the second it takes to copy its snapshot, and an ingest or a follow
+# starting in that second should wait, not fail. A long-running writer still gets E011.
+LOCK_WAIT = 5.0
+
+
+def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnection:
+    deadline = time.monotonic() + wait
+    pause = 0.05
+    while True:
+        try:
+            return duckdb.connect(path, read_only=read_only)
+        except duckdb.IOException as exc:
+            if time.monotonic() + pause > deadline:
+                raise DiurnaError(E011, f"cannot open store {path}: {exc} (is another diurna writing to it?)") from exc
+            time.sleep(pause)
+            pause = min(pause * 2, 0.5)
+
+
 class Store:
     """One open database. Use as a context manager; `read_only` opens for queries only."""
 
-    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = LOCK_WAIT) -> None:
         self.path = str(path)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
             raise DiurnaError(E011, f"no store at {self.path}: run `diurna ingest PATH --db {self.path}` first")
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.IOException as exc:
-            raise DiurnaError(E011, f"cannot open store {self.path}: {exc} (is another diurna writing to it?)") from exc
+        self.con = _connect(self.path, read_only, wait)
         self.read_only = read_only
         if not read_only:
             migrate(self.con)
