@@ -8,7 +8,8 @@ document. Reported:
 - any_type_accuracy: share of records where some event has the gold type;
 - source_country_recall / target_country_recall: share of gold source (target)
   actors with a country code whose country is among the countries of our events of
-  the chosen type, on the same side.
+  the chosen type, on the same side (the gold's generic IGO and NGO match any
+  international or non-governmental body we code).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..knowledge.cameo import OLD_PLOVER_NAMES
+from ..knowledge.gazetteer import load_gazetteer
 from ..model import Result
 from ..pipeline import Pipeline
 from ._events_common import plover_type
@@ -44,15 +46,24 @@ def _countries(actors: Any) -> list[str]:
             and len(a["code"]) == 3 and a["code"].isalpha()]
 
 
+# The gold codes any international or non-governmental body as IGO (Amnesty
+# International, the Red Cross and the ILO alike) where our actor codes name the body
+# (UNO, ILO, IGOUNO, NGO): a body of either kind matches either generic code.
+_BODIES = ("IGO", "NGO")
+
+
 def _side(result: Result, ptype: str, side: str) -> set[str]:
     out = set()
+    igos = load_gazetteer().igo_codes
     for ev in result.facts.events:
         ref = getattr(ev, side)
         if ev.plover is not None and ev.plover.type == ptype and ref is not None:
-            if ref.country:
-                out.add(ref.country)
+            codes = {ref.country} if ref.country else set()
             if ref.actor_code and len(ref.actor_code) >= 3:
-                out.add(ref.actor_code[:3])
+                codes.add(ref.actor_code[:3])
+            if codes & {*_BODIES, *igos}:
+                codes.update(_BODIES)
+            out |= codes
     return out
 
 

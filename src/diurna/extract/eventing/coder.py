@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 # "the two countries", "both sides", "the leaders": the participants named before.
 _PARTICIPANTS = re.compile(
     r"^(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides|leaders|governments|neighbours|neighbors|"
-    r"presidents|ministers|parties|states|men|allies)$|^both(?:\s+sides)?$|^(?:the\s+|both\s+)?(?:leaders|sides|parties)$",
+    r"presidents|ministers|parties|states|men|allies)$|^both(?:\s+sides)?$"
+    r"|^(?:the\s+|both\s+)?(?:leaders|sides|parties)$",
     re.IGNORECASE,
 )
 _MAX_EVENTS_PER_MATCH = 6
@@ -44,14 +45,14 @@ class Context:
 def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon) -> tuple[Event, ...]:
     ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon)
     events: list[Event] = []
-    participants: tuple[ActorRef, ActorRef] | None = None
+    pairs: dict[str, tuple[ActorRef, ActorRef]] = {}  # the last dyad, and the last dyad of people
     for sent in doc.sents:
         if not has_trigger(sent, lexicon):
             continue  # the cheap pass: most sentences stop here
         for m in sentence_matches(sent, lexicon):
-            new = _events(ctx, sent, m, participants)
+            new = _events(ctx, sent, m, pairs)
             events.extend(new)
-            participants = _participants_after(new) or participants
+            _remember_pairs(ctx, new, pairs)
     return merge(_protest_claims(events, lexicon.protest_words))
 
 
@@ -213,7 +214,7 @@ def _owner(tok: Token, people: frozenset[str]) -> Token:
     return tok
 
 
-def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, ActorRef] | None) -> list[Event]:
+def _events(ctx: Context, sent: Span, m: Match, pairs: dict[str, tuple[ActorRef, ActorRef]]) -> list[Event]:
     code, pattern = _code_of(m, ctx)
     sources = [t for t in (G.group_head(t) for t in m.sources) if usable_actor(t)]
     targets = [t for t in (_owner(G.group_head(t), ctx.lexicon.human_nouns) for t in _targets(m, ctx))
@@ -223,7 +224,7 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
         # "Arnor said Gondor must withdraw": Arnor demands and Gondor is asked
         sources, targets = [t for t in A.speakers(m.trigger) if usable_actor(t)], sources
     place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document)
-    here = place.location.country if place.source == "text" and place.location is not None else None
+    here = _place_country(ctx, place)
     src_refs = [_grounded(ctx, t, r, here) for t in sources for r in _refs(ctx, t)] or [None]
     own = {r.entity for r in src_refs if r is not None and r.entity}
     tgt_refs = [_grounded(ctx, t, r, None, own) for t in targets for r in _refs(ctx, t)]
@@ -231,6 +232,7 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
     # "Arnor and Gondor failed to reach agreement": a frame over a mutual act is mutual
     reciprocal = (m.pred.reciprocal or m.inner is not None and m.inner.pred.reciprocal
                   and ctx.lexicon.frames[m.pred.frame or ""].target == "inner") and not demanded
+    participants = _pick_pair(pairs, src_refs)
     joint = tgt_refs == [None] and any(r is not None and r.entity is None and _PARTICIPANTS.match(r.text)
                                         for r in src_refs)
     src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, reciprocal)
@@ -256,11 +258,27 @@ def _events(ctx: Context, sent: Span, m: Match, participants: tuple[ActorRef, Ac
         out.append(Event(
             id="", code=code, root_code=entry.root, label=entry.label, quad_class=entry.quad_class,
             goldstein=entry.goldstein, evidence=evidence, rule=f"{m.pred.origin}:{m.pred.id}/{pattern}",
-            confidence=_confidence(m, src, tgt if targets else None, depth), plover=Plover(p.type, p.mode) if p else None,
+            confidence=_confidence(m, src, tgt if targets else None, depth),
+            plover=Plover(p.type, p.mode) if p else None,
             source=src, target=tgt, date=time.date, date_precision=time.precision, location=place.location,
             modality=mood, date_source=time.source, location_source=place.source,
         ))
     return out
+
+
+def _place_country(ctx: Context, place: Where) -> str | None:
+    """The country of the place named for the event, unless it contradicts the
+    dateline's country: a locality the gazetteer places abroad ("Lavington" in a
+    Nairobi story) is more likely a namesake than a trip."""
+    if place.source != "text" or place.location is None or not place.location.country:
+        return None
+    dateline = ctx.document.dateline
+    home = next((p.country for p in ctx.facts.places if dateline and p.country
+                 and dateline.casefold() in (p.name.casefold(), p.text.casefold())), None)
+    away = place.location.country
+    if home and home != away and not any(e.country == away and e.type != "PLACE" for e in ctx.facts.entities):
+        return None
+    return away
 
 
 def _grounded(ctx: Context, tok: Token, ref: ActorRef, here: str | None,
@@ -296,14 +314,16 @@ def _fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], s
     avoid = {i for t in sources for i in range(A.actor(t).start_i, A.actor(t).end_i)}
     skip = {r.entity for r in src_refs if r is not None and r.entity}
     heads = [m.trigger, *m.words[1:]] + ([m.inner.trigger] if m.inner is not None else [])
+    if code[:2] == "14":
+        heads += G.purposes(m.trigger)  # "began a hunger strike to demand the resignation of X"
     tok = G.complement_actor(ctx.index, heads, avoid, skip)
     if tok is not None:
         return [r for t in A.conjuncts(tok) for r in _refs(ctx, t)]
-    if code[:2] in _PLACE_TARGET_ROOTS and place.source == "text" and place.location is not None \
-            and place.location.country:
+    here = _place_country(ctx, place)
+    if code[:2] in _PLACE_TARGET_ROOTS and here and place.location is not None:
         if tgt_refs:
-            return [replace(r, country=place.location.country) for r in tgt_refs]
-        return [ActorRef(text=place.location.name, country=place.location.country)]
+            return [replace(r, country=here) for r in tgt_refs]
+        return [ActorRef(text=place.location.name, country=here)]
     return tgt_refs
 
 
@@ -379,11 +399,25 @@ def _resolve_participants(
     return [a, b], tgts
 
 
-def _participants_after(events: list[Event]) -> tuple[ActorRef, ActorRef] | None:
+_PEOPLE_PHRASE = re.compile(r"\b(?:leaders|presidents|ministers|men|heads)\b", re.IGNORECASE)
+
+
+def _remember_pairs(ctx: Context, events: list[Event], pairs: dict[str, tuple[ActorRef, ActorRef]]) -> None:
     for ev in events:
         if ev.source and ev.target and ev.source.entity and ev.target.entity:
-            return ev.source, ev.target
-    return None
+            pairs["any"] = (ev.source, ev.target)
+            kinds = {getattr(ctx.index.entity(r.entity), "type", None) for r in (ev.source, ev.target)}
+            if kinds == {"PERSON"}:
+                pairs["people"] = (ev.source, ev.target)
+            return
+
+
+def _pick_pair(pairs: dict[str, tuple[ActorRef, ActorRef]],
+               srcs: list[ActorRef | None]) -> tuple[ActorRef, ActorRef] | None:
+    """"The two leaders" are the last two people in a dyad; "the two countries" the last dyad."""
+    if any(r is not None and _PEOPLE_PHRASE.search(r.text) for r in srcs):
+        return pairs.get("people") or pairs.get("any")
+    return pairs.get("any")
 
 
 def _evidence(ctx: Context, m: Match, actors: list[Token]) -> Evidence:

@@ -103,6 +103,14 @@ def possessor_country(index: MentionIndex, tok: Token) -> tuple[str, str | None]
     return None
 
 
+def purposes(trigger: Token) -> list[Token]:
+    """The purpose clauses of an act ("staged a sit-in to demand ...", "blocked roads
+    to press their demands"), on its verb or on the light verb of its noun."""
+    verbs = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.head is not trigger else [])
+    return [c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+
+
 def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
                      skip: set[str]) -> Token | None:
     """The first token in the complements of `heads` (an event's trigger, its wrapped

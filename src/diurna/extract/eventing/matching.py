@@ -139,18 +139,25 @@ def _human(tok: Token, lex: Lexicon) -> bool:
     return tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in lex.human_nouns or lemma(tok) in lex.human_nouns
 
 
-def _charged_with_doing(tok: Token) -> bool:
+def _charged_with_doing(tok: Token, lex: Lexicon) -> bool:
     """"charged Rohan with backtracking on its promises": "with" + a gerund accuses;
-    "charged him with murder" is a legal charge."""
+    "charged him with murder" or "with rioting" (a crime the lexicon knows as
+    violence) is a legal charge."""
     return any(c.dep_ == "prep" and c.lower_ in ("with", "of") and any(
-        g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.tag_ == "VBG") for g in c.children) for c in tok.children)
+        (g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.tag_ == "VBG")) and not _violent(g, lex)
+        for g in c.children) for c in tok.children)
+
+
+def _violent(tok: Token, lex: Lexicon) -> bool:
+    return any(p.code[:2] in ("14", "17", "18", "19", "20") for k in _keys(tok)
+               for p in (*lex.verbs.get(k, ()), *lex.nouns.get(k, ())))
 
 
 def match_verb(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
     doing = None
     for pred in verb_entries(tok, lex):
         if pred.code[:3] == "173" or pred.code[:3] == "112" and "with" in pred.requires_prep:
-            doing = _charged_with_doing(tok) if doing is None else doing
+            doing = _charged_with_doing(tok, lex) if doing is None else doing
             if doing == (pred.code[:3] == "173"):
                 continue
         obj = None

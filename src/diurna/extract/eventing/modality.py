@@ -36,8 +36,10 @@ def modality(trigger: Token, frame_verb: Token | None = None) -> Modality:
     if trigger.pos_ == "NOUN":
         if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
             return "negated"
-        verb = _governing_verb(trigger)  # "may be put under house arrest": the verb's modal
-        chain = _clause_chain(verb) if verb is not None else chain
+        light = _light_verb(trigger)
+        if light is not None and any(_has_aux(t, _POSSIBLE - {"would"}) for t in _clause_chain(light)[:2]):
+            return "hypothetical"  # "may be put under house arrest"
+        chain = _clause_chain(trigger.head) if trigger.head is not trigger else chain
     if any(_negated(t) for t in chain[:1]) or (frame_verb is not None and _negated(trigger)):
         return "negated"
     if _unable(chain) or _denied(chain[-1]):
@@ -61,10 +63,16 @@ _ABILITY = {"able", "manage", "succeed", "can", "possible"}
 _DENY = {"deny", "refute", "dispute"}
 
 
-def _governing_verb(tok: Token) -> Token | None:
-    for a in tok.ancestors:
-        if a.pos_ in ("VERB", "AUX"):
-            return a
+# Verbs that do what their prepositional noun names: "put under arrest", "take into custody".
+_LIGHT = {"put", "place", "take", "keep", "send", "remand", "hold", "bring"}
+
+
+def _light_verb(noun: Token) -> Token | None:
+    """"may be put under house arrest": the verb that performs a prepositional event
+    noun, whose modal of possibility is the event's."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.head is not prep and prep.head.lemma_.lower() in _LIGHT:
+        return prep.head
     return None
 
 
