@@ -104,7 +104,9 @@ def test_examples_random_text_keeps_offsets_and_order(pipeline, texts):
     for out in outs:
         validate(out)
         if "error" in out:
-            assert out["error"]["code"] in {"E001", "E009"}, out
+            # Empty, nothing left after cleaning, or gibberish long enough for the language
+            # identifier to call it another language: each a coded refusal, never a crash.
+            assert out["error"]["code"] in {"E001", "E009", "E013"}, out
             continue
         for path, span in spans({k: v for k, v in out.items() if k != "text"}):
             assert out["text"][span["start"]:span["end"]] == span["text"], path
