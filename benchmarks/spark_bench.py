@@ -51,6 +51,15 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
+def _cpu_seconds(pid: int) -> float:
+    """User + system CPU time of one process so far (its own, not its children's)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def _role(pid: int) -> str:
     try:
         cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode("utf-8", "replace")
@@ -70,6 +79,7 @@ class Sampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid, self.stop = pid, threading.Event()
         self.peak = {"jvm": 0.0, "driver": 0.0, "python_workers": 0.0, "python_worker_max": 0.0}
+        self.cpu: dict[int, tuple[str, float]] = {}  # pid -> (role, last CPU seconds seen)
 
     def run(self) -> None:
         while not self.stop.is_set():
@@ -77,6 +87,8 @@ class Sampler(threading.Thread):
             worker_max = 0.0
             for p in _children(self.pid):
                 role = _role(p)
+                if role in ("jvm", "python_workers"):
+                    self.cpu[p] = (role, max(_cpu_seconds(p), self.cpu.get(p, (role, 0.0))[1]))
                 if role in now:
                     rss = _rss_mb(p)
                     now[role] += rss
@@ -89,11 +101,11 @@ class Sampler(threading.Thread):
             time.sleep(0.2)
 
 
-def run_once(inputs: list[str], master: str, work: Path) -> dict:
+def run_once(inputs: list[str], master: str, work: Path, conf: list[str] = ()) -> dict:
     out = work / f"out-{master.strip('local[]')}"
     shutil.rmtree(out, ignore_errors=True)
     cmd = [sys.executable, "-m", "diurna.cli", "spark", "ingest", *inputs, "--out", str(out), "--master", master,
-           "--conf", "spark.ui.enabled=false"]
+           "--conf", "spark.ui.enabled=false", *(x for kv in conf for x in ("--conf", kv))]
     t0 = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     sampler = Sampler(proc.pid)
@@ -107,7 +119,9 @@ def run_once(inputs: list[str], master: str, work: Path) -> dict:
     manifest = json.loads((out / "_diurna.json").read_text())
     return {"master": master, "wall_seconds": round(wall, 2), **{k: manifest[k] for k in (
         "documents", "errors", "partitions", "startup_seconds", "process_seconds", "merge_write_seconds", "seconds",
-        "docs_per_s")}, "peak_rss_mb": {k: round(v) for k, v in sampler.peak.items()}}
+        "docs_per_s")}, "peak_rss_mb": {k: round(v) for k, v in sampler.peak.items()},
+        "cpu_seconds": {role: round(sum(c for r, c in sampler.cpu.values() if r == role), 1)
+                        for role in ("jvm", "python_workers")}}
 
 
 def main() -> None:
@@ -116,6 +130,8 @@ def main() -> None:
     ap.add_argument("--bbc-n", type=int, default=200, help="BBC articles (the first N files, sorted).")
     ap.add_argument("--voa-n", type=int, default=None, help="VOA stories (default: all).")
     ap.add_argument("--report", type=Path, default=None)
+    ap.add_argument("--conf", action="append", default=[], help="Spark setting KEY=VALUE for every run; repeatable.")
+    ap.add_argument("--only", choices=("voa", "bbc"), default=None, help="Run one corpus only.")
     args = ap.parse_args()
     corpora = args.data / "corpora"
     if not corpora.is_dir():
@@ -130,7 +146,9 @@ def main() -> None:
     sets = {"voa": [str(voa)], "bbc": [str(p) for p in bbc]}
     results = {}
     for name, inputs in sets.items():
-        runs = [run_once(inputs, m, work) for m in ("local[1]", "local[2]")]
+        if args.only and name != args.only:
+            continue
+        runs = [run_once(inputs, m, work, args.conf) for m in ("local[1]", "local[2]")]
         one, two = runs
         results[name] = {
             "runs": runs,
@@ -143,7 +161,8 @@ def main() -> None:
                   f"pipeline {r['process_seconds']:6.1f}s ({r['docs_per_s']:.2f} docs/s)  "
                   f"merge+write {r['merge_write_seconds']:5.1f}s  total {r['seconds']:6.1f}s  "
                   f"JVM {r['peak_rss_mb']['jvm']} MB  driver {r['peak_rss_mb']['driver']} MB  "
-                  f"workers {r['peak_rss_mb']['python_workers']} MB (max one {r['peak_rss_mb']['python_worker_max']} MB)")
+                  f"workers {r['peak_rss_mb']['python_workers']} MB (max one {r['peak_rss_mb']['python_worker_max']} MB)  "
+                  f"CPU s: JVM {r['cpu_seconds']['jvm']}, workers {r['cpu_seconds']['python_workers']}")
         print(f"{name:4} speed-up local[2]/local[1]: pipeline {results[name]['speedup_pipeline']}x, "
               f"total {results[name]['speedup_total']}x; {results[name]['docs_per_s_per_core_local2']} docs/s per core")
     shutil.rmtree(work, ignore_errors=True)

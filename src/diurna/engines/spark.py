@@ -80,6 +80,11 @@ def session(master: str | None = None, conf: dict[str, str] | None = None) -> Sp
         # (the spark.pyspark.python setting only reaches spark-submit's launcher).
         os.environ["PYSPARK_PYTHON"] = sys.executable
     builder = builder.config("spark.ui.showConsoleProgress", "false")
+    if (master is None or master.startswith("local")) and "spark.driver.extraJavaOptions" not in (conf or {}):
+        # In local mode the driver JVM only moves bytes between Python workers and files, and
+        # its optimising JIT compiler (C2) burnt as much CPU as the NLP on a 90-article run;
+        # the quick compiler alone halves the JVM's CPU (benchmarks/spark_bench.py).
+        builder = builder.config("spark.driver.extraJavaOptions", "-XX:TieredStopAtLevel=1")
     for key, value in (conf or {}).items():
         builder = builder.config(key, value)
     try:
