@@ -65,7 +65,7 @@ def test_spark_worker_block_merges_are_the_store_refresh():
     merged = w.merge_entity_block(dicts)
     rows, assigned = refresh.entity_rows(dicts)
     assert [x[1] for x in merged if x[0] == "rows"] == [dict(zip(refresh.ENTITY_COLUMNS, r)) for r in rows]
-    assert sorted(x[1] for x in merged if x[0] == "assign") == sorted(((d, l), e) for d, l, e in assigned)
+    assert sorted(x[1] for x in merged if x[0] == "assign") == sorted(((doc, local), eid) for doc, local, eid in assigned)
     assert len(rows) == 2 and all(r[-2] == 2 for r in rows)  # Elessar and Eowyn, each in both articles
 
 

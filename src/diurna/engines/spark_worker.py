@@ -96,7 +96,7 @@ def merge_entity_block(rows: Iterable[dict[str, Any]]) -> list[tuple[str, Any]]:
     ("assign", ((doc_id, local_id), entity_id)) items."""
     merged, assigned = refresh.entity_rows(list(rows))
     out: list[tuple[str, Any]] = [("rows", dict(zip(refresh.ENTITY_COLUMNS, r))) for r in merged]
-    out.extend(("assign", ((d, l), e)) for d, l, e in assigned)
+    out.extend(("assign", ((doc, local), eid)) for doc, local, eid in assigned)
     return out
 
 
@@ -106,7 +106,7 @@ def merge_event_block(rows: Iterable[dict[str, Any]]) -> list[tuple[str, Any]]:
     and ("assign", ((doc_id, local_id), event_id)) items."""
     merged, assigned = refresh.event_rows(list(rows))
     out: list[tuple[str, Any]] = [("rows", dict(zip(refresh.EVENT_COLUMNS, r))) for r in merged]
-    out.extend(("assign", ((d, l), e)) for d, l, e in assigned)
+    out.extend(("assign", ((doc, local), eid)) for doc, local, eid in assigned)
     return out
 
 
