@@ -74,8 +74,7 @@ def test_spark_worker_event_merge_joins_reports_from_two_outlets():
     for i, outlet in (("a", "Gondor Herald"), ("b", "Rohan Times")):
         doc = w.doc_rows(story(i, publisher=outlet), (0, 0, 0), NOW)
         d = _dicts("documents", doc)[0]
-        article = {"published": d["published"], "source_key": d["source_key"], "doc_url": d["url"],
-                   "doc_title": d["title"], "ingested_at": d["ingested_at"]}
+        article = {name: d[column] for name, column in refresh.ARTICLE_FIELDS}
         reports += [{**r, **article} for r in _dicts("event_evidence", doc)]
     events = [x[1] for x in w.merge_event_block(reports) if x[0] == "rows"]
     assert len(events) == 1

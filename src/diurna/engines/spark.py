@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 from .. import __version__
 from ..errors import E015, E017, DiurnaError
 from ..settings import Settings
+from ..store import refresh
 from ..store.rows import COLUMNS
 from ..store.schema import TABLES, table_columns
 from . import spark_worker as w
@@ -171,10 +172,9 @@ def _write(spark: SparkSession, docs: Any, columns: dict[str, tuple[tuple[str, s
     # Entities: doc_entities grouped by merge block, clustered by the store's own code.
     ent = rows("doc_entities").rdd.map(lambda r: (r["block"], r.asDict())).groupByKey(m) \
         .flatMap(lambda kv: w.merge_entity_block(kv[1])).persist(StorageLevel.MEMORY_AND_DISK)
-    # Events: evidence with its article's fields (as the store's refresh selects them), per block.
+    # Events: evidence with its article's fields (the store refresh's ARTICLE_FIELDS), per block.
     articles = rows("documents").select(
-        F.col("id").alias("doc_id"), F.col("published").cast("string").alias("published"), "source_key",
-        F.col("url").alias("doc_url"), F.col("title").alias("doc_title"), "ingested_at")
+        F.col("id").alias("doc_id"), *(F.col(column).alias(name) for name, column in refresh.ARTICLE_FIELDS))
     ev = rows("event_evidence").join(articles, "doc_id").rdd.map(lambda r: (r["block"], r.asDict())) \
         .groupByKey(m).flatMap(lambda kv: w.merge_event_block(kv[1])).persist(StorageLevel.MEMORY_AND_DISK)
 

@@ -101,8 +101,8 @@ def merge_entity_block(rows: Iterable[dict[str, Any]]) -> list[tuple[str, Any]]:
 
 
 def merge_event_block(rows: Iterable[dict[str, Any]]) -> list[tuple[str, Any]]:
-    """All evidence rows of one block, each with its article's `published` (as text),
-    `source_key`, `doc_url`, `doc_title` and `ingested_at` -> ("rows", `events` row dict)
+    """All evidence rows of one block, each with its article's `refresh.ARTICLE_FIELDS`
+    -> ("rows", `events` row dict)
     and ("assign", ((doc_id, local_id), event_id)) items."""
     merged, assigned = refresh.event_rows(list(rows))
     out: list[tuple[str, Any]] = [("rows", dict(zip(refresh.EVENT_COLUMNS, r))) for r in merged]

@@ -26,6 +26,10 @@ EVENT_COLUMNS = ("id", "block", "code", "root_code", "base_code", "label", "quad
                  "location_name", "location_country", "lat", "lon", "location_feature", "modality", "is_root",
                  "confidence", "num_mentions", "num_sources", "num_articles", "documents", "url",
                  "anchor_doc", "evidence_text", "trigger", "first_added", "updated_at", "search")
+# The article's fields the event merge reads beside each evidence row, as (name in the
+# row, `documents` column): the store's refresh and the Spark engine both select these.
+ARTICLE_FIELDS = (("published", "published"), ("source_key", "source_key"), ("doc_url", "url"),
+                  ("doc_title", "title"), ("ingested_at", "ingested_at"))
 # How many distinct evidence sentences feed the --q search text of one event.
 _SEARCH_SENTENCES = 20
 
@@ -78,7 +82,7 @@ def entity_rows(stored: Iterable[Mapping[str, Any]]) -> tuple[list[tuple], list[
     block_of = {r.key: merge.entity_block(r) for r in records}
     rows = [(c.id, block_of[c.members[0]], c.name, c.type, c.country, c.role, c.sector, c.actor_code,
              list(c.aliases), c.num_documents, c.num_mentions) for c in clusters]
-    return rows, [(d, l, c.id) for c in clusters for d, l in c.members]
+    return rows, [(doc, local, c.id) for c in clusters for doc, local in c.members]
 
 
 # --------------------------------------------------------------------------- events
@@ -88,8 +92,8 @@ def events(con: duckdb.DuckDBPyConnection, blocks: Collection[str]) -> None:
     if not blocks:
         return
     block_list = sorted(blocks)
-    stored = _rows(con, "SELECT ev.*, d.published::VARCHAR AS published, d.source_key, d.url AS doc_url, "
-                        "d.title AS doc_title, d.ingested_at FROM event_evidence ev JOIN documents d ON d.id = ev.doc_id "
+    article = ", ".join(f"d.{column} AS {name}" for name, column in ARTICLE_FIELDS)
+    stored = _rows(con, f"SELECT ev.*, {article} FROM event_evidence ev JOIN documents d ON d.id = ev.doc_id "
                         "WHERE ev.block IN (SELECT unnest(?))", [block_list])
     rows, assigned = event_rows(stored)
     con.execute("DELETE FROM events WHERE block IN (SELECT unnest(?))", [block_list])
@@ -99,7 +103,7 @@ def events(con: duckdb.DuckDBPyConnection, blocks: Collection[str]) -> None:
 
 def event_rows(stored: Iterable[Mapping[str, Any]]) -> tuple[list[tuple], list[tuple[str, str, str]]]:
     """Evidence rows of whole blocks (dicts: the event_evidence columns plus the article's
-    `published` as text, `source_key`, `doc_url`, `doc_title`, `ingested_at`) -> (`events`
+    ARTICLE_FIELDS) -> (`events`
     rows in EVENT_COLUMNS order, (doc_id, local_id, event_id) assignments). Pure: shared
     by the DuckDB store and the Spark engine."""
     stored = list(stored)
@@ -108,7 +112,7 @@ def event_rows(stored: Iterable[Mapping[str, Any]]) -> tuple[list[tuple], list[t
     clusters = merge.cluster_events(records)
     records_by_key = {r.key: r for r in records}
     rows = [_event_row(c, [by_key[k] for k in c.members], records_by_key[c.members[0]]) for c in clusters]
-    return rows, [(d, l, c.id) for c in clusters for d, l in c.members]
+    return rows, [(doc, local, c.id) for c in clusters for doc, local in c.members]
 
 
 def stored_event_record(r: dict[str, Any]) -> merge.EventRecord:
@@ -116,7 +120,8 @@ def stored_event_record(r: dict[str, Any]) -> merge.EventRecord:
     return merge.EventRecord(
         doc_id=r["doc_id"], local_id=r["local_id"], code=r["code"], root_code=r["root_code"],
         source_key=_side(r, "source"), target_key=_side(r, "target"), modality=r["modality"],
-        date=r["date"], date_precision=r["date_precision"], published=r["published"],
+        date=r["date"], date_precision=r["date_precision"],
+        published=None if r["published"] is None else str(r["published"])[:10],  # a DATE or its text
         location_country=r["location_country"], lat=r["lat"], lon=r["lon"],
     )
 
