@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import E004, E008, DiurnaError
+from ..errors import E008, DiurnaError
 from ..model import ErrorResult
-from ..read.sniff import CSV_SUFFIXES, FEED_SUFFIXES, JSONL_SUFFIXES, SKIP_SUFFIXES, WARC_SUFFIXES
-from ..read.sources import MULTI_RECORD_LIMIT, read_blob, jsonl_line
+from ..read.sniff import JSONL_SUFFIXES, SKIP_SUFFIXES
+from ..read.sources import jsonl_line, oversize, read_blob
 from ..read.records import record
 from ..settings import Settings
 from .spark_worker import Order
@@ -120,11 +120,9 @@ def items_rdd(spark: SparkSession, inputs: list[str], settings: Settings) -> RDD
     parts: list[RDD] = [sc.parallelize(missing, 1)] if missing else []
     blobs, unread = [], []
     for f in files:
-        many = f.uri.lower().endswith(JSONL_SUFFIXES + CSV_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES)
-        limit = MULTI_RECORD_LIMIT if many else settings.max_bytes
-        if f.kind == "blob" and f.size > limit:
-            err = DiurnaError(E004, f"{f.origin} has {f.size:,} bytes (limit {limit:,})")
-            unread.append(((*f.order, 0), ErrorResult(index=-1, error=err.info(), origin=f.origin)))
+        too_big = oversize(f.origin, f.uri, f.size, settings) if f.kind == "blob" else None
+        if too_big is not None:
+            unread.append(((*f.order, 0), too_big))
         elif f.kind == "blob" and "," in f.uri:
             err = DiurnaError(E008, f"{f.origin}: Spark cannot read a file whose name holds a comma; rename it")
             unread.append(((*f.order, 0), ErrorResult(index=-1, error=err.info(), origin=f.origin)))

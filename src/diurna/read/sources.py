@@ -135,19 +135,28 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Item]:
             with path.open("rb") as stream:
                 yield from read_warc(stream, origin, settings.max_bytes)
             return
-        size = path.stat().st_size
-        many = name.endswith(JSONL_SUFFIXES + CSV_SUFFIXES + FEED_SUFFIXES)
-        limit = MULTI_RECORD_LIMIT if many else settings.max_bytes
-        if size > limit:
-            # Never read an oversized file into memory just to refuse it.
-            err = DiurnaError(E004, f"{origin} has {size:,} bytes (limit {limit:,})")
-            yield ErrorResult(index=-1, error=err.info(), origin=origin)
+        too_big = oversize(origin, name, path.stat().st_size, settings)
+        if too_big is not None:
+            yield too_big
             return
         data = path.read_bytes()
     except OSError as exc:
         yield ErrorResult(index=-1, error=DiurnaError(E008, f"{origin}: {exc.strerror or exc}").info(), origin=origin)
         return
     yield from read_blob(data, origin, settings, name)
+
+
+def oversize(origin: str, name: str, size: int, settings: Settings) -> ErrorResult | None:
+    """E004 for a file too large to read, judged by its size alone, so that an oversized
+    file is never read into memory just to refuse it. A file of many records (JSONL,
+    CSV, feed, WARC) is limited record by record, as a whole only below 2 GB.
+    (The Spark engine checks listed files with this too.)"""
+    many = name.lower().endswith(JSONL_SUFFIXES + CSV_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES)
+    limit = MULTI_RECORD_LIMIT if many else settings.max_bytes
+    if size <= limit:
+        return None
+    err = DiurnaError(E004, f"{origin} has {size:,} bytes (limit {limit:,})")
+    return ErrorResult(index=-1, error=err.info(), origin=origin)
 
 
 def _starts_with(path: Path, magic: bytes) -> bool:
