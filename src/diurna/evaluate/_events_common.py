@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from ..model import Event, Result
 
+# The PLOVER gold records use a few pre-ISO CAMEO country codes; scorers map them to
+# the ISO codes we emit (never in our output): Japan, Italy, Vietnam.
+CAMEO_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
 
 def top_event(result: Result | object) -> Event | None:
     """The most confident event of a record (ties to the earliest); None when none

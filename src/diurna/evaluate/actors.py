@@ -34,9 +34,9 @@ import yaml
 from ..knowledge.gazetteer import load_gazetteer
 from ..model import Entity, Result
 from ..pipeline import Pipeline
+from ._events_common import CAMEO_CODES
 from .base import Report
 
-CAMEO_CODES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 CASES = Path(__file__).with_name("data") / "actors_cases.yaml"
 
 NAME = "actors"

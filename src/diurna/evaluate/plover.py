@@ -9,7 +9,8 @@ document. Reported:
 - source_country_recall / target_country_recall: share of gold source (target)
   actors with a country code whose country is among the countries of our events of
   the chosen type, on the same side (the gold's generic IGO and NGO match any
-  international or non-governmental body we code).
+  international or non-governmental body we code; the gold's pre-ISO codes JAP, ITL
+  and VTN are read as JPN, ITA and VNM, as `eval actors` does).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from ..knowledge.cameo import OLD_PLOVER_NAMES
 from ..knowledge.gazetteer import load_gazetteer
 from ..model import Result
 from ..pipeline import Pipeline
-from ._events_common import plover_type
+from ._events_common import CAMEO_CODES, plover_type
 from .base import Report
 
 NAME = "plover"
@@ -42,8 +43,8 @@ def gold_type(name: str) -> str:
 def _countries(actors: Any) -> list[str]:
     if not isinstance(actors, list):
         return []
-    return [a["code"] for a in actors if isinstance(a, dict) and isinstance(a.get("code"), str)
-            and len(a["code"]) == 3 and a["code"].isalpha()]
+    return [CAMEO_CODES.get(a["code"], a["code"]) for a in actors if isinstance(a, dict)
+            and isinstance(a.get("code"), str) and len(a["code"]) == 3 and a["code"].isalpha()]
 
 
 # The gold codes any international or non-governmental body as IGO (Amnesty
