@@ -49,11 +49,75 @@ def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon) 
     for sent in doc.sents:
         if not has_trigger(sent, lexicon):
             continue  # the cheap pass: most sentences stop here
+        coded = []
         for m in sentence_matches(sent, lexicon):
             new = _events(ctx, sent, m, pairs)
-            events.extend(new)
+            coded.append((m, new))
             _remember_pairs(ctx, new, pairs)
+        events.extend(e for _, evs in _rank_subordinates(coded) for e in evs)
     return merge(_protest_claims(events, lexicon.protest_words))
+
+
+# Adverbial clauses that only date the main event ("one day after a jet shot down a
+# helicopter", "when the dictator expelled them"): background, not the news.
+_TEMPORAL_MARKS = {"after", "before", "when", "while", "since", "until", "till", "once", "whenever", "as"}
+
+
+def _subordinate_region(m: Match) -> tuple[set[int], set[int]] | None:
+    """(the clause the trigger sits in, the tokens whose events outrank it) when the
+    trigger sits in a clause that only elaborates another: a temporal adverbial clause
+    or a participial adjunct ("rioted, setting fire to mattresses") below its
+    governing clause; None for a trigger in no such clause."""
+    tok = m.trigger
+    while tok.head.i != tok.i:
+        if tok.dep_ == "advcl" and (_temporal(tok) or _participial(tok)):
+            clause = {t.i for t in tok.subtree}
+            return clause, {t.i for t in tok.head.subtree} - clause
+        tok = tok.head
+    return None
+
+
+def _temporal(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children)
+
+
+def _participial(clause: Token) -> bool:
+    """"..., setting fire to their mattresses": a gerund adjunct with no subject or
+    subordinator of its own elaborates what its governing verb reports."""
+    return clause.tag_ == "VBG" and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children) \
+        and clause.i > clause.head.i
+
+
+def _frame_content(m: Match) -> set[int]:
+    """The tokens of what a frame wraps ("agreed that their countries should cooperate
+    to encourage ..."): events in there are the content of the agreement, demand or
+    threat, which is the event the sentence reports."""
+    if m.pred.frame is None:
+        return set()
+    heads = [m.inner.trigger] if m.inner is not None else []
+    if m.trigger.pos_ in ("VERB", "AUX"):
+        heads += [c for c in m.trigger.children if c.dep_ in ("xcomp", "ccomp")]
+    return {t.i for h in heads for t in h.subtree} - {m.trigger.i}
+
+
+def _rank_subordinates(coded: list[tuple[Match, list[Event]]]) -> list[tuple[Match, list[Event]]]:
+    """Events in the content of a frame, in a temporal clause or a participial adjunct
+    rank just below the event of the clause they elaborate."""
+    out = list(coded)
+    for _ in range(2):  # a governor may itself be capped: settle nested clauses
+        for n, (m, evs) in enumerate(out):
+            if not evs:
+                continue
+            governors = [e for other, oevs in out if other is not m and m.trigger.i in _frame_content(other)
+                         for e in oevs]
+            region = _subordinate_region(m)
+            if region is not None:
+                governors += [e for other, oevs in out if other is not m and other.trigger.i in region[1]
+                              and other.trigger.i not in region[0] for e in oevs]
+            if governors:
+                cap = round(max(0.05, max(e.confidence for e in governors) - 0.01), 2)
+                out[n] = (m, [replace(e, confidence=min(e.confidence, cap)) for e in evs])
+    return out
 
 
 # A protest's own story: its crowd's claims ("protesters demanded the release of ...",
