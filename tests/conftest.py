@@ -5,6 +5,8 @@ Tests that read ../shared/data use `data_dir` and skip cleanly when it is absent
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,28 @@ def settings() -> Settings:
 def pipeline(settings: Settings) -> Pipeline:
     """The default pipeline, loaded once for the whole session."""
     return Pipeline(settings)
+
+
+# The full evaluations run on one worker process per core (at most two, the CI box's
+# cores): the scores are the same as in one process (tests/engines/test_local_engine.py).
+EVAL_WORKERS = min(2, os.cpu_count() or 1)
+
+
+@pytest.fixture(scope="session")
+def pooled(pipeline: Pipeline) -> Iterator[object]:
+    """The default pipeline on EVAL_WORKERS processes, started on first use."""
+    from diurna.engines.local import PooledPipeline
+
+    with PooledPipeline(pipeline.settings, EVAL_WORKERS, local=pipeline) as pool:
+        yield pool
+
+
+@pytest.fixture(scope="session")
+def pooled_pipeline():
+    """Makes a pipeline of other settings on EVAL_WORKERS processes (use it in `with`)."""
+    from diurna.engines.local import PooledPipeline
+
+    return lambda settings: PooledPipeline(settings, EVAL_WORKERS)
 
 
 @pytest.fixture(scope="session")

@@ -150,9 +150,12 @@ def _make_eval_command(name: str):
         data: Annotated[Optional[Path], typer.Option(help="Benchmark data folder (default: ../shared/data or $DIURNA_DATA).")] = None,
         report: Annotated[Optional[Path], typer.Option(help="Where to write the JSON report.")] = None,
         limit: Annotated[Optional[int], typer.Option(help="Score only the first N items.")] = None,
+        workers: Annotated[int, typer.Option(min=1, help="Worker processes running the pipeline (one per core).")] = 1,
         config: ConfigOpt = None,
     ) -> None:
         from rich.console import Console
+
+        from .engines.local import PooledPipeline
 
         from .evaluate import below_floor, default_data_dir, scorer
         from .pipeline import Pipeline
@@ -162,7 +165,12 @@ def _make_eval_command(name: str):
         if not (data_dir / module.DATA).exists():
             typer.echo(f"no data for {name}: {data_dir / module.DATA} not found (use --data)", err=True)
             raise typer.Exit(2)
-        result = module.run(data_dir, Pipeline(_settings(config)), limit)
+        settings = _settings(config)
+        if workers > 1:
+            with PooledPipeline(settings, workers) as pooled:
+                result = module.run(data_dir, pooled, limit)
+        else:
+            result = module.run(data_dir, Pipeline(settings), limit)
         out = report or Path("reports") / f"eval-{name}.json"
         result.write(out)
         console = Console()

@@ -93,7 +93,7 @@ class Pipeline:
             published = normalise_date(published, "--published")
         batch: list[Document | ErrorResult] = []
         n_docs = 0
-        for item in _as_items(items):
+        for item in read_items(items):
             batch.append(self._clean(item, published))
             n_docs += isinstance(batch[-1], Document)
             if n_docs >= self.settings.batch_size:
@@ -172,7 +172,7 @@ class Pipeline:
         return Result(document=document, facts=facts)
 
 
-def _as_items(items: Iterable[Any]) -> Iterator[RawDocument | ErrorResult]:
+def read_items(items: Iterable[Any]) -> Iterator[RawDocument | ErrorResult]:
     """Read-stage items pass through; strings and records are read; all renumbered."""
     def raw() -> Iterator[RawDocument | ErrorResult]:
         for item in items:

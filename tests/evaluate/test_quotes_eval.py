@@ -92,8 +92,8 @@ def test_quotes_eval_speaker_ok(speaker: str, at: str | None, ok: bool) -> None:
 
 
 @pytest.mark.slow
-def test_quotes_eval_floors(data_dir: Path, pipeline) -> None:
+def test_quotes_eval_floors(data_dir: Path, pooled) -> None:
     if not (data_dir / scorer.DATA).is_dir():
         pytest.skip("PolNeAR dev not present")
-    report = scorer.run(data_dir, pipeline)
+    report = scorer.run(data_dir, pooled)
     assert below_floor(report) == {}

@@ -12,6 +12,6 @@ from diurna.evaluate import below_floor, scorer
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["plover", "petr", "case2021", "ipe"])
-def test_events_eval_meets_floors(name: str, data_dir: Path, pipeline: Pipeline) -> None:
-    report = scorer(name).run(data_dir, pipeline)
+def test_events_eval_meets_floors(name: str, data_dir: Path, pooled: Pipeline) -> None:
+    report = scorer(name).run(data_dir, pooled)
     assert below_floor(report) == {}

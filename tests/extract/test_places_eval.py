@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from diurna import Pipeline, Settings
+from diurna import Settings
 from diurna.evaluate import below_floor
 from diurna.evaluate.geo import run
 
 
 @pytest.mark.slow
-def test_places_geo_eval_at_floors(data_dir):
-    report = run(data_dir, Pipeline(Settings.load(extractors=["entities", "places"])))
+def test_places_geo_eval_at_floors(data_dir, pooled_pipeline):
+    with pooled_pipeline(Settings.load(extractors=["entities", "places"])) as pool:
+        report = run(data_dir, pool)
     assert below_floor(report) == {}

@@ -116,3 +116,13 @@ def test_ingest_kill_9_then_resume_equals_clean_run(corpus, clean_run, tmp_path,
     assert report.stored == 14 - len(partial["documents"])
     with Store(db, read_only=True) as store:
         assert snapshot(store) == clean_run[1]
+
+
+@pytest.mark.slow
+def test_ingest_workers_equal_one_process(clean_run, corpus, tmp_path, store_settings):
+    """Two worker processes (the local engine) store the same tables as one process."""
+    db = tmp_path / "two.duckdb"
+    report = ingest([corpus], db, store_settings, workers=2)
+    with Store(db, read_only=True) as store:
+        assert snapshot(store) == clean_run[1]
+    assert (report.stored, report.errors) == (clean_run[0].stored, clean_run[0].errors)

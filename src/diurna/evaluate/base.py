@@ -12,6 +12,7 @@ import json
 import os
 import tomllib
 from dataclasses import dataclass, field
+from functools import partial
 from importlib import resources
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -57,7 +58,11 @@ class Report:
 def exact_facts(pipeline: Pipeline, specs: Iterable[ExtractorSpec], documents: list[Document]) -> Iterator[Facts]:
     """The facts of `specs` over a parse of each document's exact text, resolved as the
     pipeline resolves them. Scorers whose gold offsets index the raw text use this
-    instead of the clean stage, which reflows whitespace and may take a title."""
+    instead of the clean stage, which reflows whitespace and may take a title.
+    A pipeline with worker processes (`engines.local.PooledPipeline`) parses on them."""
+    if getattr(pipeline, "workers", 1) > 1:
+        yield from pipeline.map_chunks(partial(_exact_chunk, tuple(s.name for s in specs)), documents)
+        return
     fns = [spec.build(pipeline.settings) for spec in specs]
     docs = pipeline.nlp.pipe((d.text for d in documents), batch_size=pipeline.settings.batch_size)
     for document, doc in zip(documents, docs):
@@ -65,6 +70,12 @@ def exact_facts(pipeline: Pipeline, specs: Iterable[ExtractorSpec], documents: l
         for fn in fns:
             facts = fn(document, doc, facts)
         yield resolve(document.text, facts)
+
+
+def _exact_chunk(names: tuple[str, ...], pipeline: Pipeline, documents: list[Document]) -> list[Facts]:
+    from ..extract import get_spec
+
+    return list(exact_facts(pipeline, [get_spec(n) for n in names], documents))
 
 
 def floors() -> dict[str, dict[str, float]]:

@@ -11,15 +11,12 @@ the store is not empty, so a first bulk ingest pays nothing for it.
 
 from __future__ import annotations
 
-import multiprocessing as mp
-import os
-import threading
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..engines.local import run_ordered, start_pool
 from ..model import ErrorResult, Outcome, RawDocument
 from ..settings import Settings
 from .duckdb import Store
@@ -104,16 +101,9 @@ def _process(items: Iterable[Item], settings: Settings, known: set[str], workers
         for chunk in pending:
             yield worker.run(chunk)
         return
-    ctx = mp.get_context("spawn")
-    window = 2 * workers  # chunks in flight: keeps every worker busy without reading the whole input ahead
-    with ctx.Pool(workers, initializer=_init_worker, initargs=(settings.to_dict(), frozenset(known), published)) as pool:
-        in_flight: deque = deque()
-        for chunk in pending:
-            in_flight.append(pool.apply_async(_run_in_worker, (chunk,)))
-            if len(in_flight) >= window:
-                yield in_flight.popleft().get()
-        while in_flight:
-            yield in_flight.popleft().get()
+    initargs = (settings.to_dict(), frozenset(known), published)
+    with start_pool(workers, _init_worker, initargs) as pool:
+        yield from run_ordered(pool, _run_in_worker, pending, workers)
 
 
 def _chunks(items: Iterable[Item], known: set[str], size: int) -> Iterator[list[Item | _Skipped]]:
@@ -181,16 +171,6 @@ _WORKER: list[_Worker] = []
 
 def _init_worker(settings: dict[str, Any], known: frozenset[str], published: str | None) -> None:
     _WORKER.append(_Worker(settings, known, published))
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-
-
-def _exit_with_parent(parent: int) -> None:
-    """A parent killed with -9 cannot stop its pool; orphaned workers notice and leave."""
-    import time
-
-    while os.getppid() == parent:
-        time.sleep(1.0)
-    os._exit(0)
 
 
 def _run_in_worker(chunk: list[Item | _Skipped]) -> list[Outcome | _Skipped]:

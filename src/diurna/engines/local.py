@@ -1,0 +1,173 @@
+"""The local engine: the pipeline spread over worker processes on one machine.
+
+`diurna ingest --workers N` and `diurna eval --workers N` run through here. Workers are
+spawned, never forked: a fork of a process that holds a loaded model, a DuckDB
+connection or a JVM copies their threads' locks in whatever state they were. Each
+worker builds its own Pipeline from the plain settings once; chunks of input go out in
+order, a few at a time, and come back in input order, so the outcomes are the same,
+item for item, as one process gives.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import multiprocessing as mp
+import os
+import threading
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import partial
+from typing import Any, TypeVar
+
+from ..model import ErrorResult, Outcome, RawDocument, Result
+from ..settings import Settings
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+def start_pool(workers: int, initializer: Callable[..., None], initargs: tuple[Any, ...]) -> Any:
+    """A pool of `workers` spawned processes, each set up once by
+    `initializer(*initargs)` (a module-level function: it is sent by name). Use it as a
+    context manager, or close() and join() it."""
+    ctx = mp.get_context("spawn")
+    return ctx.Pool(workers, initializer=_start, initargs=(initializer, initargs, os.getpid()))
+
+
+def run_ordered(pool: Any, task: Callable[[T], R], chunks: Iterable[T], workers: int) -> Iterator[R]:
+    """task(chunk) for every chunk on the pool, yielded in input order."""
+    window = 2 * workers  # chunks in flight: keeps every worker busy without reading the whole input ahead
+    in_flight: deque = deque()
+    for chunk in chunks:
+        in_flight.append(pool.apply_async(task, (chunk,)))
+        if len(in_flight) >= window:
+            yield in_flight.popleft().get()
+    while in_flight:
+        yield in_flight.popleft().get()
+
+
+def _start(initializer: Callable[..., None], initargs: tuple[Any, ...], parent: int) -> None:
+    initializer(*initargs)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
+
+
+def _exit_with_parent(parent: int) -> None:
+    """A parent killed with -9 cannot stop its pool; orphaned workers notice and leave."""
+    import time
+
+    while os.getppid() == parent:
+        time.sleep(1.0)
+    os._exit(0)
+
+
+class PooledPipeline:
+    """A Pipeline whose `process_many` runs on `workers` processes.
+
+    It offers what the evaluation scorers read from a Pipeline (`settings`, `nlp`,
+    `process_many`); `nlp` and in-process work use `local`, a Pipeline of this process
+    built on first use when none is given. The workers start on first use (each loads
+    the model once) and serve every later call until close()."""
+
+    def __init__(self, settings: Settings, workers: int, *, local: Any = None) -> None:
+        self.settings = settings
+        self.workers = max(1, workers)
+        self._local = local
+        self._pool: Any = None
+
+    def __enter__(self) -> PooledPipeline:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+            self._pool = None
+
+    @property
+    def local(self) -> Any:
+        if self._local is None:
+            from ..pipeline import Pipeline
+
+            self._local = Pipeline(self.settings)
+        return self._local
+
+    @property
+    def nlp(self) -> Any:
+        return self.local.nlp
+
+    def process_many(self, items: Iterable[str | Mapping[str, Any] | RawDocument | ErrorResult], *,
+                     published: str | None = None) -> Iterator[Outcome]:
+        """As Pipeline.process_many: one outcome per input, in input order."""
+        if self.workers == 1:
+            yield from self.local.process_many(items, published=published)
+            return
+        from ..pipeline import read_items
+
+        sent: deque[list[Any]] = deque()
+
+        def chunks() -> Iterator[list[Any]]:
+            for chunk in _chunked(read_items(items), self.settings.batch_size):
+                sent.append(chunk)
+                yield chunk
+
+        for outcomes in self._run(partial(_process, published), chunks()):
+            # outcomes come back in the order chunks went out; a worker numbers its chunk
+            # from 0, and the input's numbering is the one that counts
+            raws = sent.popleft()
+            yield from (_renumbered(o, raw.index) for raw, o in zip(raws, outcomes))
+
+    def map_chunks(self, fn: Callable[[Any, list[T]], list[R]], items: Iterable[T]) -> Iterator[R]:
+        """fn(pipeline, chunk) over chunks of `items`, each on some worker's own Pipeline;
+        the results in input order. `fn` must be a module-level function (or a partial
+        of one): it is sent by name."""
+        if self.workers == 1:
+            for chunk in _chunked(items, self.settings.batch_size):
+                yield from fn(self.local, chunk)
+            return
+        for out in self._run(fn, _chunked(items, self.settings.batch_size)):
+            yield from out
+
+    def _run(self, fn: Callable[[Any, list[Any]], list[Any]], chunks: Iterator[list[Any]]) -> Iterator[list[Any]]:
+        if self._pool is None:
+            self._pool = start_pool(self.workers, _init_pipeline, (self.settings.to_dict(),))
+        return run_ordered(self._pool, _apply, ((fn, chunk) for chunk in chunks), self.workers)
+
+
+def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    chunk: list[T] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _renumbered(outcome: Outcome, index: int) -> Outcome:
+    if isinstance(outcome, Result):
+        return dataclasses.replace(outcome, document=dataclasses.replace(outcome.document, index=index))
+    return dataclasses.replace(outcome, index=index)
+
+
+def _process(published: str | None, pipeline: Any, chunk: list[RawDocument | ErrorResult]) -> list[Outcome]:
+    return list(pipeline.process_many(chunk, published=published))
+
+
+# The one pipeline of a worker process, set once by its initializer: this is how a
+# multiprocessing pool hands per-process state to its tasks. Never used in the parent.
+_PIPELINE: list[Any] = []
+
+
+def _init_pipeline(settings: dict[str, Any]) -> None:
+    from ..pipeline import Pipeline
+
+    _PIPELINE.append(Pipeline(Settings.from_dict(settings)))
+
+
+def _apply(task: tuple[Callable[[Any, list[Any]], list[Any]], list[Any]]) -> list[Any]:
+    fn, chunk = task
+    return fn(_PIPELINE[0], chunk)
