@@ -159,3 +159,24 @@ def test_entities_actors_constructions(entities_pipeline, text, needle, country,
 def test_entities_demonym_surnames(entities_pipeline, text, person):
     people = [e.name for e in entities_pipeline.process(text).facts.entities if e.type == "PERSON"]
     assert people == ([person] if person else [])
+
+
+@pytest.mark.parametrize(("text", "needle", "code"), [
+    # a body with no country whose name or role phrase marks it non-governmental: CAMEO NGO
+    ("Members of the Association of Gondorian Jurists visited the prison.", "Association", "NGO"),
+    ("The Arnor Water Forum concluded on Saturday that rich nations must pay more.", "Forum", "NGO"),
+    ("The Ceasefire Violations Committee has completed its investigation.", "Committee", "NGO"),
+    ("Physicians for Human Rights sent a pathologist to the prison.", "Physicians", "NGO"),
+    ("A human rights group protested on Wednesday.", "rights group", "NGO"),
+    ("Aid agencies said food was short.", "agencies", "NGO"),
+    ("The Red Crescent delivered tents.", "Red Crescent", "NGO"),
+    ("The International Labor Office said wages fell.", "Labor Office", "IGOILO"),
+    # negatives: a country's committee, a state body, a common noun
+    ("The Senate Judiciary Committee approved the bill.", "Committee", None),
+    ("The Kenyan parliamentary committee met on Monday.", "committee", "KENLEG"),
+    ("The foundation of the state was laid long ago.", "foundation", None),
+    ("Doctors from two Kenyan aid groups delivered the goods.", "aid groups", "KENNGO"),
+])
+def test_entities_actors_ngo(entities_pipeline, text, needle, code):
+    ent = _entity_at(entities_pipeline.process(text), needle)
+    assert (ent.actor_code if ent else None) == code

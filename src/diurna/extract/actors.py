@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..knowledge.gazetteer import Gazetteer, Match, Term, fold
+from ..knowledge.gazetteer import Gazetteer, Match, Term, fold, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -466,6 +466,22 @@ def read_resident(gaz: Gazetteer, doc: Doc, span: SpanInfo) -> tuple[int, str, s
     if fold(toks[-1].text) in _ABROAD or role[2] in _SENT_ABROAD:
         return None  # "the embassy in Tehran", "troops in Rafah", "hostages in Gaza" belong elsewhere
     return toks[role[0]].idx, text, role[2]
+
+
+def is_ngo_name(gaz: Gazetteer, name: str) -> bool:
+    """Does this organisation name mark a non-governmental body? By its head, the last
+    word or the word before "of"/"for" ("the Association of African Jurists", "the
+    Third World Water Forum", "the Ceasefire Violations Committee"), or by a phrase
+    ("Physicians for Human Rights"); never with a word of a state or party body ("the
+    Senate Judiciary Committee", "the Central Committee"). For names with no country."""
+    roles = gaz.roles
+    ws = [fold(w) for w in words(name)]
+    if not ws or any(w in roles.not_ngo for w in ws):
+        return False
+    cut = next((i for i, w in enumerate(ws) if i > 0 and w in ("of", "for", "on", "to", "against")), len(ws))
+    if ws[cut - 1] in roles.ngo_heads:
+        return True
+    return any(tuple(ws[i : i + len(p)]) == p for p in roles.ngo_phrases for i in range(len(ws)))
 
 
 def is_institution(gaz: Gazetteer, role: str) -> bool:

@@ -138,6 +138,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc) -> tuple[Enti
         else:
             _other(st, span)
     _bare_nominals(st)
+    _bare_ngos(st)
     _pronouns(st)
     return _assemble(st, text)
 
@@ -474,13 +475,27 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
             # the one country its sentence names (companies and NGOs work abroad: not them)
             found = st.sent_countries.get(st.sentence(span.start), set())
             country = next(iter(found)) if len(found) == 1 else None
-        _add(st, "ORG", span.text, country, role[2] if role else None, None, span, "ORG", "ner")
+        sector = role[2] if role else None
+        if country is None and _ngo(st, span, sp, role):
+            country = sector = "NGO"  # "the Association of African Jurists": CAMEO's NGO
+        _add(st, "ORG", span.text, country, sector, None, span, "ORG", "ner")
     elif span.label == "NORP":
         _add(st, "GROUP", span.text, country, None, None, span, "NORP", "ner")
     else:
         if country is None and span.label in ("GPE", "LOC"):
             country = town_country(span.text)  # "near the town of Samarra" -> IRQ
         _add(st, "PLACE", span.text, country, None, None, span, span.label or "GPE", "ner")
+
+
+def _ngo(st: _State, span: A.SpanInfo, sp: Span | None, role: tuple[int, int, str] | None) -> bool:
+    """A countryless organisation named as a non-governmental body. A role word in the
+    name must be an NGO one, or the name's head itself ("Ceasefire Violations
+    Committee": a committee of no state is no legislature's)."""
+    if role is not None and role[2] != "NGO":
+        phrase = tuple(fold(t.text) for t in sp[role[0] : role[1]]) if sp is not None else ()
+        if len(phrase) != 1 or phrase[0] not in st.gaz.roles.ngo_heads:
+            return False
+    return A.is_ngo_name(st.gaz, span.text)
 
 
 def _adjacent_country(st: _State, start: int) -> str | None:
@@ -530,6 +545,29 @@ def _bare_nominals(st: _State) -> None:
                 st.people[idx].spans.append((s, e, "coref:role"))
                 st.people[idx].sentences.add(st.sentence(s))
             break
+
+
+def _bare_ngos(st: _State) -> None:
+    """"a human rights group", "aid agencies": a non-governmental body named by a role
+    phrase alone, with no country (CAMEO's NGO). One-word roles ("foundation",
+    "charity", "watchdog") are left alone: they are as often common nouns."""
+    gaz = st.gaz
+    for tok in st.doc:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+            continue
+        toks = list(st.doc[max(tok.sent.start, tok.i - 3) : tok.i + 1])  # not left_edge: "Aid" is misparsed as a verb
+        role = A.find_role(gaz, toks)
+        if role is None or role[1] != len(toks) or role[2] != "NGO":
+            continue
+        if role[1] - role[0] < 2 and fold(tok.text) not in ("ngo", "ngos"):
+            continue
+        start, end = toks[role[0]].idx, tok.idx + len(tok.text)
+        if _taken(st, start, end):
+            continue
+        role_str = A.role_text(toks[role[0] : role[1]])
+        etype: EntityType = "GROUP" if A.is_plural(role_str) else "ORG"
+        mention = A.SpanInfo(start, end, st.text[start:end], None, None)
+        _add(st, etype, mention.text, "NGO", "NGO", role_str, mention, "nominal", "nominal")
 
 
 def _pronouns(st: _State) -> None:

@@ -81,6 +81,9 @@ class Roles:
     modifiers: frozenset[str]
     honorifics: Mapping[str, str]  # folded word -> male | female | neutral
     vocabulary: frozenset[str]  # every word of every role phrase
+    ngo_heads: frozenset[str] = frozenset()  # "association", "forum": a countryless body named so is an NGO
+    ngo_phrases: frozenset[tuple[str, ...]] = frozenset()  # ("human", "rights") anywhere in such a name
+    not_ngo: frozenset[str] = frozenset()  # "senate", "central": a state or party committee
 
     def sector_of(self, phrase: tuple[str, ...]) -> str | None:
         return self.sectors.get(phrase)
@@ -363,6 +366,7 @@ def load_roles(agents: tuple[Agent, ...] = ()) -> Roles:
         sectors.setdefault((*ws[:-1], _plural(ws[-1])), agent.code)
     inst = frozenset(tuple(fold(w) for w in words(p)) for p in data["institutions"])
     honor = {fold(w).rstrip("."): g for g, ws in data["honorifics"].items() for w in ws}
+    ngo = data.get("ngo_names") or {}
     return Roles(
         sectors=MappingProxyType(sectors),
         max_len=max(len(k) for k in sectors),
@@ -372,6 +376,9 @@ def load_roles(agents: tuple[Agent, ...] = ()) -> Roles:
         modifiers=frozenset(fold(w) for w in data["modifiers"]),
         honorifics=MappingProxyType(honor),
         vocabulary=frozenset(w for k in sectors for w in k),
+        ngo_heads=frozenset(fold(w) for w in ngo.get("heads") or ()),
+        ngo_phrases=frozenset(tuple(fold(w) for w in words(p)) for p in ngo.get("phrases") or ()),
+        not_ngo=frozenset(fold(w) for w in ngo.get("not_ngo") or ()),
     )
 
 
