@@ -82,13 +82,32 @@ def conjuncts(tok: Token) -> list[Token]:
     return [tok, *(c for c in tok.conjuncts if c.i > tok.i)]
 
 
+# Heads that count or collect people: the people are in their "of" phrase.
+COLLECTIVE = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "number",
+              "crowd", "crowds", "band", "batch", "patch", "contingent", "handful", "majority", "some",
+              "many", "most", "all", "third", "half", "score", "dozen", "hundred", "thousand", "million",
+              "members", "member", "team", "unit", "units", "delegation", "body"}
+
+
 def expand(tokens: Iterable[Token]) -> list[Token]:
+    """The tokens and their conjuncts; a count of coordinated people counts each of
+    them ("scores of Arnorian and Gondorian refugees": the Gondorian refugees too)."""
     out: list[Token] = []
     for t in tokens:
-        for c in conjuncts(t):
+        for c in conjuncts(t) + _counted_conjuncts(t):
             if c not in out:
                 out.append(c)
     return out
+
+
+def _counted_conjuncts(tok: Token) -> list[Token]:
+    """The further conjuncts of a count's "of" object: "hundreds of students and
+    workers" -> [workers] (the count itself stands for the first)."""
+    if not (tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lower_ in COLLECTIVE):
+        return []
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+    return [c for c in of[0].conjuncts if c.i > of[0].i] if of else []
 
 
 def _relative_head(tok: Token, verb: Token) -> Token:
@@ -120,7 +139,41 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(head)  # "Arnor is willing to withdraw": the subject of the copula
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb:
         return subjects(head)  # "..., killing six" shares the main clause's subject
+    if verb.dep_ == "advcl" and _infinitive(verb) and head is not verb and head.pos_ in ("VERB", "AUX"):
+        return subjects(head)  # "Arnor sent monitors to investigate": the sender's side
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head is not verb:
+        return _gerund_subjects(head)
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lower_ in _MESSAGES and head.dep_ in OBJ:
+        return subjects(head.head)  # "issued a statement demanding ...": the issuer demands
     return []
+
+
+# Nouns of a written or spoken message: a clause on one ("a statement demanding ...")
+# says what its issuer does.
+_MESSAGES = {"statement", "statements", "declaration", "declarations", "letter", "letters", "communique",
+             "communiqué", "resolution", "resolutions", "message", "messages", "note", "petition", "petitions",
+             "memorandum", "proclamation", "decree", "ultimatum", "leaflet", "leaflets", "notice", "announcement",
+             "appeal", "report", "motion"}
+# "accused Rohan of violating", "blamed Rohan for attacking", "kept Rohan from voting":
+# after these prepositions a gerund is done by the object when there is one.
+_OBJECT_GERUND_PREPS = {"of", "for", "from"}
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _gerund_subjects(prep: Token) -> list[Token]:
+    """Who does a gerund under a preposition: "are guilty of violating", "responded by
+    shelling", "was accused of plotting" (the subject); "accused Rohan of plotting"
+    (the object)."""
+    head = prep.head
+    if prep.dep_ != "prep" or head is prep or head.pos_ not in ("VERB", "AUX", "ADJ"):
+        return []
+    objs = objects(head)
+    if prep.lower_ in _OBJECT_GERUND_PREPS and objs:
+        return objs
+    return subjects(head) or passive_subjects(head)
 
 
 _SPEECH_HEADS = {"say", "announce", "state", "tell", "add", "declare", "report", "indicate", "confirm",
@@ -182,12 +235,28 @@ def passive_subjects(verb: Token) -> list[Token]:
     return []
 
 
+# Instruments of violence: "was killed in a car bomb explosion" names no doer, only
+# the means, which event coders code as an unidentified attacker of the place.
+INSTRUMENTS = {"bomb", "bombs", "bombing", "bombings", "blast", "blasts", "explosion", "explosions", "attack",
+               "attacks", "ambush", "ambushes", "raid", "raids", "airstrike", "airstrikes", "shelling", "rocket", "rockets", "missile", "missiles", "mortar", "mortars", "grenade", "grenades",
+               "mine", "mines", "landmine", "landmines", "shooting", "shootings", "gunfire", "crossfire",
+               "assault", "bombardment", "clash", "clashes", "fighting", "violence"}
+
+
 def agents(verb: Token) -> list[Token]:
-    """The "by" phrase of a passive verb."""
+    """The "by" phrase of a passive verb, else the means of a passive act of violence
+    ("was killed in a bomb attack")."""
     for c in verb.children:
         if c.dep_ == "agent":
             return expand(g for g in c.children if g.dep_ == "pobj")
-    return []
+    return instruments(verb)
+
+
+def instruments(verb: Token) -> list[Token]:
+    """The means of a passive act of violence with no "by" phrase: "was killed in a
+    bomb attack", "were wounded in clashes" -> the attack, the clashes."""
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+            for g in c.children if g.dep_ == "pobj" and g.lower_ in INSTRUMENTS]
 
 
 def objects(verb: Token) -> list[Token]:
@@ -225,10 +294,35 @@ def actor_like(tok: Token) -> bool:
     return tok.pos_ == "PRON" and tok.lower_ not in {"it", "this", "that", "what", "which", "there", "something", "nothing"}
 
 
+# Verbs that judge, report, probe or thwart an act done by others: "condemned the
+# massacre" does not make the condemner its doer.
+_NOT_DOING = {"condemn", "denounce", "criticize", "criticise", "deplore", "decry", "slam", "investigate", "probe",
+              "examine", "deny", "reject", "protest", "oppose", "welcome", "praise", "hail", "applaud", "support",
+              "back", "endorse", "report", "witness", "see", "watch", "monitor", "observe", "document", "record",
+              "blame", "prevent", "foil", "thwart", "avert", "survive", "suffer", "fear", "predict", "expect",
+              "discuss", "debate", "mark", "commemorate", "mourn", "recall", "remember", "confirm", "describe",
+              "question", "doubt", "regret", "ignore", "cover"}
+# Measures and series that count an act: "launched ten days of war games", "held a
+# round of talks".
+_MEASURES = {"day", "days", "week", "weeks", "month", "months", "hour", "hours", "year", "years", "round",
+             "rounds", "series", "wave", "waves", "spate", "string", "session", "sessions", "bout", "bouts"}
+# Adjuncts of time and circumstance: "retook the village after fighting with
+# guerrillas", "threw stones during demonstrations" (the clause's subject took part).
+_ADJUNCT_PREPS = {"after", "during", "amid", "amidst", "following"}
+
+
 def verb_of_noun(noun: Token) -> Token | None:
-    """The light verb an event noun is the object of ("held talks", "launched an
-    attack"), or None."""
+    """The light verb that performs an event noun: its object ("held talks", "launched
+    an attack"), through a measure ("launched ten days of war games"), or the verb of a
+    time or circumstance adjunct ("retook the town after fighting with the rebels");
+    None for a verb that judges or reports the act ("condemned the massacre")."""
     head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _MEASURES:
+        noun, head = head.head, head.head.head  # the measure stands for the act
     if noun.dep_ in OBJ and head.pos_ in ("VERB", "AUX"):
-        return head
+        return None if head.lemma_.lower() in _NOT_DOING else head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _ADJUNCT_PREPS:
+        verb = head.head
+        if verb.pos_ == "VERB" and verb.i != head.i and verb.lemma_.lower() not in _NOT_DOING:
+            return verb
     return None

@@ -1,0 +1,60 @@
+"""Events: who does an act the parse does not give a subject (purpose clauses, gerunds
+under a preposition, clauses on a message, event nouns under a measure or a time
+adjunct, the means of a passive act of violence), and each person of a coordinated count."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline
+
+
+def _events(pipeline: Pipeline, text: str, root: str):
+    return [e for e in pipeline.process(text, published="2026-03-04").facts.events if e.code.startswith(root)]
+
+
+def _countries(events, side: str) -> set[str]:
+    return {getattr(e, side).country for e in events if getattr(e, side) is not None and getattr(e, side).country}
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "side", "country"),
+    [
+        # a purpose infinitive is done by the main clause's subject (the sender's side)
+        ("The United Nations has sent twenty monitors to Peru to investigate the killings.", "09", "source", "UNO"),
+        # a gerund under a preposition: the subject of the adjective or verb it hangs on ...
+        ("Both the Chilean army and the rebels are guilty of violating the ceasefire.", "19", "source", "CHL"),
+        # ... or its object after "accuse X of", "blame X for"
+        ("Chile accused Peru of violating the ceasefire.", "19", "source", "PER"),
+        # a clause on a message says what its issuer does
+        ("The Peruvian party issued a statement demanding that the government resign.", "10", "source", "PER"),
+        # an event noun under a measure is done by the verb's subject
+        ("Chilean warships on Monday launched ten days of war games in the Pacific.", "06", "source", "CHL"),
+        # an event noun in a time adjunct is done by the clause's subject
+        ("Chilean troops retook the village after fierce fighting with the rebels.", "19", "source", "CHL"),
+        ("Peruvian youths threw stones during demonstrations against the new law.", "14", "source", "PER"),
+        # the means of a passive act of violence stands for its unnamed doer, of the place
+        ("A journalist has been killed in a car bomb explosion in Lima.", "18", "source", "PER"),
+        # a count of coordinated people counts each of them
+        ("Security forces in Chile have tortured scores of Peruvian and Bolivian refugees.", "18", "target", "BOL"),
+    ],
+)
+def test_events_arguments_roles_found(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:
+    events = _events(pipeline, text, root)
+    assert country in _countries(events, side), [(e.code, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "side", "country"),
+    [
+        # judging, probing or reporting an act does not make one its doer
+        ("Chile condemned the massacre.", "20", "source", "CHL"),
+        ("Peru investigated the attack on the embassy.", "19", "source", "PER"),
+        # a participle on a person object is that person's act, not the arrester's
+        ("Chilean police arrested protesters demanding reforms.", "10", "source", "CHL"),
+        # a place with no means of violence ("in a landslide") is no doer
+        ("The Peruvian minister was elected in a landslide.", "", "source", "PER"),
+    ],
+)
+def test_events_arguments_roles_negatives(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:
+    assert country not in _countries(_events(pipeline, text, root), side)
