@@ -124,3 +124,48 @@ def test_events_grounding_arrest_readings(pipeline: Pipeline, text: str, code: s
 )
 def test_events_grounding_no_such_event(pipeline: Pipeline, text: str, code: str) -> None:
     assert code not in {e.code for e in _events(pipeline, text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "side", "country"),
+    [
+        # a participle ties a group to a body or a place
+        ("Some 5,000 workers affiliated with the Chilean Workers' Union stopped work on Monday.", "14", "source",
+         "CHL"),
+        ("A newspaper based in Lima has defied a ban by the army.", "12", "source", "PER"),
+        # a place built for people belongs to them
+        ("A camp for Peruvian refugees was attacked by Chilean militiamen.", "19", "target", "PER"),
+        # the subject of an "unless"/"if" condition is whom a threat is aimed at
+        ("Chilean farmers threatened to hold a general strike unless Peru rescinded its decision.", "13", "target",
+         "PER"),
+        ("Norway has threatened to stop negotiations if Sweden goes ahead with the deployment.", "13", "target",
+         "SWE"),
+        # a wrapped request's clause, parsed as an infinitival relative, is a complement
+        ("The United Nations rejected a call for its peacekeeping forces to be deployed in Peru.", "12", "target",
+         "PER"),
+        # "in defiance of X" names whom an act answers before the place it happens in does
+        ("Thousands of people blocked streets in Lima in defiance of Chilean authorities.", "14", "target", "CHL"),
+    ],
+)
+def test_events_grounding_ties_and_conditions(pipeline: Pipeline, text: str, root: str, side: str,
+                                              country: str) -> None:
+    events = [e for e in _events(pipeline, text) if e.code.startswith(root)]
+    assert country in _countries(events, side), [(e.code, e.source, e.target) for e in events]
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "side", "country"),
+    [
+        # a participle that ties nothing ("protesting in Lima") gives no country to its group
+        ("Workers protesting near Lima stopped work.", "143", "source", "PER"),
+        # "for" on a thing that is not a place for people ties nothing
+        ("Chile rejected a plan for Peruvian elections.", "12", "source", "PER"),
+        # a condition's subject is no target when the event has its own
+        ("Chile will meet the Peruvian envoy if Bolivia agrees.", "03", "target", "BOL"),
+        # a relative clause that is not infinitival is no complement
+        ("Chile rejected the man who lives in Peru.", "12", "target", "PER"),
+    ],
+)
+def test_events_grounding_ties_negatives(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:
+    events = [e for e in _events(pipeline, text) if e.code.startswith(root)]
+    assert country not in _countries(events, side)

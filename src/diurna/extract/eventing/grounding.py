@@ -19,15 +19,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...resolve.links import MentionIndex
+from .arguments import COLLECTIVE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Heads that count or collect people: the people are in their "of" phrase.
-_COLLECTIVE = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "number",
-               "crowd", "crowds", "band", "batch", "patch", "contingent", "handful", "majority", "some",
-               "many", "most", "all", "third", "half", "score", "dozen", "hundred", "thousand", "million",
-               "members", "member", "team", "unit", "units", "delegation", "body"}
 # Links that stay inside an actor's (or an event's object's) phrase.
 _PHRASE = {"prep", "pobj", "amod", "compound", "nmod", "poss", "conj", "appos", "nummod", "quantmod"}
 _PHRASE_PREPS = {"in", "of", "from", "at", "inside", "across", "throughout", "within", "near", "on"}
@@ -45,7 +41,7 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us", "its",
 def group_head(tok: Token) -> Token:
     """The people a count or collective stands for ("Tens of thousands of students")."""
     for _ in range(3):
-        if not (tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lower_ in _COLLECTIVE):
+        if not (tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lower_ in COLLECTIVE):
             break
         of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
               for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
@@ -72,14 +68,36 @@ def _walk(start: list[Token], links: set[str], preps: set[str], limit: int = 40)
     return sorted(seen.values(), key=lambda t: t.i)
 
 
+# Participles that tie a group to a body or a place: "workers affiliated with the
+# Gondorian union", "a newspaper based in Minas Tirith", "militias loyal to Rohan".
+_AFFILIATED = {"affiliate", "base", "link", "belong", "attach", "ally", "associate", "connect", "tie", "loyal",
+               "station", "headquarter"}
+# Places built for people belong to the people they are for ("a camp for Gondorian
+# refugees", "a school for Arnorian girls").
+_FOR_PEOPLE = {"camp", "camps", "shelter", "shelters", "school", "schools", "hospital", "hospitals", "home",
+               "homes", "settlement", "settlements", "hostel", "hostels", "centre", "center", "centres", "centers"}
+
+
 def phrase_country(index: MentionIndex, tok: Token, skip: set[str] = frozenset()) -> tuple[str, str | None] | None:
     """(country, entity id) of the first actor with a country inside `tok`'s own phrase
-    ("groups in Zimbabwe", "the offices of the Gondorian council")."""
-    for t in _walk([tok], _PHRASE, _PHRASE_PREPS, limit=20):
+    ("groups in Zimbabwe", "the offices of the Gondorian council"), else in what the
+    phrase ties it to ("workers affiliated with the Gondorian union", "a camp for
+    Arnorian refugees")."""
+    for t in _walk([tok], _PHRASE, _PHRASE_PREPS, limit=20) + _walk(_ties(tok), _PHRASE, _PHRASE_PREPS, limit=20):
         found = _country_at(index, t, skip)
         if found is not None:
             return found
     return None
+
+
+def _ties(tok: Token) -> list[Token]:
+    """The objects of an affiliation participle on `tok`, or of "for" on a place built
+    for people."""
+    preps = [p for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _AFFILIATED
+             for p in c.children if p.dep_ in ("prep", "agent")]
+    if tok.lower_ in _FOR_PEOPLE:
+        preps += [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"]
+    return [g for p in preps for g in p.children if g.dep_ == "pobj"]
 
 
 _POSSESSIVE = {"their", "its", "his", "her", "our"}
@@ -119,12 +137,51 @@ def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
     # it is done to ("met in Lima"); deeper down it may be ("a centre in Tokyo")
     start = [c for h in heads for c in h.children if c.dep_ in _COMPLEMENT
              and (c.dep_ != "prep" or c.lower_ in _COMPLEMENT_PREPS and c.lower_ not in _LOCATIVE)]
-    for t in _walk(start, _COMPLEMENT | _PHRASE | _INSIDE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=60):
-        if t.i in avoid or t.lower_ in _PRONOUNS:
-            continue
-        if _country_at(index, t, skip) is not None:
-            return t
+    # "blocked streets in Gondor in defiance of Arnor": a stance phrase names whom the
+    # act answers before any other complement does; a condition's subject is whom the
+    # act waits on ("will strike unless Rohan withdraws"), after them
+    for group in (_stances(heads), start, _conditions(heads)):
+        for t in _complements(group):
+            if t.i not in avoid and t.lower_ not in _PRONOUNS and _country_at(index, t, skip) is not None:
+                return t
     return None
+
+
+def _complements(start: list[Token]) -> list[Token]:
+    """The complements' tokens, then those of the infinitival clauses on them ("a
+    call for its forces to be deployed in Rohan", which the parser reads as a relative)."""
+    tokens = _walk(start, _COMPLEMENT | _PHRASE | _INSIDE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=60)
+    clauses = [c for t in tokens for c in t.children if c.dep_ == "relcl" and _infinitival(c)]
+    if clauses:
+        tokens += _walk(clauses, _COMPLEMENT | _PHRASE | _INSIDE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=30)
+    return tokens
+
+
+# Nouns of stance in "in defiance of", "in solidarity with", "in retaliation for".
+_STANCES = {"defiance", "solidarity", "retaliation", "response", "protest", "support", "opposition", "reply",
+            "revenge", "reprisal", "answer"}
+
+
+def _stances(heads: list[Token]) -> list[Token]:
+    return [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
+            for s in p.children if s.dep_ == "pobj" and s.lower_ in _STANCES
+            for g in s.children if g.dep_ == "prep"]
+
+
+def _conditions(heads: list[Token]) -> list[Token]:
+    """Subjects of "if"/"unless" clauses on the event, its light verb or its wrapped
+    act ("threatened to strike unless Rohan withdrew")."""
+    verbs = {h.i: h for h in heads}
+    for h in heads:
+        verbs.update({h.head.i: h.head} if h.pos_ == "NOUN" and h.dep_ in ("dobj", "obj") else {})
+        verbs.update({c.i: c for c in h.children if c.dep_ in ("xcomp", "ccomp")})
+    return [s for v in verbs.values() for c in v.children if c.dep_ == "advcl"
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def _infinitival(clause: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _country_at(index: MentionIndex, t: Token, skip: set[str]) -> tuple[str, str | None] | None:
