@@ -37,6 +37,16 @@ def _countries(events, side: str) -> set[str]:
         ("A journalist has been killed in a car bomb explosion in Lima.", "18", "source", "PER"),
         # a count of coordinated people counts each of them
         ("Security forces in Chile have tortured scores of Peruvian and Bolivian refugees.", "18", "target", "BOL"),
+        # a participle clause on a noun is done by that noun (a reduced relative)
+        ("Chilean police dispersed Peruvian demonstrators protesting the election results.", "14", "source", "PER"),
+        # a pronoun told what it must do stands for the one it is told to
+        ("The Chilean president issued a stern reminder to Peru that it must cooperate with the inspectors.", "10",
+         "target", "PER"),
+        ("Chile told Peru that it must withdraw its troops.", "10", "target", "PER"),
+        # "The Red Cross operating in X said", parsed with the participle as the subject
+        ("The Red Cross operating in Peru said Chilean forces must ensure security.", "10", "source", "NGO"),
+        # a gerund's doer through a participle misparsed as a modifier of the subject
+        ("Peruvian youths resorted to throwing stones during demonstrations.", "14", "source", "PER"),
     ],
 )
 def test_events_arguments_roles_found(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:
@@ -54,6 +64,10 @@ def test_events_arguments_roles_found(pipeline: Pipeline, text: str, root: str, 
         ("Chilean police arrested protesters demanding reforms.", "10", "source", "CHL"),
         # a place with no means of violence ("in a landslide") is no doer
         ("The Peruvian minister was elected in a landslide.", "", "source", "PER"),
+        # a participle of purpose is no doer: the talks do not wage the war
+        ("Peruvian rebels held talks with Chile aimed at ending the civil war.", "19", "source", "PER"),
+        # without an obligation the pronoun stays the speaker's reading
+        ("Chile told Peru that it would withdraw its troops.", "", "target", "PER"),
     ],
 )
 def test_events_arguments_roles_negatives(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:

@@ -145,6 +145,11 @@ def test_events_grounding_no_such_event(pipeline: Pipeline, text: str, code: str
          "PER"),
         # "in defiance of X" names whom an act answers before the place it happens in does
         ("Thousands of people blocked streets in Lima in defiance of Chilean authorities.", "14", "target", "CHL"),
+        # an act that follows talks answers the other side of the talks
+        ("The Chilean teachers union called off a strike after talks with the Peruvian government.", "08",
+         "target", "PER"),
+        # a group operating or living in a country is of that country
+        ("Rebels operating in Peru attacked a police station.", "19", "source", "PER"),
     ],
 )
 def test_events_grounding_ties_and_conditions(pipeline: Pipeline, text: str, root: str, side: str,
@@ -164,6 +169,9 @@ def test_events_grounding_ties_and_conditions(pipeline: Pipeline, text: str, roo
         ("Chile will meet the Peruvian envoy if Bolivia agrees.", "03", "target", "BOL"),
         # a relative clause that is not infinitival is no complement
         ("Chile rejected the man who lives in Peru.", "12", "target", "PER"),
+        # an act before talks does not answer them
+        ("The Chilean teachers union called off a strike before talks with the Peruvian government.", "08",
+         "target", "PER"),
     ],
 )
 def test_events_grounding_ties_negatives(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:

@@ -120,8 +120,11 @@ def _relative_head(tok: Token, verb: Token) -> Token:
 def subjects(verb: Token) -> list[Token]:
     """Active subjects of `verb`, following conjoined verbs, subject control ("agreed
     to restore"), object control ("urged Rohan to pay") and relative clauses."""
-    own = [c for c in verb.children if c.dep_ in SUBJ]
+    own = [_misparsed_subject(c) for c in verb.children if c.dep_ in SUBJ]
     if own:
+        told = _addressee(own, verb)
+        if told:
+            return told
         reported = _reporter(own, verb)
         return reported if reported else expand(_relative_head(s, verb) for s in own)
     if verb.dep_ == "relcl" and not any(c.dep_ in PASS_SUBJ for c in verb.children):
@@ -143,8 +146,11 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(head)  # "Arnor sent monitors to investigate": the sender's side
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head is not verb:
         return _gerund_subjects(head)
-    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lower_ in _MESSAGES and head.dep_ in OBJ:
-        return subjects(head.head)  # "issued a statement demanding ...": the issuer demands
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.lower_ in _MESSAGES:
+        # "issued a statement demanding ...": the issuer demands
+        return subjects(head.head) if head.dep_ in OBJ else []
+    if verb.dep_ == "acl" and verb.tag_ == "VBG" and head.pos_ in ("NOUN", "PROPN"):
+        return expand([head])  # "dispersed demonstrators protesting the results": the demonstrators
     return []
 
 
@@ -157,6 +163,10 @@ _MESSAGES = {"statement", "statements", "declaration", "declarations", "letter",
 # "accused Rohan of violating", "blamed Rohan for attacking", "kept Rohan from voting":
 # after these prepositions a gerund is done by the object when there is one.
 _OBJECT_GERUND_PREPS = {"of", "for", "from"}
+
+
+# Participles that state what a thing is for: "talks aimed at ending the war".
+_PURPOSE_PARTICIPLES = {"aim", "design", "intend", "mean", "plan", "target", "direct", "gear", "tailor"}
 
 
 def _infinitive(verb: Token) -> bool:
@@ -173,7 +183,38 @@ def _gerund_subjects(prep: Token) -> list[Token]:
     objs = objects(head)
     if prep.lower_ in _OBJECT_GERUND_PREPS and objs:
         return objs
+    if head.dep_ == "acl" and head.lemma_.lower() in _PURPOSE_PARTICIPLES:
+        return []  # "talks aimed at ending the war": a purpose, not a doer
     return subjects(head) or passive_subjects(head)
+
+
+def _misparsed_subject(tok: Token) -> Token:
+    """"The Red Cross operating in Rohan said ...", parsed with the participle as the
+    subject and the actor as its subject: the actor."""
+    if tok.tag_ == "VBG" and tok.pos_ == "VERB":
+        inner = [c for c in tok.children if c.dep_ == "nsubj" and c.pos_ in ("PROPN", "NOUN")]
+        if len(inner) == 1:
+            return inner[0]
+    return tok
+
+
+_OBLIGATION = {"must", "should"}
+
+
+def _addressee(own: list[Token], verb: Token) -> list[Token]:
+    """"reminded Gondor that it must pay", "issued a warning to Gondor that it should
+    withdraw": a pronoun subject of an obligation told to a named addressee is the
+    addressee."""
+    if len(own) != 1 or own[0].lower_ not in ("it", "they") \
+            or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children):
+        return []
+    head = verb.head
+    if verb.dep_ not in ("ccomp", "acl") or head.i == verb.i:
+        return []
+    told = [c for c in head.children if c.dep_ in OBJ | {"dative"} and c.pos_ == "PROPN"]
+    told += [g for c in (head, head.head) for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+             for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
+    return expand(told[:1])
 
 
 _SPEECH_HEADS = {"say", "announce", "state", "tell", "add", "declare", "report", "indicate", "confirm",

@@ -71,7 +71,7 @@ def _walk(start: list[Token], links: set[str], preps: set[str], limit: int = 40)
 # Participles that tie a group to a body or a place: "workers affiliated with the
 # Gondorian union", "a newspaper based in Minas Tirith", "militias loyal to Rohan".
 _AFFILIATED = {"affiliate", "base", "link", "belong", "attach", "ally", "associate", "connect", "tie", "loyal",
-               "station", "headquarter"}
+               "station", "headquarter", "operate", "live", "reside"}
 # Places built for people belong to the people they are for ("a camp for Gondorian
 # refugees", "a school for Arnorian girls").
 _FOR_PEOPLE = {"camp", "camps", "shelter", "shelters", "school", "schools", "hospital", "hospitals", "home",
@@ -140,7 +140,7 @@ def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
     # "blocked streets in Gondor in defiance of Arnor": a stance phrase names whom the
     # act answers before any other complement does; a condition's subject is whom the
     # act waits on ("will strike unless Rohan withdraws"), after them
-    for group in (_stances(heads), start, _conditions(heads)):
+    for group in (_stances(heads), start + _counterparts(heads), _conditions(heads)):
         for t in _complements(group):
             if t.i not in avoid and t.lower_ not in _PRONOUNS and _country_at(index, t, skip) is not None:
                 return t
@@ -166,6 +166,18 @@ def _stances(heads: list[Token]) -> list[Token]:
     return [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
             for s in p.children if s.dep_ == "pobj" and s.lower_ in _STANCES
             for g in s.children if g.dep_ == "prep"]
+
+
+# Talks that an act follows: "called off the strike after talks with the government"
+# (the act answers the other side of the talks).
+_TALKS = {"talks", "negotiations", "deliberations", "consultations", "meeting", "meetings", "discussions",
+          "agreement", "deal", "contacts"}
+
+
+def _counterparts(heads: list[Token]) -> list[Token]:
+    return [w for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("after", "following")
+            for n in p.children if n.dep_ == "pobj" and n.lower_ in _TALKS
+            for w in n.children if w.dep_ == "prep" and w.lower_ == "with"]
 
 
 def _conditions(heads: list[Token]) -> list[Token]:
