@@ -40,3 +40,33 @@ def _codes(pipeline: Pipeline, text: str) -> set[str]:
 def test_events_coder_subordinate_clauses_rank_below(pipeline: Pipeline, text: str, root: str) -> None:
     top = _top(pipeline, text)
     assert top is not None and top.root_code == root
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        # a reported obligation is a demand on the clause's subject, whatever its verb
+        ("Arnor declared on Monday that Gondor must open its ports to Arnorian ships.", "100", "Arnor", "Gondor"),
+        ("The Rohan council concluded that Gondor must spend more on the dykes.", "100", "Rohan council", "Gondor"),
+        # a clause verb with an entry of its own keeps its own code
+        ("Arnor said Gondor must return the captured ship.", "1053", "Arnor", "Gondor"),
+    ],
+)
+def test_events_coder_reported_obligation_is_a_demand(
+    pipeline: Pipeline, text: str, code: str, source: str, target: str,
+) -> None:
+    events = pipeline.process(text, published="2026-03-04").facts.events
+    assert (code, source, target) in {(e.code, e.source and e.source.text, e.target and e.target.text)
+                                      for e in events}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gondor must open its ports.",  # nobody states it: no demand
+        "Arnor said Gondor may open its ports.",  # a possibility is no obligation
+        "Arnor said Gondor must be careful.",  # a copula states no act
+    ],
+)
+def test_events_coder_unreported_obligation_is_no_demand(pipeline: Pipeline, text: str) -> None:
+    assert not any(e.code.startswith("10") for e in pipeline.process(text, published="2026-03-04").facts.events)

@@ -286,7 +286,7 @@ def _events(ctx: Context, sent: Span, m: Match, pairs: dict[str, tuple[ActorRef,
     demanded = m.pred.frame not in _REQUEST_FRAMES and obligation(m.trigger)
     if demanded:
         # "Arnor said Gondor must withdraw": Arnor demands and Gondor is asked
-        sources, targets = [t for t in A.speakers(m.trigger) if usable_actor(t)], sources
+        sources, targets = [t for t in _demanders(m.trigger) if usable_actor(t)], sources
     place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document)
     here = _place_country(ctx, place)
     src_refs = [_grounded(ctx, t, r, here) for t in sources for r in _refs(ctx, t)] or [None]
@@ -328,6 +328,15 @@ def _events(ctx: Context, sent: Span, m: Match, pairs: dict[str, tuple[ActorRef,
             modality=mood, date_source=time.source, location_source=place.source,
         ))
     return out
+
+
+def _demanders(verb: Token) -> list[Token]:
+    """Who states an obligation: the speaker of its clause, else the subject of the
+    verb whose content it is ("the forum concluded that Gondor must pay")."""
+    said = A.speakers(verb)
+    if said or verb.dep_ != "ccomp" or verb.head.pos_ not in ("VERB", "AUX"):
+        return said
+    return [t for t in A.subjects(verb.head) if t.i != verb.i]
 
 
 def _place_country(ctx: Context, place: Where) -> str | None:

@@ -154,6 +154,8 @@ def _violent(tok: Token, lex: Lexicon) -> bool:
 
 
 def match_verb(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
+    if tok.tag_ == "MD":
+        return _modal_clause(tok, sent, lex)
     doing = None
     for pred in verb_entries(tok, lex):
         if pred.code[:3] == "173" or pred.code[:3] == "112" and "with" in pred.requires_prep:
@@ -172,6 +174,20 @@ def match_verb(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
             m.consumed.append(obj)
         _verb_arguments(m, obj)
         return m
+    return None
+
+
+def _modal_clause(modal: Token, sent: Span, lex: Lexicon) -> Match | None:
+    """"Arnor declared that Gondor must open its ports": a modal entry (predicates.yaml
+    lemma "must") codes the reported clause it governs as a whole, whatever its verb;
+    a clause whose verb has an entry of its own is coded through that entry."""
+    verb = modal.head
+    if modal.dep_ != "aux" or verb.pos_ not in _VERBAL or verb.dep_ != "ccomp" or verb.head.pos_ not in _VERBAL:
+        return None
+    if lemma(verb) == "be" or match_verb(verb, sent, lex) is not None:
+        return None
+    for pred in verb_entries(modal, lex):
+        return Match(pred, verb, [verb], "modal-clause", sources=A.subjects(verb))
     return None
 
 
