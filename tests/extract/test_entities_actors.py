@@ -180,3 +180,35 @@ def test_entities_demonym_surnames(entities_pipeline, text, person):
 def test_entities_actors_ngo(entities_pipeline, text, needle, code):
     ent = _entity_at(entities_pipeline.process(text), needle)
     assert (ent.actor_code if ent else None) == code
+
+
+@pytest.mark.parametrize(("text", "needle", "country", "sector"), [
+    # an international office in apposition beats a surname the NER took for a town
+    ("Kenzo Oshima, the United Nations Emergency Relief Coordinator, demanded access.", "Kenzo Oshima", "UNO", "GOV"),
+    ("Arab League Secretary-General Amr Tarek urged restraint.", "Amr Tarek", "ARL", "GOV"),  # not the military "General"
+    # a country's office holder before the name, set off by a comma
+    ("Qatar's emir, Sheikh Faisal bin Omar, launched a mediation effort between Rohan and Gondor.", "Faisal", "QAT", "GOV"),
+    ("Chad's foreign minister, Abakar Moussa, met his Sudanese counterpart.", "Abakar Moussa", "TCD", "GOV"),
+    # misspelt people words before a plural noun; spelling variants of places
+    ("A group of Chenchen refugees are continuing a hunger strike.", "Chenchen", "RUS", "REF"),
+    ("Protesters marched through Khatmandu on Tuesday.", "Khatmandu", "NPL", None),
+    ("The government of Sindh province has ordered patrols.", "government", "PAK", "GOV"),
+    # settlers in the occupied territories are Israeli, whatever the place
+    ("Jewish settlers in the West Bank city of Hebron set fire to a shop.", "settlers", "ISR", "CVL"),
+    # "based in" gives a home to any body
+    ("A newspaper based in Christian east Beirut has defied a ban.", "newspaper", "LBN", "MED"),
+    ("A terror group based in Trinidad claims to make weapons.", "terror group", "TTO", "REB"),
+    # negatives: a stance is not a nationality; a target's nationality is not the subject's
+    ("A prominent anti-Syria journalist was killed in a bombing.", "journalist", None, None),
+    ("An anti-Syria journalist was killed in a suburb of Beirut.", "journalist", "LBN", "MED"),
+    ("Pro-Moscow rebels seized the airport.", "rebels", None, "REB"),
+    ("Muslim hackers have defaced nearly 3,000 Danish Web sites.", "hackers", None, None),
+    ("Gerald Chenchen met the press.", "Chenchen", None, None),
+    ("Oshima, a port town, was hit by the storm.", "Oshima", "JPN", None),
+    ("A car bomb exploded in mostly Christian eastern Beirut.", "Christian", None, None),
+])
+def test_entities_actors_offices_variants_homes(entities_pipeline, text, needle, country, sector):
+    ent = _entity_at(entities_pipeline.process(text), needle)
+    assert (ent.country if ent else None) == country
+    if sector is not None:
+        assert ent.sector == sector

@@ -26,7 +26,8 @@ LOCATIVE = frozenset(
 )
 # "to"/"from" are locative only after motion verbs; these heads make them places.
 _MOTION = frozenset("go come travel fly flee return arrive move send deploy head visit trip journey deport extradite".split())
-PLACE_NOUNS = frozenset("town city village province region capital district state border area island port".split())
+PLACE_NOUNS = frozenset("town city village province region capital district state border area island port sector suburb suburbs "
+                         "outskirts quarter neighbourhood neighborhood".split())
 POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
 # Generic heads that take the sector of an institution word before them:
 # "army officers" -> MIL, "intelligence officials" -> SPY.
@@ -114,9 +115,13 @@ def person_by_role(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[Span
                 s = SpanInfo(s.start, s.end, s.text, "PERSON", None)
         out.append(s)
     out = _surname_demonyms(gaz, doc, out)
-    covered = [(s.start, s.end) for s in out]
+    # A one-word place the gazetteer does not know may be a surname the NER took for a
+    # town ("Kenzo Oshima, the UN relief coordinator,"): its apposition decides.
+    unknown_places = {s.start: s for s in out if s.label in ("GPE", "LOC") and s.match is None and " " not in s.text}
+    covered = [(s.start, s.end) for s in out if s.start not in unknown_places]
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.ent_type_ or not any(c.dep_ == "appos" and _person_role(gaz, c) for c in tok.children):
+        if tok.pos_ != "PROPN" or (tok.ent_type_ and tok.idx not in unknown_places) \
+                or not any(c.dep_ == "appos" and _person_role(gaz, c) for c in tok.children):
             continue
         first = tok.i
         while first > 0 and doc[first - 1].dep_ == "compound" and doc[first - 1].head.i == tok.i \
@@ -127,6 +132,10 @@ def person_by_role(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[Span
             continue
         if any(a < name.end_char and name.start_char < b for a, b in covered):
             continue
+        if tok.idx in unknown_places:
+            if len(name) < 2:
+                continue
+            out.remove(unknown_places[tok.idx])
         out.append(SpanInfo(name.start_char, name.end_char, name.text, "PERSON", None))
     out.sort(key=lambda s: (s.start, -s.end))
     return out
@@ -161,12 +170,20 @@ def misspelt(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
     out = []
     for s in spans:
         kinds = _FUZZY_FOR.get(s.label or "")
+        if kinds and s.label in ("GPE", "LOC") and _before_common_noun(doc, s):
+            kinds = (*kinds, "adj")  # "Chenchen refugees": a place word does not modify "refugees", a people word does
         if kinds and s.match is None and not s.hints and " " not in s.text and s.text[:1].isupper():
             terms = tuple(t for t in gaz.near(s.text) if t.kind in kinds)
             if terms:
                 s = SpanInfo(s.start, s.end, s.text, s.label, Match(s.start, s.end, s.text, terms), fuzzy=True)
         out.append(s)
     return out
+
+
+def _before_common_noun(doc: Doc, s: SpanInfo) -> bool:
+    sp = doc.char_span(s.start, s.end, alignment_mode="expand")
+    return sp is not None and sp.end < len(doc) and doc[sp.end].pos_ == "NOUN" and doc[sp.end].text.islower() \
+        and is_plural(doc[sp.end].text)
 
 
 def _surname_demonyms(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
@@ -192,9 +209,18 @@ def _surname_demonyms(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[S
 
 
 def _person_role(gaz: Gazetteer, tok: Token) -> bool:
+    """Is `tok` the head of a singular person role ("president", "Emergency Relief
+    Coordinator": the role may span its compounds)?"""
+    if not (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text[:1].isupper()) or is_plural(tok.text):
+        return False
     w = fold(tok.text)
-    return (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and tok.text[:1].isupper()) and gaz.roles.sector_of((w,)) is not None and (w,) not in gaz.roles.institutions \
-        and not is_plural(tok.text)
+    if gaz.roles.sector_of((w,)) is not None:
+        return (w,) not in gaz.roles.institutions
+    first = tok.i
+    while first > 0 and tok.i - first < 3 and tok.doc[first - 1].dep_ == "compound" and tok.doc[first - 1].head.i == tok.i:
+        first -= 1
+    role = find_role(gaz, list(tok.doc[first : tok.i + 1])) if first < tok.i else None
+    return role is not None and role[1] == tok.i + 1 - first and role[0] < tok.i - first
 
 
 # ----------------------------------------------------------------------------- roles
@@ -203,13 +229,16 @@ def _person_role(gaz: Gazetteer, tok: Token) -> bool:
 def find_role(gaz: Gazetteer, toks: list[Token]) -> tuple[int, int, str] | None:
     """The role phrase in `toks` that ends rightmost (longest among those):
     (first index, last index + 1, sector)."""
-    folded = [fold(t.text).rstrip(".") if len(t.text) > 1 else fold(t.text) for t in toks]  # "Gen." -> gen
+    # Hyphens are left out, as the role words are: "Secretary-General" is tokenised
+    # "Secretary", "-", "General" and must not read as the military "general".
+    keep = [i for i, t in enumerate(toks) if t.text != "-"]
+    folded = [fold(toks[i].text).rstrip(".") if len(toks[i].text) > 1 else fold(toks[i].text) for i in keep]  # "Gen." -> gen
     roles = gaz.roles
-    for end in range(len(toks), 0, -1):
+    for end in range(len(keep), 0, -1):
         for n in range(min(roles.max_len, end), 0, -1):
             sector = roles.sector_of(tuple(folded[end - n : end]))
             if sector:
-                return end - n, end, _institution_sector(gaz, folded[: end - n], folded[end - n : end], sector)
+                return keep[end - n], keep[end - 1] + 1, _institution_sector(gaz, folded[: end - n], folded[end - n : end], sector)
     return None
 
 
@@ -280,9 +309,27 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
             j -= 1
             continue
         break
+    pre = _pre_apposition(gaz, doc, j, sent_start, spans_at)
     if j == i:
+        return pre
+    title = _parse_title(gaz, doc, j, i, spans_at, possessor)
+    if pre is not None and (title is None or title.country is None and title.possessor is None):
+        return pre  # "Qatar's emir, Sheikh Hamad": the office before the comma says more than "Sheikh"
+    return title
+
+
+def _pre_apposition(gaz: Gazetteer, doc: Doc, i: int, sent_start: int, spans_at: dict[int, SpanInfo]) -> Title | None:
+    """A country's office holder set before the name with a comma: "Qatar's emir,
+    Sheikh Hamad ..." (the parse rarely links the two). Only a singular person role
+    with its country."""
+    if i - 1 <= sent_start or doc[i - 1].text != ",":
         return None
-    return _parse_title(gaz, doc, j, i, spans_at, possessor)
+    title = read_title(gaz, doc, doc[i - 1].idx, spans_at)
+    if title is None or title.role is None or title.country is None or title.possessor is not None:
+        return None
+    if is_plural(title.role) or is_institution(gaz, title.role):
+        return None
+    return title
 
 
 def _names_person(span: SpanInfo | None) -> bool:
@@ -306,6 +353,10 @@ def _parse_title(gaz: Gazetteer, doc: Doc, j: int, i: int, spans_at: dict[int, S
                  possessor: tuple[int, int] | None) -> Title | None:
     # Drop words before the first role/country/honorific word ("and", stray capitals).
     toks = list(doc[j:i])
+    while toks and toks[0].lower_ in ("of", "and", "for", "&", "-"):
+        toks.pop(0)  # role vocabulary ("chief of staff") that cannot start a title
+    if not toks:
+        return None
     honor = gaz.roles.honorifics.get(fold(toks[-1].text).rstrip(".")) if toks else None
     role = find_role(gaz, toks)
     country_term = None
@@ -444,9 +495,20 @@ def place_preposition(doc: Doc, span: SpanInfo) -> int | None:
     if sp is None:
         return None
     i = sp.start - 1
-    while i >= 0 and doc[i].lower_ in COMPASS and sp.start - i <= 3:
+    while i >= 0 and _place_modifier(doc[i]) and sp.start - i <= 3:
         i -= 1
     return i if i >= 0 and doc[i].lower_ in RESIDENT_PREPS else None
+
+
+def _place_modifier(tok: Token) -> bool:
+    """A word between a preposition and its place: "the", a compass word, a faith or
+    people word ("in Christian east Beirut", "in mostly Muslim west Beirut")."""
+    return tok.lower_ in COMPASS or tok.ent_type_ == "NORP" and tok.text[:1].isupper() or tok.lower_ in ("mostly", "mainly", "predominantly")
+
+
+# "X based in <place>": the place is X's home, whatever X is ("a newspaper based in
+# Beirut", "a terror group based in Trinidad").
+_BASED = frozenset(("based", "headquartered"))
 
 
 def read_resident(gaz: Gazetteer, doc: Doc, span: SpanInfo) -> tuple[int, str, str] | None:
@@ -456,6 +518,8 @@ def read_resident(gaz: Gazetteer, doc: Doc, span: SpanInfo) -> tuple[int, str, s
     prep = place_preposition(doc, span)
     if prep is None or prep == 0:
         return None
+    if doc[prep].lower_ == "in" and doc[prep - 1].lower_ in _BASED:
+        return _based(gaz, doc, prep - 1)
     toks = list(doc[max(0, prep - 4) : prep])
     role = find_role(gaz, toks)
     if role is None or role[1] != len(toks):
@@ -484,6 +548,16 @@ def is_ngo_name(gaz: Gazetteer, name: str) -> bool:
     return any(tuple(ws[i : i + len(p)]) == p for p in roles.ngo_phrases for i in range(len(ws)))
 
 
+def _based(gaz: Gazetteer, doc: Doc, based: int) -> tuple[int, str, str] | None:
+    """The role before "based in": "a newspaper based in Beirut", "a terror group based in
+    Trinidad" (any role: its home is where it is based)."""
+    toks = list(doc[max(0, based - 4) : based])
+    role = find_role(gaz, toks)
+    if role is None or role[1] != len(toks) or toks[-1].pos_ not in ("NOUN", "PROPN"):
+        return None
+    return toks[role[0]].idx, role_text(toks[role[0] : role[1]]), role[2]
+
+
 def is_institution(gaz: Gazetteer, role: str) -> bool:
     ws = tuple(fold(w) for w in role.split())
     return ws in gaz.roles.institutions or tuple(ws[-1:]) in gaz.roles.institutions
@@ -503,9 +577,9 @@ def is_locative(doc: Doc, span: SpanInfo) -> bool:
     if sp is None:
         return False
     i = sp.start
+    while i > 0 and sp.start - i < 3 and _place_modifier(doc[i - 1]):
+        i -= 1  # "in the north of ...", "in Christian east Beirut"
     prev = doc[i - 1] if i > 0 else None
-    if prev is not None and prev.lower_ == "the" and i > 1:
-        prev = doc[i - 2]
     if prev is None:
         return False
     w = prev.lower_

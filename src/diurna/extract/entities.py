@@ -152,8 +152,14 @@ def _is_person(span: A.SpanInfo) -> bool:
     return span.label == "PERSON"
 
 
+def _stance(text: str, span: A.SpanInfo) -> bool:
+    return bool(_STANCE.search(text[max(0, span.start - 6) : span.start]) or _STANCE_IN.match(span.text))
+
+
 def _note_countries(st: _State, spans: list[A.SpanInfo]) -> None:
     for s in spans:
+        if _stance(st.text, s):
+            continue
         term = s.match.first("country", "adj", "people", "capital", "place") if s.match else None
         if term is not None and term.country and not term.homes:
             st.sent_countries.setdefault(st.sentence(s.start), set()).add(term.country)
@@ -316,8 +322,20 @@ def _consume(st: _State, start: int, end: int) -> None:
 # ----------------------------------------------------------------------------- others
 
 
+_STANCE = re.compile(r"(?:^|\W)(?:anti|pro)-$", re.IGNORECASE)
+_STANCE_IN = re.compile(r"(?:anti|pro)-", re.IGNORECASE)
+
+
 def _other(st: _State, span: A.SpanInfo) -> None:
     gaz = st.gaz
+    if _stance(st.text, span):
+        # "an anti-Syria journalist", "pro-Moscow rebels": a stance, not the actor's country
+        nominal = A.read_nominal(gaz, st.doc, span, st.spans_at)
+        if nominal is not None:
+            cut = st.text.rfind("-", max(0, span.start - 6), span.start)
+            prefix = st.text.rfind(" ", 0, cut) + 1 if cut >= 0 else nominal[0]
+            _nominal(st, span, None, (min(prefix, nominal[0]), *nominal[1:]))
+        return
     term = span.match.terms[0] if span.match else None
     if span.match is not None:
         term = span.match.first("igo", "group", "country", "capital", "adj", "people", "place", "actor")
@@ -449,11 +467,35 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
             return
     etype: EntityType = "ORG" if A.is_institution(st.gaz, role) else ("GROUP" if A.is_plural(role) else "PERSON")
     if country is None:  # "Islamic fundamentalists" in a story about Algeria: the sentence's one country
-        found = st.sent_countries.get(st.sentence(start), set())
+        found = _clause_free_countries(st, start, end)
         country = next(iter(found)) if len(found) == 1 else None
     fake = A.SpanInfo(start, end, text, None, None)
     code = term.code if term is not None and term.kind == "igo" else None
     _add(st, etype, text, country, sector, role, fake, "nominal", "nominal", code)
+
+
+def _clause_free_countries(st: _State, start: int, end: int) -> set[str]:
+    """The countries the sentence names, less a nationality word that modifies the direct
+    object of the actor's own verb: in "Muslim hackers defaced Danish Web sites" Denmark
+    is the target's, not the hackers'; in "Islamic fundamentalists staged a rally,
+    Algerian officials said" Algeria stays."""
+    sid = st.sentence(start)
+    found = set(st.sent_countries.get(sid, set()))
+    sp = st.doc.char_span(start, end, alignment_mode="expand")
+    if not found or sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass"):
+        return found
+    objects = [c for c in sp.root.head.children if c.dep_ in ("dobj", "dative", "attr")]
+    clause = {o.i for o in objects} | {c.i for o in objects for c in o.conjuncts}
+    kept: set[str] = set()
+    for s in st.sent_spans.get(sid, ()):
+        term = s.match.first("country", "adj", "people", "capital", "place") if s.match else None
+        if term is None or not term.country or term.homes or _stance(st.text, s):
+            continue
+        tok = st.doc.char_span(s.start, s.end, alignment_mode="expand")
+        modifier = tok is not None and term.kind == "adj" and tok.root.dep_ in ("amod", "compound")
+        if not (modifier and tok.root.head.i in clause):
+            kept.add(term.country)
+    return kept
 
 
 def _definite(st: _State, start: int) -> bool:
@@ -480,6 +522,8 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
             country = sector = "NGO"  # "the Association of African Jurists": CAMEO's NGO
         _add(st, "ORG", span.text, country, sector, None, span, "ORG", "ner")
     elif span.label == "NORP":
+        if country is None and _describes_place(st, span):
+            return  # "in Christian east Beirut": a part of a city, not a group acting
         _add(st, "GROUP", span.text, country, None, None, span, "NORP", "ner")
     else:
         if country is None and span.label in ("GPE", "LOC"):
@@ -496,6 +540,22 @@ def _ngo(st: _State, span: A.SpanInfo, sp: Span | None, role: tuple[int, int, st
         if len(phrase) != 1 or phrase[0] not in st.gaz.roles.ngo_heads:
             return False
     return A.is_ngo_name(st.gaz, span.text)
+
+
+def _describes_place(st: _State, span: A.SpanInfo) -> bool:
+    """A faith or people word between a preposition and a place ("based in Christian east
+    Beirut", "in mostly Muslim west Beirut")."""
+    sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None or sp.end >= len(st.doc):
+        return False
+    nxt = st.doc[sp.end]
+    after = st.doc[sp.end + 1] if nxt.lower_ in A.COMPASS and sp.end + 1 < len(st.doc) else nxt
+    if after.ent_type_ not in ("GPE", "LOC"):
+        return False
+    i = sp.start - 1
+    while i >= 0 and st.doc[i].lower_ in ("mostly", "mainly", "predominantly", "the"):
+        i -= 1
+    return i >= 0 and st.doc[i].lower_ in A.RESIDENT_PREPS | A.LOCATIVE
 
 
 def _adjacent_country(st: _State, start: int) -> str | None:
