@@ -47,6 +47,11 @@ def _countries(events, side: str) -> set[str]:
         ("The Red Cross operating in Peru said Chilean forces must ensure security.", "10", "source", "NGO"),
         # a gerund's doer through a participle misparsed as a modifier of the subject
         ("Peruvian youths resorted to throwing stones during demonstrations.", "14", "source", "PER"),
+        # "up to 16 advisers", parsed as a particle and a preposition, is the object
+        ("Chilean rebels have kidnapped up to 16 Peruvian advisers from a market.", "18", "target", "PER"),
+        # "they" after a collective of people stands for the people it counts
+        ("A group of Nigerian leaders announced that they are willing to forgive the Chadian president.", "03",
+         "source", "NGA"),
     ],
 )
 def test_events_arguments_roles_found(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:
@@ -68,6 +73,8 @@ def test_events_arguments_roles_found(pipeline: Pipeline, text: str, root: str, 
         ("Peruvian rebels held talks with Chile aimed at ending the civil war.", "19", "source", "PER"),
         # without an obligation the pronoun stays the speaker's reading
         ("Chile told Peru that it would withdraw its troops.", "", "target", "PER"),
+        # "up to" a count with no verb of acting on people makes no object
+        ("Chilean prices rose up to 16 percent.", "", "target", "CHL"),
     ],
 )
 def test_events_arguments_roles_negatives(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:

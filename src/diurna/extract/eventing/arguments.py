@@ -240,9 +240,19 @@ def _reporter(own: list[Token], verb: Token) -> list[Token]:
     if clause.dep_ != "ccomp" or head.i == clause.i or head.lemma_.lower() not in _SPEECH_HEADS:
         return []
     speakers = [c for c in head.children if c.dep_ in SUBJ and c.pos_ in ("PROPN", "NOUN")]
-    if len(speakers) == 1 and _PRONOUN_FITS[own[0].lower_](speakers[0]):
+    fits = _PRONOUN_FITS[own[0].lower_]
+    if len(speakers) == 1 and (fits(speakers[0]) or fits(_counted(speakers[0]))):
         return expand(speakers)
     return []
+
+
+def _counted(tok: Token) -> Token:
+    """"A group of leaders": the people a collective counts (they fit "they")."""
+    if tok.lower_ not in COLLECTIVE:
+        return tok
+    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+          for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
+    return of[0] if of else tok
 
 
 _REMIND = _SPEECH_HEADS | {"reiterate", "remind", "demand", "urge", "stress", "emphasise", "emphasize", "repeat"}
@@ -301,7 +311,14 @@ def instruments(verb: Token) -> list[Token]:
 
 
 def objects(verb: Token) -> list[Token]:
-    return expand(c for c in verb.children if c.dep_ in OBJ)
+    """Direct objects; "kidnapped up to 16 advisers", parsed as a particle and a
+    preposition, has its count as the object."""
+    own = [c for c in verb.children if c.dep_ in OBJ]
+    if not own:
+        own = [g for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"
+               for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+               for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
+    return expand(own)
 
 
 def datives(verb: Token) -> list[Token]:
