@@ -176,6 +176,7 @@ def test_entities_demonym_surnames(entities_pipeline, text, person):
     ("The Kenyan parliamentary committee met on Monday.", "committee", "KENLEG"),
     ("The foundation of the state was laid long ago.", "foundation", None),
     ("Doctors from two Kenyan aid groups delivered the goods.", "aid groups", "KENNGO"),
+    ("The Serbs of eastern Croatia demanded autonomy.", "Croatia", None),  # a place, not "Croatia demanded"
 ])
 def test_entities_actors_ngo(entities_pipeline, text, needle, code):
     ent = _entity_at(entities_pipeline.process(text), needle)
@@ -198,6 +199,10 @@ def test_entities_actors_ngo(entities_pipeline, text, needle, code):
     # "based in" gives a home to any body
     ("A newspaper based in Christian east Beirut has defied a ban.", "newspaper", "LBN", "MED"),
     ("A terror group based in Trinidad claims to make weapons.", "terror group", "TTO", "REB"),
+    # a people named by the country it lives in ("of", not "in": visitors are "in")
+    ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", "SRB", "CVL"),
+    ("The Serbs of eastern Croatia demanded autonomy.", "Serbs", "HRV", "CVL"),
+    ("Americans in Iraq were told to leave.", "Americans", "USA", "CVL"),
     # negatives: a stance is not a nationality; a target's nationality is not the subject's
     ("A prominent anti-Syria journalist was killed in a bombing.", "journalist", None, None),
     ("An anti-Syria journalist was killed in a suburb of Beirut.", "journalist", "LBN", "MED"),

@@ -342,7 +342,7 @@ def _other(st: _State, span: A.SpanInfo) -> None:
     if term is not None and term.homes:
         term = replace(term, country=_home(st, span, term.homes))
     if term is not None and term.kind in ("adj", "people"):
-        resident = _ethnic_residence(st, span, term.country)
+        resident = _ethnic_residence(st, span, term.country) or _people_of(st, span, term)
         if resident is not None:  # "ethnic Albanians in south Serbia": CAMEO codes the country of residence
             term = replace(term, country=resident)
     nominal = A.read_nominal(gaz, st.doc, span, st.spans_at) if (term is not None or span.label in ("NORP", "ORG")) else None
@@ -448,6 +448,27 @@ def _ethnic_residence(st: _State, span: A.SpanInfo, own: str | None) -> str | No
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
     if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
         return ranked[0][0]
+    return None
+
+
+def _people_of(st: _State, span: A.SpanInfo, term: Term) -> str | None:
+    """"the Albanians of southern Serbia", "the Kurds of Iraq": a people named by the
+    country it lives in is coded by that country (only "of": "Americans in Iraq" may be
+    visitors)."""
+    if term.kind != "people":
+        return None
+    sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None or sp.end >= len(st.doc) or st.doc[sp.end].lower_ != "of":
+        return None
+    for s in st.sent_spans.get(st.sentence(span.start), ()):
+        if s.start <= span.end:
+            continue
+        place = s.match.first("country", "capital", "place") if s.match else None
+        if place is None or not place.country or place.homes or A.place_preposition(st.doc, s) != sp.end \
+                or place.country == term.country:
+            return None
+        _add(st, "PLACE", s.text, place.country, None, None, s, f"gazetteer:{place.kind}", "place")  # not "Serbia urged"
+        return place.country
     return None
 
 
