@@ -203,6 +203,13 @@ def test_entities_actors_ngo(entities_pipeline, text, needle, code):
     ("The Albanians of southern Serbia are demanding autonomy.", "Albanians", "SRB", "CVL"),
     ("The Serbs of eastern Croatia demanded autonomy.", "Serbs", "HRV", "CVL"),
     ("Americans in Iraq were told to leave.", "Americans", "USA", "CVL"),
+    # a patron's client is not the patron's: its country is where it is, if said
+    ("Rebels killed a commander of Syria's militia ally in northern Lebanon.", "militia ally", "LBN", "MIL"),
+    ("Iran's militia proxies attacked the base.", "proxies", None, "MIL"),
+    # a name with places in two countries: the one the text names otherwise
+    ("Fighting in Tripoli killed 12 people, Lebanese officials said.", "Tripoli", "LBN", None),
+    ("The summit in Tripoli opened on Monday, Libyan officials said.", "Tripoli", "LBY", None),
+    ("Tripoli said it would hold elections.", "Tripoli", "LBY", "GOV"),
     # negatives: a stance is not a nationality; a target's nationality is not the subject's
     ("A prominent anti-Syria journalist was killed in a bombing.", "journalist", None, None),
     ("An anti-Syria journalist was killed in a suburb of Beirut.", "journalist", "LBN", "MED"),

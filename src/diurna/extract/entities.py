@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..knowledge.gazetteer import Gazetteer, Term, fold, load_gazetteer, office_on, town_country, words
+from ..knowledge.gazetteer import Gazetteer, Match, Term, fold, load_gazetteer, office_on, town_country, words
 from ..model import Document, Entity, EntityType, Facts, Mention
 from ..resolve.coref import PersonRef, resolve_nominal, resolve_pronoun, resolve_short, short_forms
 from ..settings import Settings
@@ -161,7 +161,7 @@ def _note_countries(st: _State, spans: list[A.SpanInfo]) -> None:
         if _stance(st.text, s):
             continue
         term = s.match.first("country", "adj", "people", "capital", "place") if s.match else None
-        if term is not None and term.country and not term.homes:
+        if term is not None and term.country and not term.homes and len(_readings(s.match)) < 2:
             st.sent_countries.setdefault(st.sentence(s.start), set()).add(term.country)
 
 
@@ -339,6 +339,8 @@ def _other(st: _State, span: A.SpanInfo) -> None:
     term = span.match.terms[0] if span.match else None
     if span.match is not None:
         term = span.match.first("igo", "group", "country", "capital", "adj", "people", "place", "actor")
+    if term is not None and term.kind in _PLACE_KINDS:
+        term = _reading(st, span, term)
     if term is not None and term.homes:
         term = replace(term, country=_home(st, span, term.homes))
     if term is not None and term.kind in ("adj", "people"):
@@ -378,6 +380,35 @@ def _other(st: _State, span: A.SpanInfo) -> None:
     else:
         name = gaz.country_names.get(term.country or "", term.name)
         _add(st, "ORG", name, term.country, "GOV", None, span, "metonymy", "metonymy")
+
+
+_PLACE_KINDS = ("country", "capital", "place")
+
+
+def _readings(match: Match | None) -> list[Term]:
+    """The place readings of a name, one per country ("Tripoli": LBY capital, LBN port)."""
+    if match is None:
+        return []
+    out: list[Term] = []
+    for t in match.terms:
+        if t.kind in _PLACE_KINDS and t.country and not t.homes and all(o.country != t.country for o in out):
+            out.append(t)
+    return out
+
+
+def _reading(st: _State, span: A.SpanInfo, term: Term) -> Term:
+    """Of a name with places in two countries, the one whose country the sentence, else
+    the document, names otherwise ("rival militias in Tripoli ... the north Lebanese
+    port" -> LBN); else the first (the capital before a minor place)."""
+    readings = _readings(span.match)
+    if len(readings) < 2:
+        return term
+    here = st.sent_countries.get(st.sentence(span.start), set())
+    for pool in (here, set().union(*st.sent_countries.values()) if st.sent_countries else set()):
+        found = [t for t in readings if t.country in pool]
+        if len(found) == 1:
+            return found[0]
+    return term
 
 
 def _taken(st: _State, start: int, end: int) -> bool:
@@ -472,10 +503,19 @@ def _people_of(st: _State, span: A.SpanInfo, term: Term) -> str | None:
     return None
 
 
+_PATRONAGE = frozenset("ally allies proxy proxies client clients surrogate surrogates".split())
+
+
 def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int, int, str, str]) -> None:
     start, end, role, sector = nominal
     text = st.text[start:end]
     country = term.country if term is not None else None
+    client = text.split()[-1].lower() in _PATRONAGE
+    if client:
+        # "Israel's militia ally in southern Lebanon": the country named is the patron's;
+        # the client's is where it is, if the text says
+        country = _place_after(st, A.SpanInfo(start, end, text, None, None), ("country", "capital", "place"))
+        term = None
     if term is not None and term.kind == "igo" and sector in ("IGO",):
         sector = term.sector
     person_role = not A.is_institution(st.gaz, role) and not A.is_plural(role)
@@ -487,7 +527,7 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
             st.people[idx].sentences.add(st.sentence(start))
             return
     etype: EntityType = "ORG" if A.is_institution(st.gaz, role) else ("GROUP" if A.is_plural(role) else "PERSON")
-    if country is None:  # "Islamic fundamentalists" in a story about Algeria: the sentence's one country
+    if country is None and not client:  # "Islamic fundamentalists" in a story about Algeria: the sentence's one country
         found = _clause_free_countries(st, start, end)
         country = next(iter(found)) if len(found) == 1 else None
     fake = A.SpanInfo(start, end, text, None, None)

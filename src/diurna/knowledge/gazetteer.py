@@ -425,7 +425,9 @@ def load_gazetteer(actor_files: tuple[str, ...] = ()) -> Gazetteer:
     actors = parse_actors(_yaml("actors.yaml"), "knowledge/actors.yaml") + load_actor_files(actor_files)
     actor_keys, surnames = _index_actors(b, actors, particles, east_asian)
     return Gazetteer(
-        names=MappingProxyType({k: tuple(v) for k, v in b.names.items()}),
+        # A minor place's reading comes after any other ("Tripoli": Libya's capital before
+        # the Lebanese port); entities.py picks by context between them.
+        names=MappingProxyType({k: tuple(sorted(v, key=lambda t: t.kind == "place")) for k, v in b.names.items()}),
         exact=MappingProxyType({k: tuple(v) for k, v in b.exact.items()}),
         lower_ok=frozenset(b.lower_ok),
         max_len=max(len(k) for k in (*b.names, *b.exact)),
