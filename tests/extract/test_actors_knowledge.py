@@ -18,6 +18,9 @@ def test_actors_knowledge_covers_all_countries():
     ("Burkinabe", "adj", "BFA"), ("Ivorians", "people", "CIV"), ("Emirati", "adj", "ARE"),
     ("Bosnian", "adj", "BIH"), ("U.S.", "country", "USA"), ("N'Djamena", "capital", "TCD"),
     ("Côte d'Ivoire", "country", "CIV"), ("COTE D'IVOIRE", "country", "CIV"), ("al-Shabaab", "group", "SOM"),
+    ("Khatmandu", "capital", "NPL"), ("Sindh", "place", "PAK"), ("Serbs", "people", "SRB"), ("Jewish settlers", "group", "ISR"),
+    ("Tripoli", "capital", "LBY"), ("Tripoli", "place", "LBN"), ("Physicians for Human Rights", "igo", "NGO"),
+    ("Idi Amin", "actor", "UGA"), ("Desmond Tutu", "actor", "ZAF"),
 ])
 def test_actors_gazetteer_finds(text, kind, country):
     matches = load_gazetteer().find(f"Yesterday {text} acted.")
