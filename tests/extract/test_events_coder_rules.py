@@ -70,3 +70,34 @@ def test_events_coder_reported_obligation_is_a_demand(
 )
 def test_events_coder_unreported_obligation_is_no_demand(pipeline: Pipeline, text: str) -> None:
     assert not any(e.code.startswith("10") for e in pipeline.process(text, published="2026-03-04").facts.events)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # permission given to people is a concession; announced, an intent to yield
+        ("The Gondorian high court decided to allow candidate Faramir Hurin to run in the election.", "080"),
+        ("Rohan allowed opposition leader Eomer Eadig to hold a rally in Edoras.", "080"),
+        ("Gondor will allow 3,000 Rohirrim refugees who fled the war to go home.", "035"),
+        # "have sworn to fight" parsed as a purpose clause is still a vow: a threat
+        ("Rohirrim rebels have sworn to fight until they win back their villages.", "138"),
+        # returning something is a release; travelling back somewhere is not
+        ("Gondor returned the captured ship to Arnor.", "0841"),
+        ("Arnorian and Gondorian negotiators return to Edoras this week for talks on the border.", "046"),
+    ],
+)
+def test_events_coder_permission_vow_and_return(pipeline: Pipeline, text: str, code: str) -> None:
+    top = _top(pipeline, text)
+    assert top is not None and top.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The Gondorian envoy returned to Minas Tirith on Friday.", "0841"),
+        ("Arnor allowed the import of Gondorian wine.", "080"),  # no person is allowed anything
+        ("Rohan has sworn in a new cabinet.", "138"),
+    ],
+)
+def test_events_coder_permission_vow_and_return_negatives(pipeline: Pipeline, text: str, code: str) -> None:
+    assert code not in _codes(pipeline, text)

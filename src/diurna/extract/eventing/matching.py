@@ -122,21 +122,42 @@ def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> 
         return False
     if pred.requires_prep and not any(c.dep_ == "prep" and c.lower_ in pred.requires_prep for c in tok.children):
         return False
-    if pred.requires_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+    if pred.requires_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) \
+            and _infinitive_after(tok) is None:
         return False
     if pred.requires_protest_context and not any(lemma(t) in lex.protest_words or t.lower_ in lex.protest_words
                                                  for t in sent):
         return False
     objs = A.objects(tok) + (A.passive_subjects(tok) if tok.pos_ in _VERBAL else [])
-    if (pred.requires_dobj or pred.requires_human_object) and not objs:
+    if pred.requires_dobj and not objs:
         return False
-    if pred.requires_human_object and not any(_human(o, lex) for o in objs):
+    if pred.requires_human_object and not any(_human(o, lex) for o in objs + _infinitive_subjects(tok)):
         return False
     return True
 
 
+def _infinitive_after(verb: Token) -> Token | None:
+    """"have sworn to fight" parsed as a purpose clause: the infinitive right after the
+    control verb is still its complement."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i == verb.i + 2 and verb.nbor(1).lower_ == "to":
+            return c
+    return None
+
+
+def _infinitive_subjects(verb: Token) -> list[Token]:
+    """"allowed Ouattara to run" parsed with Ouattara as the subject of the infinitive:
+    the person the verb acts on."""
+    return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for s in A.subjects(c)]
+
+
 def _human(tok: Token, lex: Lexicon) -> bool:
-    return tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in lex.human_nouns or lemma(tok) in lex.human_nouns
+    if tok.ent_type_ in ("PERSON", "NORP") or tok.lower_ in lex.human_nouns or lemma(tok) in lex.human_nouns:
+        return True
+    # "opposition leader Eomer Eadig", whatever the name's entity label: the title says who
+    return tok.pos_ == "PROPN" and any(c.dep_ == "compound" and c.lower_ in lex.human_nouns for c in tok.children)
 
 
 def _charged_with_doing(tok: Token, lex: Lexicon) -> bool:
@@ -216,7 +237,8 @@ def _verb_arguments(m: Match, obj: Token | None) -> None:
         m.pattern = "active"
         m.sources = A.subjects(verb)
         if "dobj" in pred.target and obj is None:
-            m.targets = A.objects(verb)
+            # "allowed Ouattara to run" may be parsed with the person as the infinitive's subject
+            m.targets = A.objects(verb) or (_infinitive_subjects(verb) if pred.frame is None else [])
         if "dative" in pred.target:
             m.targets += A.datives(verb)
     preps = [p for p in pred.target if p not in ("dobj", "dative")]
@@ -292,11 +314,9 @@ def frame_inner(m: Match, by_token: dict[int, Match]) -> Match | None:
         for c in light.children:
             if c.dep_ == "ccomp" and c.i in by_token and c.i > verb.i:
                 return by_token[c.i]
-    for c in verb.children:
-        # "have sworn to fight" parsed as a purpose clause: the infinitive right after
-        # the control verb is still its complement
-        if c.dep_ == "advcl" and c.i in by_token and c.i == verb.i + 2 and verb.nbor(1).lower_ == "to":
-            return by_token[c.i]
+    after = _infinitive_after(verb)
+    if after is not None and after.i in by_token:
+        return by_token[after.i]
     for c in verb.children:
         if c.dep_ in ("dobj", "obj", "prep") and c.i in by_token:
             return by_token[c.i]
