@@ -177,6 +177,7 @@ def test_entities_demonym_surnames(entities_pipeline, text, person):
     ("The foundation of the state was laid long ago.", "foundation", None),
     ("Doctors from two Kenyan aid groups delivered the goods.", "aid groups", "KENNGO"),
     ("The Serbs of eastern Croatia demanded autonomy.", "Croatia", None),  # a place, not "Croatia demanded"
+    ("A Buddhist monk from Kenya spoke.", "Kenya", None),  # a place, not "Kenya spoke"
 ])
 def test_entities_actors_ngo(entities_pipeline, text, needle, code):
     ent = _entity_at(entities_pipeline.process(text), needle)
@@ -210,6 +211,12 @@ def test_entities_actors_ngo(entities_pipeline, text, needle, code):
     ("Fighting in Tripoli killed 12 people, Lebanese officials said.", "Tripoli", "LBN", None),
     ("The summit in Tripoli opened on Monday, Libyan officials said.", "Tripoli", "LBY", None),
     ("Tripoli said it would hold elections.", "Tripoli", "LBY", "GOV"),
+    # where an actor comes from; an NGO's people are the NGO
+    ("A Christian missionary from Calgary was arrested.", "missionary", "CAN", "REL"),
+    ("A Buddhist monk from Kenya spoke.", "monk", "KEN", "REL"),
+    ("A Buddhist monk from Kenya spoke.", "Kenya", "KEN", None),
+    ("Red Cross officials visited the camp.", "officials", "NGO", "NGO"),
+    ("A Buddhist monk from the start was calm.", "monk", None, "REL"),
     # negatives: a stance is not a nationality; a target's nationality is not the subject's
     ("A prominent anti-Syria journalist was killed in a bombing.", "journalist", None, None),
     ("An anti-Syria journalist was killed in a suburb of Beirut.", "journalist", "LBN", "MED"),

@@ -518,6 +518,8 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
         term = None
     if term is not None and term.kind == "igo" and sector in ("IGO",):
         sector = term.sector
+    if term is not None and term.ngo:
+        sector = "NGO"  # "Red Cross officials": the body's people are coded as the body
     person_role = not A.is_institution(st.gaz, role) and not A.is_plural(role)
     if person_role and _definite(st, start):
         idx = resolve_nominal(role, country, start, st.people, st.gaz.roles.leaders)
@@ -527,12 +529,32 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
             st.people[idx].sentences.add(st.sentence(start))
             return
     etype: EntityType = "ORG" if A.is_institution(st.gaz, role) else ("GROUP" if A.is_plural(role) else "PERSON")
+    if country is None and not client:
+        country = _origin(st, end)
     if country is None and not client:  # "Islamic fundamentalists" in a story about Algeria: the sentence's one country
         found = _clause_free_countries(st, start, end)
         country = next(iter(found)) if len(found) == 1 else None
     fake = A.SpanInfo(start, end, text, None, None)
     code = term.code if term is not None and term.kind == "igo" else None
     _add(st, etype, text, country, sector, role, fake, "nominal", "nominal", code)
+
+
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?")
+
+
+def _origin(st: _State, end: int) -> str | None:
+    """"a Christian missionary from Calgary": the country an actor comes from."""
+    m = _FROM.match(st.text, end)
+    s = st.spans_at.get(m.end()) if m else None
+    if s is None:
+        return None
+    if s.match is not None:
+        term = s.match.first("country", "capital", "place")
+        if term is None or term.homes or len(_readings(s.match)) > 1 or not term.country:
+            return None
+        _add(st, "PLACE", s.text, term.country, None, None, s, f"gazetteer:{term.kind}", "place")  # not "Kenya said"
+        return term.country
+    return town_country(s.text) if s.label == "GPE" else None
 
 
 def _clause_free_countries(st: _State, start: int, end: int) -> set[str]:
