@@ -49,6 +49,12 @@ def _countries(events, side: str) -> set[str]:
         ("Peruvian youths resorted to throwing stones during demonstrations.", "14", "source", "PER"),
         # "up to 16 advisers", parsed as a particle and a preposition, is the object
         ("Chilean rebels have kidnapped up to 16 Peruvian advisers from a market.", "18", "target", "PER"),
+        # those who come somewhere for talks hold them
+        ("Peruvian and Chilean negotiators return to Geneva this week for talks on missiles.", "04", "source",
+         "CHL"),
+        # a purpose both parties pursue: the named object takes part too
+        ("The Chilean minister telephoned the Peruvian foreign minister to discuss the border.", "040", "source",
+         "PER"),
         # "they" after a collective of people stands for the people it counts
         ("A group of Nigerian leaders announced that they are willing to forgive the Chadian president.", "03",
          "source", "NGA"),
@@ -72,7 +78,11 @@ def test_events_arguments_roles_found(pipeline: Pipeline, text: str, root: str, 
         # a participle of purpose is no doer: the talks do not wage the war
         ("Peruvian rebels held talks with Chile aimed at ending the civil war.", "19", "source", "PER"),
         # without an obligation the pronoun stays the speaker's reading
-        ("Chile told Peru that it would withdraw its troops.", "", "target", "PER"),
+        ("Chile told Peru that it would withdraw its troops.", "03", "target", "PER"),
+        # thanking someone for aid does not make the thanker the giver
+        ("Chile thanked Peru for its aid.", "07", "source", "CHL"),
+        # troops sent to investigate are the sender's side, not a party to a joint purpose
+        ("Chile sent troops to Peru to discuss the border.", "040", "source", "PER"),
         # "up to" a count with no verb of acting on people makes no object
         ("Chilean prices rose up to 16 percent.", "", "target", "CHL"),
     ],

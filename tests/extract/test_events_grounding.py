@@ -48,7 +48,9 @@ def test_events_grounding_countries(pipeline: Pipeline, text: str, root: str, si
     ],
 )
 def test_events_grounding_negatives(pipeline: Pipeline, text: str, side: str, country: str) -> None:
-    assert country not in _countries(_events(pipeline, text), side)
+    # the events coded from the sentence's act, not the report of it ("officials ... said")
+    events = [e for e in _events(pipeline, text) if e.root_code != "01"]
+    assert country not in _countries(events, side)
 
 
 @pytest.mark.parametrize(
@@ -148,6 +150,10 @@ def test_events_grounding_no_such_event(pipeline: Pipeline, text: str, code: str
         # an act that follows talks answers the other side of the talks
         ("The Chilean teachers union called off a strike after talks with the Peruvian government.", "08",
          "target", "PER"),
+        # a protest's participle clause states its claim, and whom it is aimed at
+        ("Prisoners rioted at a jail in Lima on Monday joining demonstrators in demanding independence from "
+         "Chilean rule.", "14", "target", "CHL"),
+        ("Workers marched through Lima, demanding the resignation of the Chilean president.", "14", "target", "CHL"),
         # a group operating or living in a country is of that country
         ("Rebels operating in Peru attacked a police station.", "19", "source", "PER"),
     ],

@@ -143,6 +143,10 @@ def subjects(verb: Token) -> list[Token]:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb:
         return subjects(head)  # "..., killing six" shares the main clause's subject
     if verb.dep_ == "advcl" and _infinitive(verb) and head is not verb and head.pos_ in ("VERB", "AUX"):
+        if verb.lemma_.lower() in _JOINT_PURPOSES:
+            # "phoned the Gondorian minister to discuss ...": both discuss
+            return subjects(head) + [o for o in objects(head) if o.pos_ == "PROPN" or o.ent_type_ in _NAMED
+                                     or any(c.ent_type_ in _NAMED for c in o.children)]
         return subjects(head)  # "Arnor sent monitors to investigate": the sender's side
     if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head is not verb:
         return _gerund_subjects(head)
@@ -154,6 +158,9 @@ def subjects(verb: Token) -> list[Token]:
     return []
 
 
+# Purposes two parties pursue together, and the named objects that take part in them.
+_JOINT_PURPOSES = {"discuss", "negotiate", "talk", "confer", "consult", "review", "coordinate"}
+_NAMED = {"PERSON", "NORP", "ORG", "GPE"}
 # Nouns of a written or spoken message: a clause on one ("a statement demanding ...")
 # says what its issuer does.
 _MESSAGES = {"statement", "statements", "declaration", "declarations", "letter", "letters", "communique",
@@ -383,4 +390,10 @@ def verb_of_noun(noun: Token) -> Token | None:
         verb = head.head
         if verb.pos_ == "VERB" and verb.i != head.i and verb.lemma_.lower() not in _NOT_DOING:
             return verb
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_.lower() in _COMING:
+        return head.head  # "negotiators return to Geneva for talks": they hold the talks
     return None
+
+
+# Verbs of coming and gathering: "came to Lima for talks" says who holds them.
+_COMING = {"come", "return", "arrive", "go", "travel", "fly", "head", "gather", "meet", "convene", "assemble"}

@@ -122,11 +122,14 @@ def possessor_country(index: MentionIndex, tok: Token) -> tuple[str, str | None]
 
 
 def purposes(trigger: Token) -> list[Token]:
-    """The purpose clauses of an act ("staged a sit-in to demand ...", "blocked roads
-    to press their demands"), on its verb or on the light verb of its noun."""
+    """The purpose and participle clauses of an act ("staged a sit-in to demand ...",
+    "blocked roads to press their demands", "rioted, demanding a referendum", "joining
+    demonstrators in demanding ..."), on its verb or on the light verb of its noun."""
     verbs = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.head is not trigger else [])
-    return [c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
-            and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+    clauses = [c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
+               and (any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or c.tag_ == "VBG")]
+    return clauses + [g for c in clauses for p in c.children if p.dep_ == "prep"
+                      for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
 
 
 def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
