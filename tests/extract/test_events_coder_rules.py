@@ -101,3 +101,22 @@ def test_events_coder_permission_vow_and_return(pipeline: Pipeline, text: str, c
 )
 def test_events_coder_permission_vow_and_return_negatives(pipeline: Pipeline, text: str, code: str) -> None:
     assert code not in _codes(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an announced measure of reduced relations is the measure itself, still to come
+        ("Gondor announced on Friday it would cut all aid to the Rohirrim rebels.", "162"),
+        # a condition or a threat verb makes it a threat
+        ("Gondor said it would cut all aid to Rohan unless the rebels disarm.", "1311"),
+        ("Gondor threatened to cut all aid to Rohan.", "1311"),
+        # announced force stays a threat
+        ("Gondor said it would attack Rohan.", "138"),
+        # extraditing a person is judicial cooperation, not a deportation
+        ("Arnor extradited the suspected militant Beren Barahir to Gondor on Sunday.", "063"),
+    ],
+)
+def test_events_coder_announced_measures(pipeline: Pipeline, text: str, code: str) -> None:
+    top = _top(pipeline, text)
+    assert top is not None and top.code == code

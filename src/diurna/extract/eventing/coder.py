@@ -166,6 +166,7 @@ def _code_of(m: Match, ctx: Context) -> tuple[str, str]:
 # "unless" or a blow, a threat ("will boycott unless ...", "may halt aid if ...").
 _INTENT_ROOTS = {"04", "05", "06", "07", "08"}
 _THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
+_MEASURE_ROOTS = {"16"}  # reduced relations: cut aid or ties, expel, halt talks
 
 
 def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tuple[str, str, Modality]:
@@ -196,6 +197,11 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tu
         return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+announced-meeting", mood
     if code[:2] in _INTENT_ROOTS:
         return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+announced-intent", "asserted"
+    if code[:2] in _MEASURE_ROOTS:
+        # "announced it would prohibit all aid to X": a measure decided, with no condition
+        # or threat word, is the measure itself, still to come (a threat needs "unless",
+        # "if" or a threat verb, handled above and by the threaten frame)
+        return code, f"{pattern}+announced-measure", mood  # type: ignore[return-value]
     if code[:2] in _THREAT_ROOTS:
         return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+announced-threat", "asserted"
     return code, pattern, mood  # type: ignore[return-value]
