@@ -217,6 +217,9 @@ def test_entities_actors_ngo(entities_pipeline, text, needle, code):
     ("A Buddhist monk from Kenya spoke.", "Kenya", "KEN", None),
     ("Red Cross officials visited the camp.", "officials", "NGO", "NGO"),
     ("A Buddhist monk from the start was calm.", "monk", None, "REL"),
+    # an opposition leader is a domestic actor: the sentence's one country
+    ("The minister let opposition leader Amos Kibet hold a rally, the Kenyan interior secretary said.", "Amos Kibet", "KEN", "OPP"),
+    ("Opposition leader Amos Kibet met the French ambassador and the German envoy.", "Amos Kibet", None, "OPP"),
     # negatives: a stance is not a nationality; a target's nationality is not the subject's
     ("A prominent anti-Syria journalist was killed in a bombing.", "journalist", None, None),
     ("An anti-Syria journalist was killed in a suburb of Beirut.", "journalist", "LBN", "MED"),

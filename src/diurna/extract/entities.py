@@ -295,9 +295,10 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
             p.sector = p.sector or ("ELI" if former else office.sector)
         p.sector = p.sector or actor.sector
         p.rule = "dictionary"
-    if p.country is None and (p.sector in _OFFICIAL_SECTORS or p.sector == "ELI"):
-        # An official with no country named: the one country of the sentence, else of
-        # the document, if unique.
+    if p.country is None and (p.sector in _DOMESTIC_SECTORS or p.sector == "ELI"):
+        # An official (or an opposition, party, union or rebel leader: domestic actors)
+        # with no country named: the one country of the sentence, else of the document,
+        # if unique.
         found = st.sent_countries.get(sentence, set())
         if not found:
             found = set().union(*st.sent_countries.values()) if st.sent_countries else set()
