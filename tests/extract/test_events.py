@@ -34,12 +34,18 @@ def test_events_codes_and_dyad(pipeline: Pipeline, text: str, code: str, source:
 @pytest.mark.parametrize(
     "text",
     ["The weather was nice in Edoras on Tuesday.", "Gondor's economy grew by three percent.",
-     "Arnor said the harvest in the north was good.",
      "The two leaders will be in Edoras on March 3.",  # "March" the month is no march
      "Gondor's budget for May was published."],
 )
 def test_events_none_where_nothing_happens(pipeline: Pipeline, text: str) -> None:
     assert _events(pipeline, text) == ()
+
+
+def test_events_reported_speech_is_a_statement_not_its_content(pipeline: Pipeline) -> None:
+    # what was said is no event; saying it is a 010 statement (setting statement_events)
+    events = _events(pipeline, "Arnor said the harvest in the north was good.")
+    assert [(e.code, e.source.text if e.source else None, e.evidence.trigger) for e in events] == [
+        ("010", "Arnor", "said")]
 
 
 @pytest.mark.parametrize(

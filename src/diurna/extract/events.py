@@ -4,7 +4,9 @@ evidence and rule behind each (the work is in `extract/eventing/`).
 A cascade keeps it cheap: a sentence is parsed for arguments only when one of its
 lemmas is a trigger of `knowledge/predicates.yaml`. Times and places are read when
 earlier extractors filled them; otherwise events fall back to the publication date
-and the dateline, and say so (`date_source`, `location_source`).
+and the dateline, and say so (`date_source`, `location_source`). When quotes ran before
+(and `statement_events` is on), each attributed quote is also a 01x statement event
+(`eventing/statements.py`).
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import Document, Facts
+from ..model import Document, Event, Facts
 from ..settings import Settings
 from .base import ExtractFn, ExtractorSpec
-from .eventing import coder, lexicon
+from .eventing import coder, lexicon, statements
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -25,17 +27,28 @@ VERSION = "diurna.events.v1"
 
 def build(settings: Settings) -> ExtractFn:
     lex = lexicon.load(tuple(settings.predicate_files))
+    stated = settings.statement_events and statements.cue_codes() is not None  # the table loads (and is checked) here
 
     def extract_events(document: Document, doc: Doc, facts: Facts) -> Facts:
-        return replace(facts, events=coder.code_document(document, doc, facts, lex))
+        events = coder.code_document(document, doc, facts, lex)
+        if stated and facts.quotes:
+            events = _with(events, coder.merge(statements.statement_events(document, doc, facts, events)))
+        return replace(facts, events=events)
 
     return extract_events
+
+
+def _with(coded: tuple[Event, ...], stated: tuple[Event, ...]) -> tuple[Event, ...]:
+    """Both lists in text order (a stable sort keeps the coder's order among its own),
+    numbered again."""
+    both = sorted(coded + stated, key=lambda e: (e.evidence.start, e.evidence.end))
+    return tuple(replace(e, id=f"ev{n}") for n, e in enumerate(both, start=1))
 
 
 SPEC = ExtractorSpec(
     name="events",
     version=VERSION,
-    requires=("entities", "times"),  # places are read too when an extractor fills them
+    requires=("entities", "times"),  # places and quotes are read too when an extractor fills them
     assigns=("events",),
     spacy=("parser", "tagger", "attribute_ruler", "lemmatizer", "ner"),
     build=build,

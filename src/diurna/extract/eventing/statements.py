@@ -1,0 +1,126 @@
+"""Statements: the CAMEO 01x events of reported speech ("Macron told Tinubu ...").
+
+CAMEO, GDELT and ICEWS code the act of making a public statement (010 "make
+statement", 015 "acknowledge responsibility", 016 "deny responsibility"); PLOVER has no
+type for it (the crosswalk maps 01 to none). What was said is coded as any clause is,
+by the predicate lexicon, and only when it is itself an event; this module adds the
+statement: one event per attributed quote, its source the speaker, its target the
+addressee when one is named and resolved, its code from the cue verb
+(`knowledge/statements.tsv`), its evidence the cue's sentence, its rule
+`statements.tsv:<cue lemma>/quote-<kind>`.
+
+Not coded (safest to bail out rather than guess): a quote with no speaker; a cue whose
+lemma the table does not list; a cue the predicate lexicon already coded as an event of
+its own ("warned", "urged", "accused": the richer code wins); a negated cue ("did not
+say").
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from ...knowledge import cameo, read_tsv
+from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
+from .anchors import when, where
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+FILE = "statements.tsv"
+
+
+@lru_cache(maxsize=1)
+def cue_codes() -> dict[str, str]:
+    """Cue lemma -> CAMEO 01x code (package data: never changes during a run)."""
+    table = {}
+    for lemma, code in read_tsv(FILE, 2):
+        if not code.startswith("01"):
+            raise ValueError(f"{FILE}: {lemma!r} -> {code}: statement codes are CAMEO 01x")
+        cameo.lookup(code)  # a code outside the codebook fails here, at load
+        table[lemma] = code
+    return table
+
+
+def statement_events(document: Document, doc: Doc, facts: Facts, coded: tuple[Event, ...]) -> list[Event]:
+    """The statements of `facts.quotes`, unmerged (ids empty): `coder.merge` merges the
+    same speaker's statements to the same addressee on the same day into one event."""
+    codes = cue_codes()
+    entities = {e.id: e for e in facts.entities}
+    out = []
+    for q in facts.quotes:
+        if q.speaker is None or not q.cue:
+            continue
+        cue = _cue_token(doc, q)
+        if cue is None or any(c.dep_ == "neg" for c in cue.children) or _already_coded(cue, coded):
+            continue
+        lemma = cue.lemma_.lower()
+        if len(q.cue.split()) > 1:
+            lemma = f"{lemma} {q.cue.split()[1].lower()}"
+        code = codes.get(lemma)
+        if code is None:
+            continue
+        out.append(_event(document, doc, facts, q, cue, code, lemma, entities))
+    return out
+
+
+def _event(document: Document, doc: Doc, facts: Facts, q: Quote, cue: Token, code: str, lemma: str,
+           entities: dict[str, Entity]) -> Event:
+    sent = cue.sent
+    source = _ref(document, q.speaker, entities)  # type: ignore[arg-type]  # checked by the caller
+    target = _ref(document, q.addressee, entities) if q.addressee is not None and q.addressee.entity else None
+    spans = [(sent.start_char, sent.end_char)] + [(r.start, r.end) for r in (source, target)
+                                                  if r is not None and r.start is not None and r.end is not None]
+    start, end = min(s for s, _ in spans), max(e for _, e in spans)
+    end = start + len(document.text[start:end].rstrip())  # a sentence span ends with its trailing blank
+    time = when(doc, sent, cue, facts.times, document)
+    place = where(doc, sent, cue, facts.places, document)
+    entry = cameo.lookup(code)
+    p = cameo.plover(code)
+    return Event(
+        id="", code=code, root_code=entry.root, label=entry.label, quad_class=entry.quad_class,
+        goldstein=entry.goldstein,
+        evidence=Evidence(start=start, end=end, text=document.text[start:end], trigger=q.cue or cue.text),
+        rule=f"{FILE}:{lemma}/quote-{q.kind}",
+        confidence=round(0.5 + 0.1 * bool(source.entity) + 0.05 * bool(target), 2),
+        plover=Plover(p.type, p.mode) if p else None,
+        source=source, target=target, date=time.date, date_precision=time.precision,
+        location=place.location, modality="asserted", date_source=time.source, location_source=place.source,
+    )
+
+
+def _ref(document: Document, speaker: SpeakerRef, entities: dict[str, Entity]) -> ActorRef:
+    """The speaker (or addressee) as an event participant: the words of its mention when
+    the quote located one, its entity's country and actor code when resolved."""
+    ent = entities.get(speaker.entity) if speaker.entity else None
+    located = speaker.start is not None and speaker.end is not None
+    text = document.text[speaker.start:speaker.end] if located else speaker.name
+    return ActorRef(text=text, entity=speaker.entity, country=ent.country if ent else None,
+                    actor_code=ent.actor_code if ent else None,
+                    start=speaker.start if located else None, end=speaker.end if located else None)
+
+
+def _cue_token(doc: Doc, q: Quote) -> Token | None:
+    """The cue verb of a quote: a token reading `q.cue`'s first word in a sentence of the
+    quote or of its speaker's mention, the nearest to that mention (else to the quote)."""
+    word = (q.cue or "").split()[0]
+    anchor = q.speaker.start if q.speaker is not None and q.speaker.start is not None else q.start
+    sents: dict[int, Span] = {}
+    for start, end in ((q.start, q.end), (anchor, anchor + 1)):
+        span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+        if span is not None:
+            for tok in (span[0], span[-1]):
+                sents[tok.sent.start] = tok.sent
+    found = [t for s in sents.values() for t in s if t.text == word and t.pos_ in ("VERB", "AUX")
+             and not q.start <= t.idx < q.end]
+    return min(found, key=lambda t: abs(t.idx - anchor)) if found else None
+
+
+def _already_coded(cue: Token, coded: tuple[Event, ...]) -> bool:
+    """A cue the lexicon coded as an event of its own: an event whose evidence holds the
+    cue and whose trigger names it."""
+    for ev in coded:
+        for span in (ev.evidence, *ev.mentions):
+            if span.start <= cue.idx < span.end and cue.text in span.trigger.split():
+                return True
+    return False

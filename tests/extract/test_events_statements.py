@@ -1,0 +1,64 @@
+"""Statement events: an attributed quote is also a CAMEO 01x event by its speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline
+from diurna.extract.eventing.statements import cue_codes
+from diurna.knowledge import cameo
+
+PUBLISHED = "2026-03-02"
+
+
+def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None, str]]:
+    result = pipeline.process(text, published=PUBLISHED)
+    return [(e.code, e.source.text if e.source else None, e.target.text if e.target else None, e.rule)
+            for e in result.facts.events if e.root_code == "01"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kenyan President Daniel Mwangi told Tanzanian envoy Amina Hassan that the border would reopen on Friday.",
+     [("010", "Daniel Mwangi", "Amina Hassan", "statements.tsv:tell/quote-indirect")]),
+    ('"The border will reopen on Friday," Kenyan President Daniel Mwangi said on Monday.',
+     [("010", "Daniel Mwangi", None, "statements.tsv:say/quote-direct")]),
+    ("The Kenyan army admitted that its soldiers had fired on the camp.",
+     [("015", "Kenyan army", None, "statements.tsv:admit/quote-indirect")]),
+    # the same speaker saying two things on the same day: one statement (two spans)
+    ('Kenyan President Daniel Mwangi said the border would reopen. "We are ready," Mwangi said.',
+     [("010", "Daniel Mwangi", None, "statements.tsv:say/quote-indirect")]),
+    # must yield nothing: a negated cue, a cue the lexicon codes itself (an appeal), no
+    # speaker, no quote at all
+    ("Kenyan President Daniel Mwangi did not say when the border would reopen.", []),
+    ("Kenyan President Daniel Mwangi urged Tanzania to reopen the border.", []),
+    ('"The border will reopen on Friday."', []),
+    ("Kenyan President Daniel Mwangi met Tanzanian envoy Amina Hassan in Nairobi on Monday.", []),
+])
+def test_events_statements_from_quotes(pipeline: Pipeline, text: str, expected: list[tuple]) -> None:
+    assert _statements(pipeline, text) == expected
+
+
+def test_events_statements_merge_and_evidence(pipeline: Pipeline) -> None:
+    text = 'Kenyan President Daniel Mwangi said the border would reopen. "We are ready," Mwangi said.'
+    result = pipeline.process(text, published=PUBLISHED)
+    (ev,) = [e for e in result.facts.events if e.root_code == "01"]
+    assert ev.plover is None  # PLOVER has no statement type
+    assert ev.source is not None and ev.source.entity is not None and ev.source.country == "KEN"
+    assert [m.text for m in ev.mentions] == ["Kenyan President Daniel Mwangi said the border would reopen.",
+                                             '"We are ready," Mwangi said.']
+    assert all(text[m.start:m.end] == m.text for m in (ev.evidence, *ev.mentions))
+    assert (ev.date, ev.date_source) == (PUBLISHED, "published")
+    assert [e.id for e in result.facts.events] == [f"ev{n}" for n in range(1, len(result.facts.events) + 1)]
+
+
+def test_events_statements_setting_off(pipeline: Pipeline) -> None:
+    quiet = Pipeline(pipeline.settings.replace(statement_events=False), nlp=pipeline.nlp)
+    text = "Kenyan President Daniel Mwangi told Tanzanian envoy Amina Hassan that the border would reopen."
+    assert _statements(pipeline, text) and _statements(quiet, text) == []
+
+
+def test_events_statements_table_is_cameo_01() -> None:
+    table = cue_codes()
+    assert table["say"] == "010" and table["deny"] == "016"
+    assert all(code.startswith("01") and cameo.lookup(code) for code in table.values())
+    assert "urge" not in table and "warn" not in table  # the lexicon codes those
