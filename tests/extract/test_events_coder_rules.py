@@ -120,3 +120,38 @@ def test_events_coder_permission_vow_and_return_negatives(pipeline: Pipeline, te
 def test_events_coder_announced_measures(pipeline: Pipeline, text: str, code: str) -> None:
     top = _top(pipeline, text)
     assert top is not None and top.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a complaint with a clause is a criticism; what it says ranks below it
+        ("The Arnorian rights league protested on Monday that Gondor is failing to protect the refugees.", "111"),
+        # an allegation reports its content
+        ("The Rohirrim alliance claims gunmen abducted eight of its members last week.", "181"),
+        # admitting refugees is asylum; refusing to, announced, a refusal
+        ("Gondor will not accept any more refugees if the war spreads to Rohan.", "122"),
+        ("Arnor took in 2,000 refugees from Rohan last year.", "075"),
+        # a petition drive is political dissent
+        ("The Rohirrim farmers' union began collecting signatures to force a referendum.", "140"),
+        # widening political freedoms eases restrictions on them
+        ("The Gondorian king has taken steps to enhance political freedoms in the south.", "0811"),
+    ],
+)
+def test_events_coder_complaints_refugees_petitions_freedoms(pipeline: Pipeline, text: str, code: str) -> None:
+    top = _top(pipeline, text)
+    assert top is not None and top.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Smugglers were arrested for taking migrants to Gondor.", "075"),  # carrying people is no asylum
+        ("The Gondorian scouts collected samples in the north.", "140"),
+        ("Rohan protested to Gondor over the border incident.", "111"),  # no clause: an official complaint
+    ],
+)
+def test_events_coder_complaints_refugees_petitions_freedoms_negatives(
+    pipeline: Pipeline, text: str, code: str,
+) -> None:
+    assert code not in _codes(pipeline, text)

@@ -93,7 +93,10 @@ def _frame_content(m: Match) -> set[int]:
     to encourage ..."): events in there are the content of the agreement, demand or
     threat, which is the event the sentence reports."""
     if m.pred.frame is None:
-        return set()
+        # "protested that the authorities are failing to ...": a complaint's content
+        # (not an allegation: "claims that gunmen abducted eight" reports the abduction)
+        complaint = m.pred.code[:3] in ("111", "114") and m.trigger.pos_ in ("VERB", "AUX")
+        return {t.i for c in m.trigger.children if complaint and c.dep_ == "ccomp" for t in c.subtree}
     heads = [m.inner.trigger] if m.inner is not None else []
     if m.trigger.pos_ in ("VERB", "AUX"):
         heads += [c for c in m.trigger.children if c.dep_ in ("xcomp", "ccomp")]
