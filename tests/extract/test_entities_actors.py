@@ -220,7 +220,12 @@ def test_entities_actors_ngo(entities_pipeline, text, needle, code):
     # an opposition leader is a domestic actor: the sentence's one country
     ("The minister let opposition leader Amos Kibet hold a rally, the Kenyan interior secretary said.", "Amos Kibet", "KEN", "OPP"),
     ("Opposition leader Amos Kibet met the French ambassador and the German envoy.", "Amos Kibet", None, "OPP"),
-    # negatives: a stance is not a nationality; a target's nationality is not the subject's
+    # a name followed by its body noun, over a gloss: a domestic party of the sentence's country
+    ("The fundamentalist Umma (Nation) party said it will boycott Algeria's elections.", "party", "DZA", "PTY"),
+    ("The Umma (Nation) party said it will boycott Algeria's elections.", "Umma", "DZA", "PTY"),
+    # negatives: a stance is not a nationality; a target's nationality is not the subject's;
+    # media, companies and NGOs work abroad
+    ("Reuters news agency reported the vote in Kenya.", "Reuters", None, "MED"),
     ("A prominent anti-Syria journalist was killed in a bombing.", "journalist", None, None),
     ("An anti-Syria journalist was killed in a suburb of Beirut.", "journalist", "LBN", "MED"),
     ("Pro-Moscow rebels seized the airport.", "rebels", None, "REB"),

@@ -31,7 +31,7 @@ from . import actors as A
 from .base import ExtractFn, ExtractorSpec
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 VERSION = "diurna.entities.v2"
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -39,6 +39,7 @@ _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’])$")
 _OFFICIAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))
 _DOMESTIC_SECTORS = _OFFICIAL_SECTORS | {"OPP", "PTY", "EDU", "LAB", "REB"}
+_ABROAD_SECTORS = frozenset(("MED", "BUS", "NGO", "IGO"))
 
 
 def build(settings: Settings) -> ExtractFn:
@@ -532,7 +533,9 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
     etype: EntityType = "ORG" if A.is_institution(st.gaz, role) else ("GROUP" if A.is_plural(role) else "PERSON")
     if country is None and not client:
         country = _origin(st, end)
-    if country is None and not client:  # "Islamic fundamentalists" in a story about Algeria: the sentence's one country
+    if country is None and not client and not (etype == "ORG" and sector in _ABROAD_SECTORS):
+        # "Islamic fundamentalists" in a story about Algeria: the sentence's one country
+        # (not for "Reuters news agency": media, companies, NGOs work abroad)
         found = _clause_free_countries(st, start, end)
         country = next(iter(found)) if len(found) == 1 else None
     fake = A.SpanInfo(start, end, text, None, None)
@@ -594,6 +597,12 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
     if span.label == "ORG":
         sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")
         role = A.find_role(gaz, list(sp)) if sp is not None else None
+        trailing = _trailing_role(st, sp) if role is None and sp is not None else None
+        if trailing is not None:  # "the Azadliq (Freedom) opposition coalition": the name and its role noun
+            end, sector = trailing
+            span = A.SpanInfo(span.start, end, st.text[span.start : end], span.label, None)
+            _consume(st, span.start, end)
+            role = (0, 0, sector)
         if country is None:
             country = _adjacent_country(st, span.start)
         if country is None and role is not None and role[2] in _DOMESTIC_SECTORS:
@@ -613,6 +622,30 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
         if country is None and span.label in ("GPE", "LOC"):
             country = town_country(span.text)  # "near the town of Samarra" -> IRQ
         _add(st, "PLACE", span.text, country, None, None, span, span.label or "GPE", "ner")
+
+
+def _trailing_role(st: _State, sp: Span) -> tuple[int, str] | None:
+    """The body noun after an organisation's name, over a parenthetical gloss the NER
+    may have cut into: "the Azadliq (Freedom) opposition coalition", "the Umma
+    (Nation) party", "the Kadima party" -> (end offset, sector)."""
+    doc, k = st.doc, sp.end
+    if k < len(doc) and doc[k].text == "(":
+        k = next((j + 1 for j in range(k + 1, min(len(doc), k + 6)) if doc[j].text == ")"), -1)
+    elif k < len(doc) and doc[k].text == ")" and "(" in sp.text:
+        k += 1
+    if k < 0:
+        return None
+    toks: list[Token] = []
+    while k < len(doc) and len(toks) < 3 and doc[k].pos_ == "NOUN" and doc[k].text.islower():
+        toks.append(doc[k])
+        k += 1
+    role = A.find_role(st.gaz, toks) if toks else None
+    if role is None or role[0] != 0 or role[1] != len(toks):
+        return None
+    words_ = " ".join(t.text for t in toks)
+    if not A.is_institution(st.gaz, words_) or A.is_plural(words_):
+        return None
+    return toks[-1].idx + len(toks[-1].text), role[2]
 
 
 def _ngo(st: _State, span: A.SpanInfo, sp: Span | None, role: tuple[int, int, str] | None) -> bool:
