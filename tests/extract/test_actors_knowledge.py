@@ -20,7 +20,7 @@ def test_actors_knowledge_covers_all_countries():
     ("Côte d'Ivoire", "country", "CIV"), ("COTE D'IVOIRE", "country", "CIV"), ("al-Shabaab", "group", "SOM"),
     ("Khatmandu", "capital", "NPL"), ("Sindh", "place", "PAK"), ("Serbs", "people", "SRB"), ("Jewish settlers", "group", "ISR"),
     ("Tripoli", "capital", "LBY"), ("Tripoli", "place", "LBN"), ("Physicians for Human Rights", "igo", "NGO"),
-    ("Idi Amin", "actor", "UGA"), ("Desmond Tutu", "actor", "ZAF"),
+    ("Idi Amin", "actor", "UGA"), ("Desmond Tutu", "actor", "ZAF"), ("Geneva", "place", "CHE"),
 ])
 def test_actors_gazetteer_finds(text, kind, country):
     matches = load_gazetteer().find(f"Yesterday {text} acted.")
