@@ -155,3 +155,22 @@ def test_events_coder_complaints_refugees_petitions_freedoms_negatives(
     pipeline: Pipeline, text: str, code: str,
 ) -> None:
     assert code not in _codes(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # readiness to cooperate is an intent (an offer), with or without a condition
+        ("Arnor is willing to send military material to help defend Gondor if it is invaded.", "0332"),
+        ("Gondor is ready to send aid to Rohan if asked.", "033"),
+        # readiness to strike stays a threat
+        ("Gondor is ready to attack Rohan.", "138"),
+        # a purpose infinitive says what the main act is for and ranks below it
+        ("Rohirrim protesters marched in Edoras on Sunday to denounce the Gondorian raids.", "141"),
+        # a side phrase's event does not outrank a purpose clause's
+        ("The Gondorian king, after the peace deal, has taken steps to enhance political freedoms.", "0811"),
+    ],
+)
+def test_events_coder_readiness_and_purpose(pipeline: Pipeline, text: str, code: str) -> None:
+    top = _top(pipeline, text)
+    assert top is not None and top.code == code

@@ -70,15 +70,29 @@ def _subordinate_region(m: Match) -> tuple[set[int], set[int]] | None:
     governing clause; None for a trigger in no such clause."""
     tok = m.trigger
     while tok.head.i != tok.i:
-        if tok.dep_ == "advcl" and (_temporal(tok) or _participial(tok)):
+        if tok.dep_ == "advcl" and (_temporal(tok) or _participial(tok) or _purpose(tok)):
+            # the governing clause's own events: its verb, its subject and object phrases
+            # ("announced a suspension"), not its side phrases (no deeper than the clause)
+            head, depth = tok.head, embedding(tok)
             clause = {t.i for t in tok.subtree}
-            return clause, {t.i for t in tok.head.subtree} - clause
+            side = {t.i for c in head.children if c.dep_ in _SIDE_PHRASES for t in c.subtree}
+            return clause, {t.i for t in head.subtree if embedding(t) <= depth} - clause - side
         tok = tok.head
     return None
 
 
 def _temporal(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children)
+
+
+_SIDE_PHRASES = {"prep", "npadvmod", "advmod", "advcl"}
+
+
+def _purpose(clause: Token) -> bool:
+    """"sent material to help defend Arnor": an infinitive adjunct with no subject of its
+    own says what the governing act is for."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children) and clause.i > clause.head.i
 
 
 def _participial(clause: Token) -> bool:
@@ -181,6 +195,10 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tu
     if mood == "negated" and m.pred.frame is None and code[:2] in _REFUSABLE and _announced_aux(m.trigger):
         # "will not accept more refugees", "would not meet their demands": a refusal
         return ctx.lexicon.frames["reject"].code_for(code), f"{pattern}+announced-refusal", "asserted"
+    if m.pred.frame is None and code[:2] in _INTENT_ROOTS and mood != "negated" and _ready(m.trigger):
+        # "is willing to send material if ...": readiness to cooperate, on a condition or
+        # not, is an intent (an offer); readiness to strike stays a threat (below)
+        return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+ready-intent", "asserted"
     condition = _condition(m.trigger) if m.pred.frame is None else None
     if mood == "hypothetical" and condition is not None:
         if condition == "unless" and (_announced_aux(m.trigger) or code[:2] in _THREAT_ROOTS):
@@ -226,6 +244,15 @@ def _condition(verb: Token) -> str | None:
                 if g.dep_ == "mark" and g.lower_ in ("if", "unless"):
                     return g.lower_
     return None
+
+
+_READY = {"willing", "ready", "prepared", "eager", "keen"}
+
+
+def _ready(verb: Token) -> bool:
+    """"is willing to send", "stands ready to mediate": the act's infinitive hangs on
+    an adjective of readiness."""
+    return verb.dep_ == "xcomp" and verb.head.lower_ in _READY and verb.head.dep_ in ("acomp", "amod", "xcomp", "ROOT")
 
 
 def _announced_aux(verb: Token) -> bool:
