@@ -174,3 +174,17 @@ def test_events_coder_complaints_refugees_petitions_freedoms_negatives(
 def test_events_coder_readiness_and_purpose(pipeline: Pipeline, text: str, code: str) -> None:
     top = _top(pipeline, text)
     assert top is not None and top.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # preparing a blow is a force posture; being prepared to strike is a threat
+        ("The Gondorian army prepared to resume shelling the Rohirrim positions on Monday.", "150"),
+        ("Gondor said it is prepared to impose martial law in the north.", "1324"),
+        ("The Gondorian army shelled the Rohirrim positions on Monday.", "194"),
+    ],
+)
+def test_events_coder_preparation_is_force_posture(pipeline: Pipeline, text: str, code: str) -> None:
+    top = _top(pipeline, text)
+    assert top is not None and top.code == code

@@ -195,6 +195,10 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tu
     if mood == "negated" and m.pred.frame is None and code[:2] in _REFUSABLE and _announced_aux(m.trigger):
         # "will not accept more refugees", "would not meet their demands": a refusal
         return ctx.lexicon.frames["reject"].code_for(code), f"{pattern}+announced-refusal", "asserted"
+    if m.pred.frame is None and code[:2] in _FORCE_ROOTS and mood != "negated" and _preparing(m.trigger):
+        # "the army prepared to resume shelling": preparing a blow is a force posture
+        # (CAMEO 150); "is prepared to impose martial law" states readiness, a threat
+        return _FORCE_POSTURE, f"{pattern}+preparation", "asserted"
     if m.pred.frame is None and code[:2] in _INTENT_ROOTS and mood != "negated" and _ready(m.trigger):
         # "is willing to send material if ...": readiness to cooperate, on a condition or
         # not, is an intent (an offer); readiness to strike stays a threat (below)
@@ -247,6 +251,20 @@ def _condition(verb: Token) -> str | None:
 
 
 _READY = {"willing", "ready", "prepared", "eager", "keen"}
+_FORCE_ROOTS = {"18", "19", "20"}
+_FORCE_POSTURE = "150"
+
+
+def _preparing(verb: Token) -> bool:
+    """"troops prepared to resume shelling": the act's infinitive chain hangs on a
+    finite, active "prepare" (not "is prepared to", a stance)."""
+    tok = verb
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() == "prepare":
+            return tok.tag_ in ("VBD", "VBZ", "VBP") and not any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return False
 
 
 def _ready(verb: Token) -> bool:
