@@ -16,7 +16,7 @@ from . import grounding as G
 from .anchors import Where, when, where
 from .lexicon import Lexicon
 from .matching import Match, has_trigger, sentence_matches, usable_actor
-from .modality import modality, obligation
+from .modality import modality, obligation, preparing, ready
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -195,11 +195,11 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tu
     if mood == "negated" and m.pred.frame is None and code[:2] in _REFUSABLE and _announced_aux(m.trigger):
         # "will not accept more refugees", "would not meet their demands": a refusal
         return ctx.lexicon.frames["reject"].code_for(code), f"{pattern}+announced-refusal", "asserted"
-    if m.pred.frame is None and code[:2] in _FORCE_ROOTS and mood != "negated" and _preparing(m.trigger):
+    if m.pred.frame is None and code[:2] in _FORCE_ROOTS and mood != "negated" and preparing(m.trigger):
         # "the army prepared to resume shelling": preparing a blow is a force posture
         # (CAMEO 150); "is prepared to impose martial law" states readiness, a threat
         return _FORCE_POSTURE, f"{pattern}+preparation", "asserted"
-    if m.pred.frame is None and code[:2] in _INTENT_ROOTS and mood != "negated" and _ready(m.trigger):
+    if m.pred.frame is None and code[:2] in _INTENT_ROOTS and mood != "negated" and ready(m.trigger):
         # "is willing to send material if ...": readiness to cooperate, on a condition or
         # not, is an intent (an offer); readiness to strike stays a threat (below)
         return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+ready-intent", "asserted"
@@ -250,27 +250,8 @@ def _condition(verb: Token) -> str | None:
     return None
 
 
-_READY = {"willing", "ready", "prepared", "eager", "keen"}
 _FORCE_ROOTS = {"18", "19", "20"}
 _FORCE_POSTURE = "150"
-
-
-def _preparing(verb: Token) -> bool:
-    """"troops prepared to resume shelling": the act's infinitive chain hangs on a
-    finite, active "prepare" (not "is prepared to", a stance)."""
-    tok = verb
-    while tok.dep_ == "xcomp" and tok.head.i != tok.i:
-        tok = tok.head
-        if tok.lemma_.lower() == "prepare":
-            return tok.tag_ in ("VBD", "VBZ", "VBP") and not any(
-                c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
-    return False
-
-
-def _ready(verb: Token) -> bool:
-    """"is willing to send", "stands ready to mediate": the act's infinitive hangs on
-    an adjective of readiness."""
-    return verb.dep_ == "xcomp" and verb.head.lower_ in _READY and verb.head.dep_ in ("acomp", "amod", "xcomp", "ROOT")
 
 
 def _announced_aux(verb: Token) -> bool:

@@ -137,3 +137,24 @@ def _conditional(tok: Token) -> bool:
     if tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CONDITION for c in tok.children):
         return True
     return False
+
+
+_READY = {"willing", "ready", "prepared", "eager", "keen"}
+
+
+def ready(verb: Token) -> bool:
+    """"is willing to send", "stands ready to mediate": the act's infinitive hangs on
+    an adjective of readiness."""
+    return verb.dep_ == "xcomp" and verb.head.lower_ in _READY and verb.head.dep_ in ("acomp", "amod", "xcomp", "ROOT")
+
+
+def preparing(verb: Token) -> bool:
+    """"troops prepared to resume shelling": the act's infinitive chain hangs on a
+    finite, active "prepare" (not "is prepared to", a stance)."""
+    tok = verb
+    while tok.dep_ == "xcomp" and tok.head.i != tok.i:
+        tok = tok.head
+        if tok.lemma_.lower() == "prepare":
+            return tok.tag_ in ("VBD", "VBZ", "VBP") and not any(
+                c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    return False
