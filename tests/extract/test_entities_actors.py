@@ -223,6 +223,9 @@ def test_entities_actors_ngo(entities_pipeline, text, needle, code):
     # a name followed by its body noun, over a gloss: a domestic party of the sentence's country
     ("The fundamentalist Umma (Nation) party said it will boycott Algeria's elections.", "party", "DZA", "PTY"),
     ("The Umma (Nation) party said it will boycott Algeria's elections.", "Umma", "DZA", "PTY"),
+    # a dictionary surname after its particles
+    ("President Dos Santos addressed parliament.", "Dos Santos", "AGO", "GOV"),
+    ("President al-Bashir spoke in Khartoum.", "al-Bashir", "SDN", "GOV"),
     # negatives: a stance is not a nationality; a target's nationality is not the subject's;
     # media, companies and NGOs work abroad
     ("Reuters news agency reported the vote in Kenya.", "Reuters", None, "MED"),

@@ -255,8 +255,11 @@ def _dictionary_actor(st: _State, span: A.SpanInfo, name: str):
     found = st.gaz.actor_for(name)
     if len(found) == 1:
         return found[0]
-    if len(words(name)) == 1:
-        by_short = st.gaz.surnames.get(fold(name), ())
+    ws = words(name)
+    while len(ws) > 1 and fold(ws[0]).rstrip("-") in st.gaz.particles:
+        ws = ws[1:]  # "President dos Santos", "al-Bashir": the surname after its particles
+    if len(ws) == 1:
+        by_short = st.gaz.surnames.get(fold(ws[0]), ())
         if len(by_short) == 1:
             return by_short[0]
     return None
