@@ -188,3 +188,33 @@ def test_events_coder_readiness_and_purpose(pipeline: Pipeline, text: str, code:
 def test_events_coder_preparation_is_force_posture(pipeline: Pipeline, text: str, code: str) -> None:
     top = _top(pipeline, text)
     assert top is not None and top.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # holding someone responsible is blame, not an arrest
+        ("The Rohan council held Gondorian minister Denethor Ecthelion responsible for the riots.", "112"),
+        ("Police held three Rohirrim men in Edoras.", "173"),
+    ],
+)
+def test_events_coder_hold_responsible(pipeline: Pipeline, text: str, code: str) -> None:
+    top = _top(pipeline, text)
+    assert top is not None and top.code == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an infinitive's inferred controller is not the object of the main verb
+        ("The Gondorian minister tried to compare the two reports.", "173"),
+        ("Rohirrim pilgrims tried to proceed towards the temple.", "173"),
+    ],
+)
+def test_events_coder_controller_is_no_object(pipeline: Pipeline, text: str, code: str) -> None:
+    assert code not in _codes(pipeline, text)
+
+
+def test_events_coder_firing_to_disperse_keeps_the_firing(pipeline: Pipeline) -> None:
+    codes = _codes(pipeline, "Three men died when the police resorted to firing to disperse a mob in Edoras.")
+    assert "193" in codes

@@ -148,9 +148,11 @@ def _infinitive_after(verb: Token) -> Token | None:
 def _infinitive_subjects(verb: Token) -> list[Token]:
     """"allowed Ouattara to run" parsed with Ouattara as the subject of the infinitive:
     the person the verb acts on."""
+    # the parse's own subject only: an inferred controller ("tried to proceed" -> the
+    # trier) is not acted on
     return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-            for s in A.subjects(c)]
+            for n in c.children if n.dep_ == "nsubj" for s in (n, *n.conjuncts)]
 
 
 def _human(tok: Token, lex: Lexicon) -> bool:
