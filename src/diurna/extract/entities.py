@@ -23,15 +23,16 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..knowledge.gazetteer import Gazetteer, Match, Term, fold, load_gazetteer, office_on, town_country, words
+from ..knowledge.gazetteer import Gazetteer, Term, fold, load_gazetteer, office_on, town_country, words
 from ..model import Document, Entity, EntityType, Facts, Mention
+from ..resolve import homes as H
 from ..resolve.coref import PersonRef, resolve_nominal, resolve_pronoun, resolve_short, short_forms
 from ..settings import Settings
 from . import actors as A
 from .base import ExtractFn, ExtractorSpec
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 VERSION = "diurna.entities.v2"
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
@@ -153,16 +154,12 @@ def _is_person(span: A.SpanInfo) -> bool:
     return span.label == "PERSON"
 
 
-def _stance(text: str, span: A.SpanInfo) -> bool:
-    return bool(_STANCE.search(text[max(0, span.start - 6) : span.start]) or _STANCE_IN.match(span.text))
-
-
 def _note_countries(st: _State, spans: list[A.SpanInfo]) -> None:
     for s in spans:
-        if _stance(st.text, s):
+        if H.stance(st.text, s):
             continue
         term = s.match.first("country", "adj", "people", "capital", "place") if s.match else None
-        if term is not None and term.country and not term.homes and len(_readings(s.match)) < 2:
+        if term is not None and term.country and not term.homes and len(H.readings(s.match)) < 2:
             st.sent_countries.setdefault(st.sentence(s.start), set()).add(term.country)
 
 
@@ -327,13 +324,9 @@ def _consume(st: _State, start: int, end: int) -> None:
 # ----------------------------------------------------------------------------- others
 
 
-_STANCE = re.compile(r"(?:^|\W)(?:anti|pro)-$", re.IGNORECASE)
-_STANCE_IN = re.compile(r"(?:anti|pro)-", re.IGNORECASE)
-
-
 def _other(st: _State, span: A.SpanInfo) -> None:
     gaz = st.gaz
-    if _stance(st.text, span):
+    if H.stance(st.text, span):
         # "an anti-Syria journalist", "pro-Moscow rebels": a stance, not the actor's country
         nominal = A.read_nominal(gaz, st.doc, span, st.spans_at)
         if nominal is not None:
@@ -344,12 +337,12 @@ def _other(st: _State, span: A.SpanInfo) -> None:
     term = span.match.terms[0] if span.match else None
     if span.match is not None:
         term = span.match.first("igo", "group", "country", "capital", "adj", "people", "place", "actor")
-    if term is not None and term.kind in _PLACE_KINDS:
-        term = _reading(st, span, term)
+    if term is not None and term.kind in H.PLACE_KINDS:
+        term = H.reading(st, span, term)
     if term is not None and term.homes:
-        term = replace(term, country=_home(st, span, term.homes))
+        term = replace(term, country=H.home(st, span, term.homes))
     if term is not None and term.kind in ("adj", "people"):
-        resident = _ethnic_residence(st, span, term.country) or _people_of(st, span, term)
+        resident = H.ethnic_residence(st, span, term.country) or _people_of(st, span, term)
         if resident is not None:  # "ethnic Albanians in south Serbia": CAMEO codes the country of residence
             term = replace(term, country=resident)
     nominal = A.read_nominal(gaz, st.doc, span, st.spans_at) if (term is not None or span.label in ("NORP", "ORG")) else None
@@ -387,35 +380,6 @@ def _other(st: _State, span: A.SpanInfo) -> None:
         _add(st, "ORG", name, term.country, "GOV", None, span, "metonymy", "metonymy")
 
 
-_PLACE_KINDS = ("country", "capital", "place")
-
-
-def _readings(match: Match | None) -> list[Term]:
-    """The place readings of a name, one per country ("Tripoli": LBY capital, LBN port)."""
-    if match is None:
-        return []
-    out: list[Term] = []
-    for t in match.terms:
-        if t.kind in _PLACE_KINDS and t.country and not t.homes and all(o.country != t.country for o in out):
-            out.append(t)
-    return out
-
-
-def _reading(st: _State, span: A.SpanInfo, term: Term) -> Term:
-    """Of a name with places in two countries, the one whose country the sentence, else
-    the document, names otherwise ("rival militias in Tripoli ... the north Lebanese
-    port" -> LBN); else the first (the capital before a minor place)."""
-    readings = _readings(span.match)
-    if len(readings) < 2:
-        return term
-    here = st.sent_countries.get(st.sentence(span.start), set())
-    for pool in (here, set().union(*st.sent_countries.values()) if st.sent_countries else set()):
-        found = [t for t in readings if t.country in pool]
-        if len(found) == 1:
-            return found[0]
-    return term
-
-
 def _taken(st: _State, start: int, end: int) -> bool:
     """Does a mention made so far overlap [start, end)? (Mentions are under 200 characters.)"""
     return any(st.claimed.get(s, -1) > start for s in range(max(0, start - 200), end))
@@ -432,59 +396,6 @@ def _resident_group(st: _State, span: A.SpanInfo, country: str | None) -> bool:
     _add(st, etype, mention.text, country, sector, role, mention, "resident", "nominal")
     st.consumed.add((span.start, span.end))
     return True
-
-
-def _place_after(st: _State, span: A.SpanInfo, kinds: tuple[str, ...]) -> str | None:
-    """The country of the first place word after "in/of" within a few words after the
-    span, in its sentence ("ethnic Albanians in south Serbia")."""
-    for s in st.sent_spans.get(st.sentence(span.start), ()):
-        if s.start <= span.end or s.start - span.end > 40:
-            continue
-        term = s.match.first(*kinds) if s.match else None
-        if term is not None and term.country and not term.homes and A.place_preposition(st.doc, s) is not None:
-            return term.country
-    return None
-
-
-def _home(st: _State, span: A.SpanInfo, homes: tuple[str, ...]) -> str:
-    """The country a stateless people is coded by: the one of its home countries the
-    sentence names, else the document, else the first listed ("Hutu rebels" in a
-    story about Burundi -> BDI)."""
-    s = st.ending_at.get(span.start - 1)  # "Turkish Kurds", "Iraqi Kurds": the country word says it
-    term = s.match.first("adj", "country") if s is not None and s.match is not None and st.text[s.end] == " " else None
-    if term is not None and term.country and not term.homes:
-        return term.country
-    after = _place_after(st, span, ("country", "capital", "place", "adj"))
-    if after is not None:  # "Druze inhabitants of the Syrian Golan Heights"
-        return after
-    here = st.sent_countries.get(st.sentence(span.start), set())
-    for pool in (here, set().union(*st.sent_countries.values()) if st.sent_countries else set()):
-        found = [c for c in homes if c in pool]
-        if len(found) == 1:
-            return found[0]
-    return homes[0]
-
-
-def _ethnic_residence(st: _State, span: A.SpanInfo, own: str | None) -> str | None:
-    """The country an "ethnic X" group lives in: the place after "in/of" ("ethnic
-    Albanians in south Serbia"), else the one other country the sentence names most
-    ("ethnic Albanians demonstrated in Serbia"); None when the text does not say."""
-    before = st.text[max(0, span.start - 7) : span.start]
-    if fold(before).strip() != "ethnic":
-        return None
-    counts: dict[str, int] = {}
-    for s in st.sent_spans.get(st.sentence(span.start), ()):
-        term = s.match.first("country", "capital", "place", "adj", "people") if s.match else None
-        if s.start <= span.start or term is None or not term.country or term.country == own:
-            continue
-        counts[term.country] = counts.get(term.country, 0) + 1
-    after = _place_after(st, span, ("country", "capital", "place"))
-    if after is not None and after != own:
-        return after
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-        return ranked[0][0]
-    return None
 
 
 def _people_of(st: _State, span: A.SpanInfo, term: Term) -> str | None:
@@ -519,7 +430,7 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
     if client:
         # "Israel's militia ally in southern Lebanon": the country named is the patron's;
         # the client's is where it is, if the text says
-        country = _place_after(st, A.SpanInfo(start, end, text, None, None), ("country", "capital", "place"))
+        country = H.place_after(st, A.SpanInfo(start, end, text, None, None), ("country", "capital", "place"))
         term = None
     if term is not None and term.kind == "igo" and sector in ("IGO",):
         sector = term.sector
@@ -539,7 +450,7 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
     if country is None and not client and not (etype == "ORG" and sector in _ABROAD_SECTORS):
         # "Islamic fundamentalists" in a story about Algeria: the sentence's one country
         # (not for "Reuters news agency": media, companies, NGOs work abroad)
-        found = _clause_free_countries(st, start, end)
+        found = H.clause_free_countries(st, start, end)
         country = next(iter(found)) if len(found) == 1 else None
     fake = A.SpanInfo(start, end, text, None, None)
     code = term.code if term is not None and term.kind == "igo" else None
@@ -557,35 +468,11 @@ def _origin(st: _State, end: int) -> str | None:
         return None
     if s.match is not None:
         term = s.match.first("country", "capital", "place")
-        if term is None or term.homes or len(_readings(s.match)) > 1 or not term.country:
+        if term is None or term.homes or len(H.readings(s.match)) > 1 or not term.country:
             return None
         _add(st, "PLACE", s.text, term.country, None, None, s, f"gazetteer:{term.kind}", "place")  # not "Kenya said"
         return term.country
     return town_country(s.text) if s.label == "GPE" else None
-
-
-def _clause_free_countries(st: _State, start: int, end: int) -> set[str]:
-    """The countries the sentence names, less a nationality word that modifies the direct
-    object of the actor's own verb: in "Muslim hackers defaced Danish Web sites" Denmark
-    is the target's, not the hackers'; in "Islamic fundamentalists staged a rally,
-    Algerian officials said" Algeria stays."""
-    sid = st.sentence(start)
-    found = set(st.sent_countries.get(sid, set()))
-    sp = st.doc.char_span(start, end, alignment_mode="expand")
-    if not found or sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass"):
-        return found
-    objects = [c for c in sp.root.head.children if c.dep_ in ("dobj", "dative", "attr")]
-    clause = {o.i for o in objects} | {c.i for o in objects for c in o.conjuncts}
-    kept: set[str] = set()
-    for s in st.sent_spans.get(sid, ()):
-        term = s.match.first("country", "adj", "people", "capital", "place") if s.match else None
-        if term is None or not term.country or term.homes or _stance(st.text, s):
-            continue
-        tok = st.doc.char_span(s.start, s.end, alignment_mode="expand")
-        modifier = tok is not None and term.kind == "adj" and tok.root.dep_ in ("amod", "compound")
-        if not (modifier and tok.root.head.i in clause):
-            kept.add(term.country)
-    return kept
 
 
 def _definite(st: _State, start: int) -> bool:
@@ -600,7 +487,7 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
     if span.label == "ORG":
         sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")
         role = A.find_role(gaz, list(sp)) if sp is not None else None
-        trailing = _trailing_role(st, sp) if role is None and sp is not None else None
+        trailing = H.trailing_role(st, sp) if role is None and sp is not None else None
         if trailing is not None:  # "the Azadliq (Freedom) opposition coalition": the name and its role noun
             end, sector = trailing
             span = A.SpanInfo(span.start, end, st.text[span.start : end], span.label, None)
@@ -618,37 +505,13 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
             country = sector = "NGO"  # "the Association of African Jurists": CAMEO's NGO
         _add(st, "ORG", span.text, country, sector, None, span, "ORG", "ner")
     elif span.label == "NORP":
-        if country is None and _describes_place(st, span):
+        if country is None and H.describes_place(st, span):
             return  # "in Christian east Beirut": a part of a city, not a group acting
         _add(st, "GROUP", span.text, country, None, None, span, "NORP", "ner")
     else:
         if country is None and span.label in ("GPE", "LOC"):
             country = town_country(span.text)  # "near the town of Samarra" -> IRQ
         _add(st, "PLACE", span.text, country, None, None, span, span.label or "GPE", "ner")
-
-
-def _trailing_role(st: _State, sp: Span) -> tuple[int, str] | None:
-    """The body noun after an organisation's name, over a parenthetical gloss the NER
-    may have cut into: "the Azadliq (Freedom) opposition coalition", "the Umma
-    (Nation) party", "the Kadima party" -> (end offset, sector)."""
-    doc, k = st.doc, sp.end
-    if k < len(doc) and doc[k].text == "(":
-        k = next((j + 1 for j in range(k + 1, min(len(doc), k + 6)) if doc[j].text == ")"), -1)
-    elif k < len(doc) and doc[k].text == ")" and "(" in sp.text:
-        k += 1
-    if k < 0:
-        return None
-    toks: list[Token] = []
-    while k < len(doc) and len(toks) < 3 and doc[k].pos_ == "NOUN" and doc[k].text.islower():
-        toks.append(doc[k])
-        k += 1
-    role = A.find_role(st.gaz, toks) if toks else None
-    if role is None or role[0] != 0 or role[1] != len(toks):
-        return None
-    words_ = " ".join(t.text for t in toks)
-    if not A.is_institution(st.gaz, words_) or A.is_plural(words_):
-        return None
-    return toks[-1].idx + len(toks[-1].text), role[2]
 
 
 def _ngo(st: _State, span: A.SpanInfo, sp: Span | None, role: tuple[int, int, str] | None) -> bool:
@@ -660,22 +523,6 @@ def _ngo(st: _State, span: A.SpanInfo, sp: Span | None, role: tuple[int, int, st
         if len(phrase) != 1 or phrase[0] not in st.gaz.roles.ngo_heads:
             return False
     return A.is_ngo_name(st.gaz, span.text)
-
-
-def _describes_place(st: _State, span: A.SpanInfo) -> bool:
-    """A faith or people word between a preposition and a place ("based in Christian east
-    Beirut", "in mostly Muslim west Beirut")."""
-    sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")
-    if sp is None or sp.end >= len(st.doc):
-        return False
-    nxt = st.doc[sp.end]
-    after = st.doc[sp.end + 1] if nxt.lower_ in A.COMPASS and sp.end + 1 < len(st.doc) else nxt
-    if after.ent_type_ not in ("GPE", "LOC"):
-        return False
-    i = sp.start - 1
-    while i >= 0 and st.doc[i].lower_ in ("mostly", "mainly", "predominantly", "the"):
-        i -= 1
-    return i >= 0 and st.doc[i].lower_ in A.RESIDENT_PREPS | A.LOCATIVE
 
 
 def _adjacent_country(st: _State, start: int) -> str | None:

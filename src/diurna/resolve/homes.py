@@ -1,0 +1,171 @@
+"""Where an actor belongs: the country readings the text gives an entity beyond its own
+words, used by extract/entities.py. A stance word ("anti-Syria") is no nationality; a
+name with places in two countries is read by context (Tripoli); a stateless people by
+the home the text names; an "ethnic X" group by where it lives; a nameless actor by its
+sentence's one country, less the nationality of its verb's object; an organisation by
+the body noun after its name ("the Umma (Nation) party"); a faith word between a
+preposition and a place describes the place ("in Christian east Beirut")."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..extract import actors as A
+from ..knowledge.gazetteer import Match, Term, fold
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from ..extract.entities import _State
+
+STANCE = re.compile(r"(?:^|\W)(?:anti|pro)-$", re.IGNORECASE)
+STANCE_IN = re.compile(r"(?:anti|pro)-", re.IGNORECASE)
+PLACE_KINDS = ("country", "capital", "place")
+
+
+def stance(text: str, span: A.SpanInfo) -> bool:
+    return bool(STANCE.search(text[max(0, span.start - 6) : span.start]) or STANCE_IN.match(span.text))
+
+
+def readings(match: Match | None) -> list[Term]:
+    """The place readings of a name, one per country ("Tripoli": LBY capital, LBN port)."""
+    if match is None:
+        return []
+    out: list[Term] = []
+    for t in match.terms:
+        if t.kind in PLACE_KINDS and t.country and not t.homes and all(o.country != t.country for o in out):
+            out.append(t)
+    return out
+
+
+def reading(st: _State, span: A.SpanInfo, term: Term) -> Term:
+    """Of a name with places in two countries, the one whose country the sentence, else
+    the document, names otherwise ("rival militias in Tripoli ... the north Lebanese
+    port" -> LBN); else the first (the capital before a minor place)."""
+    found_readings = readings(span.match)
+    if len(found_readings) < 2:
+        return term
+    here = st.sent_countries.get(st.sentence(span.start), set())
+    for pool in (here, set().union(*st.sent_countries.values()) if st.sent_countries else set()):
+        found = [t for t in found_readings if t.country in pool]
+        if len(found) == 1:
+            return found[0]
+    return term
+
+
+def place_after(st: _State, span: A.SpanInfo, kinds: tuple[str, ...]) -> str | None:
+    """The country of the first place word after "in/of" within a few words after the
+    span, in its sentence ("ethnic Albanians in south Serbia")."""
+    for s in st.sent_spans.get(st.sentence(span.start), ()):
+        if s.start <= span.end or s.start - span.end > 40:
+            continue
+        term = s.match.first(*kinds) if s.match else None
+        if term is not None and term.country and not term.homes and A.place_preposition(st.doc, s) is not None:
+            return term.country
+    return None
+
+
+def home(st: _State, span: A.SpanInfo, homes: tuple[str, ...]) -> str:
+    """The country a stateless people is coded by: the one of its home countries the
+    sentence names, else the document, else the first listed ("Hutu rebels" in a
+    story about Burundi -> BDI)."""
+    s = st.ending_at.get(span.start - 1)  # "Turkish Kurds", "Iraqi Kurds": the country word says it
+    term = s.match.first("adj", "country") if s is not None and s.match is not None and st.text[s.end] == " " else None
+    if term is not None and term.country and not term.homes:
+        return term.country
+    after = place_after(st, span, ("country", "capital", "place", "adj"))
+    if after is not None:  # "Druze inhabitants of the Syrian Golan Heights"
+        return after
+    here = st.sent_countries.get(st.sentence(span.start), set())
+    for pool in (here, set().union(*st.sent_countries.values()) if st.sent_countries else set()):
+        found = [c for c in homes if c in pool]
+        if len(found) == 1:
+            return found[0]
+    return homes[0]
+
+
+def ethnic_residence(st: _State, span: A.SpanInfo, own: str | None) -> str | None:
+    """The country an "ethnic X" group lives in: the place after "in/of" ("ethnic
+    Albanians in south Serbia"), else the one other country the sentence names most
+    ("ethnic Albanians demonstrated in Serbia"); None when the text does not say."""
+    before = st.text[max(0, span.start - 7) : span.start]
+    if fold(before).strip() != "ethnic":
+        return None
+    counts: dict[str, int] = {}
+    for s in st.sent_spans.get(st.sentence(span.start), ()):
+        term = s.match.first("country", "capital", "place", "adj", "people") if s.match else None
+        if s.start <= span.start or term is None or not term.country or term.country == own:
+            continue
+        counts[term.country] = counts.get(term.country, 0) + 1
+    after = place_after(st, span, ("country", "capital", "place"))
+    if after is not None and after != own:
+        return after
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if ranked and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+        return ranked[0][0]
+    return None
+
+
+def clause_free_countries(st: _State, start: int, end: int) -> set[str]:
+    """The countries the sentence names, less a nationality word that modifies the direct
+    object of the actor's own verb: in "Muslim hackers defaced Danish Web sites" Denmark
+    is the target's, not the hackers'; in "Islamic fundamentalists staged a rally,
+    Algerian officials said" Algeria stays."""
+    sid = st.sentence(start)
+    found = set(st.sent_countries.get(sid, set()))
+    sp = st.doc.char_span(start, end, alignment_mode="expand")
+    if not found or sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass"):
+        return found
+    objects = [c for c in sp.root.head.children if c.dep_ in ("dobj", "dative", "attr")]
+    clause = {o.i for o in objects} | {c.i for o in objects for c in o.conjuncts}
+    kept: set[str] = set()
+    for s in st.sent_spans.get(sid, ()):
+        term = s.match.first("country", "adj", "people", "capital", "place") if s.match else None
+        if term is None or not term.country or term.homes or stance(st.text, s):
+            continue
+        tok = st.doc.char_span(s.start, s.end, alignment_mode="expand")
+        modifier = tok is not None and term.kind == "adj" and tok.root.dep_ in ("amod", "compound")
+        if not (modifier and tok.root.head.i in clause):
+            kept.add(term.country)
+    return kept
+
+
+def trailing_role(st: _State, sp: Span) -> tuple[int, str] | None:
+    """The body noun after an organisation's name, over a parenthetical gloss the NER
+    may have cut into: "the Azadliq (Freedom) opposition coalition", "the Umma
+    (Nation) party", "the Kadima party" -> (end offset, sector)."""
+    doc, k = st.doc, sp.end
+    if k < len(doc) and doc[k].text == "(":
+        k = next((j + 1 for j in range(k + 1, min(len(doc), k + 6)) if doc[j].text == ")"), -1)
+    elif k < len(doc) and doc[k].text == ")" and "(" in sp.text:
+        k += 1
+    if k < 0:
+        return None
+    toks: list[Token] = []
+    while k < len(doc) and len(toks) < 3 and doc[k].pos_ == "NOUN" and doc[k].text.islower():
+        toks.append(doc[k])
+        k += 1
+    role = A.find_role(st.gaz, toks) if toks else None
+    if role is None or role[0] != 0 or role[1] != len(toks):
+        return None
+    words_ = " ".join(t.text for t in toks)
+    if not A.is_institution(st.gaz, words_) or A.is_plural(words_):
+        return None
+    return toks[-1].idx + len(toks[-1].text), role[2]
+
+
+def describes_place(st: _State, span: A.SpanInfo) -> bool:
+    """A faith or people word between a preposition and a place ("based in Christian east
+    Beirut", "in mostly Muslim west Beirut")."""
+    sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if sp is None or sp.end >= len(st.doc):
+        return False
+    nxt = st.doc[sp.end]
+    after = st.doc[sp.end + 1] if nxt.lower_ in A.COMPASS and sp.end + 1 < len(st.doc) else nxt
+    if after.ent_type_ not in ("GPE", "LOC"):
+        return False
+    i = sp.start - 1
+    while i >= 0 and st.doc[i].lower_ in ("mostly", "mainly", "predominantly", "the"):
+        i -= 1
+    return i >= 0 and st.doc[i].lower_ in A.RESIDENT_PREPS | A.LOCATIVE
