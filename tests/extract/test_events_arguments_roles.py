@@ -68,9 +68,9 @@ def test_events_arguments_roles_found(pipeline: Pipeline, text: str, root: str, 
 @pytest.mark.parametrize(
     ("text", "root", "side", "country"),
     [
-        # judging, probing or reporting an act does not make one its doer
-        ("Chile condemned the massacre.", "20", "source", "CHL"),
+        # probing or reporting an act does not make one its doer
         ("Peru investigated the attack on the embassy.", "19", "source", "PER"),
+        ("The United Nations sent monitors to Peru to investigate the massacre.", "20", "source", "UNO"),
         # a participle on a person object is that person's act, not the arrester's
         ("Chilean police arrested protesters demanding reforms.", "10", "source", "CHL"),
         # a place with no means of violence ("in a landslide") is no doer
