@@ -218,3 +218,18 @@ def test_events_coder_controller_is_no_object(pipeline: Pipeline, text: str, cod
 def test_events_coder_firing_to_disperse_keeps_the_firing(pipeline: Pipeline) -> None:
     codes = _codes(pipeline, "Three men died when the police resorted to firing to disperse a mob in Edoras.")
     assert "193" in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "sources"),
+    [
+        # coordinated countries before the noun: one actor each, adjective or name
+        ("Senior Kenyan and Tanzanian officials met in Arusha on Monday.", {"KEN", "TZA"}),
+        ("U.S. and Russian negotiators met in Geneva on Monday.", {"USA", "RUS"}),
+        # negative: one country is one actor
+        ("Russian negotiators met in Geneva on Monday.", {"RUS"}),
+    ],
+)
+def test_events_coder_coordinated_countries_are_actors(pipeline: Pipeline, text: str, sources: set[str]) -> None:
+    events = pipeline.process(text, published="2026-03-04").facts.events
+    assert {e.source.country for e in events if e.code.startswith("04") and e.source} == sources

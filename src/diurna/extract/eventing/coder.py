@@ -457,8 +457,10 @@ def _key(ref: ActorRef | None) -> str:
 
 def _refs(ctx: Context, tok: Token) -> list[ActorRef]:
     """ActorRefs for an actor token. "Senior Arnorian and Gondorian officials" gives
-    one actor per coordinated nationality adjective, as coders do for compound actors."""
-    adjs = [c for c in tok.children if c.dep_ == "amod" and c.ent_type_ in ("NORP", "GPE")]
+    one actor per coordinated nationality adjective, as coders do for compound actors;
+    so do coordinated country names before the noun ("U.S. and Russian negotiators",
+    parsed as a noun modifier)."""
+    adjs = [c for c in tok.children if c.dep_ in ("amod", "nmod", "compound") and c.ent_type_ in ("NORP", "GPE")]
     if adjs and any(c.dep_ == "conj" for a in adjs for c in a.children):
         words = A.expand(adjs)
         return [_ref(ctx, w.idx, w.idx + len(w.text)) for w in words]
