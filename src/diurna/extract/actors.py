@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.gazetteer import Gazetteer, Match, Term, fold, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 LOCATIVE = frozenset(
     "in at near inside outside across throughout within around into from to toward towards via "
