@@ -30,6 +30,7 @@ class Settings:
     actor_files: tuple[str, ...] = ()  # user actor dictionaries (YAML or PETRARCH .txt), in order
     predicate_files: tuple[str, ...] = ()  # user predicate dictionaries (YAML or PETRARCH verbs .txt), in order
     statement_events: bool = True  # attributed quotes are also CAMEO 01x statement events by their speakers
+    implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

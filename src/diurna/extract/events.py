@@ -30,7 +30,7 @@ def build(settings: Settings) -> ExtractFn:
     stated = settings.statement_events and statements.cue_codes() is not None  # the table loads (and is checked) here
 
     def extract_events(document: Document, doc: Doc, facts: Facts) -> Facts:
-        events = coder.code_document(document, doc, facts, lex)
+        events = coder.code_document(document, doc, facts, lex, implied_targets=settings.implied_targets)
         if stated and facts.quotes:
             events = _with(events, coder.merge(statements.statement_events(document, doc, facts, events)))
         return replace(facts, events=events)

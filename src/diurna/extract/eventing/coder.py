@@ -12,6 +12,7 @@ from ...knowledge import cameo
 from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Modality, Plover
 from ...resolve.links import MentionIndex
 from . import arguments as A
+from . import domestic as D
 from . import grounding as G
 from .anchors import Where, when, where
 from .lexicon import Lexicon
@@ -40,10 +41,12 @@ class Context:
     facts: Facts
     index: MentionIndex
     lexicon: Lexicon
+    implied_targets: bool = True  # setting implied_targets: see eventing/domestic.py
 
 
-def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon) -> tuple[Event, ...]:
-    ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon)
+def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, *,
+                  implied_targets: bool = True) -> tuple[Event, ...]:
+    ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon, implied_targets)
     events: list[Event] = []
     pairs: dict[str, tuple[ActorRef, ActorRef]] = {}  # the last dyad, and the last dyad of people
     for sent in doc.sents:
@@ -349,6 +352,13 @@ def _events(ctx: Context, sent: Span, m: Match, pairs: dict[str, tuple[ActorRef,
         code, pattern = "145", f"{pattern}+protest-clash"  # protesters clashing with police: a violent protest
     time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document)
     evidence = _evidence(ctx, m, sources + targets)
+    if ctx.implied_targets and D.is_domestic(code) and all(t is None for _, t in pairs):
+        # "Egyptian demonstrators rioted": a domestic act with no named target is aimed at
+        # the country the sentence names, pointed at by its words (eventing/domestic.py)
+        implied = [(s, D.implied_target(ctx.doc, sent, s, ctx.facts.places)) for s, _ in pairs]
+        if any(t is not None for _, t in implied):
+            pairs, pattern = implied, f"{pattern}+implied-target"
+            evidence = D.widened(ctx.document.text, evidence, [t for _, t in implied if t is not None])
     depth = embedding(m.trigger)
     entry = cameo.lookup(code)
     p = cameo.plover(code)
