@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from diurna import Pipeline
-from diurna.engines.local import PooledPipeline, _chunked
+from diurna.engines.local import PooledPipeline, chunked
 from diurna.evaluate.base import exact_facts
 from diurna.extract import get_spec
 from diurna.model import Document, ErrorResult, Result
@@ -25,7 +25,7 @@ TEXTS = [
     ([], 3, []),
 ])
 def test_local_engine_chunks_in_order(items: list[int], size: int, expected: list[list[int]]) -> None:
-    assert list(_chunked(items, size)) == expected
+    assert list(chunked(items, size)) == expected
 
 
 def _comparable(outcome: object) -> object:

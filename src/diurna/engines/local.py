@@ -109,7 +109,7 @@ class PooledPipeline:
         sent: deque[list[Any]] = deque()
 
         def chunks() -> Iterator[list[Any]]:
-            for chunk in _chunked(read_items(items), self.settings.batch_size):
+            for chunk in chunked(read_items(items), self.settings.batch_size):
                 sent.append(chunk)
                 yield chunk
 
@@ -124,10 +124,10 @@ class PooledPipeline:
         the results in input order. `fn` must be a module-level function (or a partial
         of one): it is sent by name."""
         if self.workers == 1:
-            for chunk in _chunked(items, self.settings.batch_size):
+            for chunk in chunked(items, self.settings.batch_size):
                 yield from fn(self.local, chunk)
             return
-        for out in self._run(fn, _chunked(items, self.settings.batch_size)):
+        for out in self._run(fn, chunked(items, self.settings.batch_size)):
             yield from out
 
     def _run(self, fn: Callable[[Any, list[Any]], list[Any]], chunks: Iterator[list[Any]]) -> Iterator[list[Any]]:
@@ -136,7 +136,8 @@ class PooledPipeline:
         return run_ordered(self._pool, _apply, ((fn, chunk) for chunk in chunks), self.workers)
 
 
-def _chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+def chunked(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    """Lists of `size` items in input order (the last one shorter)."""
     chunk: list[T] = []
     for item in items:
         chunk.append(item)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..engines.local import run_ordered, start_pool
+from ..engines.local import chunked, run_ordered, start_pool
 from ..model import ErrorResult, Outcome, RawDocument
 from ..settings import Settings
 from .duckdb import Store
@@ -107,17 +107,9 @@ def _process(items: Iterable[Item], settings: Settings, known: set[str], workers
 
 
 def _chunks(items: Iterable[Item], known: set[str], size: int) -> Iterator[list[Item | _Skipped]]:
-    chunk: list[Item | _Skipped] = []
-    for item in items:
-        if isinstance(item, RawDocument) and item.id is not None and item.id in known:
-            chunk.append(_Skipped(item.index))
-        else:
-            chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+    stored = (_Skipped(item.index) if isinstance(item, RawDocument) and item.id is not None and item.id in known
+              else item for item in items)
+    return chunked(stored, size)
 
 
 class _Worker:
