@@ -22,6 +22,9 @@ def test_pipeline_keeps_input_order_and_reports_errors_in_place(pipeline):
     assert out[2].error.code == "E006" and out[2].id == "r2"
     assert out[3].document.id == "r3" and out[4].document.id == "r4"
     assert out[4].document.published == "2026-03-04"
+    # each error names its own place in the input, not the first one's
+    assert [o.origin if not o.ok else o.document.origin for o in out] == [f"<item {n}>" for n in range(5)]
+    assert "<item 2>" in out[2].error.message
 
 
 def test_pipeline_content_id_is_a_hash_of_the_cleaned_text(pipeline):

@@ -175,11 +175,11 @@ class Pipeline:
 def read_items(items: Iterable[Any]) -> Iterator[RawDocument | ErrorResult]:
     """Read-stage items pass through; strings and records are read; all renumbered."""
     def raw() -> Iterator[RawDocument | ErrorResult]:
-        for item in items:
+        for n, item in enumerate(items):
             if isinstance(item, (RawDocument, ErrorResult)):
                 yield item
             else:
-                yield next(read_texts([item]))
+                yield next(read_texts([item], first=n))  # "<item n>": the error names the input's place
     for n, item in enumerate(raw()):
         yield dataclasses.replace(item, index=n)
 

@@ -49,10 +49,11 @@ def read_bytes(data: bytes, *, origin: str, settings: Settings, index: int = 0, 
         return ErrorResult(index=index, error=exc.info(), id=meta.get("id"), origin=origin)
 
 
-def read_texts(items: Iterable[str | Mapping[str, Any]]) -> Iterator[Item]:
-    """Strings or records (dicts with text/html and metadata) from Python code."""
+def read_texts(items: Iterable[str | Mapping[str, Any]], *, first: int = 0) -> Iterator[Item]:
+    """Strings or records (dicts with text/html and metadata) from Python code; their
+    origins are "<item N>" counted from `first`."""
     def raw() -> Iterator[Item]:
-        for n, item in enumerate(items):
+        for n, item in enumerate(items, start=first):
             origin = f"<item {n}>"
             if isinstance(item, str):
                 yield _guard(lambda: read_text(item, origin=origin), origin)
