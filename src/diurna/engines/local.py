@@ -106,18 +106,7 @@ class PooledPipeline:
             return
         from ..pipeline import read_items
 
-        sent: deque[list[Any]] = deque()
-
-        def chunks() -> Iterator[list[Any]]:
-            for chunk in chunked(read_items(items), self.settings.batch_size):
-                sent.append(chunk)
-                yield chunk
-
-        for outcomes in self._run(partial(_process, published), chunks()):
-            # outcomes come back in the order chunks went out; a worker numbers its chunk
-            # from 0, and the input's numbering is the one that counts
-            raws = sent.popleft()
-            yield from (_renumbered(o, raw.index) for raw, o in zip(raws, outcomes))
+        yield from self.map_chunks(partial(_process, published), read_items(items))
 
     def map_chunks(self, fn: Callable[[Any, list[T]], list[R]], items: Iterable[T]) -> Iterator[R]:
         """fn(pipeline, chunk) over chunks of `items`, each on some worker's own Pipeline;
@@ -155,7 +144,10 @@ def _renumbered(outcome: Outcome, index: int) -> Outcome:
 
 
 def _process(published: str | None, pipeline: Any, chunk: list[RawDocument | ErrorResult]) -> list[Outcome]:
-    return list(pipeline.process_many(chunk, published=published))
+    """The chunk's outcomes, numbered as the whole input is (process_many numbers its
+    own input from 0)."""
+    outcomes = pipeline.process_many(chunk, published=published)
+    return [_renumbered(o, raw.index) for raw, o in zip(chunk, outcomes)]
 
 
 # The one pipeline of a worker process, set once by its initializer: this is how a
