@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..model import Document, Event, Facts
+from ..model import Document, Facts
 from ..settings import Settings
 from .base import ExtractFn, ExtractorSpec
 from .eventing import coder, lexicon, statements
@@ -27,22 +27,16 @@ VERSION = "diurna.events.v1"
 
 def build(settings: Settings) -> ExtractFn:
     lex = lexicon.load(tuple(settings.predicate_files))
-    stated = settings.statement_events and statements.cue_codes() is not None  # the table loads (and is checked) here
+    if settings.statement_events:
+        statements.cue_codes()  # the table loads (and is checked) when the pipeline is built
 
     def extract_events(document: Document, doc: Doc, facts: Facts) -> Facts:
         events = coder.code_document(document, doc, facts, lex, implied_targets=settings.implied_targets)
-        if stated and facts.quotes:
-            events = _with(events, coder.merge(statements.statement_events(document, doc, facts, events)))
-        return replace(facts, events=events)
+        if settings.statement_events and facts.quotes:
+            events += statements.statement_events(document, doc, facts, events)
+        return replace(facts, events=coder.merge(events))
 
     return extract_events
-
-
-def _with(coded: tuple[Event, ...], stated: tuple[Event, ...]) -> tuple[Event, ...]:
-    """Both lists in text order (a stable sort keeps the coder's order among its own),
-    numbered again."""
-    both = sorted(coded + stated, key=lambda e: (e.evidence.start, e.evidence.end))
-    return tuple(replace(e, id=f"ev{n}") for n, e in enumerate(both, start=1))
 
 
 SPEC = ExtractorSpec(

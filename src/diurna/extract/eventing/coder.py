@@ -45,7 +45,9 @@ class Context:
 
 
 def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, *,
-                  implied_targets: bool = True) -> tuple[Event, ...]:
+                  implied_targets: bool = True) -> list[Event]:
+    """The events the lexicon codes in the document, one per sentence match and dyad,
+    unmerged (ids empty): `merge` makes one event per occurrence."""
     ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon, implied_targets)
     events: list[Event] = []
     pairs: dict[str, tuple[ActorRef, ActorRef]] = {}  # the last dyad, and the last dyad of people
@@ -58,7 +60,7 @@ def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, 
             coded.append((m, new))
             _remember_pairs(ctx, new, pairs)
         events.extend(e for _, evs in _rank_subordinates(coded) for e in evs)
-    return merge(_protest_claims(events, lexicon.protest_words))
+    return _protest_claims(events, lexicon.protest_words)
 
 
 # Adverbial clauses that only date the main event ("one day after a jet shot down a

@@ -42,9 +42,10 @@ def cue_codes() -> dict[str, str]:
     return table
 
 
-def statement_events(document: Document, doc: Doc, facts: Facts, coded: tuple[Event, ...]) -> list[Event]:
-    """The statements of `facts.quotes`, unmerged (ids empty): `coder.merge` merges the
-    same speaker's statements to the same addressee on the same day into one event."""
+def statement_events(document: Document, doc: Doc, facts: Facts, coded: list[Event]) -> list[Event]:
+    """The statements of `facts.quotes`, unmerged (ids empty), given the document's
+    unmerged coded events: `coder.merge` then makes one event of the same speaker's
+    statements to the same addressee on the same day."""
     codes = cue_codes()
     entities = {e.id: e for e in facts.entities}
     out = []
@@ -116,11 +117,8 @@ def _cue_token(doc: Doc, q: Quote) -> Token | None:
     return min(found, key=lambda t: abs(t.idx - anchor)) if found else None
 
 
-def _already_coded(cue: Token, coded: tuple[Event, ...]) -> bool:
+def _already_coded(cue: Token, coded: list[Event]) -> bool:
     """A cue the lexicon coded as an event of its own: an event whose evidence holds the
     cue and whose trigger names it."""
-    for ev in coded:
-        for span in (ev.evidence, *ev.mentions):
-            if span.start <= cue.idx < span.end and cue.text in span.trigger.split():
-                return True
-    return False
+    return any(ev.evidence.start <= cue.idx < ev.evidence.end and cue.text in ev.evidence.trigger.split()
+               for ev in coded)
