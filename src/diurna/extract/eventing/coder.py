@@ -332,7 +332,7 @@ def _events(ctx: Context, sent: Span, m: Match, pairs: dict[str, tuple[ActorRef,
     src_refs = [_grounded(ctx, t, r, here) for t in sources for r in _refs(ctx, t)] or [None]
     own = {r.entity for r in src_refs if r is not None and r.entity}
     tgt_refs = [_grounded(ctx, t, r, None, own) for t in targets for r in _refs(ctx, t)]
-    tgt_refs = _fallback_targets(ctx, m, code, sources, src_refs, tgt_refs, place) or [None]
+    tgt_refs = _fallback_targets(ctx, m, code, sources, src_refs, tgt_refs, place, here) or [None]
     # "Arnor and Gondor failed to reach agreement": a frame over a mutual act is mutual
     reciprocal = (m.pred.reciprocal or m.inner is not None and m.inner.pred.reciprocal
                   and ctx.lexicon.frames[m.pred.frame or ""].target == "inner") and not demanded
@@ -426,9 +426,10 @@ _PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
 def _fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], src_refs: list[ActorRef | None],
-                      tgt_refs: list[ActorRef], place: Where) -> list[ActorRef]:
+                      tgt_refs: list[ActorRef], place: Where, here: str | None) -> list[ActorRef]:
     """Targets without a country: the first actor with a country in the event's
-    complements; for protest and force, the place the event happens in."""
+    complements; for protest and force, the place the event happens in (`here`, its
+    country as `_place_country` reads it)."""
     if any(r.country for r in tgt_refs):
         return tgt_refs
     avoid = {i for t in sources for i in range(A.actor(t).start_i, A.actor(t).end_i)}
@@ -439,7 +440,6 @@ def _fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], s
     tok = G.complement_actor(ctx.index, heads, avoid, skip)
     if tok is not None:
         return [r for t in A.conjuncts(tok) for r in _refs(ctx, t)]
-    here = _place_country(ctx, place)
     if code[:2] in _PLACE_TARGET_ROOTS and here and place.location is not None:
         if tgt_refs:
             return [replace(r, country=here) for r in tgt_refs]
