@@ -100,14 +100,22 @@ def expand(tokens: Iterable[Token]) -> list[Token]:
     return out
 
 
+def counts(tok: Token) -> bool:
+    """A number or a word that counts or collects people ("thousands", "a group")."""
+    return tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lower_ in COLLECTIVE
+
+
+def counted_of(tok: Token) -> Token | None:
+    """The noun of `tok`'s "of" phrase ("hundreds of students" -> students), or None."""
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
+
+
 def _counted_conjuncts(tok: Token) -> list[Token]:
     """The further conjuncts of a count's "of" object: "hundreds of students and
     workers" -> [workers] (the count itself stands for the first)."""
-    if not (tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lower_ in COLLECTIVE):
-        return []
-    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-          for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
-    return [c for c in of[0].conjuncts if c.i > of[0].i] if of else []
+    of = counted_of(tok) if counts(tok) else None
+    return [c for c in of.conjuncts if c.i > of.i] if of is not None else []
 
 
 def _relative_head(tok: Token, verb: Token) -> Token:
@@ -142,7 +150,7 @@ def subjects(verb: Token) -> list[Token]:
         return subjects(head)  # "Arnor is willing to withdraw": the subject of the copula
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb:
         return subjects(head)  # "..., killing six" shares the main clause's subject
-    if verb.dep_ == "advcl" and _infinitive(verb) and head is not verb and head.pos_ in ("VERB", "AUX"):
+    if verb.dep_ == "advcl" and infinitive(verb) and head is not verb and head.pos_ in ("VERB", "AUX"):
         if verb.lemma_.lower() in _JOINT_PURPOSES:
             # "phoned the Gondorian minister to discuss ...": both discuss
             return subjects(head) + [o for o in objects(head) if o.pos_ == "PROPN" or o.ent_type_ in _NAMED
@@ -191,7 +199,8 @@ _OBJECT_GERUND_PREPS = {"of", "for", "from"}
 _PURPOSE_PARTICIPLES = {"aim", "design", "intend", "mean", "plan", "target", "direct", "gear", "tailor"}
 
 
-def _infinitive(verb: Token) -> bool:
+def infinitive(verb: Token) -> bool:
+    """A "to" infinitive ("to investigate")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
@@ -270,11 +279,7 @@ def _reporter(own: list[Token], verb: Token) -> list[Token]:
 
 def _counted(tok: Token) -> Token:
     """"A group of leaders": the people a collective counts (they fit "they")."""
-    if tok.lower_ not in COLLECTIVE:
-        return tok
-    of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-          for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
-    return of[0] if of else tok
+    return (counted_of(tok) or tok) if tok.lower_ in COLLECTIVE else tok
 
 
 _REMIND = _SPEECH_HEADS | {"reiterate", "remind", "demand", "urge", "stress", "emphasise", "emphasize", "repeat"}

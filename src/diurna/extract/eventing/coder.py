@@ -96,7 +96,7 @@ _SIDE_PHRASES = {"prep", "npadvmod", "advmod", "advcl"}
 def _purpose(clause: Token) -> bool:
     """"sent material to help defend Arnor": an infinitive adjunct with no subject of its
     own says what the governing act is for."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children) \
+    return A.infinitive(clause) \
         and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children) and clause.i > clause.head.i
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...resolve.links import MentionIndex
-from .arguments import COLLECTIVE
+from .arguments import counted_of, counts, infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -41,13 +41,10 @@ _PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us", "its",
 def group_head(tok: Token) -> Token:
     """The people a count or collective stands for ("Tens of thousands of students")."""
     for _ in range(3):
-        if not (tok.pos_ == "NUM" or tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lower_ in COLLECTIVE):
+        of = counted_of(tok) if counts(tok) else None
+        if of is None:
             break
-        of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
-              for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")]
-        if not of:
-            break
-        tok = of[0]
+        tok = of
     return tok
 
 
@@ -127,7 +124,7 @@ def purposes(trigger: Token) -> list[Token]:
     demonstrators in demanding ..."), on its verb or on the light verb of its noun."""
     verbs = [trigger] + ([trigger.head] if trigger.pos_ == "NOUN" and trigger.head is not trigger else [])
     clauses = [c for v in verbs for c in v.children if c.dep_ in ("advcl", "xcomp") and c.pos_ == "VERB"
-               and (any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) or c.tag_ == "VBG")]
+               and (infinitive(c) or c.tag_ == "VBG")]
     return clauses + [g for c in clauses for p in c.children if p.dep_ == "prep"
                       for g in p.children if g.dep_ == "pcomp" and g.tag_ == "VBG"]
 
@@ -154,7 +151,7 @@ def _complements(start: list[Token]) -> list[Token]:
     """The complements' tokens, then those of the infinitival clauses on them ("a
     call for its forces to be deployed in Rohan", which the parser reads as a relative)."""
     tokens = _walk(start, _COMPLEMENT | _PHRASE | _INSIDE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=60)
-    clauses = [c for t in tokens for c in t.children if c.dep_ == "relcl" and _infinitival(c)]
+    clauses = [c for t in tokens for c in t.children if c.dep_ == "relcl" and infinitive(c)]
     if clauses:
         tokens += _walk(clauses, _COMPLEMENT | _PHRASE | _INSIDE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=30)
     return tokens
@@ -193,10 +190,6 @@ def _conditions(heads: list[Token]) -> list[Token]:
     return [s for v in verbs.values() for c in v.children if c.dep_ == "advcl"
             and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
-
-
-def _infinitival(clause: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _country_at(index: MentionIndex, t: Token, skip: set[str]) -> tuple[str, str | None] | None:

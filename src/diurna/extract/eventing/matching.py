@@ -151,7 +151,7 @@ def _infinitive_subjects(verb: Token) -> list[Token]:
     # the parse's own subject only: an inferred controller ("tried to proceed" -> the
     # trier) is not acted on
     return [s for c in verb.children if c.dep_ in ("ccomp", "xcomp")
-            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            and A.infinitive(c)
             for n in c.children if n.dep_ == "nsubj" for s in (n, *n.conjuncts)]
 
 
