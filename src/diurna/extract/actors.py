@@ -519,17 +519,13 @@ def read_resident(gaz: Gazetteer, doc: Doc, span: SpanInfo) -> tuple[int, str, s
     if prep is None or prep == 0:
         return None
     if doc[prep].lower_ == "in" and doc[prep - 1].lower_ in _BASED:
-        return _based(gaz, doc, prep - 1)
-    toks = list(doc[max(0, prep - 4) : prep])
-    role = find_role(gaz, toks)
-    if role is None or role[1] != len(toks):
+        return _role_ending_at(gaz, doc, prep - 1)  # "a newspaper based in Beirut": any role
+    found = _role_ending_at(gaz, doc, prep)
+    if found is None or not (is_plural(found[1]) or is_institution(gaz, found[1])):
         return None
-    text = role_text(toks[role[0] : role[1]])
-    if not (is_plural(text) or is_institution(gaz, text)) or toks[-1].pos_ not in ("NOUN", "PROPN"):
-        return None
-    if fold(toks[-1].text) in _ABROAD or role[2] in _SENT_ABROAD:
+    if fold(doc[prep - 1].text) in _ABROAD or found[2] in _SENT_ABROAD:
         return None  # "the embassy in Tehran", "troops in Rafah", "hostages in Gaza" belong elsewhere
-    return toks[role[0]].idx, text, role[2]
+    return found
 
 
 def is_ngo_name(gaz: Gazetteer, name: str) -> bool:
@@ -548,10 +544,10 @@ def is_ngo_name(gaz: Gazetteer, name: str) -> bool:
     return any(tuple(ws[i : i + len(p)]) == p for p in roles.ngo_phrases for i in range(len(ws)))
 
 
-def _based(gaz: Gazetteer, doc: Doc, based: int) -> tuple[int, str, str] | None:
-    """The role before "based in": "a newspaper based in Beirut", "a terror group based in
-    Trinidad" (any role: its home is where it is based)."""
-    toks = list(doc[max(0, based - 4) : based])
+def _role_ending_at(gaz: Gazetteer, doc: Doc, i: int) -> tuple[int, str, str] | None:
+    """The role phrase (a noun) that ends right before token `i`, within four words:
+    (its start offset, its text, its sector)."""
+    toks = list(doc[max(0, i - 4) : i])
     role = find_role(gaz, toks)
     if role is None or role[1] != len(toks) or toks[-1].pos_ not in ("NOUN", "PROPN"):
         return None

@@ -369,10 +369,8 @@ def _other(st: _State, span: A.SpanInfo) -> None:
         _add(st, "GROUP", span.text, term.country, None, None, span, "gazetteer:adj", "demonym")
     elif kind == "people":
         _add(st, "GROUP", span.text, term.country, "CVL", None, span, "gazetteer:people", "demonym")
-    elif kind == "place":
-        _add(st, "PLACE", span.text, term.country, None, None, span, "gazetteer:place", "place")
-    elif A.is_locative(st.doc, span):
-        _add(st, "PLACE", span.text, term.country, None, None, span, f"gazetteer:{kind}", "place")
+    elif kind == "place" or A.is_locative(st.doc, span):
+        _place(st, span, term)
     elif term.code is not None:  # an IGO seat: "Brussels said" -> the EU
         _add(st, "ORG", term.name, term.country, "IGO", None, span, "metonymy", "metonymy", term.code)
     else:
@@ -414,7 +412,7 @@ def _people_of(st: _State, span: A.SpanInfo, term: Term) -> str | None:
         if place is None or not place.country or place.homes or A.place_preposition(st.doc, s) != sp.end \
                 or place.country == term.country:
             return None
-        _add(st, "PLACE", s.text, place.country, None, None, s, f"gazetteer:{place.kind}", "place")  # not "Serbia urged"
+        _place(st, s, place)  # not "Serbia urged"
         return place.country
     return None
 
@@ -470,9 +468,14 @@ def _origin(st: _State, end: int) -> str | None:
         term = s.match.first("country", "capital", "place")
         if term is None or term.homes or len(H.readings(s.match)) > 1 or not term.country:
             return None
-        _add(st, "PLACE", s.text, term.country, None, None, s, f"gazetteer:{term.kind}", "place")  # not "Kenya said"
+        _place(st, s, term)  # not "Kenya said"
         return term.country
     return town_country(s.text) if s.label == "GPE" else None
+
+
+def _place(st: _State, span: A.SpanInfo, term: Term) -> None:
+    """A gazetteer place mention, coded as a place (not a government acting)."""
+    _add(st, "PLACE", span.text, term.country, None, None, span, f"gazetteer:{term.kind}", "place")
 
 
 def _definite(st: _State, start: int) -> bool:
