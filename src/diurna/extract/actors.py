@@ -500,10 +500,14 @@ def place_preposition(doc: Doc, span: SpanInfo) -> int | None:
     return i if i >= 0 and doc[i].lower_ in RESIDENT_PREPS else None
 
 
+# Hedges before a faith or people word that describes a place ("in mostly Muslim west Beirut").
+HEDGES = frozenset(("mostly", "mainly", "predominantly"))
+
+
 def _place_modifier(tok: Token) -> bool:
     """A word between a preposition and its place: "the", a compass word, a faith or
     people word ("in Christian east Beirut", "in mostly Muslim west Beirut")."""
-    return tok.lower_ in COMPASS or tok.ent_type_ == "NORP" and tok.text[:1].isupper() or tok.lower_ in ("mostly", "mainly", "predominantly")
+    return tok.lower_ in COMPASS or tok.ent_type_ == "NORP" and tok.text[:1].isupper() or tok.lower_ in HEDGES
 
 
 # "X based in <place>": the place is X's home, whatever X is ("a newspaper based in

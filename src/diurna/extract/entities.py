@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.gazetteer import Gazetteer, Term, fold, load_gazetteer, office_on, town_country, words
 from ..model import Document, Entity, EntityType, Facts, Mention
-from ..resolve import homes as H
 from ..resolve.coref import PersonRef, resolve_nominal, resolve_pronoun, resolve_short, short_forms
 from ..settings import Settings
 from . import actors as A
+from . import homes as H
 from .base import ExtractFn, ExtractorSpec
 
 if TYPE_CHECKING:

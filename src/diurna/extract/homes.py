@@ -11,13 +11,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..extract import actors as A
+from . import actors as A
 from ..knowledge.gazetteer import Match, Term, fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from ..extract.entities import _State
+    from .entities import _State
 
 STANCE = re.compile(r"(?:^|\W)(?:anti|pro)-$", re.IGNORECASE)
 STANCE_IN = re.compile(r"(?:anti|pro)-", re.IGNORECASE)
@@ -46,12 +46,19 @@ def reading(st: _State, span: A.SpanInfo, term: Term) -> Term:
     found_readings = readings(span.match)
     if len(found_readings) < 2:
         return term
-    here = st.sent_countries.get(st.sentence(span.start), set())
+    found = _named_in_context(st, span.start, [t.country or "" for t in found_readings])
+    return found_readings[found] if found is not None else term
+
+
+def _named_in_context(st: _State, start: int, countries: list[str]) -> int | None:
+    """The index of the one country of `countries` that the sentence at `start` names,
+    else the one the document names; None when neither settles it."""
+    here = st.sent_countries.get(st.sentence(start), set())
     for pool in (here, set().union(*st.sent_countries.values()) if st.sent_countries else set()):
-        found = [t for t in found_readings if t.country in pool]
+        found = [i for i, c in enumerate(countries) if c in pool]
         if len(found) == 1:
             return found[0]
-    return term
+    return None
 
 
 def place_after(st: _State, span: A.SpanInfo, kinds: tuple[str, ...]) -> str | None:
@@ -77,12 +84,8 @@ def home(st: _State, span: A.SpanInfo, homes: tuple[str, ...]) -> str:
     after = place_after(st, span, ("country", "capital", "place", "adj"))
     if after is not None:  # "Druze inhabitants of the Syrian Golan Heights"
         return after
-    here = st.sent_countries.get(st.sentence(span.start), set())
-    for pool in (here, set().union(*st.sent_countries.values()) if st.sent_countries else set()):
-        found = [c for c in homes if c in pool]
-        if len(found) == 1:
-            return found[0]
-    return homes[0]
+    found = _named_in_context(st, span.start, list(homes))
+    return homes[found] if found is not None else homes[0]
 
 
 def ethnic_residence(st: _State, span: A.SpanInfo, own: str | None) -> str | None:
@@ -166,6 +169,6 @@ def describes_place(st: _State, span: A.SpanInfo) -> bool:
     if after.ent_type_ not in ("GPE", "LOC"):
         return False
     i = sp.start - 1
-    while i >= 0 and st.doc[i].lower_ in ("mostly", "mainly", "predominantly", "the"):
+    while i >= 0 and (st.doc[i].lower_ in A.HEDGES or st.doc[i].lower_ == "the"):
         i -= 1
     return i >= 0 and st.doc[i].lower_ in A.RESIDENT_PREPS | A.LOCATIVE
