@@ -116,7 +116,7 @@ def person_by_role(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[Span
         out.append(s)
     out = _surname_demonyms(gaz, doc, out)
     # A one-word place the gazetteer does not know may be a surname the NER took for a
-    # town ("Kenzo Oshima, the UN relief coordinator,"): its apposition decides.
+    # town ("Kenzo Tamashima, the UN relief coordinator,"): its apposition decides.
     unknown_places = {s.start: s for s in out if s.label in ("GPE", "LOC") and s.match is None and " " not in s.text}
     covered = [(s.start, s.end) for s in out if s.start not in unknown_places]
     for tok in doc:
