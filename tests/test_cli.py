@@ -13,7 +13,6 @@ from typer.testing import CliRunner
 from diurna.cli import app
 from diurna.schema import validate
 
-
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 runner = CliRunner()
 STORY = "Arnor President Elendil Halvard met Gondor's King Aragorn Elessar in Minas Tirith on Monday.\n"

@@ -6,8 +6,23 @@ import jsonschema
 import pytest
 
 from diurna.model import (
-    ActorRef, Amount, Document, Entity, ErrorInfo, ErrorResult, Event, Evidence, Facts, Location,
-    Mention, Place, Plover, Quote, Result, SpeakerRef, TimeExpr,
+    ActorRef,
+    Amount,
+    Document,
+    Entity,
+    ErrorInfo,
+    ErrorResult,
+    Event,
+    Evidence,
+    Facts,
+    Location,
+    Mention,
+    Place,
+    Plover,
+    Quote,
+    Result,
+    SpeakerRef,
+    TimeExpr,
 )
 from diurna.schema import validate
 

@@ -10,7 +10,6 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import DiurnaError
-from .model import ErrorResult, Outcome, Result
 from .settings import Settings
 
 app = typer.Typer(
@@ -156,7 +155,6 @@ def _make_eval_command(name: str):
         from rich.console import Console
 
         from .engines.local import PooledPipeline
-
         from .evaluate import below_floor, default_data_dir, scorer
         from .pipeline import Pipeline
 

@@ -3,7 +3,8 @@ at the mapped offset (a space may stand for any whitespace of the source)."""
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings as hsettings
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
 from diurna.clean import clean

@@ -81,7 +81,7 @@ def test_entities_bad_input_no_crash(entities_pipeline, text):
 def test_entities_hundreds_of_names_bounded(entities_pipeline):
     first = ["Anna", "Boris", "Chen", "Dario", "Emeka", "Farah", "Goran", "Hana", "Ivan", "Jorge"]
     last = ["Okafor", "Petrov", "Silva", "Kowalski", "Haddad", "Tanaka", "Moreau", "Novak", "Rossi", "Mensah"]
-    names = [f"{f} {l}" for f in first for l in last] * 2
+    names = [f"{f} {s}" for f in first for s in last] * 2
     text = " ".join(f"Minister {n} met Mr {n.split()[1]} in Nairobi on Monday, and the two officials discussed "
                     "the new trade agreement with their colleagues. He said that the talks had gone well." for n in names)
     t0 = time.perf_counter()

@@ -5,8 +5,21 @@ Offsets come from the text, so `text[start:end] == fact.text` always holds.
 
 from __future__ import annotations
 
-from diurna.model import (ActorRef, Document, Entity, Event, Evidence, Facts, Location, Mention, Place, Quote, Result,
-                          SpeakerRef, TimeExpr)
+from diurna.model import (
+    ActorRef,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Facts,
+    Location,
+    Mention,
+    Place,
+    Quote,
+    Result,
+    SpeakerRef,
+    TimeExpr,
+)
 
 # (name, country, actor code)
 GONDOR = ("Gondor", "GND", "GNDGOV")

@@ -5,8 +5,22 @@ Offsets are computed from the text, so `text[start:end] == fact.text` always hol
 
 from __future__ import annotations
 
-from diurna.model import (ActorRef, Document, Entity, Event, Evidence, Facts, Location, Mention, Place, Plover, Quote,
-                          Result, SpeakerRef, TimeExpr)
+from diurna.model import (
+    ActorRef,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Facts,
+    Location,
+    Mention,
+    Place,
+    Plover,
+    Quote,
+    Result,
+    SpeakerRef,
+    TimeExpr,
+)
 
 STORY = ("Gondor's King Elessar met Rohan's Queen Eowyn in Minas Tirith on Tuesday. "
          "Elessar said the talks had opened a new chapter.\n\n"

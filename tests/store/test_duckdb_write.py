@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-
 import sys
 from pathlib import Path
 

@@ -27,9 +27,9 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from ..errors import E008, DiurnaError
 from ..model import ErrorResult
+from ..read.records import record
 from ..read.sniff import JSONL_SUFFIXES, SKIP_SUFFIXES
 from ..read.sources import jsonl_line, oversize, read_blob
-from ..read.records import record
 from ..settings import Settings
 from .spark_worker import Order
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from . import actors as A
 from ..knowledge.gazetteer import Match, Term, fold
+from . import actors as A
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

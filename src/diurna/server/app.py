@@ -25,8 +25,23 @@ from ..store import query as q
 from ..store.query import EventFilter
 from . import queries
 from .limits import BodyLimit, TokenGuard
-from .schemas import (Article, Bucket, Document, Entity, EventDetail, EventPage, EvidenceContext, ExtractIn, FollowCheck,
-                      FollowIn, FollowOut, Point, Problem, Quote, Status)
+from .schemas import (
+    Article,
+    Bucket,
+    Document,
+    Entity,
+    EventDetail,
+    EventPage,
+    EvidenceContext,
+    ExtractIn,
+    FollowCheck,
+    FollowIn,
+    FollowOut,
+    Point,
+    Problem,
+    Quote,
+    Status,
+)
 from .source import Source, StoreBusy
 
 WEB = Path(__file__).resolve().parent.parent / "web"

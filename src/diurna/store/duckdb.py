@@ -22,7 +22,6 @@ from . import refresh
 from .rows import COLUMNS, Rows, column_lists
 from .schema import migrate
 
-
 # How long opening a store waits for another process's lock to go: `diurna serve` holds
 # a read lock for the second it takes to copy its snapshot, and an ingest or a follow
 # starting in that second should wait, not fail. A long-running writer still gets E011.

@@ -11,10 +11,11 @@ import re
 from datetime import date, timedelta
 
 from . import calendar as cal
-from .common import cap as _cap, month as _month, r_ as _r
+from .common import cap as _cap
+from .common import month as _month
+from .common import r_ as _r
 from .lexicon import lexicon
 from .tagger import Ctx, Reading
-
 
 # Words after which a bare month name is a date ("in March", "since May").
 _MONTH_CUE = re.compile(

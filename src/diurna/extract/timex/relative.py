@@ -9,7 +9,7 @@ Without an anchor, these get underspecified values (PAST_REF, XXXX-WXX-4, XXXX-Q
 from __future__ import annotations
 
 import re
-from datetime import date, timedelta
+from datetime import timedelta
 
 from . import calendar as cal
 from .common import cap, direction, month, part, r_, weekday

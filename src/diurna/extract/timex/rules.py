@@ -8,11 +8,11 @@ ones, the rule listed first.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from . import absolute as A
 from . import relative as R
 from . import spans as S
-from dataclasses import replace
-
 from .common import Rule
 from .lexicon import lexicon
 from .patterns import compile_rule as c
