@@ -12,7 +12,14 @@ class MentionIndex:
     """Find the entity whose mention overlaps a character span, fast."""
 
     def __init__(self, entities: tuple[Entity, ...]) -> None:
-        spans = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+        # A total key: two entities may share a mention span (an NER entity and a rule's
+        # entity over the same words), and Entity defines no order, so the tie is broken
+        # by the entity id, then its place in the tuple; the same input always links alike.
+        keyed = sorted(
+            (((m.start, m.end, e.id, n), e) for n, e in enumerate(entities) for m in e.mentions),
+            key=lambda item: item[0],
+        )
+        spans = [(key[0], key[1], e) for key, e in keyed]
         self._starts = [s for s, _, _ in spans]
         self._spans = spans
         self._by_id = {e.id: e for e in entities}
