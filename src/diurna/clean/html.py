@@ -16,6 +16,7 @@ from array import array
 from dataclasses import dataclass
 
 from ..errors import E009, DiurnaError
+from . import boilerplate
 from .mapped import MappedText
 from .text import lines
 
@@ -26,6 +27,7 @@ _TOKENS = re.compile(
 _BLOCK_TAG = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|td|section|article|header|footer|figure|figcaption|blockquote|ul|ol)\b", re.I)
 _WS = re.compile(r"\s+")
 MAP_LIMIT = 5_000_000  # larger pages are cleaned but not mapped back (memory)
+RECOVER_SHARE = 0.2  # share of the page's prose the extractor may miss before the blocks fill in
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,27 +52,50 @@ def html_to_paragraphs(html: str, *, url: str | None, origin: str) -> HtmlText:
         include_images=False,
         deduplicate=False,
     )
-    if doc is None or not (doc.text or "").strip():
-        raise DiurnaError(E009, f"{origin}: no article text found in the HTML (script-only or empty page?)")
+    extracted = (doc.text if doc is not None else "") or ""
     visible, offsets = visible_text(html) if len(html) <= MAP_LIMIT else ("", array("l"))
-    paras = []
+    placed = _placed(extracted.split("\n"), visible, offsets)
+    recovered = missing_prose(html, extracted) if len(html) <= MAP_LIMIT else []
+    if recovered:  # the cascade: trafilatura under-delivered, the page's own blocks fill in
+        placed = sorted(placed + _placed(recovered, visible, offsets), key=lambda p: p[0])
+    if not placed:
+        raise DiurnaError(E009, f"{origin}: no article text found in the HTML (script-only or empty page?)")
+    published, inferred = _page_date(html, doc.date if doc is not None else None)
+    return HtmlText(
+        paragraphs=tuple(p for _, p in placed),
+        title=(doc.title if doc is not None else None) or None,
+        published=published,
+        published_inferred=inferred,
+        publisher=(doc.sitename if doc is not None else None) or None,
+        url=(doc.url if doc is not None else None) or url,
+    )
+
+
+def _placed(texts: list[str], visible: str, offsets: array) -> list[tuple[int, MappedText]]:
+    """Each line of `texts` as a paragraph, with its place in the visible text (the
+    place of the paragraph before it when it cannot be found)."""
+    out = []
     cursor = 0
-    for raw in doc.text.split("\n"):
+    for raw in texts:
         for line in lines(raw):
             if line is None:
                 continue
-            mapped, cursor = _locate(line.text, visible, offsets, cursor)
-            paras.append(mapped)
-    published, inferred = _page_date(html, doc.date)
-    return HtmlText(
-        paragraphs=tuple(paras),
-        title=(doc.title or None),
-        published=published,
-        published_inferred=inferred,
-        publisher=(doc.sitename or None),
-        url=(doc.url or url),
-    )
+            mapped, at, cursor = _locate(line.text, visible, offsets, cursor)
+            out.append((at if at >= 0 else (out[-1][0] if out else 0), mapped))
+    return out
 
+
+def missing_prose(html: str, extracted: str) -> list[str]:
+    """The page's story-like blocks that the extractor left out, when they are at least
+    RECOVER_SHARE of all such blocks (a caption or two missed is no reason to recover);
+    else []. Blocks the boilerplate rules remove anyway do not count."""
+    from .blocks import blocks, is_prose
+
+    prose = [b.text for b in blocks(html) if is_prose(b) and not boilerplate.standalone(b.text)]
+    have = _WS.sub(" ", extracted)
+    missing = [t for t in prose if t not in have]
+    lost = sum(len(t) for t in missing)
+    return missing if lost and lost >= RECOVER_SHARE * sum(len(t) for t in prose) else []
 
 def _page_date(html: str, found: str | None) -> tuple[str | None, bool]:
     """The date from the page's metadata; else trafilatura's guess, marked inferred."""
@@ -118,13 +143,14 @@ def visible_text(html: str) -> tuple[str, array]:
     return "".join(chars), offsets
 
 
-def _locate(text: str, visible: str, offsets: array, cursor: int) -> tuple[MappedText, int]:
-    """`text` with segments into the HTML, when it is found in the visible text."""
+def _locate(text: str, visible: str, offsets: array, cursor: int) -> tuple[MappedText, int, int]:
+    """`text` with segments into the HTML, when it is found in the visible text; its
+    place there (-1 when not found) and the cursor for the next search."""
     at = visible.find(text, cursor)
     if at < 0:
         at = visible.find(text)
     if at < 0:
-        return MappedText.unmapped(text), cursor
+        return MappedText.unmapped(text), -1, cursor
     segs: list[tuple[int, int, int]] = []
     for i in range(len(text)):
         src = offsets[at + i]
@@ -135,7 +161,7 @@ def _locate(text: str, visible: str, offsets: array, cursor: int) -> tuple[Mappe
             segs[-1] = (t, s, n + 1)
         else:
             segs.append((i, src, 1))
-    return MappedText(text, tuple(segs)), at + len(text)
+    return MappedText(text, tuple(segs)), at, at + len(text)
 
 
 def strip_tags(html: str) -> str:
