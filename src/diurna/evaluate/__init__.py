@@ -23,6 +23,7 @@ SCORERS: dict[str, str] = {
     "case2021": "diurna.evaluate.case2021",
     "ipe": "diurna.evaluate.ipe",
     "quotes": "diurna.evaluate.quotes",
+    "news": "diurna.evaluate.news",
 }
 
 

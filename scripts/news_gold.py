@@ -1,0 +1,160 @@
+"""Build `src/diurna/evaluate/data/news_gold.jsonl` from the coders' working files.
+
+    .venv/bin/python scripts/news_gold.py [--work /work/goldwork] [--corpus PATH] [--out PATH]
+
+The coders' YAML files (one per VOA story, see docs/coding-guide.md) quote the
+articles' sentences; the repository keeps only annotations. For every event this
+writes the character offsets of its evidence sentence and trigger into the VOA
+record's raw `text` (also for the `also` sentences that report the same act), a sha1
+of the sentence (so a changed corpus is detected, not silently mis-scored), the
+codes, the actors (canonical name, country, sector, mention offsets), symmetric,
+modality and core. It stops with a message naming the file and event when a
+sentence, trigger or mention is not found, or a field is malformed: fix the YAML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# The fixed split (by sha256 of "voa:" + id); never move a story between halves.
+DEV = ("8009853 8009314 6184384 6205674 6205843 8009027 6204681 8008998 6203896 6206085 "
+       "7746511 8010842 8011218 7638284 6183074 8009004 8009976 6183254 8010779 8007760").split()
+TEST = "7836916 8008456 8006723 7678740 6202743 8008697 6184244 6203525 6180206 6203336".split()
+SPLIT = {**{s: "dev" for s in DEV}, **{s: "test" for s in TEST}}
+
+MODALITIES = {"asserted", "future", "hypothetical", "negated"}
+SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "MED", "NGO", "IGO", "BUS",
+           "EDU", "HLH", "REL", "ELI", "SPY", "CRM", "LAB", "REF"}
+CODE = re.compile(r"^(0[1-9]|1[0-9]|20)[0-9]{1,2}$")
+COUNTRY = re.compile(r"^[A-Z]{3}$")
+REPO = Path(__file__).resolve().parents[1]
+
+
+class GoldError(Exception):
+    pass
+
+
+def sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+def _locate(needle: str, hay: str, start: int, what: str) -> int:
+    """Offset of `needle` in `hay` from `start`, or GoldError (the coder must fix it)."""
+    if not isinstance(needle, str) or not needle:
+        raise GoldError(f"{what}: empty or not a string")
+    at = hay.find(needle, start)
+    if at < 0:
+        raise GoldError(f"{what} not found: {needle[:90]!r}")
+    return at
+
+
+def _span(sentence: str, text: str, trigger: str | None, what: str) -> dict[str, Any]:
+    s = _locate(sentence, text, 0, f"{what} sentence")
+    out: dict[str, Any] = {"start": s, "end": s + len(sentence), "sha1": sha1(sentence),
+                           "trigger_start": None, "trigger_end": None}
+    if trigger is not None:
+        t = _locate(trigger, sentence, 0, f"{what} trigger")
+        out["trigger_start"], out["trigger_end"] = s + t, s + t + len(trigger)
+    return out
+
+
+def _actor(raw: Any, sentence_start: int, sentence: str, what: str) -> dict[str, Any] | None:
+    if raw is None:
+        return None
+    if not isinstance(raw, dict):
+        raise GoldError(f"{what}: an actor is a mapping or null")
+    country, sector = raw.get("country"), raw.get("sector")
+    if country is not None and not COUNTRY.match(str(country)):
+        raise GoldError(f"{what}: country {country!r} is not a three-letter code")
+    if sector is not None and sector not in SECTORS:
+        raise GoldError(f"{what}: sector {sector!r} is not one of {sorted(SECTORS)}")
+    out: dict[str, Any] = {"name": raw.get("name"), "country": country, "sector": sector,
+                           "mention_start": None, "mention_end": None}
+    if raw.get("mention"):
+        m = _locate(raw["mention"], sentence, 0, f"{what} mention")
+        out["mention_start"], out["mention_end"] = sentence_start + m, sentence_start + m + len(raw["mention"])
+    return out
+
+
+def convert_event(raw: dict[str, Any], text: str, what: str) -> dict[str, Any]:
+    codes = [str(c) for c in raw.get("codes") or []]
+    if not codes or not all(CODE.match(c) for c in codes):
+        raise GoldError(f"{what}: codes {codes!r} must be CAMEO codes such as '010', '0831', '190'")
+    if raw.get("modality") not in MODALITIES:
+        raise GoldError(f"{what}: modality {raw.get('modality')!r} not in {sorted(MODALITIES)}")
+    sentence = raw.get("sentence")
+    evidence = _span(sentence, text, raw.get("trigger") or "", what)
+    also = []
+    for i, item in enumerate(raw.get("also") or []):
+        sent, trig = (item.get("sentence"), item.get("trigger")) if isinstance(item, dict) else (item, None)
+        if trig is None and raw.get("trigger") and raw["trigger"] in sent:
+            trig = raw["trigger"]  # a plain `also` string: the main trigger, when it recurs there
+        also.append(_span(sent, text, trig, f"{what} also[{i}]"))
+    return {
+        "evidence": [evidence, *also],
+        "codes": codes,
+        "source": _actor(raw.get("source"), evidence["start"], sentence, f"{what} source"),
+        "target": _actor(raw.get("target"), evidence["start"], sentence, f"{what} target"),
+        "symmetric": bool(raw.get("symmetric", False)),
+        "modality": raw["modality"],
+        "core": bool(raw.get("core", False)),
+    }
+
+
+def convert_story(path: Path, records: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    raw = yaml.safe_load(path.read_text("utf-8"))
+    story = str(raw.get("story", ""))
+    if story != path.stem:
+        raise GoldError(f"{path}: story {story!r} does not match the file name")
+    if story not in SPLIT:
+        raise GoldError(f"{path}: story {story} is in neither the dev nor the test split")
+    if story not in records:
+        raise GoldError(f"{path}: story {story} is not in the corpus")
+    text = records[story]["text"]
+    events = [convert_event(e, text, f"{path.name} event {i}") for i, e in enumerate(raw.get("events") or [])]
+    return {"story": story, "split": SPLIT[story], "coder": raw.get("coder"), "text_sha1": sha1(text),
+            "events": events}
+
+
+def default_corpus() -> Path:
+    base = Path(os.environ["DIURNA_DATA"]) if os.environ.get("DIURNA_DATA") else REPO / "../shared/data"
+    if not base.is_dir():
+        base = Path("/work/shared/data")
+    return base / "corpora/voa_stories.jsonl"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--work", type=Path, default=Path("/work/goldwork"), help="folder of <story>.yaml files")
+    ap.add_argument("--corpus", type=Path, default=None, help="voa_stories.jsonl (default: the shared data)")
+    ap.add_argument("--out", type=Path, default=REPO / "src/diurna/evaluate/data/news_gold.jsonl")
+    args = ap.parse_args(argv)
+    corpus = args.corpus or default_corpus()
+    records = {str(r["id"]): r for r in map(json.loads, corpus.read_text("utf-8").splitlines()) if r.get("text")}
+    files = sorted(args.work.glob("*.yaml"))
+    try:
+        stories = [convert_story(p, records) for p in files]
+    except GoldError as err:
+        print(f"news_gold: {err}", file=sys.stderr)
+        return 1
+    stories.sort(key=lambda s: (s["split"], s["story"]))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in stories), "utf-8")
+    for s in stories:
+        core = sum(e["core"] for e in s["events"])
+        print(f"{s['split']:<4} {s['story']} {s['coder'] or '?':<8} events {len(s['events']):>3} core {core}")
+    print(f"wrote {len(stories)} stories to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

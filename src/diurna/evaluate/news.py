@@ -1,0 +1,280 @@
+"""`diurna eval news`: events of whole real articles against hand-coded VOA stories.
+
+The gold (`data/news_gold.jsonl`, built by `scripts/news_gold.py` from coders'
+working files; docs/coding-guide.md) holds only annotations: per story its fixed
+split (dev/test) and per event the offsets of its evidence sentences and trigger in
+the VOA record's raw text, acceptable CAMEO codes, the actors' countries, symmetric
+and core. The article text comes from `corpora/voa_stories.jsonl`; each story runs
+through the whole pipeline (clean included) and gold offsets are carried to the
+cleaned text through the document's offset map, else by finding the sentence.
+
+A predicted event matches a gold event when its evidence (or one of its repeat
+mentions) overlaps a gold sentence, its CAMEO root is the root of a gold code, and
+every gold side with a country finds that country on the same predicted side
+(either way round for symmetric acts; a side without a country accepts anything).
+Reported per split, as `<split>_<metric>`:
+- core_recall: gold core events matched one-to-one by distinct predicted events;
+- core_recall_root: the same ignoring actors (root and sentence only);
+- event_recall: as core_recall over every gold event;
+- dyadic_precision: predicted events with a country on both sides that match a gold event;
+- one_actor_precision: predicted events with a country on exactly one side that match
+  a gold event on root and that side;
+- actorless_share: predicted events with no country on either side / all predicted;
+- duplicate_share: predicted events matching (sentence and root) a gold event already
+  claimed by an earlier predicted event / all predicted;
+- events_per_article and gold_events_per_article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from ..model import Event, Result
+from ..pipeline import Pipeline
+from .base import Report
+
+NAME = "news"
+DESCRIPTION = "events of whole VOA articles (core recall, dyadic precision, actorless share) on the news gold"
+DATA = "corpora/voa_stories.jsonl"
+GOLD = "data/news_gold.jsonl"
+SPLITS = ("dev", "test")
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldEvent:
+    story: str
+    index: int
+    spans: tuple[Span, ...]  # evidence sentences in the cleaned text (empty: not found)
+    roots: frozenset[str]
+    codes: tuple[str, ...]
+    source: str | None  # country code, None when the side has no country
+    target: str | None
+    symmetric: bool
+    core: bool
+
+
+@dataclass(frozen=True, slots=True)
+class PredEvent:
+    spans: tuple[Span, ...]
+    root: str
+    source: frozenset[str]  # the side's country and the country part of its actor code
+    target: frozenset[str]
+    label: str
+
+
+def root(code: str) -> str:
+    return code[:2]
+
+
+def load_gold(path: Path | None = None) -> list[dict[str, Any]]:
+    text = path.read_text("utf-8") if path else resources.files(__package__).joinpath(GOLD).read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def to_clean(span: Span, raw: str, clean: str, offset_map: Sequence[tuple[int, int, int]]) -> Span | None:
+    """A raw-text span in the cleaned text: through the clean stage's offset map when
+    both ends fall in one run, else where the raw sentence occurs in the cleaned text."""
+    s, e = span
+    for text_start, source_start, length in offset_map:
+        if source_start <= s and e <= source_start + length:
+            return text_start + s - source_start, text_start + e - source_start
+    at = clean.find(raw[s:e])
+    return (at, at + e - s) if at >= 0 else None
+
+
+def gold_events(story: dict[str, Any], raw: str, clean: str,
+                offset_map: Sequence[tuple[int, int, int]]) -> tuple[list[GoldEvent], int, int]:
+    """The story's gold events in cleaned-text offsets, with how many sentences drifted
+    (sha1 differs from the coder's) and how many could not be placed."""
+    out, drifted, lost = [], 0, 0
+    for i, ev in enumerate(story["events"]):
+        spans = []
+        for sp in ev["evidence"]:
+            drifted += hashlib.sha1(raw[sp["start"]:sp["end"]].encode("utf-8")).hexdigest() != sp["sha1"]
+            mapped = to_clean((sp["start"], sp["end"]), raw, clean, offset_map)
+            lost += mapped is None
+            if mapped:
+                spans.append(mapped)
+        side = lambda a: a["country"] if a else None  # noqa: E731
+        out.append(GoldEvent(story["story"], i, tuple(spans), frozenset(root(c) for c in ev["codes"]),
+                             tuple(ev["codes"]), side(ev["source"]), side(ev["target"]), ev["symmetric"], ev["core"]))
+    return out, drifted, lost
+
+
+def _countries(ref: Any) -> frozenset[str]:
+    if ref is None:
+        return frozenset()
+    codes = {ref.country} if ref.country else set()
+    if ref.actor_code and len(ref.actor_code) >= 3 and ref.actor_code[:3].isalpha():
+        codes.add(ref.actor_code[:3])
+    return frozenset(codes)
+
+
+def pred_event(ev: Event) -> PredEvent:
+    spans = {(ev.evidence.start, ev.evidence.end), *((m.start, m.end) for m in ev.mentions)}
+    side = lambda r: f"{r.text}/{r.country or '-'}" if r else "-"  # noqa: E731
+    label = f"{ev.code} [{ev.evidence.trigger}] {side(ev.source)} -> {side(ev.target)} {ev.modality} {ev.rule}"
+    return PredEvent(tuple(sorted(spans)), root(ev.code), _countries(ev.source), _countries(ev.target), label)
+
+
+def _overlaps(a: Iterable[Span], b: Iterable[Span]) -> bool:
+    return any(s1 < e2 and s2 < e1 for s1, e1 in a for s2, e2 in b)
+
+
+def _side_ok(gold: str | None, pred: frozenset[str]) -> bool:
+    return gold is None or gold in pred
+
+
+def actors_ok(p: PredEvent, g: GoldEvent, sides: tuple[str, ...] = ("source", "target")) -> bool:
+    """Every gold side with a country among `sides` is on the same predicted side;
+    a symmetric gold event also accepts the sides swapped."""
+    direct = all(_side_ok(getattr(g, s), getattr(p, s)) for s in sides)
+    if direct or not g.symmetric:
+        return direct
+    other = {"source": "target", "target": "source"}
+    return all(_side_ok(getattr(g, other[s]), getattr(p, s)) for s in sides)
+
+
+def matches(p: PredEvent, g: GoldEvent, sides: tuple[str, ...] = ("source", "target")) -> bool:
+    return p.root in g.roots and _overlaps(p.spans, g.spans) and actors_ok(p, g, sides)
+
+
+def one_to_one(golds: Sequence[GoldEvent], preds: Sequence[PredEvent], sides: tuple[str, ...]) -> dict[int, int]:
+    """A maximum matching gold index -> predicted index (augmenting paths, Kuhn)."""
+    edges = [[j for j, p in enumerate(preds) if matches(p, g, sides)] for g in golds]
+    owner: dict[int, int] = {}
+
+    def augment(i: int, seen: set[int]) -> bool:
+        for j in edges[i]:
+            if j not in seen:
+                seen.add(j)
+                if j not in owner or augment(owner[j], seen):
+                    owner[j] = i
+                    return True
+        return False
+
+    for i in range(len(golds)):
+        augment(i, set())
+    return {i: j for j, i in owner.items()}
+
+
+@dataclass
+class Tally:
+    """Counts behind every ratio, summed over the stories of one split."""
+
+    stories: int = 0
+    gold: int = 0
+    gold_core: int = 0
+    core_hit: int = 0
+    core_hit_root: int = 0
+    event_hit: int = 0
+    predicted: int = 0
+    dyadic: int = 0
+    dyadic_ok: int = 0
+    one_actor: int = 0
+    one_actor_ok: int = 0
+    actorless: int = 0
+    duplicates: int = 0
+    drifted_sentences: int = 0
+    unplaced_sentences: int = 0
+
+    def metrics(self, split: str) -> dict[str, float]:
+        r = lambda a, b: round(a / b, 4) if b else 0.0  # noqa: E731
+        values = {
+            "core_recall": r(self.core_hit, self.gold_core),
+            "core_recall_root": r(self.core_hit_root, self.gold_core),
+            "event_recall": r(self.event_hit, self.gold),
+            "dyadic_precision": r(self.dyadic_ok, self.dyadic),
+            "one_actor_precision": r(self.one_actor_ok, self.one_actor),
+            "actorless_share": r(self.actorless, self.predicted),
+            "duplicate_share": r(self.duplicates, self.predicted),
+            "events_per_article": r(self.predicted, self.stories),
+            "gold_events_per_article": r(self.gold, self.stories),
+        }
+        return {f"{split}_{k}": v for k, v in values.items()}
+
+
+def score_story(golds: Sequence[GoldEvent], preds: Sequence[PredEvent], tally: Tally) -> dict[str, Any]:
+    """Add one story to `tally`; return its misses for the report's details."""
+    both = ("source", "target")
+    core = [g for g in golds if g.core]
+    core_hit = one_to_one(core, preds, both)
+    tally.stories += 1
+    tally.gold += len(golds)
+    tally.gold_core += len(core)
+    tally.core_hit += len(core_hit)
+    tally.core_hit_root += len(one_to_one(core, preds, ()))
+    tally.event_hit += len(one_to_one(golds, preds, both))
+    tally.predicted += len(preds)
+    claimed: set[int] = set()
+    wrong: list[str] = []
+    for p in preds:
+        sided = [s for s in both if getattr(p, s)]
+        if not sided:
+            tally.actorless += 1
+        elif len(sided) == 2:
+            tally.dyadic += 1
+            ok = any(matches(p, g, both) for g in golds)
+            tally.dyadic_ok += ok
+            if not ok:
+                wrong.append(p.label)
+        else:
+            tally.one_actor += 1
+            tally.one_actor_ok += any(matches(p, g, tuple(sided)) for g in golds)
+        same_act = [g.index for g in golds if matches(p, g, ())]
+        free = [i for i in same_act if i not in claimed]
+        if free:
+            claimed.add(free[0])
+        elif same_act:
+            tally.duplicates += 1
+    missed = [g for k, g in enumerate(core) if k not in core_hit]
+    return {"missed_core": [_gold_label(g, preds) for g in missed], "wrong_dyadic": wrong}
+
+
+def _gold_label(g: GoldEvent, preds: Sequence[PredEvent]) -> dict[str, Any]:
+    near = [p.label for p in preds if _overlaps(p.spans, g.spans)]
+    return {"event": g.index, "codes": list(g.codes), "source": g.source, "target": g.target,
+            "symmetric": g.symmetric, "spans": [list(s) for s in g.spans], "predicted_in_sentence": near}
+
+
+def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str = "all",
+        gold_path: Path | None = None) -> Report:
+    chosen = SPLITS if split == "all" else (split,)
+    stories = [s for s in load_gold(gold_path) if s["split"] in chosen][:limit]
+    wanted = {s["story"] for s in stories}
+    records = {}
+    for line in (data_dir / DATA).read_text("utf-8").splitlines():
+        rec = json.loads(line)
+        if str(rec.get("id")) in wanted:
+            records[str(rec["id"])] = rec
+    inputs = [{"id": s["story"], "text": records[s["story"]]["text"], "title": records[s["story"]].get("title"),
+               "published": records[s["story"]].get("published")} for s in stories]
+    tallies = {name: Tally() for name in chosen}
+    details: dict[str, Any] = {}
+    for story, outcome in zip(stories, pipeline.process_many(inputs)):
+        raw = records[story["story"]]["text"]
+        if not isinstance(outcome, Result):
+            golds, drifted, lost = gold_events(story, raw, "", ())
+            preds: list[PredEvent] = []
+        else:
+            doc = outcome.document
+            golds, drifted, lost = gold_events(story, raw, doc.text, doc.offset_map)
+            preds = [pred_event(e) for e in outcome.facts.events]
+        tally = tallies[story["split"]]
+        tally.drifted_sentences += drifted
+        tally.unplaced_sentences += lost
+        details[story["story"]] = {"split": story["split"], **score_story(golds, preds, tally)}
+    metrics: dict[str, float] = {}
+    counts: dict[str, int] = {}
+    for name, tally in tallies.items():
+        metrics.update(tally.metrics(name))
+        counts.update({f"{name}_{k}": v for k, v in vars(tally).items()})
+    return Report(name=NAME, metrics=metrics, counts=counts, details={"stories": details})

@@ -1,0 +1,156 @@
+"""The news scorer on a tiny hand-made gold and prediction (no shared data needed),
+and on the real gold's test half when ../shared/data is present."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from diurna.evaluate import below_floor
+from diurna.evaluate.news import (
+    GoldEvent,
+    PredEvent,
+    Tally,
+    load_gold,
+    matches,
+    one_to_one,
+    run,
+    score_story,
+    to_clean,
+)
+from diurna.model import ActorRef, Document, Event, Evidence, Facts, Result
+
+SENT = (0, 40)
+OTHER = (41, 80)
+
+
+def gold(codes: tuple[str, ...] = ("112",), source: str | None = "GON", target: str | None = "MOR",
+         symmetric: bool = False, core: bool = True, spans: tuple[tuple[int, int], ...] = (SENT,), index: int = 0
+         ) -> GoldEvent:
+    return GoldEvent("s1", index, spans, frozenset(c[:2] for c in codes), codes, source, target, symmetric, core)
+
+
+def pred(root: str = "11", source: Iterable[str] = ("GON",), target: Iterable[str] = ("MOR",),
+         spans: tuple[tuple[int, int], ...] = ((5, 20),)) -> PredEvent:
+    return PredEvent(spans, root, frozenset(source), frozenset(target), f"{root} pred")
+
+
+@pytest.mark.parametrize(("p", "g", "expected"), [
+    (pred(), gold(), True),
+    (pred(root="12"), gold(), False),  # wrong root
+    (pred(spans=((45, 60),)), gold(), False),  # another sentence
+    (pred(spans=((45, 60),)), gold(spans=(SENT, OTHER)), True),  # an `also` sentence
+    (pred(source=("MOR",), target=("GON",)), gold(), False),  # sides swapped
+    (pred(source=("MOR",), target=("GON",)), gold(symmetric=True), True),  # either way round when symmetric
+    (pred(source=()), gold(), False),  # the gold source has a country: a bare side misses it
+    (pred(source=(), target=()), gold(source=None, target=None), True),  # null gold sides accept anything
+    (pred(root="04"), gold(codes=("112", "040")), True),  # any acceptable code's root
+])
+def test_news_scorer_matches(p: PredEvent, g: GoldEvent, expected: bool) -> None:
+    assert matches(p, g) is expected
+
+
+def test_news_scorer_one_to_one_counts_each_prediction_once() -> None:
+    golds = [gold(index=0), gold(index=1)]
+    assert len(one_to_one(golds, [pred()], ("source", "target"))) == 1
+    assert len(one_to_one(golds, [pred(), pred()], ("source", "target"))) == 2
+    assert one_to_one(golds, [pred(root="19")], ()) == {}
+
+
+@pytest.mark.parametrize(("span", "offset_map", "clean", "expected"), [
+    ((10, 20), ((0, 5, 100),), "", (5, 15)),  # inside one run of the map
+    ((2, 7), ((0, 0, 4), (5, 6, 10)), "xx Abc Z", (3, 8)),  # across runs: found by its words
+    ((2, 7), ((0, 0, 4),), "nothing here", None),
+])
+def test_news_scorer_to_clean(span: tuple[int, int], offset_map: tuple[tuple[int, int, int], ...], clean: str,
+                              expected: tuple[int, int] | None) -> None:
+    raw = "0 Abc Z 0123456789" + " " * 100
+    assert to_clean(span, raw, clean, offset_map) == expected
+
+
+def test_news_scorer_story_tally() -> None:
+    golds = [gold(index=0), gold(codes=("190",), source="GON", target=None, core=False, spans=(OTHER,), index=1)]
+    preds = [
+        pred(),  # the core accusation, right dyad
+        pred(),  # the same act again: a duplicate
+        pred(root="19", target=(), spans=((50, 55),)),  # one-actor, right
+        pred(root="19", source=("ZZZ",), target=(), spans=((50, 55),)),  # one-actor, wrong country
+        pred(root="01", source=(), target=()),  # actorless
+        pred(root="04", source=("GON",), target=("ZZZ",)),  # dyadic, no such gold event
+    ]
+    tally = Tally()
+    details = score_story(golds, preds, tally)
+    assert (tally.core_hit, tally.gold_core, tally.event_hit, tally.gold) == (1, 1, 2, 2)
+    assert (tally.dyadic, tally.dyadic_ok, tally.one_actor, tally.one_actor_ok) == (3, 2, 2, 1)
+    assert (tally.actorless, tally.duplicates, tally.predicted) == (1, 2, 6)
+    assert details["missed_core"] == [] and details["wrong_dyadic"] == ["04 pred"]
+    metrics = tally.metrics("dev")
+    assert metrics["dev_core_recall"] == 1.0 and metrics["dev_dyadic_precision"] == 0.6667
+
+
+# --- run() end to end on a fictional story and a fake pipeline --------------------
+
+TEXT = "\nGondor accused Mordor of shelling the border. Rain fell in the hills."
+
+
+def _event(code: str, start: int, end: int, source: str | None, target: str | None) -> Event:
+    ref = lambda c: ActorRef(text=c, country=c) if c else None  # noqa: E731
+    return Event(id=f"e{start}", code=code, root_code=code[:2], label="x", quad_class=3, goldstein=-2.0,
+                 evidence=Evidence(start, end, TEXT[start + 1:end + 1], "accused"), rule="test", confidence=0.9,
+                 source=ref(source), target=ref(target))
+
+
+class FakePipeline:
+    """Cleans by dropping the leading newline (so offsets must be mapped) and returns
+    two events: the accusation with its dyad and an actorless shelling."""
+
+    def process_many(self, items: Iterable[dict[str, Any]]) -> Iterator[Result]:
+        for item in items:
+            text = item["text"][1:]
+            doc = Document(id=item["id"], text=text, offset_map=((0, 1, len(text)),))
+            events = (_event("112", 0, 44, "GON", "MOR"), _event("190", 23, 44, None, None))
+            yield Result(document=doc, facts=Facts(events=events))
+
+
+def test_news_scorer_run_end_to_end(tmp_path: Path) -> None:
+    sentence = TEXT[1:47]
+    (tmp_path / "corpora").mkdir()
+    (tmp_path / "corpora/voa_stories.jsonl").write_text(json.dumps({"id": "1", "title": "t", "text": TEXT}) + "\n")
+    event = {"evidence": [{"start": 1, "end": 47, "sha1": hashlib.sha1(sentence.encode()).hexdigest(),
+                           "trigger_start": 8, "trigger_end": 15}],
+             "codes": ["112"], "source": {"name": "Gondor", "country": "GON", "sector": "GOV"},
+             "target": {"name": "Mordor", "country": "MOR", "sector": "GOV"},
+             "symmetric": False, "modality": "asserted", "core": True}
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text(json.dumps({"story": "1", "split": "dev", "events": [event]}) + "\n")
+    report = run(tmp_path, FakePipeline(), gold_path=gold_path)  # type: ignore[arg-type]
+    assert report.metrics["dev_core_recall"] == 1.0
+    assert report.metrics["dev_actorless_share"] == 0.5
+    assert report.counts["dev_drifted_sentences"] == 0 and report.counts["test_stories"] == 0
+    only_test = run(tmp_path, FakePipeline(), split="test", gold_path=gold_path)  # type: ignore[arg-type]
+    assert "dev_core_recall" not in only_test.metrics
+
+
+def test_news_scorer_gold_holds_no_article_words() -> None:
+    """The shipped gold is annotations only: offsets, hashes, codes, actor names."""
+    for story in load_gold():
+        assert set(story) == {"story", "split", "coder", "text_sha1", "events"}
+        for ev in story["events"]:
+            assert set(ev) == {"evidence", "codes", "source", "target", "symmetric", "modality", "core"}
+            for span in ev["evidence"]:
+                assert set(span) == {"start", "end", "sha1", "trigger_start", "trigger_end"}
+
+
+@pytest.mark.data
+def test_news_eval_test_split_at_floors(data_dir: Path, pipeline: Any) -> None:
+    if not (data_dir / "corpora/voa_stories.jsonl").exists():
+        pytest.skip("no VOA corpus")
+    report = run(data_dir, pipeline, split="test")
+    assert report.counts["test_drifted_sentences"] == 0
+    assert report.counts["test_unplaced_sentences"] == 0
+    assert below_floor(report) == {}
