@@ -47,6 +47,7 @@ def extract(
     config: ConfigOpt = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Actor dictionary (diurna YAML or PETRARCH .txt) to add; repeatable.")] = None,
     predicates: Annotated[Optional[list[Path]], typer.Option("--predicates", help="Predicate dictionary (diurna YAML or PETRARCH verbs .txt) to merge over the lexicon; repeatable.")] = None,
+    strict_dictionaries: Annotated[bool, typer.Option("--strict-dictionaries", help="Refuse an actor dictionary with a bad line (E011) instead of skipping the line with a warning.")] = False,
 ) -> None:
     """Extract entities, events, quotes, times, amounts and places from articles."""
     from .pipeline import Pipeline
@@ -61,9 +62,12 @@ def extract(
         settings = settings.replace(actor_files=(*settings.actor_files, *(str(p) for p in actors)))
     if predicates:
         settings = settings.replace(predicate_files=(*settings.predicate_files, *(str(p) for p in predicates)))
+    if strict_dictionaries:
+        settings = settings.replace(strict_dictionaries=True)
     single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() not in JSONL_SUFFIXES
     fmt = format or ("json" if single or paths == ["-"] else "jsonl")
     try:
+        _report_dictionaries(settings)
         pipeline = Pipeline(settings)
         items = read_paths(paths, settings)
         if url is not None:
@@ -73,6 +77,14 @@ def extract(
     except DiurnaError as exc:
         _fail(exc)
     raise typer.Exit(1 if failed else 0)
+
+
+def _report_dictionaries(settings: Settings) -> None:
+    """Skipped dictionary lines as warnings on stderr: a summary line per file, the first ten in full."""
+    from .knowledge.actors_loader import read_dictionary, skip_report
+
+    for line in skip_report(read_dictionary(p, settings.strict_dictionaries) for p in settings.actor_files):
+        typer.echo(line, err=True)
 
 
 def _with_url(item, url: str):

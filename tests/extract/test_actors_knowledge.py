@@ -59,7 +59,7 @@ def test_actors_petrarch_code_blocks(block, code, country):
 @pytest.mark.parametrize("block", ["[AR N]", "[ARN < May]", "[++]", "[ARN 2010-2011 - 2012]"])
 def test_actors_petrarch_bad_code_block_names_the_line(block):
     with pytest.raises(DiurnaError, match="t.txt:2"):
-        parse_petrarch(f"ARNOR [ARN]\nGONDOR {block}\n", "t.txt")
+        parse_petrarch(f"ARNOR [ARN]\nGONDOR {block}\n", "t.txt", strict=True)
 
 
 @pytest.mark.parametrize("data", [{"actors": [{"country": "FRA"}]}, {"actors": [{"name": "X", "sector": "BAD"}]},

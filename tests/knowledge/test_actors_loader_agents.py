@@ -35,7 +35,7 @@ def test_actors_loader_agents_none_in_an_actor_file(text):
 ])
 def test_actors_loader_agents_bad_lines_name_the_line(line, message):
     with pytest.raises(DiurnaError, match=message):
-        parse_petrarch_agents(f"# agents\n{line}\n", "a.txt")
+        parse_petrarch_agents(f"# agents\n{line}\n", "a.txt", strict=True)
 
 
 def test_actors_loader_agents_mixed_file_keeps_actors_apart():

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from ..knowledge.gazetteer import Gazetteer, Term, fold, load_gazetteer, office_on, town_country, words
+from ..knowledge.gazetteer import Gazetteer, Term, code_on, fold, load_gazetteer, office_on, town_country, words
 from ..model import Document, Entity, EntityType, Facts, Mention
 from ..resolve.coref import PersonRef, resolve_nominal, resolve_pronoun, resolve_short, short_forms
 from ..settings import Settings
@@ -44,7 +44,7 @@ _ABROAD_SECTORS = frozenset(("MED", "BUS", "NGO", "IGO"))
 
 
 def build(settings: Settings) -> ExtractFn:
-    gaz = load_gazetteer(tuple(settings.actor_files))
+    gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries)
 
     def extract(document: Document, doc: Doc, facts: Facts) -> Facts:
         return replace(facts, entities=extract_entities(gaz, document, doc))
@@ -290,7 +290,7 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
         p.country = p.country or info.country
     if actor is not None:
         office, former = office_on(actor, st.date)
-        p.country = p.country or actor.country
+        p.country = p.country or code_on(actor, st.date).country  # a dated dictionary code: its country then
         if office is not None:
             p.role = p.role or (f"former {office.role.lower()}" if former and office.role else office.role)
             p.sector = p.sector or ("ELI" if former else office.sector)
@@ -363,8 +363,9 @@ def _other(st: _State, span: A.SpanInfo) -> None:
     elif kind == "actor":
         a = term.actor
         etype = a.type if a is not None else "ORG"
-        _add(st, etype, term.name, term.country, a.sector if a else None, None, span, "gazetteer:actor", "dictionary",
-             a.code if a else None)
+        dated = code_on(a, st.date) if a is not None else None  # the code the dictionary gives for the date
+        _add(st, etype, term.name, dated.country if dated else term.country, dated.sector if dated else None, None,
+             span, "gazetteer:actor", "dictionary", dated.code if dated else None)
     elif kind == "adj":
         _add(st, "GROUP", span.text, term.country, None, None, span, "gazetteer:adj", "demonym")
     elif kind == "people":

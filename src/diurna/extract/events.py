@@ -14,10 +14,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..knowledge.gazetteer import load_gazetteer
 from ..model import Document, Facts
 from ..settings import Settings
 from .base import ExtractFn, ExtractorSpec
-from .eventing import coder, lexicon, statements
+from .eventing import coder, dated, lexicon, statements
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -27,6 +28,7 @@ VERSION = "diurna.events.v1"
 
 def build(settings: Settings) -> ExtractFn:
     lex = lexicon.load(tuple(settings.predicate_files))
+    gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries)  # cached: the one entities built
     if settings.statement_events:
         statements.cue_codes()  # the table loads (and is checked) when the pipeline is built
 
@@ -34,6 +36,7 @@ def build(settings: Settings) -> ExtractFn:
         events = coder.code_document(document, doc, facts, lex, implied_targets=settings.implied_targets)
         if settings.statement_events and facts.quotes:
             events += statements.statement_events(document, doc, facts, events)
+        events = dated.at_event_dates(events, facts.entities, gaz, document.published)  # dated dictionary roles
         return replace(facts, events=coder.merge(events))
 
     return extract_events

@@ -23,6 +23,7 @@ from typing import Any, Literal
 import yaml
 
 from . import read_text
+from .actor_records import split_code
 from .actors_loader import Actor, Agent, Office, load_actor_files, load_agent_files, parse_actors
 
 TermKind = Literal["country", "capital", "adj", "people", "place", "igo", "group", "actor"]
@@ -412,8 +413,9 @@ def _index_actors(b: _Builder, actors: tuple[Actor, ...], particles: frozenset[s
 
 
 @lru_cache(maxsize=8)
-def load_gazetteer(actor_files: tuple[str, ...] = ()) -> Gazetteer:
-    """The package knowledge plus the user's actor files (YAML or PETRARCH .txt), in order."""
+def load_gazetteer(actor_files: tuple[str, ...] = (), strict: bool = False) -> Gazetteer:
+    """The package knowledge plus the user's actor files (YAML or PETRARCH .txt), in order;
+    `strict`: a bad dictionary line is an error (E011), not a skipped line."""
     b = _Builder()
     names: dict[str, str] = {}
     _countries(b, names)
@@ -422,7 +424,7 @@ def load_gazetteer(actor_files: tuple[str, ...] = ()) -> Gazetteer:
     name_data = _yaml("names.yaml")
     particles = frozenset(fold(w).rstrip("-") for w in name_data["particles"])
     east_asian = frozenset(name_data["east_asian_family_names"])
-    actors = parse_actors(_yaml("actors.yaml"), "knowledge/actors.yaml") + load_actor_files(actor_files)
+    actors = parse_actors(_yaml("actors.yaml"), "knowledge/actors.yaml") + load_actor_files(actor_files, strict)
     actor_keys, surnames = _index_actors(b, actors, particles, east_asian)
     return Gazetteer(
         # A minor place's reading comes after any other ("Tripoli": Libya's capital before
@@ -431,7 +433,7 @@ def load_gazetteer(actor_files: tuple[str, ...] = ()) -> Gazetteer:
         exact=MappingProxyType({k: tuple(v) for k, v in b.exact.items()}),
         lower_ok=frozenset(b.lower_ok),
         max_len=max(len(k) for k in (*b.names, *b.exact)),
-        roles=load_roles(load_agent_files(actor_files)),
+        roles=load_roles(load_agent_files(actor_files, strict)),
         actors=actors,
         actor_keys=actor_keys,
         surnames=surnames,
@@ -462,4 +464,29 @@ def office_on(actor: Actor, date: str | None) -> tuple[Office | None, bool]:
     return None, False
 
 
-__all__ = ["Gazetteer", "Match", "Roles", "Term", "fold", "load_gazetteer", "office_on", "town_country", "words"]
+@dataclass(frozen=True, slots=True)
+class DatedCode:
+    """What a dictionary says an actor was on a date: code, country and sector."""
+
+    code: str | None
+    country: str | None
+    sector: str | None
+    former: bool = False
+
+
+def code_on(actor: Actor, date: str | None) -> DatedCode:
+    """The actor's code on `date` (the event's, else the document's): the dated code that
+    covers it, else the undated default, else the last one held (a former holder: ELI).
+    `[KORGOV 130225-170310] [KORELI >170310]` is KORGOV in 2015 and KORELI in 2019."""
+    office, former = office_on(actor, date)
+    if office is None or not office.code:
+        return DatedCode(actor.code, actor.country, actor.sector)
+    country, sector = split_code(office.code)
+    country = country or actor.country
+    if former:
+        return DatedCode(f"{country}ELI" if country else "ELI", country, "ELI", True)
+    return DatedCode(office.code, country, sector or office.sector)
+
+
+__all__ = ["DatedCode", "Gazetteer", "Match", "Roles", "Term", "code_on", "fold", "load_gazetteer", "office_on",
+           "town_country", "words"]
