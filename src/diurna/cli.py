@@ -193,13 +193,17 @@ def _make_eval_command(name: str):
         result.write(out)
         console = Console()
         console.print(f"[bold]{name}[/bold]: {module.DESCRIPTION}")
+        dev, test = result.splits.get("dev", {}), result.splits.get("test", {})
+        if dev or test:
+            console.print(f"  {'metric':<24} {'all':>7} {'dev':>7} {'test':>7}")
         for metric, value in result.metrics.items():
-            console.print(f"  {metric:<24} {value:.4f}")
+            halves = "".join(f" {h[metric]:>7.4f}" if metric in h else f" {'-':>7}" for h in (dev, test))
+            console.print(f"  {metric:<24} {value:>7.4f}{halves if dev or test else ''}")
         console.print("  " + ", ".join(f"{k}={v}" for k, v in result.counts.items()))
         # Floors gate whole runs only: a limited run or one half lacks the pinned metrics.
         low = below_floor(result) if limit is None and split in (None, "all") else {}
         for metric, (value, floor) in low.items():
-            console.print(f"  [red]{metric} {value:.4f} is below its floor {floor:.4f}[/red]")
+            console.print(f"  [red]{metric} {value:.4f} (test half) is below its floor {floor:.4f}[/red]")
         console.print(f"  report: {out}")
         raise typer.Exit(1 if low else 0)
 

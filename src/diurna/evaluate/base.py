@@ -1,22 +1,27 @@
-"""What every scorer shares: where the data is, the report it returns, and the floors.
+"""What every scorer shares: where the data is, the report it returns, the fixed
+dev/test split of every evaluation set, and the floors.
 
 A scorer is a module with `NAME`, `DESCRIPTION` and `run(data_dir, pipeline, limit)`
-returning a `Report`. Floors live in `floors.toml` beside this file: a metric may only
-go up there; `tests/evaluate/test_floors.py` runs every scorer whose data is present
-and fails when a metric falls below its floor.
+returning a `Report`. Every item of a set belongs, by a hash of its key, to its dev half
+(tune rules on it, cite its figures) or its test half (never tuned on; it gates).
+`Report.metrics` are over the whole set, `Report.splits` the same metrics per half.
+Floors live in `floors.toml` beside this file and pin the TEST half only: a metric may
+only go up there; the slow eval tests run every scorer whose data is present and fail
+when a test-half metric falls below its floor.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..model import Document, Facts
 from ..resolve import resolve
@@ -26,6 +31,8 @@ if TYPE_CHECKING:
     from ..pipeline import Pipeline
 
 DATA_ENV = "DIURNA_DATA"
+SPLITS = ("dev", "test")
+T = TypeVar("T")
 
 
 def default_data_dir() -> Path:
@@ -46,9 +53,11 @@ class Report:
     metrics: dict[str, float]
     counts: dict[str, int] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
+    splits: dict[str, dict[str, float]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"scorer": self.name, "metrics": self.metrics, "counts": self.counts, "details": self.details}
+        return {"scorer": self.name, "metrics": self.metrics, "splits": self.splits,
+                "counts": self.counts, "details": self.details}
 
     def write(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -78,15 +87,40 @@ def _exact_chunk(names: tuple[str, ...], pipeline: Pipeline, documents: list[Doc
     return list(exact_facts(pipeline, [get_spec(n) for n in names], documents))
 
 
+def split_of(dataset: str, key: str) -> str:
+    """The fixed half an item belongs to: "dev" or "test", by the SHA-256 of
+    "<dataset>:<key>" (half and half). The key is the item's own id where the set
+    has one, else its text, so the split never depends on file order or a limit."""
+    digest = hashlib.sha256(f"{dataset}:{key}".encode("utf-8")).digest()
+    return SPLITS[digest[0] & 1]
+
+
+def split_report(name: str, items: Sequence[T], key: Callable[[T], str],
+                 score: Callable[[Sequence[T]], Report], dataset: str | None = None) -> Report:
+    """The report of `score` over all `items`, with the same metrics on the dev and the
+    test half in `splits` and the halves' sizes in `counts` (dev_items, test_items).
+    `score` is a pure function of the items it is given (item = gold + our outcome)."""
+    halves: dict[str, list[T]] = {s: [] for s in SPLITS}
+    for item in items:
+        halves[split_of(dataset or name, key(item))].append(item)
+    whole = score(items)
+    splits = {s: score(halves[s]).metrics for s in SPLITS}
+    counts = {**whole.counts, **{f"{s}_items": len(halves[s]) for s in SPLITS}}
+    return Report(name=name, metrics=whole.metrics, counts=counts, details=whole.details, splits=splits)
+
+
 def floors() -> dict[str, dict[str, float]]:
+    """{scorer: {metric: floor}}: the floors of each scorer's test half."""
     text = resources.files(__package__).joinpath("floors.toml").read_text("utf-8")
     return tomllib.loads(text)
 
 
 def below_floor(report: Report) -> dict[str, tuple[float, float]]:
-    """{metric: (value, floor)} for every metric under its pinned floor."""
+    """{metric: (value, floor)} for every test-half metric under its pinned floor. A
+    report without splits (a scorer that has none) is held to its whole-set metrics."""
     pinned = floors().get(report.name, {})
-    return {m: (report.metrics.get(m, 0.0), f) for m, f in pinned.items() if report.metrics.get(m, 0.0) + 1e-9 < f}
+    scored = report.splits.get("test", report.metrics)
+    return {m: (scored.get(m, 0.0), f) for m, f in pinned.items() if scored.get(m, 0.0) + 1e-9 < f}
 
 
 def prf(tp: int, fp: int, fn: int) -> dict[str, float]:

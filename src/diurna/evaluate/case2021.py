@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from types import MappingProxyType
 
 from ..pipeline import Pipeline
 from ._events_common import plover_type
-from .base import Report, prf
+from .base import Report, prf, split_report
 
 NAME = "case2021"
 DESCRIPTION = "CASE 2021 Task 2 snippets mapped to PLOVER types: macro-F1 of our event type"
@@ -48,11 +49,17 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     if unknown:
         raise ValueError(f"case2021: subtypes without a PLOVER mapping: {unknown}; add them to SUBTYPE_TO_PLOVER")
     outcomes = pipeline.process_many({"id": rid, "text": text} for rid, text, _ in rows)
+    return split_report(NAME, list(zip(rows, outcomes)), key=lambda item: item[0][0], score=score)
+
+
+def score(items: Sequence[tuple[tuple[str, str, str], object]]) -> Report:
+    """Macro-F1 and accuracy over (gold row, our outcome) pairs."""
+    rows = [row for row, _ in items]
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
     correct = 0
-    for (_, _, subtype), outcome in zip(rows, outcomes):
+    for (_, _, subtype), outcome in items:
         gold, pred = SUBTYPE_TO_PLOVER[subtype], plover_type(outcome)
         correct += gold == pred
         if gold == pred:

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import statistics
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ from ..extract import resolve_order
 from ..extract.geo.gazetteer import distance_km
 from ..model import Document, Place
 from ..pipeline import Pipeline
-from .base import Report, exact_facts
+from .base import Report, exact_facts, split_report
 
 NAME = "geo"
 DESCRIPTION = "toponym recall and accuracy within 161 km on LGL and GeoVirus"
@@ -80,15 +81,25 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     metrics: dict[str, float] = {}
     counts: dict[str, int] = {}
     details: dict[str, object] = {}
+    splits: dict[str, dict[str, float]] = {"dev": {}, "test": {}}
     for corpus, filename in CORPORA:
         articles = load(data_dir / DATA / filename)[:limit]
         documents = [Document(id=f"{corpus}-{n}", text=text) for n, (text, _) in enumerate(articles)]
         predicted = [facts.places for facts in exact_facts(pipeline, specs, documents)]
-        m, c, d = score([g for _, g in articles], predicted)
-        metrics.update({f"{corpus}_{k}": v for k, v in m.items()})
-        counts.update({f"{corpus}_{k}": v for k, v in c.items()})
-        details[corpus] = d
-    return Report(name=NAME, metrics=metrics, counts=counts, details=details)
+        # An article's key is its text: the corpora give no ids, and the order may change.
+        report = split_report(f"geo-{corpus}", list(zip(articles, predicted)), key=lambda item: item[0][0],
+                              score=_score)
+        metrics.update({f"{corpus}_{k}": v for k, v in report.metrics.items()})
+        counts.update({f"{corpus}_{k}": v for k, v in report.counts.items()})
+        for half, values in report.splits.items():
+            splits[half].update({f"{corpus}_{k}": v for k, v in values.items()})
+        details[corpus] = report.details
+    return Report(name=NAME, metrics=metrics, counts=counts, details=details, splits=splits)
+
+
+def _score(items: Sequence[tuple[tuple[str, list[Gold]], tuple[Place, ...]]]) -> Report:
+    m, c, d = score([gold for (_, gold), _ in items], [places for _, places in items])
+    return Report(name=NAME, metrics=m, counts=c, details=d)
 
 
 def score(golds: list[list[Gold]], predicted: list[tuple[Place, ...]]) -> tuple[dict, dict, dict]:

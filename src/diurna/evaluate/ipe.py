@@ -19,11 +19,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..model import Event, Result
 from ..pipeline import Pipeline
-from .base import Report, prf
+from .base import Report, prf, split_report
 
 NAME = "ipe"
 DESCRIPTION = "IndiaPoliceEvents sentence-level detection of police arrests, killings and force"
@@ -35,12 +36,14 @@ _DEATH_WORDS = ("died", "dead", "death", "killed", "succumbed", "perished", "tol
 _KILL_WORDS = ("kill", "shot dead", "gunned", "died", "dead", "death")
 
 
-def load(path: Path) -> list[tuple[str, frozenset[str]]]:
+def load(path: Path) -> list[tuple[str, frozenset[str], str]]:
+    """(sentence, gold labels, document id): the split is by document, so that no
+    story has sentences on both sides."""
     out = []
     for line in path.read_text("utf-8").splitlines():
         if line.strip():
             rec = json.loads(line)
-            out.append((rec["sent_text"], frozenset(rec.get("sent_labels") or ())))
+            out.append((rec["sent_text"], frozenset(rec.get("sent_labels") or ()), str(rec.get("doc_id"))))
     return out
 
 
@@ -120,11 +123,16 @@ def labels_of(result: Result) -> set[str]:
 
 def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     sents = [s for s in load(data_dir / DATA) if s[0].strip()][:limit]
-    outcomes = pipeline.process_many({"id": str(n), "text": text} for n, (text, _) in enumerate(sents))
+    outcomes = pipeline.process_many({"id": str(n), "text": text} for n, (text, _, _) in enumerate(sents))
+    return split_report(NAME, list(zip(sents, outcomes)), key=lambda item: item[0][2], score=score)
+
+
+def score(items: Sequence[tuple[tuple[str, frozenset[str], str], object]]) -> Report:
+    """Per-label and macro precision/recall/F1 over (gold sentence, our outcome) pairs."""
     tp: Counter[str] = Counter()
     fp: Counter[str] = Counter()
     fn: Counter[str] = Counter()
-    for (_, gold), outcome in zip(sents, outcomes):
+    for (_, gold, _), outcome in items:
         predicted = labels_of(outcome) if isinstance(outcome, Result) else set()
         for label in LABELS:
             g, p = label in gold, label in predicted
@@ -138,4 +146,4 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     for k in ("precision", "recall", "f1"):
         metrics[f"macro_{k}"] = round(sum(metrics[f"{lab.lower()}_{k}"] for lab in LABELS) / len(LABELS), 4)
     return Report(name=NAME, metrics=metrics,
-                  counts={"sentences": len(sents), **{f"gold_{lab.lower()}": tp[lab] + fn[lab] for lab in LABELS}})
+                  counts={"sentences": len(items), **{f"gold_{lab.lower()}": tp[lab] + fn[lab] for lab in LABELS}})

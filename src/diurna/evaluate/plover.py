@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..knowledge.gazetteer import load_gazetteer
 from ..model import Result
 from ..pipeline import Pipeline
 from ._events_common import CAMEO_CODES, plover_type
-from .base import Report
+from .base import Report, split_report
 
 NAME = "plover"
 DESCRIPTION = "PLOVER event type accuracy and source/target country recall on the PLOVER gold records"
@@ -71,12 +72,17 @@ def _side(result: Result, ptype: str, side: str) -> set[str]:
 def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     records = load(data_dir / DATA)[:limit]
     outcomes = pipeline.process_many({"id": r["id"], "text": r["text"]} for r in records)
+    return split_report(NAME, list(zip(records, outcomes)), key=lambda item: str(item[0]["id"]), score=score)
+
+
+def score(items: Sequence[tuple[dict[str, Any], object]]) -> Report:
+    """The metrics over (gold record, our outcome) pairs."""
     n = ok = any_ok = 0
     side_n: Counter[str] = Counter()
     side_ok: Counter[str] = Counter()
     confusion: Counter[str] = Counter()
     missed: list[dict[str, Any]] = []
-    for rec, outcome in zip(records, outcomes):
+    for rec, outcome in items:
         n += 1
         gold = gold_type(rec["event"])
         predicted = plover_type(outcome) if isinstance(outcome, Result) else "NONE"

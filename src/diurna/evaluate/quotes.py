@@ -37,14 +37,14 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..extract import ExtractorSpec, get_spec, resolve_order
 from ..model import Document, Quote
 from ..pipeline import Pipeline
-from .base import Report, exact_facts
+from .base import Report, exact_facts, split_report
 
 NAME = "quotes"
 DESCRIPTION = "direct and indirect quote content and speakers on PolNeAR dev"
@@ -207,13 +207,24 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
 
 def score_split(split_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     articles = load_split(split_dir)[:limit]
+    t0 = time.perf_counter()
+    items = list(extract_exact(pipeline, articles))
+    seconds = time.perf_counter() - t0
+    report = split_report(NAME, items, key=lambda item: item[0].name, score=score)
+    report.details.update({"seconds": round(seconds, 2),
+                           "articles_per_second": round(len(articles) / seconds, 2) if seconds else 0.0})
+    return report
+
+
+def score(items: Sequence[tuple[Article, tuple[Quote, ...]]]) -> Report:
+    """Quote P/R/F1 by kind and speaker accuracy over (gold article, our quotes) pairs."""
+    articles = [article for article, _ in items]
     kinds = {"direct": ("direct",), "indirect": ("indirect", "mixed"), "all": ("direct", "indirect", "mixed")}
     tallies = {k: _Tally() for k in kinds}
     speakers = {k: [0, 0] for k in kinds}
     errors: list[dict[str, str]] = []
     n_pred_kinds = {"direct": 0, "mixed": 0, "indirect": 0}
-    t0 = time.perf_counter()
-    for article, quotes in extract_exact(pipeline, articles):
+    for article, quotes in items:
         for q in quotes:
             n_pred_kinds[q.kind] += 1
         for name, members in kinds.items():
@@ -231,7 +242,6 @@ def score_split(split_dir: Path, pipeline: Pipeline, limit: int | None = None) -
                     q = preds[js[0]]
                     errors.append({"article": article.name, "quote_start": str(q.start),
                                    "ours": q.speaker.name if q.speaker else "", "rule": q.rule or ""})
-    seconds = time.perf_counter() - t0
     metrics: dict[str, float] = {}
     for name in ("direct", "indirect", "all"):
         metrics.update(tallies[name].metrics(name))
@@ -246,6 +256,5 @@ def score_split(split_dir: Path, pipeline: Pipeline, limit: int | None = None) -
         counts={"articles": len(articles), **{f"gold_{k}": v for k, v in gold_kinds.items()},
                 **{f"predicted_{k}": v for k, v in n_pred_kinds.items()},
                 "speaker_scored": speakers["all"][1]},
-        details={"seconds": round(seconds, 2), "articles_per_second": round(len(articles) / seconds, 2) if seconds else 0.0,
-                 "speaker_errors": errors},
+        details={"speaker_errors": errors},
     )

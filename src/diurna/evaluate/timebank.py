@@ -20,13 +20,14 @@ from __future__ import annotations
 import html
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..extract.times import SPEC as TIMES
 from ..model import Document, Facts, TimeExpr
 from ..pipeline import Pipeline
-from .base import Report, prf
+from .base import Report, prf, split_report
 
 NAME = "timebank"
 DESCRIPTION = "TIMEX3 spans, types and values on TBAQ (TempEval-3 metrics)"
@@ -108,13 +109,20 @@ def match(system: list[TimeExpr], gold: list[Gold]) -> list[tuple[TimeExpr, Gold
 def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     paths = sorted((data_dir / DATA).glob("*/*.tml"))[:limit]
     extract = TIMES.build(pipeline.settings)
-    n_sys = n_gold = strict = relaxed = type_ok = value_ok = 0
-    errors: Counter[str] = Counter()
-    examples: list[dict[str, str]] = []
+    items = []
     for path in paths:
         doc = read_timeml(path)
         document = Document(id=doc.id, text=doc.text, published=doc.dct)
-        found = list(extract(document, pipeline.nlp.make_doc(doc.text), Facts()).times)
+        items.append((doc, list(extract(document, pipeline.nlp.make_doc(doc.text), Facts()).times)))
+    return split_report(NAME, items, key=lambda item: item[0].id, score=score)
+
+
+def score(items: Sequence[tuple[TimeMLDoc, list[TimeExpr]]]) -> Report:
+    """TempEval-3 span, type and value figures over (gold document, our times) pairs."""
+    n_sys = n_gold = strict = relaxed = type_ok = value_ok = 0
+    errors: Counter[str] = Counter()
+    examples: list[dict[str, str]] = []
+    for doc, found in items:
         gold = list(doc.timexes)
         n_sys += len(found)
         n_gold += len(gold)
@@ -142,7 +150,7 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     return Report(
         name=NAME,
         metrics=metrics,
-        counts={"documents": len(paths), "gold": n_gold, "system": n_sys, "strict": strict, "relaxed": relaxed,
+        counts={"documents": len(items), "gold": n_gold, "system": n_sys, "strict": strict, "relaxed": relaxed,
                 "type_correct": type_ok, "value_correct": value_ok, **errors},
         details={"value_errors": examples},
     )
