@@ -18,6 +18,7 @@ from diurna.evaluate.news import (
     Tally,
     load_gold,
     matches,
+    miss_reason,
     one_to_one,
     run,
     score_story,
@@ -62,6 +63,17 @@ def test_news_scorer_one_to_one_counts_each_prediction_once() -> None:
     assert one_to_one(golds, [pred(root="19")], ()) == {}
 
 
+@pytest.mark.parametrize(("preds", "expected"), [
+    ([pred(root="19")], "no_event_of_root"),
+    ([pred(spans=((45, 60),))], "no_event_of_root"),
+    ([pred(target=("ZZZ",))], "target"),
+    ([pred(source=("ZZZ",))], "source"),
+    ([pred(source=(), target=())], "both_actors"),
+])
+def test_news_scorer_miss_reason(preds: list[PredEvent], expected: str) -> None:
+    assert miss_reason(gold(), preds) == expected
+
+
 @pytest.mark.parametrize(("span", "offset_map", "clean", "expected"), [
     ((10, 20), ((0, 5, 100),), "", (5, 15)),  # inside one run of the map
     ((2, 7), ((0, 0, 4), (5, 6, 10)), "xx Abc Z", (3, 8)),  # across runs: found by its words
@@ -88,9 +100,10 @@ def test_news_scorer_story_tally() -> None:
     assert (tally.core_hit, tally.gold_core, tally.event_hit, tally.gold) == (1, 1, 2, 2)
     assert (tally.dyadic, tally.dyadic_ok, tally.one_actor, tally.one_actor_ok) == (3, 2, 2, 1)
     assert (tally.actorless, tally.duplicates, tally.predicted) == (1, 2, 6)
-    assert details["missed_core"] == [] and details["wrong_dyadic"] == ["04 pred"]
+    assert details["missed_core"] == details["missed_other"] == [] and details["wrong_dyadic"] == ["04 pred"]
     metrics = tally.metrics("dev")
     assert metrics["dev_core_recall"] == 1.0 and metrics["dev_dyadic_precision"] == 0.6667
+    assert metrics["dev_country_share"] == 0.8333 and metrics["dev_distinct_share"] == 0.6667
 
 
 # --- run() end to end on a fictional story and a fake pipeline --------------------

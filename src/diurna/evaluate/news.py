@@ -22,13 +22,20 @@ Reported per split, as `<split>_<metric>`:
 - actorless_share: predicted events with no country on either side / all predicted;
 - duplicate_share: predicted events matching (sentence and root) a gold event already
   claimed by an earlier predicted event / all predicted;
+- country_share and distinct_share: 1 - actorless_share and 1 - duplicate_share (floors
+  bound metrics from below);
 - events_per_article and gold_events_per_article.
+The details list per story the missed gold events (core, then the others) with why
+each was missed (no event of its root in its sentences, or the source, target or
+both sides wrong) and what was predicted there, plus the dyadic events matching no
+gold event; `core_miss_reasons` counts the reasons per split.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -59,6 +66,8 @@ class GoldEvent:
     target: str | None
     symmetric: bool
     core: bool
+    sentence: str = ""  # the first evidence sentence and trigger, for the report's details
+    trigger: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,8 +113,11 @@ def gold_events(story: dict[str, Any], raw: str, clean: str,
             if mapped:
                 spans.append(mapped)
         side = lambda a: a["country"] if a else None  # noqa: E731
+        first = ev["evidence"][0]
+        trigger = raw[first["trigger_start"]:first["trigger_end"]] if first["trigger_start"] is not None else ""
         out.append(GoldEvent(story["story"], i, tuple(spans), frozenset(root(c) for c in ev["codes"]),
-                             tuple(ev["codes"]), side(ev["source"]), side(ev["target"]), ev["symmetric"], ev["core"]))
+                             tuple(ev["codes"]), side(ev["source"]), side(ev["target"]), ev["symmetric"], ev["core"],
+                             raw[first["start"]:first["end"]], trigger))
     return out, drifted, lost
 
 
@@ -196,6 +208,9 @@ class Tally:
             "one_actor_precision": r(self.one_actor_ok, self.one_actor),
             "actorless_share": r(self.actorless, self.predicted),
             "duplicate_share": r(self.duplicates, self.predicted),
+            # the complements of the two shares, so that floors (which bound from below) can pin them
+            "country_share": r(self.predicted - self.actorless, self.predicted),
+            "distinct_share": r(self.predicted - self.duplicates, self.predicted),
             "events_per_article": r(self.predicted, self.stories),
             "gold_events_per_article": r(self.gold, self.stories),
         }
@@ -212,7 +227,8 @@ def score_story(golds: Sequence[GoldEvent], preds: Sequence[PredEvent], tally: T
     tally.gold_core += len(core)
     tally.core_hit += len(core_hit)
     tally.core_hit_root += len(one_to_one(core, preds, ()))
-    tally.event_hit += len(one_to_one(golds, preds, both))
+    event_hit = one_to_one(golds, preds, both)
+    tally.event_hit += len(event_hit)
     tally.predicted += len(preds)
     claimed: set[int] = set()
     wrong: list[str] = []
@@ -236,12 +252,28 @@ def score_story(golds: Sequence[GoldEvent], preds: Sequence[PredEvent], tally: T
         elif same_act:
             tally.duplicates += 1
     missed = [g for k, g in enumerate(core) if k not in core_hit]
-    return {"missed_core": [_gold_label(g, preds) for g in missed], "wrong_dyadic": wrong}
+    other = [g for k, g in enumerate(golds) if k not in event_hit and not g.core]
+    return {"missed_core": [_gold_label(g, preds) for g in missed],
+            "missed_other": [_gold_label(g, preds) for g in other], "wrong_dyadic": wrong}
+
+
+def miss_reason(g: GoldEvent, preds: Sequence[PredEvent]) -> str:
+    """Why no predicted event matches `g`: no event of its root in its sentences, or
+    one is there with the source, the target or both sides wrong."""
+    same = [p for p in preds if matches(p, g, ())]
+    if not same:
+        return "no_event_of_root"
+    if any(matches(p, g, ("source",)) for p in same):
+        return "target"
+    if any(matches(p, g, ("target",)) for p in same):
+        return "source"
+    return "both_actors"
 
 
 def _gold_label(g: GoldEvent, preds: Sequence[PredEvent]) -> dict[str, Any]:
     near = [p.label for p in preds if _overlaps(p.spans, g.spans)]
-    return {"event": g.index, "codes": list(g.codes), "source": g.source, "target": g.target,
+    return {"event": g.index, "why": miss_reason(g, preds), "sentence": g.sentence, "trigger": g.trigger,
+            "codes": list(g.codes), "source": g.source, "target": g.target,
             "symmetric": g.symmetric, "spans": [list(s) for s in g.spans], "predicted_in_sentence": near}
 
 
@@ -277,4 +309,7 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str
     for name, tally in tallies.items():
         metrics.update(tally.metrics(name))
         counts.update({f"{name}_{k}": v for k, v in vars(tally).items()})
-    return Report(name=NAME, metrics=metrics, counts=counts, details={"stories": details})
+    reasons = {name: dict(Counter(m["why"] for d in details.values() if d["split"] == name for m in d["missed_core"]))
+               for name in chosen}
+    return Report(name=NAME, metrics=metrics, counts=counts,
+                  details={"core_miss_reasons": reasons, "stories": details})
