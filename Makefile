@@ -23,13 +23,14 @@ $(VENV)/.installed-spark: $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -e ".[test,spark]"
 	touch $@
 
-# The main job on the bundled examples: ingest into the embedded DuckDB store, then query it.
+# The main job on the bundled examples: ingest into the embedded DuckDB store, query it,
+# and end with a short summary of the store (each output fits an 80-column terminal).
 demo: install
 	rm -f $(DEMO_DB) $(DEMO_DB).wal
 	$(BIN)/diurna ingest examples/ --db $(DEMO_DB) --published 2026-03-04
+	$(BIN)/diurna events --db $(DEMO_DB) --limit 15
+	$(BIN)/diurna quotes --db $(DEMO_DB) --limit 8
 	$(BIN)/diurna stats --db $(DEMO_DB)
-	$(BIN)/diurna events --db $(DEMO_DB) --limit 25
-	$(BIN)/diurna quotes --db $(DEMO_DB) --limit 10
 
 # The whole test suite, slow, data, browser and Spark tests included (what CI runs).
 test: install install-spark

@@ -42,7 +42,7 @@ def _fail(exc: DiurnaError, code: int = 2) -> None:
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL files, or - for stdin.")],
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD; wins over dates found in the input.")] = None,
-    format: Annotated[Optional[str], typer.Option("--format", "-f", help="json | jsonl | table. Default: json for one document, jsonl for several.")] = None,
+    format: Annotated[Optional[str], typer.Option("--format", "-f", help="json | jsonl | table | markdown. Default: json for one document, jsonl for several.")] = None,
     url: Annotated[Optional[str], typer.Option(help="Source URL, when the input is one document.")] = None,
     config: ConfigOpt = None,
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Actor dictionary (diurna YAML or PETRARCH .txt) to add; repeatable.")] = None,
@@ -54,8 +54,8 @@ def extract(
     from .read import read_paths
     from .read.sources import JSONL_SUFFIXES
 
-    if format not in (None, "json", "jsonl", "table"):
-        typer.echo(f"unknown --format {format!r}; use json, jsonl or table", err=True)
+    if format not in (None, "json", "jsonl", "table", "markdown"):
+        typer.echo(f"unknown --format {format!r}; use json, jsonl, table or markdown", err=True)
         raise typer.Exit(2)
     settings = _settings(config)
     if actors:
@@ -98,12 +98,20 @@ def _with_url(item, url: str):
 def _emit(outcomes, fmt: str) -> int:
     """Write outcomes as they come (jsonl streams); return how many documents failed."""
     failed = 0
-    if fmt == "table":
-        from .render import render_table
+    if fmt in ("table", "markdown"):
+        from rich.console import Console
 
-        for outcome in outcomes:
+        from .render import render_markdown, render_table
+
+        console = Console()
+        for n, outcome in enumerate(outcomes):
             failed += not outcome.ok
-            render_table(outcome)
+            if fmt == "table":
+                if n:
+                    console.rule()
+                render_table(outcome, console)
+            else:
+                sys.stdout.write(("\n" if n else "") + render_markdown(outcome))
         return failed
     if fmt == "jsonl":
         for outcome in outcomes:

@@ -9,16 +9,20 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Sequence
+from dataclasses import fields as _fields
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
 
 from .errors import DiurnaError
+from .tables import DOCUMENTS, ENTITIES, ERRORS, EVENTS, FOLLOWS, QUOTES, Column
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="DIURNA_DB", help="The DuckDB store file (env DIURNA_DB).")]
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table | json | csv")]
 LimitOpt = Annotated[int, typer.Option(help="At most this many rows.")]
+WideOpt = Annotated[bool, typer.Option("--wide", help="Table: every column, uncut (rows may wrap).")]
 DEFAULT_DB = "diurna.duckdb"
 
 follow_app = typer.Typer(help="Follow a topic: saved event filters and what is new since the last check.",
@@ -39,38 +43,30 @@ def _open(db: str, read_only: bool = True):
         _fail(exc)
 
 
-def _emit(rows: list[Any], fmt: str, title: str, columns: tuple[str, ...]) -> None:
-    """Rows (with to_dict) as a rich table (chosen columns), JSON (all fields) or CSV."""
+def _emit(rows: Sequence[Any], fmt: str, title: str, columns: Sequence[Column], fields: Sequence[str],
+          wide: bool = False) -> None:
+    """Rows (with to_dict) as a table that fits the terminal (tables.py), JSON (every
+    field) or CSV (every field; `fields` is the header when there is no row)."""
+    if fmt == "table":
+        from rich.console import Console
+
+        from .tables import render
+
+        render(Console(), title, columns, rows, wide=wide)
+        return
     dicts = [r.to_dict() for r in rows]
     if fmt == "json":
         sys.stdout.write(json.dumps(dicts, ensure_ascii=False, indent=2) + "\n")
     elif fmt == "csv":
-        fields = list(dicts[0]) if dicts else list(columns)
-        writer = csv.DictWriter(sys.stdout, fieldnames=fields, lineterminator="\n")
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(dicts[0]) if dicts else list(fields),
+                                lineterminator="\n")
         writer.writeheader()
         for d in dicts:
             writer.writerow({k: json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v
                              for k, v in d.items()})
-    elif fmt == "table":
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*columns, title=f"{title}: {len(dicts)}", title_justify="left")
-        for d in dicts:
-            table.add_row(*(_cell(d.get(c)) for c in columns))
-        Console().print(table)
     else:
         typer.echo(f"unknown --format {fmt!r}; use table, json or csv", err=True)
         raise typer.Exit(2)
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(map(str, value))[:60]
-    text = str(value)
-    return text if len(text) <= 70 else text[:67] + "..."
 
 
 # --------------------------------------------------------------------------- ingest
@@ -118,7 +114,7 @@ def ingest(
         console.print(f"interrupted: every committed batch is in {db}; run the same command again to finish")
         raise typer.Exit(130)
     console.print(f"{report.stored} new documents, {report.skipped} already stored, {report.errors} errors "
-                  f"in {report.seconds:.1f} s ({report.docs_per_s:.1f} docs/s) -> {db}")
+                  f"in {report.seconds:.1f} s -> {db}")
     if report.errors:
         console.print("see them with: diurna errors --db " + db)
     raise typer.Exit(1 if report.errors else 0)
@@ -136,8 +132,11 @@ SinceOpt = Annotated[Optional[str], typer.Option(help="On or after YYYY-MM-DD.")
 UntilOpt = Annotated[Optional[str], typer.Option(help="On or before YYYY-MM-DD.")]
 QOpt = Annotated[Optional[str], typer.Option("--q", help="Full text: every word must appear.")]
 
-EVENT_COLUMNS = ("id", "day", "code", "label", "source_name", "target_name", "location_name", "num_articles",
-                 "num_sources", "num_mentions")
+
+
+def _names(row_type: type) -> tuple[str, ...]:
+    """The CSV header of a row type, for an empty result."""
+    return tuple(f.name for f in _fields(row_type))
 
 
 def _filter(actor, country, dyad, code, root, quad, since, until, q, limit):
@@ -152,20 +151,25 @@ def _filter(actor, country, dyad, code, root, quad, since, until, q, limit):
 
 def events(db: DbOpt = DEFAULT_DB, actor: ActorOpt = None, country: CountryOpt = None, dyad: DyadOpt = None,
            code: CodeOpt = None, root: RootOpt = None, quad: QuadOpt = None, since: SinceOpt = None,
-           until: UntilOpt = None, q: QOpt = None, limit: LimitOpt = 50, format: FormatOpt = "table") -> None:
-    """Merged events (one row per real event, with NumArticles/NumSources/NumMentions)."""
+           until: UntilOpt = None, q: QOpt = None, limit: LimitOpt = 50,
+           show_all: Annotated[bool, typer.Option("--all", help="Also the events with neither a source nor a target.")] = False,
+           wide: WideOpt = False, format: FormatOpt = "table") -> None:
+    """Merged events, the most reported first, then the newest (one row per real event)."""
     from .store import query
 
     f = _filter(actor, country, dyad, code, root, quad, since, until, q, limit)
     with _open(db) as store:
-        _emit(query.events(store, f), format, "events", EVENT_COLUMNS)
+        rows = query.events(store, f, order="reported", with_actor=not show_all)
+    hidden = "" if show_all else " (--all adds those without an actor)"
+    _emit(rows, format, f"events: {len(rows)}, most reported first, then newest{hidden}", EVENTS,
+          _names(query.StoredEvent), wide)
 
 
 def quotes(db: DbOpt = DEFAULT_DB,
            speaker: Annotated[Optional[str], typer.Option(help="Speaker name (or one of its aliases).")] = None,
            q: QOpt = None, since: SinceOpt = None, until: UntilOpt = None, limit: LimitOpt = 50,
-           format: FormatOpt = "table") -> None:
-    """Quotes with their speakers."""
+           wide: WideOpt = False, format: FormatOpt = "table") -> None:
+    """Quotes with their speakers, the newest articles first."""
     from .store import query
 
     with _open(db) as store:
@@ -173,24 +177,24 @@ def quotes(db: DbOpt = DEFAULT_DB,
             rows = query.quotes(store, speaker=speaker, q=q, since=since, until=until, limit=limit)
         except DiurnaError as exc:
             _fail(exc)
-        _emit(rows, format, "quotes", ("published", "speaker_name", "kind", "cue", "text", "doc_id"))
+    _emit(rows, format, f"quotes: {len(rows)}", QUOTES, _names(query.StoredQuote), wide)
 
 
 def entities(db: DbOpt = DEFAULT_DB,
              name: Annotated[Optional[str], typer.Option(help="Name contains, or an exact alias.")] = None,
              type: Annotated[Optional[str], typer.Option(help="PERSON, ORG, PLACE or GROUP.")] = None,
-             country: CountryOpt = None, limit: LimitOpt = 50, format: FormatOpt = "table") -> None:
+             country: CountryOpt = None, limit: LimitOpt = 50, wide: WideOpt = False,
+             format: FormatOpt = "table") -> None:
     """Cross-document entities: one row per person, organisation, place or group."""
     from .store import query
 
     with _open(db) as store:
         rows = query.entities(store, name=name, type=type, country=country, limit=limit)
-        _emit(rows, format, "entities", ("id", "name", "type", "country", "actor_code", "num_documents",
-                                         "num_mentions", "aliases"))
+    _emit(rows, format, f"entities: {len(rows)}, in the most articles first", ENTITIES, _names(query.StoredEntity), wide)
 
 
 def documents(db: DbOpt = DEFAULT_DB, q: QOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-              limit: LimitOpt = 50, format: FormatOpt = "table") -> None:
+              limit: LimitOpt = 50, wide: WideOpt = False, format: FormatOpt = "table") -> None:
     """Stored articles with their fact counts."""
     from .store import query
 
@@ -199,8 +203,7 @@ def documents(db: DbOpt = DEFAULT_DB, q: QOpt = None, since: SinceOpt = None, un
             rows = query.documents(store, q=q, since=since, until=until, limit=limit)
         except DiurnaError as exc:
             _fail(exc)
-        _emit(rows, format, "documents", ("id", "published", "title", "publisher", "agency", "entities", "events",
-                                          "quotes"))
+    _emit(rows, format, f"documents: {len(rows)}", DOCUMENTS, _names(query.StoredDocument), wide)
 
 
 def stats(db: DbOpt = DEFAULT_DB,
@@ -214,21 +217,23 @@ def stats(db: DbOpt = DEFAULT_DB,
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
         return
     from rich.console import Console
+    from rich.text import Text
+
+    from .summary import summary_lines
 
     console = Console()
-    console.print(f"[bold]{data['path']}[/]  published {data['published']['first']} .. {data['published']['last']}")
-    for section in ("counts", "merged", "event_roots", "quad_classes", "errors_by_code"):
-        items = data[section]
-        console.print(f"  {section}: " + (", ".join(f"{k} {v}" for k, v in items.items()) or "none"))
+    for line in summary_lines(data, console.width):
+        console.print(Text(line), soft_wrap=True)
 
 
 def errors(db: DbOpt = DEFAULT_DB, code: Annotated[Optional[str], typer.Option(help="Only this error code (E004).")] = None,
-           limit: LimitOpt = 100, format: FormatOpt = "table") -> None:
+           limit: LimitOpt = 100, wide: WideOpt = False, format: FormatOpt = "table") -> None:
     """Documents that could not be processed, with the reason and how to fix it."""
     from .store import query
 
     with _open(db) as store:
-        _emit(query.errors(store, code=code, limit=limit), format, "errors", ("origin", "code", "message", "hint"))
+        rows = query.errors(store, code=code, limit=limit)
+    _emit(rows, format, f"errors: {len(rows)}", ERRORS, _names(query.StoredError), wide)
 
 
 # --------------------------------------------------------------------------- follows
@@ -252,13 +257,13 @@ def follow_add(name: Annotated[str, typer.Argument(help="A name for the topic.")
 
 
 @follow_app.command("list")
-def follow_list(db: DbOpt = DEFAULT_DB, format: FormatOpt = "table") -> None:
+def follow_list(db: DbOpt = DEFAULT_DB, wide: WideOpt = False, format: FormatOpt = "table") -> None:
     """The saved topics and when each was last checked."""
     from .store import follows
 
     with _open(db) as store:
         rows = follows.list_all(store)
-    _emit(rows, format, "follows", ("name", "filters", "created_at", "checked_at"))
+    _emit(rows, format, f"follows: {len(rows)}", FOLLOWS, ("name", "filters", "created_at", "checked_at"), wide)
 
 
 @follow_app.command("rm")
@@ -275,16 +280,16 @@ def follow_rm(name: Annotated[str, typer.Argument(help="The topic to remove.")],
 
 @follow_app.command("check")
 def follow_check(name: Annotated[str, typer.Argument(help="The topic to check.")], db: DbOpt = DEFAULT_DB,
-                 limit: LimitOpt = 1000, format: FormatOpt = "table") -> None:
+                 limit: LimitOpt = 1000, wide: WideOpt = False, format: FormatOpt = "table") -> None:
     """Events matching the topic that are new (or newly reported) since the last check."""
-    from .store import follows
+    from .store import follows, query
 
     with _open(db, read_only=False) as store:
         try:
             rows = follows.check(store, name, limit=limit)
         except DiurnaError as exc:
             _fail(exc)
-    _emit(rows, format, f"new for {name!r}", EVENT_COLUMNS)
+    _emit(rows, format, f"new for {name!r}: {len(rows)}", EVENTS, _names(query.StoredEvent), wide)
 
 
 # --------------------------------------------------------------------------- export

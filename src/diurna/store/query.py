@@ -167,10 +167,25 @@ def event_where(f: EventFilter, updated_after: datetime | None = None) -> tuple[
     return " AND ".join(where), params
 
 
-def events(store: Store, f: EventFilter = EventFilter(), *, updated_after: datetime | None = None) -> list[StoredEvent]:
-    """Merged events, most recent first, then the most widely reported."""
+# How `events` may order its rows: "recent" (the API's and follows' order) or "reported"
+# (`diurna events`: the events most articles reported first, then the newest).
+EVENT_ORDERS = {
+    "recent": "day DESC NULLS LAST, num_articles DESC, id",
+    "reported": "num_articles DESC, day DESC NULLS LAST, num_mentions DESC, id",
+}
+HAS_ACTOR = "(source_name IS NOT NULL OR target_name IS NOT NULL)"
+
+
+def events(store: Store, f: EventFilter = EventFilter(), *, updated_after: datetime | None = None,
+           order: str = "recent", with_actor: bool = False) -> list[StoredEvent]:
+    """Merged events in `order` (see EVENT_ORDERS); `with_actor` drops the events that
+    have neither a source nor a target."""
+    if order not in EVENT_ORDERS:
+        raise DiurnaError(E007, f"event order {order!r}: use one of {', '.join(EVENT_ORDERS)}")
     where, params = event_where(f, updated_after)
-    sql = (f"SELECT * FROM events WHERE {where} ORDER BY day DESC NULLS LAST, num_articles DESC, id LIMIT ?")
+    if with_actor:
+        where += f" AND {HAS_ACTOR}"
+    sql = f"SELECT * FROM events WHERE {where} ORDER BY {EVENT_ORDERS[order]} LIMIT ?"
     return [StoredEvent.from_row(r) for r in store.fetch(sql, [*params, f.limit])]
 
 
@@ -332,6 +347,17 @@ def stats(store: Store) -> dict[str, Any]:
         "events_with_several_articles": store.scalar("SELECT count(*) FROM events WHERE num_articles > 1"),
         "entities_in_several_documents": store.scalar("SELECT count(*) FROM entities WHERE num_documents > 1"),
     }
+    out["events_without_actor"] = store.scalar(f"SELECT count(*) FROM events WHERE NOT {HAS_ACTOR}")
+    out["top_dyads"] = [{"source": r["s"], "target": r["t"], "events": r["n"]} for r in store.fetch(
+        "SELECT source_country AS s, target_country AS t, count(*) AS n FROM events "
+        "WHERE source_country IS NOT NULL AND target_country IS NOT NULL "
+        "GROUP BY s, t ORDER BY n DESC, s, t LIMIT 10")]
+    # the actors that carry a code (a country, an organisation), not "them" or "measures"
+    out["top_actors"] = [{"name": r["name"], "country": r["country"], "events": r["n"]} for r in store.fetch(
+        "SELECT name, any_value(country) AS country, count(*) AS n FROM ("
+        "SELECT source_name AS name, source_country AS country FROM events WHERE source_actor_code IS NOT NULL "
+        "UNION ALL SELECT target_name, target_country FROM events WHERE target_actor_code IS NOT NULL) "
+        "GROUP BY name ORDER BY n DESC, name LIMIT 10")]
     out["event_roots"] = {r["root_code"]: r["n"] for r in store.fetch(
         "SELECT root_code, count(*) AS n FROM events GROUP BY root_code ORDER BY n DESC, root_code LIMIT 20")}
     out["quad_classes"] = {str(r["quad_class"]): r["n"] for r in store.fetch(
