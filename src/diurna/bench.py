@@ -71,6 +71,7 @@ def run_bench(paths: Sequence[str | Path], settings: Settings, n: int | None = N
 def _measure(label: str, kind: str, docs: list[RawDocument], settings_dict: dict[str, Any]) -> Measure:
     settings = Settings.from_dict(settings_dict)
     t0 = time.perf_counter()
+    stages: dict[str, float] = {}
     if kind == "diurna":
         from .pipeline import Pipeline
 
@@ -96,7 +97,7 @@ def _measure(label: str, kind: str, docs: list[RawDocument], settings_dict: dict
         for _ in nlp.pipe((d.content for d in docs), batch_size=settings.batch_size):
             pass
         seconds = time.perf_counter() - t1
-        errors, stages = 0, {}
+        errors = 0
     words = sum(len(d.content.split()) for d in docs)
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
     return Measure(label, len(docs), words, round(seconds, 3), round(peak, 1), round(load, 3), errors, stages)

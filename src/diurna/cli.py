@@ -6,7 +6,7 @@ import inspect
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, NoReturn, Optional
 
 import typer
 
@@ -33,7 +33,7 @@ def _settings(config: Path | None) -> Settings:
         _fail(exc)
 
 
-def _fail(exc: DiurnaError, code: int = 2) -> None:
+def _fail(exc: DiurnaError, code: int = 2) -> NoReturn:
     typer.echo(str(exc), err=True)
     raise typer.Exit(code)
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from dataclasses import fields as _fields
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
@@ -29,7 +29,7 @@ follow_app = typer.Typer(help="Follow a topic: saved event filters and what is n
                          no_args_is_help=True)
 
 
-def _fail(exc: DiurnaError, code: int = 2) -> None:
+def _fail(exc: DiurnaError, code: int = 2) -> NoReturn:
     typer.echo(str(exc), err=True)
     raise typer.Exit(code)
 

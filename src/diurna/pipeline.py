@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import time
-from collections import Counter
+from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -54,7 +54,7 @@ class Pipeline:
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars + 1)
         # Seconds spent per stage, for `diurna bench`. Observability only: never read
         # by any stage, so it cannot change a result.
-        self.timings: Counter[str] = Counter()
+        self.timings: defaultdict[str, float] = defaultdict(float)  # seconds per stage
 
     # ------------------------------------------------------------------ introspection
 

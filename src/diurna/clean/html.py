@@ -52,6 +52,8 @@ def html_to_paragraphs(html: str, *, url: str | None, origin: str) -> HtmlText:
         include_images=False,
         deduplicate=False,
     )
+    # bare_extraction returns a dict only when asked to (as_dict=True), which this call does not.
+    assert not isinstance(doc, dict)
     extracted = (doc.text if doc is not None else "") or ""
     visible, offsets = visible_text(html) if len(html) <= MAP_LIMIT else ("", array("l"))
     placed = _placed(extracted.split("\n"), visible, offsets)

@@ -143,7 +143,7 @@ def _run(spark: SparkSession, inputs: list[str], out: str, settings: Settings, p
     t2 = time.perf_counter()
     merged = _write(spark, docs, columns, m, out)
     # The merged tables are counted off the written files (Parquet footers, no Python job).
-    rows = {t: counts.get(t) if t in COLUMNS else spark.read.parquet(f"{out}/{t}.parquet").count() for t in TABLES}
+    rows = {t: counts[t] if t in COLUMNS else spark.read.parquet(f"{out}/{t}.parquet").count() for t in TABLES}
     for cached in (docs, *merged):
         cached.unpersist()
     t3 = time.perf_counter()

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar, runtime_checkable
 
 from ..model import Document, Facts
 from ..resolve import resolve
@@ -64,12 +64,22 @@ class Report:
         path.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+@runtime_checkable
+class _Pooled(Protocol):
+    """A pipeline with worker processes (`engines.local.PooledPipeline`, which this layer
+    does not import)."""
+
+    workers: int
+
+    def map_chunks(self, fn: Any, items: Iterable[Any]) -> Iterator[Any]: ...
+
+
 def exact_facts(pipeline: Pipeline, specs: Iterable[ExtractorSpec], documents: list[Document]) -> Iterator[Facts]:
     """The facts of `specs` over a parse of each document's exact text, resolved as the
     pipeline resolves them. Scorers whose gold offsets index the raw text use this
     instead of the clean stage, which reflows whitespace and may take a title.
     A pipeline with worker processes (`engines.local.PooledPipeline`) parses on them."""
-    if getattr(pipeline, "workers", 1) > 1:
+    if isinstance(pipeline, _Pooled) and pipeline.workers > 1:
         yield from pipeline.map_chunks(partial(_exact_chunk, tuple(s.name for s in specs)), documents)
         return
     fns = [spec.build(pipeline.settings) for spec in specs]

@@ -98,9 +98,9 @@ def check_fixture(expect: dict[str, Any], outcome: Document | ErrorResult) -> li
         if key in expect and getattr(outcome, key) != expect[key]:
             problems.append(f"{key}: expected {expect[key]!r}, got {getattr(outcome, key)!r}")
     if "headings" in expect:
-        got = [text[a:b] for a, b in outcome.headings]
-        if got != expect["headings"]:
-            problems.append(f"headings: expected {expect['headings']!r}, got {got!r}")
+        heads = [text[a:b] for a, b in outcome.headings]
+        if heads != expect["headings"]:
+            problems.append(f"headings: expected {expect['headings']!r}, got {heads!r}")
     return problems
 
 

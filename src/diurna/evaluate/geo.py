@@ -60,9 +60,9 @@ def load(path: Path) -> list[tuple[str, list[Gold]]]:
             if point is None or point.findtext("lat") is None:
                 continue  # LGL toponyms without a gazetteer entry have no coordinates
             name = t.findtext("phrase") or t.findtext("name") or ""
-            start = _align(text, name, int(t.findtext("start")))
+            start = _align(text, name, int(t.findtext("start", "")))
             end = start + len(name)
-            gold.append(Gold(start, end, text[start:end], float(point.findtext("lat")), float(point.findtext("lon"))))
+            gold.append(Gold(start, end, text[start:end], float(point.findtext("lat", "")), float(point.findtext("lon", ""))))
         out.append((text, gold))
     return out
 

@@ -55,12 +55,14 @@ def load(path: Path) -> list[Record]:
     out = []
     for s in root.iter("Sentence"):
         text = " ".join((s.findtext("Text") or "").split())
-        codings, no_events = [], False
+        codings: list[tuple[str, str, str]] = []
+        no_events = False
         for c in s.iter("EventCoding"):
             if c.get("noevents") is not None:
                 no_events = True
             elif c.get("eventcode"):
-                codings.append(tuple(c.get(k, "").strip('"') for k in ("sourcecode", "targetcode", "eventcode")))
+                source, target, code = (c.get(k, "").strip('"') for k in ("sourcecode", "targetcode", "eventcode"))
+                codings.append((source, target, code))
         if text and (codings or no_events):
             out.append(Record(s.get("id", "").strip(), text, tuple(codings), no_events, _date(s.get("date"))))
     return out
@@ -126,7 +128,7 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
 def score(items: Sequence[tuple[Record, object]]) -> Report:
     """Coding, code and root recall and no-event precision over (gold record, outcome) pairs."""
     expected = full = code_ok = root_ok = noev_n = noev_ok = 0
-    misses = []
+    misses: list[dict[str, object]] = []
     for rec, outcome in items:
         events = outcome.facts.events if isinstance(outcome, Result) else ()
         produced = {(actor_code(e.source), actor_code(e.target), e.code) for e in events}

@@ -44,8 +44,9 @@ def gold_type(name: str) -> str:
 def _countries(actors: Any) -> list[str]:
     if not isinstance(actors, list):
         return []
-    return [CAMEO_CODES.get(a["code"], a["code"]) for a in actors if isinstance(a, dict)
-            and isinstance(a.get("code"), str) and len(a["code"]) == 3 and a["code"].isalpha()]
+    codes: list[str] = [a["code"] for a in actors if isinstance(a, dict)
+                        and isinstance(a.get("code"), str) and len(a["code"]) == 3 and a["code"].isalpha()]
+    return [CAMEO_CODES.get(c, c) for c in codes]
 
 
 # The gold codes any international or non-governmental body as IGO (Amnesty

@@ -91,7 +91,7 @@ def _golds(ann: str, text: str) -> Iterator[Gold]:
         if line.startswith("T") and len(parts) >= 2:
             label, _, where = parts[1].partition(" ")
             pieces = tuple(tuple(int(x) for x in p.split()) for p in where.split(";"))
-            spans[parts[0]] = (label, pieces)  # type: ignore[assignment]
+            spans[parts[0]] = (label, pieces)  # type: ignore[assignment]  # brat offsets come in (start, end) pairs
         elif line.startswith("E") and len(parts) >= 2:
             relations.append(dict(a.split(":", 1) for a in parts[1].split()))
     for rel in relations:
@@ -246,9 +246,9 @@ def score(items: Sequence[tuple[Article, tuple[Quote, ...]]]) -> Report:
     for name in ("direct", "indirect", "all"):
         metrics.update(tallies[name].metrics(name))
     for name in ("direct", "indirect", "all"):
-        ok, n = speakers[name]
+        right, n = speakers[name]
         key = "speaker_accuracy" if name == "all" else f"{name}_speaker_accuracy"
-        metrics[key] = round(ok / n, 4) if n else 0.0
+        metrics[key] = round(right / n, 4) if n else 0.0
     gold_kinds = {k: sum(g.kind == k for a in articles for g in a.golds) for k in ("direct", "mixed", "indirect")}
     return Report(
         name=NAME,

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.gazetteer import Gazetteer, Match, Term, fold, words
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 LOCATIVE = frozenset(
     "in at near inside outside across throughout within around into from to toward towards via "
@@ -266,6 +266,13 @@ def _country_of(match: Match | None) -> Term | None:
 # ----------------------------------------------------------------------------- titles
 
 
+def _covering(doc: Doc, start: int, end: int) -> Span:
+    """The tokens covering doc.text[start:end] (an entity span's offsets always have some)."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    assert span is not None, (start, end)
+    return span
+
+
 def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, SpanInfo]) -> Title | None:
     """The title words before a name, up to the sentence start."""
     first = doc.char_span(name_start, name_start + 1, alignment_mode="expand")
@@ -283,16 +290,16 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
         if _names_person(span):
             break  # another person's name: the title, if any, ended before it
         if span is not None and span.match is not None and _country_of(span.match) and span.match.first("actor") is None:
-            j = doc.char_span(span.start, span.end, alignment_mode="expand").start
+            j = _covering(doc, span.start, span.end).start
             continue
         if span is not None and span.label == "ORG" and span.match is None:
-            j = doc.char_span(span.start, span.end, alignment_mode="expand").start
+            j = _covering(doc, span.start, span.end).start
             continue
         if tok.text in POSSESSIVE and j - 1 > sent_start:
             prev = _span_ending(spans_at, doc[j - 2])
             if prev is not None and (prev.label == "PERSON" or (prev.match and prev.match.first("actor"))):
                 possessor = (prev.start, prev.end)
-                j = doc.char_span(prev.start, prev.end, alignment_mode="expand").start
+                j = _covering(doc, prev.start, prev.end).start
                 continue
             j -= 1
             continue
@@ -394,7 +401,7 @@ def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int,
     if k < sent_end and doc[k].lower_ == "of":
         nxt = spans_at.get(doc[k + 1].idx) if k + 1 < sent_end else None
         term = _country_of(nxt.match) if nxt is not None and nxt.match is not None else None
-        if term is not None:
+        if term is not None and nxt is not None:
             return Title(doc[k].idx, nxt.end, None, None, term.country, False, None)
         return None
     if k >= sent_end or doc[k].text != ",":

@@ -282,8 +282,8 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
     if info is not None:
         if info.possessor is not None and info.country is None:
             owner = _person_at(st, *info.possessor)
-            found = st.gaz.actor_for(st.text[info.possessor[0] : info.possessor[1]])
-            country = owner.country if owner else (found[0].country if len(found) == 1 else None)
+            named = st.gaz.actor_for(st.text[info.possessor[0] : info.possessor[1]])
+            country = owner.country if owner else (named[0].country if len(named) == 1 else None)
             info = replace(info, country=country)
         p.role = p.role or info.role
         p.sector = p.sector or info.sector
@@ -422,6 +422,7 @@ _PATRONAGE = frozenset("ally allies proxy proxies client clients surrogate surro
 
 
 def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int, int, str, str]) -> None:
+    sector: str | None
     start, end, role, sector = nominal
     text = st.text[start:end]
     country = term.country if term is not None else None
@@ -486,6 +487,7 @@ def _definite(st: _State, start: int) -> bool:
 
 def _ner_only(st: _State, span: A.SpanInfo) -> None:
     gaz = st.gaz
+    sector: str | None
     hint = next((t for m in span.hints for t in m.terms if t.country), None)
     country = hint.country if hint else None
     if span.label == "ORG":
@@ -630,7 +632,7 @@ def actor_code(gaz: Gazetteer, country: str | None, sector: str | None, code: st
 
 
 def _assemble(st: _State, text: str) -> tuple[Entity, ...]:
-    drafts = []
+    drafts: list[tuple[EntityType, str, str | None, str | None, str | None, str | None, str, tuple[Mention, ...]]] = []
     for p in st.people:
         spans = sorted(set(p.spans))
         mentions = tuple(Mention(s, e, text[s:e], label) for s, e, label in spans)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from ..knowledge.gazetteer import Match, Term, fold
+from ..knowledge.gazetteer import Match, Term, TermKind, fold
 from . import actors as A
 
 if TYPE_CHECKING:
@@ -61,7 +61,7 @@ def _named_in_context(st: _State, start: int, countries: list[str]) -> int | Non
     return None
 
 
-def place_after(st: _State, span: A.SpanInfo, kinds: tuple[str, ...]) -> str | None:
+def place_after(st: _State, span: A.SpanInfo, kinds: tuple[TermKind, ...]) -> str | None:
     """The country of the first place word after "in/of" within a few words after the
     span, in its sentence ("ethnic Albanians in south Serbia")."""
     for s in st.sent_spans.get(st.sentence(span.start), ()):
@@ -129,7 +129,7 @@ def clause_free_countries(st: _State, start: int, end: int) -> set[str]:
             continue
         tok = st.doc.char_span(s.start, s.end, alignment_mode="expand")
         modifier = tok is not None and term.kind == "adj" and tok.root.dep_ in ("amod", "compound")
-        if not (modifier and tok.root.head.i in clause):
+        if not (modifier and tok is not None and tok.root.head.i in clause):
             kept.add(term.country)
     return kept
 

@@ -43,7 +43,7 @@ def find_times(text: str, published: str | None, *, day_first: bool = False) -> 
     """The time expressions of `text`, anchored at `published` (YYYY-MM-DD or None)."""
     anchor = _anchor(published)
     return tuple(
-        TimeExpr(text=text[r.start:r.end], start=r.start, end=r.end, type=r.type, value=r.value,  # type: ignore[arg-type]
+        TimeExpr(text=text[r.start:r.end], start=r.start, end=r.end, type=r.type, value=r.value,
                  rule=f"{VERSION}:{r.rule}")
         for r in tag(text, anchor, day_first=day_first)
     )

@@ -15,7 +15,7 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 
 from ..errors import E001, E006, E007, E014, DiurnaError
-from ..model import ErrorResult, RawDocument
+from ..model import ErrorResult, InputKind, RawDocument
 from .sniff import looks_like_html
 
 Item = RawDocument | ErrorResult
@@ -27,7 +27,7 @@ def read_text(text: str, *, origin: str = "<string>", index: int = 0, **meta: An
     """A Python string as one document; HTML is recognised by its content."""
     if not text.strip():
         raise DiurnaError(E001, origin)
-    kind = "html" if looks_like_html(text) else "text"
+    kind: InputKind = "html" if looks_like_html(text) else "text"
     return RawDocument(index=index, content=text, kind=kind, origin=origin, **clean_meta(meta, origin))
 
 
@@ -40,7 +40,7 @@ def record(rec: Mapping[str, Any], origin: str) -> Item:
         content, field = rec.get("html"), "html"
     if not (isinstance(content, str) and content.strip()):
         return ErrorResult(index=-1, error=DiurnaError(E006, origin).info(), id=rid, origin=origin)
-    meta = {k: rec.get(k) for k in META_FIELDS if rec.get(k) not in (None, "")}
+    meta: dict[str, Any] = {k: rec.get(k) for k in META_FIELDS if rec.get(k) not in (None, "")}
     meta["id"] = rid
     try:
         doc = read_text(content, origin=origin, **meta)

@@ -8,7 +8,7 @@ private snapshot, see `source.py`), and returns their rows. No SQL is built here
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -81,7 +81,7 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *, token: 
     source = Source(db_path, refresh_every=refresh_every)
 
     @asynccontextmanager
-    async def lifespan(app: FastAPI) -> Iterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         source.refresh(force=True)
         yield
         source.close()
@@ -146,7 +146,7 @@ def _errors(app: FastAPI) -> None:
         return response
 
 
-NOT_FOUND = {404: {"model": Problem}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": Problem}}
 
 
 def _routes(app: FastAPI, source: Source) -> None:
@@ -219,6 +219,7 @@ def _routes(app: FastAPI, source: Source) -> None:
         record = {k: v for k, v in body.model_dump().items() if v is not None and k != "published"}
         outcome = app.state.extractor(record, body.published)
         if not outcome.ok:
+            # a Response goes out as is; the annotation is the schema of the 200 body
             return JSONResponse(status_code=422, content=outcome.to_dict())  # type: ignore[return-value]
         return outcome.to_dict()
 
@@ -297,4 +298,5 @@ def _follow_routes(app: FastAPI, source: Source) -> None:
                 raise HTTPException(404, f"no follow named {name!r}")
             rows = follows.check(store, name, limit=limit)
             found = follows.get(store, name)
-        return FollowCheck(follow=_follow_out(found, len(rows)), events=[r.to_dict() for r in rows])  # type: ignore[arg-type]
+            assert found is not None  # checked above, under the same write lock
+        return FollowCheck(follow=_follow_out(found, len(rows)), events=[r.to_dict() for r in rows])

@@ -77,11 +77,14 @@ def _paragraph_window(text: str, start: int, end: int) -> tuple[int, int]:
 # --------------------------------------------------------------------------- documents
 
 
+SpanKind = Literal["entity", "event", "quote", "time", "amount", "place"]
+
+
 @dataclass(frozen=True, slots=True)
 class Span:
     """One extracted fact in an article: where it is and what it is, for highlighting."""
 
-    kind: Literal["entity", "event", "quote", "time", "amount", "place"]
+    kind: SpanKind
     start: int
     end: int
     text: str
@@ -105,7 +108,7 @@ class Article:
     spans: list[Span]
 
 
-_SPANS = {
+_SPANS: dict[SpanKind, str] = {
     "entity": ("SELECT m.start, m.\"end\", m.text, de.type AS label, de.entity_id AS ref, "
                "coalesce(de.actor_code, de.name) AS detail, de.rule FROM mentions m JOIN doc_entities de "
                "ON de.doc_id = m.doc_id AND de.local_id = m.entity WHERE m.doc_id = ?"),
@@ -126,7 +129,7 @@ def article(store: Store, doc_id: str) -> Article | None:
                        "dateline, origin, text FROM documents WHERE id = ?", [doc_id])
     if not rows:
         return None
-    spans = [Span(kind=kind, **r) for kind, sql in _SPANS.items() for r in store.fetch(sql, [doc_id])]  # type: ignore[arg-type]
+    spans = [Span(kind=kind, **r) for kind, sql in _SPANS.items() for r in store.fetch(sql, [doc_id])]
     spans.sort(key=lambda s: (s.start, -s.end, s.kind))
     return Article(**rows[0], spans=spans)
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import typing
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
@@ -27,16 +27,30 @@ def row_model(cls: type, **nested: Any) -> type[BaseModel]:
     return create_model(cls.__name__.removeprefix("Stored"), __doc__=cls.__doc__, **fields)
 
 
-StoredEvent = row_model(query.StoredEvent)
-Evidence = row_model(query.Evidence)
-Quote = row_model(query.StoredQuote)
-Entity = row_model(query.StoredEntity)
-Document = row_model(query.StoredDocument)
-Span = row_model(queries.Span)
-Article = row_model(queries.Article, spans=list[Span])
-Bucket = row_model(queries.Bucket)
-Point = row_model(queries.Point)
-EventPage = row_model(queries.EventPage, items=list[StoredEvent])
+if TYPE_CHECKING:
+    # Models built at run time by `create_model` are opaque to the type checker; to it they
+    # are `Any`, as pydantic fields of these types accept a dict or a model.
+    StoredEvent: TypeAlias = Any
+    Evidence: TypeAlias = Any
+    Quote: TypeAlias = Any
+    Entity: TypeAlias = Any
+    Document: TypeAlias = Any
+    Span: TypeAlias = Any
+    Article: TypeAlias = Any
+    Bucket: TypeAlias = Any
+    Point: TypeAlias = Any
+    EventPage: TypeAlias = Any
+else:
+    StoredEvent = row_model(query.StoredEvent)
+    Evidence = row_model(query.Evidence)
+    Quote = row_model(query.StoredQuote)
+    Entity = row_model(query.StoredEntity)
+    Document = row_model(query.StoredDocument)
+    Span = row_model(queries.Span)
+    Article = row_model(queries.Article, spans=list[Span])
+    Bucket = row_model(queries.Bucket)
+    Point = row_model(queries.Point)
+    EventPage = row_model(queries.EventPage, items=list[StoredEvent])
 
 MAX_EXTRACT_CHARS = 200_000  # one article; `diurna ingest` is for bulk work
 

@@ -39,7 +39,9 @@ def add(store: Store, name: str, f: EventFilter) -> Follow:
     if get(store, name) is not None:
         raise DiurnaError(E011, f"a follow named {name!r} exists; remove it first with `diurna follow rm {name}`")
     store.con.execute("INSERT INTO follows VALUES (?, ?, now(), NULL)", [name, json.dumps(f.to_dict(), sort_keys=True)])
-    return get(store, name)  # type: ignore[return-value]
+    made = get(store, name)
+    assert made is not None  # inserted just above
+    return made
 
 
 def get(store: Store, name: str) -> Follow | None:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..engines.local import chunked, run_ordered, start_pool
-from ..model import ErrorResult, Outcome, RawDocument
+from ..model import ErrorResult, Outcome, RawDocument, Result
 from ..settings import Settings
 from .duckdb import Store
 
@@ -81,7 +81,7 @@ def ingest(
         for chunk in _process(items, settings, known, workers, published, pipeline):
             fresh = [o for o in chunk if not isinstance(o, _Skipped)]
             stored, errors = store.write(fresh)
-            known.update(o.document.id for o in fresh if o.ok)  # type: ignore[union-attr]
+            known.update(o.document.id for o in fresh if isinstance(o, Result))
             counts["seen"] += len(chunk)
             counts["stored"] += stored
             counts["errors"] += errors

@@ -56,12 +56,13 @@ def load(folder: str | Path, db: str | Path) -> LoadReport:
     absent = [t for t, s in sources.items() if s is None]
     if absent:
         raise DiurnaError(E016, f"{folder} has no {', '.join(f'{t}.parquet' for t in absent)}")
-    _check_columns(sources, columns)  # before the store is opened: a bad folder creates nothing
+    found = {t: s for t, s in sources.items() if s is not None}  # all of them (checked above)
+    _check_columns(found, columns)  # before the store is opened: a bad folder creates nothing
     with Store(db) as store:
         con = store.con
         con.execute("BEGIN TRANSACTION")
         try:
-            report = _load(con, sources)
+            report = _load(con, found)
             con.execute("COMMIT")
         except BaseException:
             con.execute("ROLLBACK")

@@ -298,8 +298,8 @@ def dates_compatible(a: EventRecord, b: EventRecord) -> bool:
 def places_compatible(a: EventRecord, b: EventRecord) -> bool:
     if a.location_country and b.location_country and a.location_country != b.location_country:
         return False
-    if None not in (a.lat, a.lon, b.lat, b.lon):
-        return _km(a.lat, a.lon, b.lat, b.lon) <= MAX_DISTANCE_KM  # type: ignore[arg-type]
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        return _km(a.lat, a.lon, b.lat, b.lon) <= MAX_DISTANCE_KM
     return True
 
 

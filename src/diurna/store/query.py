@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, fields
 from datetime import date, datetime
-from typing import Any
+from typing import Any, ClassVar
 
 from ..errors import E007, DiurnaError
 from .duckdb import Store
@@ -47,13 +47,15 @@ def _plain(value: Any) -> Any:
 class _Row:
     """Rows are built from query results by column name."""
 
+    __dataclass_fields__: ClassVar[dict[str, Any]]  # every row type is a dataclass
+
     @classmethod
     def from_row(cls, row: dict[str, Any]):
-        names = {f.name for f in fields(cls)}  # type: ignore[arg-type]
+        names = {f.name for f in fields(cls)}
         return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in row.items() if k in names})
 
     def to_dict(self) -> dict[str, Any]:
-        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}  # type: ignore[arg-type]
+        return {f.name: _plain(getattr(self, f.name)) for f in fields(self)}
 
 
 # --------------------------------------------------------------------------- events
@@ -91,6 +93,10 @@ class EventFilter:
         return cls(**{k: v for k, v in data.items() if k in known})
 
 
+# The type of `StoredEvent.day`: inside that class, `date` names its own field.
+Day = date
+
+
 @dataclass(frozen=True, slots=True)
 class StoredEvent(_Row):
     id: str
@@ -109,7 +115,7 @@ class StoredEvent(_Row):
     target_actor_code: str | None
     date: str | None
     date_precision: str | None
-    day: date | None
+    day: Day | None
     location_name: str | None
     location_country: str | None
     lat: float | None
@@ -132,7 +138,8 @@ def _side_sql(side: str) -> str:
 
 def event_where(f: EventFilter, updated_after: datetime | None = None) -> tuple[str, list[Any]]:
     """The WHERE clause for a filter (shared with follows and exports)."""
-    where, params = ["TRUE"], []
+    where: list[str] = ["TRUE"]
+    params: list[Any] = []
     if f.actor:
         where.append(f"({_side_sql('source')} OR {_side_sql('target')})")
         params += [f.actor] * 6
@@ -339,7 +346,7 @@ def stats(store: Store) -> dict[str, Any]:
     """Counts per table, the date range, and the event mix: what is in this store."""
     out: dict[str, Any] = {"path": store.path}
     out["counts"] = {t: store.scalar(f"SELECT count(*) FROM {t}") for t in _COUNTED}
-    first, last = store.con.execute("SELECT min(published), max(published) FROM documents").fetchone()
+    first, last = store.con.execute("SELECT min(published), max(published) FROM documents").fetchone() or (None, None)
     out["published"] = {"first": _plain(first), "last": _plain(last)}
     out["merged"] = {
         "event_reports": out["counts"]["event_evidence"],

@@ -115,7 +115,7 @@ def event_rows(stored: Iterable[Mapping[str, Any]]) -> tuple[list[tuple], list[t
     return rows, [(doc, local, c.id) for c in clusters for doc, local in c.members]
 
 
-def stored_event_record(r: dict[str, Any]) -> merge.EventRecord:
+def stored_event_record(r: Mapping[str, Any]) -> merge.EventRecord:
     """The merge's view of a stored evidence row (the same keys `rows.event_record` gives)."""
     return merge.EventRecord(
         doc_id=r["doc_id"], local_id=r["local_id"], code=r["code"], root_code=r["root_code"],
@@ -126,13 +126,13 @@ def stored_event_record(r: dict[str, Any]) -> merge.EventRecord:
     )
 
 
-def _side(r: dict[str, Any], side: str) -> str | None:
+def _side(r: Mapping[str, Any], side: str) -> str | None:
     if r[f"{side}_name"] is None and r[f"{side}_actor_code"] is None and r[f"{side}_country"] is None:
         return None
     return merge.actor_key(r[f"{side}_actor_code"], r[f"{side}_country"], r[f"{side}_name"])
 
 
-def _event_row(cluster: merge.EventCluster, reports: list[dict[str, Any]], anchor: merge.EventRecord) -> tuple:
+def _event_row(cluster: merge.EventCluster, reports: list[Mapping[str, Any]], anchor: merge.EventRecord) -> tuple:
     """The merged event: coding, actors and date from the anchor report (the earliest,
     most precisely dated one: members[0]); the location from the first report that has
     one; counts over all reports."""

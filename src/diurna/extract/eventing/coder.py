@@ -191,9 +191,9 @@ _THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
 _MEASURE_ROOTS = {"16"}  # reduced relations: cut aid or ties, expel, halt talks
 
 
-def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tuple[str, str, Modality]:
+def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: Modality) -> tuple[str, str, Modality]:
     if m.pred.user:
-        return code, pattern, mood  # type: ignore[return-value]  # a user dictionary's code is final
+        return code, pattern, mood  # a user dictionary's code is final
     if obligation(m.trigger) and m.pred.frame not in _REQUEST_FRAMES:
         # "Libya must hand over the suspects": a demand on the subject
         return ctx.lexicon.frames["demand"].code_for(code), f"{pattern}+must-demand", "asserted"
@@ -216,10 +216,10 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tu
             return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
         if code[:2] in _INTENT_ROOTS and _announced_aux(m.trigger):
             # a meeting offered on a condition stays hypothetical ("would meet him if ...")
-            mood_after = mood if code[:2] == "04" else "asserted"
+            mood_after: Modality = mood if code[:2] == "04" else "asserted"
             return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+conditional-offer", mood_after
     if mood != "future":
-        return code, pattern, mood  # type: ignore[return-value]
+        return code, pattern, mood
     if condition == "unless":
         return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
     if code[:2] == "04":
@@ -231,10 +231,10 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: str) -> tu
         # "announced it would prohibit all aid to X": a measure decided, with no condition
         # or threat word, is the measure itself, still to come (a threat needs "unless",
         # "if" or a threat verb, handled above and by the threaten frame)
-        return code, f"{pattern}+announced-measure", mood  # type: ignore[return-value]
+        return code, f"{pattern}+announced-measure", mood
     if code[:2] in _THREAT_ROOTS:
         return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+announced-threat", "asserted"
-    return code, pattern, mood  # type: ignore[return-value]
+    return code, pattern, mood
 
 
 _INNER_PREPS = ("to", "with", "for", "on", "against", "into", "from", "in")
@@ -318,7 +318,7 @@ def _owner(tok: Token, people: frozenset[str]) -> Token:
     return tok
 
 
-def _events(ctx: Context, sent: Span, m: Match, pairs: dict[str, tuple[ActorRef, ActorRef]]) -> list[Event]:
+def _events(ctx: Context, sent: Span, m: Match, last_pairs: dict[str, tuple[ActorRef, ActorRef]]) -> list[Event]:
     code, pattern = _code_of(m, ctx)
     sources = [t for t in (G.group_head(t) for t in m.sources) if usable_actor(t)]
     targets = [t for t in (_owner(G.group_head(t), ctx.lexicon.human_nouns) for t in _targets(m, ctx))
@@ -329,19 +329,21 @@ def _events(ctx: Context, sent: Span, m: Match, pairs: dict[str, tuple[ActorRef,
         sources, targets = [t for t in _demanders(m.trigger) if usable_actor(t)], sources
     place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document)
     here = _place_country(ctx, place)
-    src_refs = [_grounded(ctx, t, r, here) for t in sources for r in _refs(ctx, t)] or [None]
+    src_refs: list[ActorRef | None] = [_grounded(ctx, t, r, here) for t in sources for r in _refs(ctx, t)] or [None]
     own = {r.entity for r in src_refs if r is not None and r.entity}
-    tgt_refs = [_grounded(ctx, t, r, None, own) for t in targets for r in _refs(ctx, t)]
-    tgt_refs = _fallback_targets(ctx, m, code, sources, src_refs, tgt_refs, place, here) or [None]
+    found = [_grounded(ctx, t, r, None, own) for t in targets for r in _refs(ctx, t)]
+    tgt_refs: list[ActorRef | None] = [*_fallback_targets(ctx, m, code, sources, src_refs, found, place, here)]
+    tgt_refs = tgt_refs or [None]
     # "Arnor and Gondor failed to reach agreement": a frame over a mutual act is mutual
     reciprocal = (m.pred.reciprocal or m.inner is not None and m.inner.pred.reciprocal
                   and ctx.lexicon.frames[m.pred.frame or ""].target == "inner") and not demanded
-    participants = _pick_pair(pairs, src_refs)
+    participants = _pick_pair(last_pairs, src_refs)
     joint = tgt_refs == [None] and any(r is not None and r.entity is None and _PARTICIPANTS.match(r.text)
                                         for r in src_refs)
     src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, reciprocal)
     # "Both leaders pledged to ...": what the pair does together each does towards the other
     reciprocal = reciprocal or joint and participants is not None
+    pairs: list[tuple[ActorRef | None, ActorRef | None]]
     pairs = [(s, t) for s in src_refs for t in tgt_refs if not _same(s, t)]
     if reciprocal:
         pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
@@ -586,7 +588,7 @@ def merge(events: list[Event]) -> tuple[Event, ...]:
     several sentences become one event carrying every evidence span."""
     groups: dict[tuple[str, ...], list[Event]] = {}
     for ev in events:
-        key = (ev.code, _key(ev.source), _key(ev.target), ev.date or "", ev.modality)
+        key: tuple[str, ...] = (ev.code, _key(ev.source), _key(ev.target), ev.date or "", ev.modality)
         if not ev.source and not ev.target:
             key += (str(ev.evidence.start),)  # actorless events merge only with themselves
         groups.setdefault(key, []).append(ev)

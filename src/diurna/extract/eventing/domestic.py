@@ -54,11 +54,13 @@ def _naming(doc: Doc, sent: Span, source: ActorRef, places: tuple[Place, ...]) -
     inside = source.start is not None and source.end is not None
     for p in places:
         if p.country == source.country and sent.start_char <= p.start and p.end <= sent.end_char:
+            # `inside`: source.start and source.end are set
             if not (inside and source.start <= p.start and p.end <= source.end):  # type: ignore[operator]
                 return p.start, p.end
     if not inside:
         return None
     for ent in doc.ents:  # "Egyptian demonstrators", "Iraq's interim government"
+        # `inside`: source.start and source.end are set
         if ent.label_ in ("NORP", "GPE") and source.start <= ent.start_char and ent.end_char <= source.end:  # type: ignore[operator]
             return ent.start_char, ent.end_char
     return None

@@ -16,6 +16,7 @@ named target.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from ...resolve.links import MentionIndex
@@ -75,7 +76,7 @@ _FOR_PEOPLE = {"camp", "camps", "shelter", "shelters", "school", "schools", "hos
                "homes", "settlement", "settlements", "hostel", "hostels", "centre", "center", "centres", "centers"}
 
 
-def phrase_country(index: MentionIndex, tok: Token, skip: set[str] = frozenset()) -> tuple[str, str | None] | None:
+def phrase_country(index: MentionIndex, tok: Token, skip: Collection[str] = frozenset()) -> tuple[str, str | None] | None:
     """(country, entity id) of the first actor with a country inside `tok`'s own phrase
     ("groups in Zimbabwe", "the offices of the Gondorian council"), else in what the
     phrase ties it to ("workers affiliated with the Gondorian union", "a camp for
@@ -192,7 +193,7 @@ def _conditions(heads: list[Token]) -> list[Token]:
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
-def _country_at(index: MentionIndex, t: Token, skip: set[str]) -> tuple[str, str | None] | None:
+def _country_at(index: MentionIndex, t: Token, skip: Collection[str]) -> tuple[str, str | None] | None:
     if t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.lower_ in _PRONOUNS:
         return None
     ent = index.at(t.idx, t.idx + len(t.text))

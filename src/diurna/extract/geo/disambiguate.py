@@ -77,7 +77,7 @@ def resolve(
     chosen: dict[str, tuple[Candidate | None, str]] = {}
     for key, cands in options.items():
         chosen[key] = _best(cands, focus.without(first[key]))
-    out = []
+    out: list[Resolution] = []
     for key, ms in groups.items():
         cand, how = chosen[key]
         out.extend(Resolution(m, cand, how) for m in ms)

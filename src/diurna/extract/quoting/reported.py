@@ -26,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ...model import Quote
+from ...model import Quote, QuoteKind
 from .cues import Cues, cue_of
 from .direct import Classified, Frame, frame_of, trimmed
 from .speakers import EntityIndex, speaker_ref
@@ -51,8 +51,8 @@ def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, in
     for tok in doc:
         if _quote_at(tok.idx, direct) is not None:
             continue  # speech reported inside a quote is the quoted speaker's, not ours
-        for r in _from_token(tok, text, cues, index, fragments):
-            r = _in_paragraph(r, text, tok.idx)
+        for cand in _from_token(tok, text, cues, index, fragments):
+            r = _in_paragraph(cand, text, tok.idx)
             if r is not None and not _overlaps_direct(r, direct):
                 found.append(r)
     out: list[Quote] = []
@@ -61,7 +61,7 @@ def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, in
         if (r.start, r.end) in seen:
             continue
         seen.add((r.start, r.end))
-        kind = "mixed" if any(r.start <= o and c < r.end + 2 for o, c in fragments) else "indirect"
+        kind: QuoteKind = "mixed" if any(r.start <= o and c < r.end + 2 for o, c in fragments) else "indirect"
         rule = r.frame.rule if kind == "indirect" or r.frame.rule.startswith("mixed") else "mixed/" + r.frame.rule.split("/", 1)[1]
         out.append(Quote(text=text[r.start:r.end], kind=kind, start=r.start, end=r.end,
                          speaker=r.frame.speaker, cue=r.frame.cue, addressee=r.frame.addressee, rule=rule))

@@ -180,6 +180,7 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Reading | None:
         elif t == "future":
             d = min(c for c in cands if c >= ctx.anchor)
         else:
+            # ctx.anchor is set (checked above); the lambda loses the narrowing
             d = min(cands, key=lambda c: abs((c - ctx.anchor).days))  # type: ignore[operator]
     else:
         d = on(y)

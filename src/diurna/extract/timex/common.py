@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ...model import TimeType
 from .lexicon import lexicon
 from .tagger import Ctx, Reading
 
@@ -22,7 +23,7 @@ class Rule:
     pattern: re.Pattern[str]
     handler: Handler
     triggers: frozenset[str] = frozenset()
-def r_(m: re.Match[str], type_: str, value: str, rule: str, group: str | int = 0) -> Reading:
+def r_(m: re.Match[str], type_: TimeType, value: str, rule: str, group: str | int = 0) -> Reading:
     s, e = m.span(group)
     return Reading(s, e, type_, value, rule)
 

@@ -37,8 +37,8 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     left = 0
     for m in _SENT_END.finditer(text, max(0, start - 400), start):
         left = m.end()
-    m = _SENT_END.search(text, end, min(len(text), end + 400))
-    right = m.start() + 1 if m else min(len(text), end + 400)
+    after = _SENT_END.search(text, end, min(len(text), end + 400))
+    right = after.start() + 1 if after else min(len(text), end + 400)
     return max(left, start - 400), right
 
 

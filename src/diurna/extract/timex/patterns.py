@@ -61,6 +61,7 @@ def number(text: str) -> float | None:
         return None if v == "X" else float(v)
     parts = t.split()
     if len(parts) == 2 and parts[0] in TENS.split("|") and parts[1] in ONES.split("|"):
+        # every TENS and ONES word is in the number lexicon
         return float(lex.get("number", parts[0])) + float(lex.get("number", parts[1]))  # type: ignore[arg-type]
     return None
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ...model import TimeType
 from .context import tense as _tense
 
 
@@ -20,7 +21,7 @@ from .context import tense as _tense
 class Reading:
     start: int
     end: int
-    type: str
+    type: TimeType
     value: str
     rule: str
 
