@@ -6,7 +6,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 DEMO_DB ?= diurna.duckdb
 
-.PHONY: install install-spark demo test test-fast golden bench bench-spark clean
+.PHONY: install install-spark demo lint test test-fast golden bench bench-spark clean
 
 install: $(VENV)/.installed
 
@@ -32,8 +32,14 @@ demo: install
 	$(BIN)/diurna quotes --db $(DEMO_DB) --limit 8
 	$(BIN)/diurna stats --db $(DEMO_DB)
 
-# The whole test suite, slow, data, browser and Spark tests included (what CI runs).
+# ruff (pyflakes, pycodestyle errors, import order) and mypy (configured in pyproject.toml).
+lint: install
+	$(BIN)/ruff check src tests
+	$(BIN)/mypy
+
+# Lint, then the whole test suite, slow, data, browser and Spark tests included (what CI runs).
 test: install install-spark
+	$(MAKE) lint
 	$(BIN)/python -m pytest -q
 
 # Everything but the tests marked slow.

@@ -139,6 +139,7 @@ def _run(spark: SparkSession, inputs: list[str], out: str, settings: Settings, p
     docs = spark.createDataFrame(unique.map(functools.partial(w.typed_tables, per_article)),
                                  _per_doc_schema(per_article)).persist(StorageLevel.MEMORY_AND_DISK)
     sizes = docs.select(*(F.sum(F.size(t)).alias(t) for t in COLUMNS)).first()  # runs the pipeline, once
+    assert sizes is not None  # an aggregate over a DataFrame has one row
     counts = {t: int(sizes[t] or 0) for t in COLUMNS}
     t2 = time.perf_counter()
     merged = _write(spark, docs, columns, m, out)
@@ -148,7 +149,7 @@ def _run(spark: SparkSession, inputs: list[str], out: str, settings: Settings, p
         cached.unpersist()
     t3 = time.perf_counter()
     report = SparkReport(
-        out=out, master=sc.master, partitions=n, documents=rows["documents"], errors=rows["errors"],
+        out=out, master=sc.master or "", partitions=n, documents=rows["documents"], errors=rows["errors"],
         rows=rows, startup_seconds=round(startup, 3),
         process_seconds=round(t2 - t1, 3), merge_write_seconds=round(t3 - t2, 3), seconds=round(t3 - t0, 3))
     _write_text(spark, f"{out}/{MANIFEST}", json.dumps(
@@ -224,6 +225,7 @@ def _schema(columns: tuple[tuple[str, str], ...]) -> Any:
 
 def _hadoop_path(spark: SparkSession, path: str) -> tuple[Any, Any]:
     jvm = spark.sparkContext._jvm
+    assert jvm is not None  # a running SparkContext has its JVM gateway
     p = jvm.org.apache.hadoop.fs.Path(path)
     return p, p.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration())
 

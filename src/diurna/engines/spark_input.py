@@ -55,6 +55,7 @@ def list_inputs(spark: SparkSession, inputs: list[str]) -> tuple[list[InputFile]
     """The files behind the inputs, in the local reader's order, and an E008 error for
     every input that names nothing."""
     jvm = spark.sparkContext._jvm
+    assert jvm is not None  # a running SparkContext has its JVM gateway
     conf = spark.sparkContext._jsc.hadoopConfiguration()
     files: list[InputFile] = []
     missing: list[tuple[Order, ErrorResult]] = []
