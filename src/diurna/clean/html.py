@@ -76,7 +76,7 @@ def html_to_paragraphs(html: str, *, url: str | None, origin: str) -> HtmlText:
 def _placed(texts: list[str], visible: str, offsets: array) -> list[tuple[int, MappedText]]:
     """Each line of `texts` as a paragraph, with its place in the visible text (the
     place of the paragraph before it when it cannot be found)."""
-    out = []
+    out: list[tuple[int, MappedText]] = []
     cursor = 0
     for raw in texts:
         for line in lines(raw):
