@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from diurna.dev.golden_diff import (at_ref, compare, diff_document, diff_example, diff_facts, in_tree, main,
-                                    render)
+from diurna.dev.golden_diff import at_ref, compare, diff_document, diff_example, diff_facts, in_tree, main, render
 
 
 def _event(code="042", src="FRAGOV", tgt="NGAGOV", rule="p:visit/active", **more):
