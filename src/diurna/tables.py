@@ -246,11 +246,11 @@ DOCUMENTS = (
     Column("entities", _get("entities"), priority=1, min=8, cap=8, right=True),
 )
 
-ERRORS = (
-    Column("origin", _get("origin"), min=12, want=24, cap=40, lines=2),
+ERRORS = (  # the hint says how to fix it: always shown
+    Column("origin", _get("origin"), min=12, want=20, cap=40, lines=2),
     Column("code", _get("code"), min=4, cap=4),
-    Column("message", _get("message"), min=20, want=40, cap=80, lines=2),
-    Column("hint", _get("hint"), priority=1, min=20, cap=60, lines=2),
+    Column("message", _get("message"), min=20, want=30, cap=80, lines=2),
+    Column("hint", _get("hint"), min=20, want=60, cap=100, lines=2),
 )
 
 FOLLOWS = (
