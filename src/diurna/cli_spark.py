@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .cli_store import DEFAULT_DB, DbOpt, _fail
+from .cli_store import DEFAULT_DB, DbOpt, fail
 from .errors import DiurnaError
 
 spark_app = typer.Typer(help="Run diurna on Apache Spark (pip install 'diurna[spark]').", no_args_is_help=True)
@@ -53,7 +53,7 @@ def spark_ingest(
         report = ingest(inputs, out, Settings.load(config), master=master, partitions=partitions,
                         published=published, conf=pairs, overwrite=overwrite)
     except DiurnaError as exc:
-        _fail(exc)
+        fail(exc)
     console = Console(stderr=True)
     console.print(f"{report.documents} documents, {report.errors} errors on {report.master} "
                   f"({report.partitions} partitions) in {report.seconds:.1f} s: start-up {report.startup_seconds:.1f} s, "
@@ -73,7 +73,7 @@ def load(
     try:
         report = run(folder, db)
     except DiurnaError as exc:
-        _fail(exc)
+        fail(exc)
     typer.echo(f"{report.documents} new documents, {report.skipped} already stored, {report.errors} errors; "
                f"{report.blocks_taken} merge blocks taken as computed, {report.blocks_merged} merged again "
                f"in {report.seconds:.1f} s -> {db}")

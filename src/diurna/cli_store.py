@@ -29,7 +29,7 @@ follow_app = typer.Typer(help="Follow a topic: saved event filters and what is n
                          no_args_is_help=True)
 
 
-def _fail(exc: DiurnaError, code: int = 2) -> NoReturn:
+def fail(exc: DiurnaError, code: int = 2) -> NoReturn:
     typer.echo(str(exc), err=True)
     raise typer.Exit(code)
 
@@ -40,7 +40,7 @@ def _open(db: str, read_only: bool = True):
     try:
         return Store(db, read_only=read_only)
     except DiurnaError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 def _emit(rows: Sequence[Any], fmt: str, title: str, columns: Sequence[Column], fields: Sequence[str],
@@ -83,14 +83,14 @@ def ingest(
     from rich.console import Console
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
+    from .engines.ingest import count_inputs
+    from .engines.ingest import ingest as run
     from .settings import Settings
-    from .store.ingest import count_inputs
-    from .store.ingest import ingest as run
 
     try:
         settings = Settings.load(config)
     except DiurnaError as exc:
-        _fail(exc)
+        fail(exc)
     console = Console(stderr=True)
     columns = (TextColumn("[bold]ingest[/]"), BarColumn(), TextColumn("{task.completed}/{task.total} docs"),
                TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("[red]{task.fields[errors]} errors[/]"),
@@ -109,7 +109,7 @@ def ingest(
 
             report = run(paths, db, settings, workers=workers, published=published, on_progress=show)
     except DiurnaError as exc:
-        _fail(exc)
+        fail(exc)
     except KeyboardInterrupt:
         console.print(f"interrupted: every committed batch is in {db}; run the same command again to finish")
         raise typer.Exit(130)
@@ -146,7 +146,7 @@ def _filter(actor, country, dyad, code, root, quad, since, until, q, limit):
         return EventFilter(actor=actor, country=country, dyad=dyad, code=code, root=root, quad=quad, since=since,
                            until=until, q=q, limit=limit)
     except DiurnaError as exc:
-        _fail(exc)
+        fail(exc)
 
 
 def events(db: DbOpt = DEFAULT_DB, actor: ActorOpt = None, country: CountryOpt = None, dyad: DyadOpt = None,
@@ -176,7 +176,7 @@ def quotes(db: DbOpt = DEFAULT_DB,
         try:
             rows = query.quotes(store, speaker=speaker, q=q, since=since, until=until, limit=limit)
         except DiurnaError as exc:
-            _fail(exc)
+            fail(exc)
     _emit(rows, format, f"quotes: {len(rows)}", QUOTES, _names(query.StoredQuote), wide)
 
 
@@ -202,7 +202,7 @@ def documents(db: DbOpt = DEFAULT_DB, q: QOpt = None, since: SinceOpt = None, un
         try:
             rows = query.documents(store, q=q, since=since, until=until, limit=limit)
         except DiurnaError as exc:
-            _fail(exc)
+            fail(exc)
     _emit(rows, format, f"documents: {len(rows)}", DOCUMENTS, _names(query.StoredDocument), wide)
 
 
@@ -252,7 +252,7 @@ def follow_add(name: Annotated[str, typer.Argument(help="A name for the topic.")
         try:
             follows.add(store, name, f)
         except DiurnaError as exc:
-            _fail(exc)
+            fail(exc)
     typer.echo(f"following {name!r}: {json.dumps(f.to_dict())}")
 
 
@@ -288,7 +288,7 @@ def follow_check(name: Annotated[str, typer.Argument(help="The topic to check.")
         try:
             rows = follows.check(store, name, limit=limit)
         except DiurnaError as exc:
-            _fail(exc)
+            fail(exc)
     _emit(rows, format, f"new for {name!r}: {len(rows)}", EVENTS, _names(query.StoredEvent), wide)
 
 

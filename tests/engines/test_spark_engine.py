@@ -16,8 +16,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from diurna.engines.ingest import ingest
 from diurna.errors import DiurnaError
-from diurna.store import ingest
 from diurna.store.load import load
 from diurna.store.schema import TABLES, table_columns
 

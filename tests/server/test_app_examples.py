@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from diurna.engines.ingest import ingest
 from diurna.server import create_app
-from diurna.store.ingest import ingest
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 

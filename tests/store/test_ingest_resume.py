@@ -1,4 +1,4 @@
-"""store.ingest end to end with the real pipeline: idempotent re-ingest, and kill -9
+"""engines.ingest end to end with the real pipeline: idempotent re-ingest, and kill -9
 mid-ingest followed by a resume gives the same tables as a clean run."""
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))  # the store tests' builders (tests use --import-mode=importlib)
 from store_builders import snapshot  # noqa: E402
 
-from diurna.store import Store, ingest  # noqa: E402
+from diurna.engines.ingest import ingest  # noqa: E402
+from diurna.store import Store  # noqa: E402
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 OUTLETS = ("Gondor Gazette", "Rohan Herald", "Shire Courier")
@@ -86,7 +87,7 @@ def test_ingest_rerun_adds_nothing(corpus, clean_run, tmp_path, store_settings, 
 _CHILD = textwrap.dedent("""
     import sys, time
     from diurna import Settings
-    from diurna.store import ingest
+    from diurna.engines.ingest import ingest
 
     def slow(progress):
         print("committed", progress.seen, flush=True)

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 
 from ..errors import E001, E004, E007, E009, DiurnaError
 from ..model import Document, RawDocument, Removed
+from ..read.dates import date_in_line
 from ..read.records import normalise_date
 from ..settings import Settings
 from . import boilerplate
-from .dates import date_in_line
 from .language import detect
 from .mapped import MappedText, join
 from .metadata import agency_in_credit, looks_like_headline, split_dateline, wire_credit_agency

@@ -101,7 +101,9 @@ class _Other:
 
 
 @dataclass(slots=True)
-class _State:
+class EntityState:
+    """What the entity extractor knows of one document so far (homes.py reads it too)."""
+
     gaz: Gazetteer
     doc: Doc
     text: str  # document.text (spaCy's Doc.text rebuilds the string on every access)
@@ -119,6 +121,9 @@ class _State:
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sent_starts, offset) - 1
+
+
+_State = EntityState  # the short name this module's functions use
 
 
 def extract_entities(gaz: Gazetteer, document: Document, doc: Doc) -> tuple[Entity, ...]:

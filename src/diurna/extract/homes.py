@@ -17,7 +17,7 @@ from . import actors as A
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from .entities import _State
+    from .entities import EntityState
 
 STANCE = re.compile(r"(?:^|\W)(?:anti|pro)-$", re.IGNORECASE)
 STANCE_IN = re.compile(r"(?:anti|pro)-", re.IGNORECASE)
@@ -39,7 +39,7 @@ def readings(match: Match | None) -> list[Term]:
     return out
 
 
-def reading(st: _State, span: A.SpanInfo, term: Term) -> Term:
+def reading(st: EntityState, span: A.SpanInfo, term: Term) -> Term:
     """Of a name with places in two countries, the one whose country the sentence, else
     the document, names otherwise ("rival militias in Tripoli ... the north Lebanese
     port" -> LBN); else the first (the capital before a minor place)."""
@@ -50,7 +50,7 @@ def reading(st: _State, span: A.SpanInfo, term: Term) -> Term:
     return found_readings[found] if found is not None else term
 
 
-def _named_in_context(st: _State, start: int, countries: list[str]) -> int | None:
+def _named_in_context(st: EntityState, start: int, countries: list[str]) -> int | None:
     """The index of the one country of `countries` that the sentence at `start` names,
     else the one the document names; None when neither settles it."""
     here = st.sent_countries.get(st.sentence(start), set())
@@ -61,7 +61,7 @@ def _named_in_context(st: _State, start: int, countries: list[str]) -> int | Non
     return None
 
 
-def place_after(st: _State, span: A.SpanInfo, kinds: tuple[TermKind, ...]) -> str | None:
+def place_after(st: EntityState, span: A.SpanInfo, kinds: tuple[TermKind, ...]) -> str | None:
     """The country of the first place word after "in/of" within a few words after the
     span, in its sentence ("ethnic Albanians in south Serbia")."""
     for s in st.sent_spans.get(st.sentence(span.start), ()):
@@ -73,7 +73,7 @@ def place_after(st: _State, span: A.SpanInfo, kinds: tuple[TermKind, ...]) -> st
     return None
 
 
-def home(st: _State, span: A.SpanInfo, homes: tuple[str, ...]) -> str:
+def home(st: EntityState, span: A.SpanInfo, homes: tuple[str, ...]) -> str:
     """The country a stateless people is coded by: the one of its home countries the
     sentence names, else the document, else the first listed ("Hutu rebels" in a
     story about Burundi -> BDI)."""
@@ -88,7 +88,7 @@ def home(st: _State, span: A.SpanInfo, homes: tuple[str, ...]) -> str:
     return homes[found] if found is not None else homes[0]
 
 
-def ethnic_residence(st: _State, span: A.SpanInfo, own: str | None) -> str | None:
+def ethnic_residence(st: EntityState, span: A.SpanInfo, own: str | None) -> str | None:
     """The country an "ethnic X" group lives in: the place after "in/of" ("ethnic
     Albanians in south Serbia"), else the one other country the sentence names most
     ("ethnic Albanians demonstrated in Serbia"); None when the text does not say."""
@@ -110,7 +110,7 @@ def ethnic_residence(st: _State, span: A.SpanInfo, own: str | None) -> str | Non
     return None
 
 
-def clause_free_countries(st: _State, start: int, end: int) -> set[str]:
+def clause_free_countries(st: EntityState, start: int, end: int) -> set[str]:
     """The countries the sentence names, less a nationality word that modifies the direct
     object of the actor's own verb: in "Muslim hackers defaced Danish Web sites" Denmark
     is the target's, not the hackers'; in "Islamic fundamentalists staged a rally,
@@ -134,7 +134,7 @@ def clause_free_countries(st: _State, start: int, end: int) -> set[str]:
     return kept
 
 
-def trailing_role(st: _State, sp: Span) -> tuple[int, str] | None:
+def trailing_role(st: EntityState, sp: Span) -> tuple[int, str] | None:
     """The body noun after an organisation's name, over a parenthetical gloss the NER
     may have cut into: "the Azadliq (Freedom) opposition coalition", "the Umma
     (Nation) party", "the Kadima party" -> (end offset, sector)."""
@@ -158,7 +158,7 @@ def trailing_role(st: _State, sp: Span) -> tuple[int, str] | None:
     return toks[-1].idx + len(toks[-1].text), role[2]
 
 
-def describes_place(st: _State, span: A.SpanInfo) -> bool:
+def describes_place(st: EntityState, span: A.SpanInfo) -> bool:
     """A faith or people word between a preposition and a place ("based in Christian east
     Beirut", "in mostly Muslim west Beirut")."""
     sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..errors import E001, E006, E007, E014, DiurnaError
 from ..model import ErrorResult, InputKind, RawDocument
+from .dates import date_in_line
 from .sniff import looks_like_html
 
 Item = RawDocument | ErrorResult
@@ -126,6 +127,4 @@ def _rfc2822(text: str) -> str | None:
 
 
 def _written(text: str) -> str | None:
-    from ..clean.dates import date_in_line
-
     return date_in_line(text, numeric=False)  # 03/04/2026 is ambiguous: refused

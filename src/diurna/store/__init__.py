@@ -2,7 +2,8 @@
 articles (one person = one entity, one real event = one event), queried, followed and
 exported. Only this package imports duckdb.
 
-    from diurna.store import Store, ingest, query
+    from diurna.engines.ingest import ingest
+    from diurna.store import Store, query
     ingest(["examples/"], "diurna.duckdb", Settings.load())
     with Store("diurna.duckdb", read_only=True) as store:
         for event in query.events(store, query.EventFilter(actor="Macron")):
@@ -10,6 +11,7 @@ exported. Only this package imports duckdb.
 """
 
 from .duckdb import Store
-from .ingest import IngestReport, Progress, ingest
 
-__all__ = ["IngestReport", "Progress", "Store", "ingest"]
+# Ingesting (reading, the pipeline on worker processes, then this store) is orchestration:
+# it lives in diurna.engines.ingest, above the store, which it uses.
+__all__ = ["Store"]

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..engines.local import chunked, run_ordered, start_pool
 from ..model import ErrorResult, Outcome, RawDocument, Result
 from ..settings import Settings
-from .duckdb import Store
+from ..store import Store
+from .local import chunked, run_ordered, start_pool
 
 Item = RawDocument | ErrorResult
 

@@ -1,7 +1,9 @@
-"""A publication date read from a page's timestamp line ("Published March 14, 2025").
+"""A publication date written out in a line ("Published March 14, 2025").
 
-Only lines the classifier removed as timestamps are read: a date in the story itself is
-the date of an event, not of the article. The result is marked inferred.
+The reader uses it for a record's written `published` field; the clean stage for a page's
+timestamp line. There, only lines the classifier removed as timestamps are read: a date in
+the story itself is the date of an event, not of the article. The result is marked inferred.
+Here in `read`, the lowest layer that needs it: `read` does not import `clean`.
 """
 
 from __future__ import annotations
