@@ -423,10 +423,7 @@ def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int,
     title = _parse_title(gaz, doc, k + 1, stop, spans_at, None)
     if title is None:
         return None
-    country = title.country
-    if country is None and stop < sent_end:
-        pass
-    return Title(title.start, title.end, title.role, title.sector, country, title.former, None)
+    return Title(title.start, title.end, title.role, title.sector, title.country, title.former, None)
 
 
 # ----------------------------------------------------------------------------- nominals
@@ -604,15 +601,3 @@ def is_locative(doc: Doc, span: SpanInfo) -> bool:
 def _after_motion(prep: Token) -> bool:
     head = prep.head
     return head.lemma_ in _MOTION or head.pos_ == "NOUN" and head.lemma_ in _MOTION
-
-
-def is_agent(doc: Doc, span: SpanInfo) -> bool:
-    """Subject of a verb (or conjoined with one): "Paris urged", "Jordan and Britain agreed"."""
-    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if sp is None:
-        return False
-    root = sp.root
-    dep = root.dep_
-    if dep == "conj":
-        dep = root.head.dep_
-    return dep in ("nsubj", "nsubjpass", "agent") or (dep == "pobj" and root.head.lower_ == "by")

@@ -104,7 +104,6 @@ class Gazetteer:
     igo_codes: frozenset[str]
     particles: frozenset[str]
     east_asian: frozenset[str]
-    not_names: frozenset[str]
     # one-deletion variants of long one-word country, capital and demonym names -> names
     variants: Mapping[str, tuple[str, ...]]
 
@@ -441,7 +440,6 @@ def load_gazetteer(actor_files: tuple[str, ...] = (), strict: bool = False) -> G
         igo_codes=frozenset(igo_codes),
         particles=particles,
         east_asian=east_asian,
-        not_names=frozenset(name_data["not_names"]),
         variants=_variants(b.names),
     )
 

@@ -21,7 +21,6 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 CSV_SUFFIXES = (".csv", ".tsv")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
-TEXT_SUFFIXES = (".txt", ".text", ".md", ".html", ".htm", ".xhtml", ".shtml", ".eml")
 # Files met in saved-page folders that are never articles: skipped quietly in walks.
 SKIP_SUFFIXES = (".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico",
                  ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".webm", ".json")
