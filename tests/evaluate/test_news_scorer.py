@@ -76,12 +76,14 @@ def test_news_scorer_miss_reason(preds: list[PredEvent], expected: str) -> None:
 
 @pytest.mark.parametrize(("span", "offset_map", "clean", "expected"), [
     ((10, 20), ((0, 5, 100),), "", (5, 15)),  # inside one run of the map
-    ((2, 7), ((0, 0, 4), (5, 6, 10)), "xx Abc Z", (3, 8)),  # across runs: found by its words
-    ((2, 7), ((0, 0, 4),), "nothing here", None),
+    ((0, 20), ((0, 5, 100),), "", (0, 15)),  # a dropped dateline at the start is skipped
+    ((2, 9), ((0, 0, 4), (3, 6, 10)), "", (2, 6)),  # across runs: first to last kept character
+    ((30, 35), ((0, 0, 4),), "xx 0123456789", (3, 8)),  # outside the map: found by its words
+    ((30, 35), ((0, 0, 4),), "nothing here", None),
 ])
 def test_news_scorer_to_clean(span: tuple[int, int], offset_map: tuple[tuple[int, int, int], ...], clean: str,
                               expected: tuple[int, int] | None) -> None:
-    raw = "0 Abc Z 0123456789" + " " * 100
+    raw = "0 Abc Z 0123456789" + " " * 12 + "01234" + " " * 100
     assert to_clean(span, raw, clean, offset_map) == expected
 
 

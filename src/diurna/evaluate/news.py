@@ -91,12 +91,15 @@ def load_gold(path: Path | None = None) -> list[dict[str, Any]]:
 
 
 def to_clean(span: Span, raw: str, clean: str, offset_map: Sequence[tuple[int, int, int]]) -> Span | None:
-    """A raw-text span in the cleaned text: through the clean stage's offset map when
-    both ends fall in one run, else where the raw sentence occurs in the cleaned text."""
+    """A raw-text span in the cleaned text, through the clean stage's offset map: from
+    the first kept character of the span to the last (a dateline or a line the cleaner
+    dropped inside the span is skipped), else where the raw sentence occurs in the
+    cleaned text."""
     s, e = span
-    for text_start, source_start, length in offset_map:
-        if source_start <= s and e <= source_start + length:
-            return text_start + s - source_start, text_start + e - source_start
+    runs = [(t, src, n) for t, src, n in offset_map if src < e and s < src + n]
+    if runs:
+        (t0, src0, _), (t1, src1, n1) = runs[0], runs[-1]
+        return t0 + max(s, src0) - src0, t1 + min(e, src1 + n1) - src1
     at = clean.find(raw[s:e])
     return (at, at + e - s) if at >= 0 else None
 
