@@ -42,6 +42,7 @@ def writer(fresh_client):
         proc.wait(timeout=30)
 
 
+@pytest.mark.slow  # ~35 s: a real ingest in another process
 def test_queries_answer_from_the_copy_while_an_ingest_writes(fresh_client, writer):
     # The writer could open the store at all: a running server holds no lock on it.
     c = fresh_client
@@ -60,6 +61,7 @@ def test_queries_answer_from_the_copy_while_an_ingest_writes(fresh_client, write
     assert c.post("/api/follows", json={"name": "g", "country": "GND"}).status_code == 201
 
 
+@pytest.mark.slow  # ~6 s: a writer in another process holds the store
 def test_no_copy_yet_and_store_held_is_busy(tmp_path):
     from conftest import build_store
 

@@ -98,6 +98,7 @@ _CHILD = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # ~5 s: an ingest in a subprocess, killed, then resumed
 def test_ingest_kill_9_then_resume_equals_clean_run(corpus, clean_run, tmp_path, store_settings, store_pipeline):
     db = tmp_path / "killed.duckdb"
     child = subprocess.Popen([sys.executable, "-c", _CHILD, str(corpus), str(db)], stdout=subprocess.PIPE, text=True)
