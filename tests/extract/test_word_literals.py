@@ -1,0 +1,92 @@
+"""A ratchet on English in extractor code: words belong in knowledge files.
+
+Counts the English word literals in src/diurna/extract/**/*.py: each lower-case word of a
+string constant made only of such words ("said", "in at near".split() is three), leaving
+out docstrings, f-string pieces, subscript keys (m["year"], Literal["direct"]) and the
+parser's dependency labels ("nsubj", "prep", read from the installed model's meta.json).
+POS, tag and entity labels are upper-case and never counted.
+
+The count may only fall: move word lists to src/diurna/knowledge/ (one validated list per
+concept) and lower PINNED in the same commit. Target: 300 (issue 17).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+from pathlib import Path
+
+import pytest
+from spacy import util
+
+from diurna.settings import Settings
+
+EXTRACT = Path(__file__).resolve().parents[2] / "src" / "diurna" / "extract"
+PINNED = 1909  # 2026-12-06; may only fall (target 300)
+_WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
+
+
+def _labels() -> frozenset[str]:
+    meta = json.loads((util.get_package_path(Settings.load().spacy_model) / "meta.json").read_text("utf-8"))
+    return frozenset(label for labels in meta["labels"].values() for label in labels)
+
+
+def _skipped(tree: ast.Module) -> set[int]:
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and body:
+            first = body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                skip.add(id(first.value))  # a docstring
+        elif isinstance(node, ast.JoinedStr):
+            skip |= {id(v) for v in node.values}
+        elif isinstance(node, ast.Subscript):
+            keys = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+            skip |= {id(k) for k in keys}
+    return skip
+
+
+def english_words(source: str, labels: frozenset[str] = frozenset()) -> list[str]:
+    """The English word literals of one module's source, in order."""
+    tree = ast.parse(source)
+    skip = _skipped(tree)
+    out: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip:
+            words = node.value.split()
+            if words and all(_WORD.fullmatch(w) for w in words):
+                out += [w for w in words if w not in labels]
+    return out
+
+
+def count() -> int:
+    labels = _labels()
+    return sum(len(english_words(p.read_text("utf-8"), labels)) for p in EXTRACT.rglob("*.py"))
+
+
+def test_word_literals_count_only_falls():
+    n = count()
+    assert n <= PINNED, f"{n} English word literals in src/diurna/extract (pinned {PINNED}): put new words " \
+                        "in a knowledge file, not in extractor code"
+
+
+WORD_CASES = [
+    ('x = "said"', ["said"]),
+    ('x = "in at near".split()', ["in", "at", "near"]),
+    ('x = {"prime minister", "non-state"}', ["prime", "minister", "non-state"]),
+    ('"""A docstring."""\ndef f():\n    """words words"""\n    return 1', []),
+    ('x = m["year"]', []),
+    ('x: Literal["direct", "mixed"]', []),
+    ('x = f"{a} said"', []),
+    ('x = "Said"', []),  # not lower-case
+    ('x = r"\\b(?:said|told)\\b"', []),  # a pattern, not a word list
+    ('x = "utf-8"', []),
+    ('x = t.dep_ == "nsubj"', []),  # a dependency label
+]
+
+
+@pytest.mark.parametrize(("source", "expected"), WORD_CASES)
+def test_word_literals_counting_rules(source, expected):
+    assert english_words(source, frozenset({"nsubj"})) == expected
