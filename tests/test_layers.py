@@ -34,12 +34,6 @@ LAYERS = {
 
 # (importing module, imported module) -> why the leak stays for now. Only ever remove.
 ALLOWED: dict[tuple[str, str], str] = {
-    # Coreference and the mention index belong to extract (they run inside it); moving
-    # resolve/coref.py and resolve/links.py under extract/ touches every extractor that
-    # other work is changing now (issue 17).
-    ("diurna.extract.entities", "diurna.resolve.coref"): "coreference lives in resolve/",
-    ("diurna.extract.eventing.coder", "diurna.resolve.links"): "MentionIndex lives in resolve/",
-    ("diurna.extract.eventing.grounding", "diurna.resolve.links"): "MentionIndex lives in resolve/",
     # The spark-submit application file is documented (README, its docstring) at
     # diurna/engines/spark_app.py and runs the `diurna spark` CLI.
     ("diurna.engines.spark_app", "diurna.cli_spark"): "spark-submit entry point",

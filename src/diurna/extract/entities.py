@@ -25,11 +25,11 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.gazetteer import Gazetteer, Term, code_on, fold, load_gazetteer, office_on, town_country, words
 from ..model import Document, Entity, EntityType, Facts, Mention
-from ..resolve.coref import PersonRef, resolve_nominal, resolve_pronoun, resolve_short, short_forms
 from ..settings import Settings
 from . import actors as A
 from . import homes as H
 from .base import ExtractFn, ExtractorSpec
+from .coref import PersonRef, resolve_nominal, resolve_pronoun, resolve_short, short_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import cameo
 from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Modality, Plover
-from ...resolve.links import MentionIndex
+from ..mentions import MentionIndex
 from . import arguments as A
 from . import domestic as D
 from . import grounding as G

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from ...resolve.links import MentionIndex
+from ..mentions import MentionIndex
 from .arguments import counted_of, counts, infinitive
 
 if TYPE_CHECKING:

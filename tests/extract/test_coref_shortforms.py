@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from diurna.extract.coref import PersonRef, resolve_short, roles_compatible, short_forms
 from diurna.knowledge.gazetteer import load_gazetteer
-from diurna.resolve.coref import PersonRef, resolve_short, roles_compatible, short_forms
 
 
 @pytest.mark.parametrize(("name", "form", "expected"), [
