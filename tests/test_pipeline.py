@@ -49,14 +49,29 @@ def test_pipeline_publication_date_precedence(pipeline, record, override, expect
     assert out.document.published == expected
 
 
-def test_pipeline_bad_record_date_is_a_per_document_error(pipeline):
-    out = list(pipeline.process_many([{"text": STORY, "published": "last Tuesday"}, STORY]))
-    assert out[0].error.code == "E007" and out[1].ok
+@pytest.mark.parametrize(
+    ("published", "override", "expected", "warned"),
+    [
+        ("last Tuesday", None, None, ["W001"]),  # processed without a date, never lost
+        ("7:58 AM ET", None, None, ["W001"]),  # a time is not a date
+        ("7:58 AM ET", "2026-01-02", "2026-01-02", []),  # --published rescues it, no warning left
+        ("2016-11", None, "2016-11", []),  # a month stays a month
+        ("2016", None, "2016", []),
+        ("23/11/2016", None, "2016-11-23", []),
+        (1479905880, None, "2016-11-23", []),
+    ],
+)
+def test_pipeline_record_date_never_loses_the_document(pipeline, published, override, expected, warned):
+    out = list(pipeline.process_many([{"text": STORY, "published": published}, STORY], published=override))
+    assert out[0].ok and out[1].ok
+    assert out[0].document.published == expected
+    assert [w.code for w in out[0].document.warnings] == warned
+    assert ("warnings" in out[0].to_dict()) == bool(warned)
 
 
 def test_pipeline_bad_override_date_stops_the_run(pipeline):
     with pytest.raises(DiurnaError, match="E007"):
-        list(pipeline.process_many([STORY], published="03/04/2026"))
+        list(pipeline.process_many([STORY], published="sometime soon"))
 
 
 def test_pipeline_batch_size_does_not_change_results(pipeline):

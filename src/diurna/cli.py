@@ -41,7 +41,7 @@ def _fail(exc: DiurnaError, code: int = 2) -> NoReturn:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL files, or - for stdin.")],
-    published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD; wins over dates found in the input.")] = None,
+    published: Annotated[Optional[str], typer.Option(help="Publication date (YYYY-MM-DD, or any common date form); wins over dates found in the input.")] = None,
     format: Annotated[Optional[str], typer.Option("--format", "-f", help="json | jsonl | table | markdown. Default: json for one document, jsonl for several.")] = None,
     url: Annotated[Optional[str], typer.Option(help="Source URL, when the input is one document.")] = None,
     config: ConfigOpt = None,

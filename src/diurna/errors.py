@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import ErrorInfo
+from .model import ErrorInfo, WarningInfo
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +38,17 @@ E014 = Code("E014", "invalid field in record: {detail}", "Check the record's fie
 E015 = Code("E015", "output folder already holds tables: {detail}", "Pass --overwrite to replace them, or choose another --out folder.")
 E016 = Code("E016", "not a diurna Parquet folder: {detail}", "Give the --out folder of `diurna spark ingest` or of `diurna export --format parquet`.")
 E017 = Code("E017", "Spark is not available: {detail}", "Install the extra with `pip install 'diurna[spark]'` and make sure Java 17 or 21 is on PATH (or JAVA_HOME is set).")
+
+# Warnings: the document is processed, but something in its input was left out. They
+# go into the document's `warnings` list (code and message), never stop it.
+W001 = Code("W001", "unreadable publication date {detail}; it was left out", "Give `published` as a date (2026-03-04, 4 March 2026, epoch seconds), or pass --published.")
+W002 = Code("W002", "metadata field {detail} is not text; it was left out", "Give title, url, publisher and author as strings.")
 # fmt: on
+
+
+def warning(code: Code, detail: str = "") -> WarningInfo:
+    """A per-document warning: the document goes on without what the warning names."""
+    return WarningInfo(code=code.code, message=code.message.format(detail=detail))
 
 
 class DiurnaError(Exception):

@@ -45,6 +45,18 @@ def _as_dict(record: Any, always: tuple[str, ...], extras: tuple[str, ...] = ())
 
 
 @dataclass(frozen=True, slots=True)
+class WarningInfo:
+    """Something of a document's input that was left out (an unreadable date): the
+    document is processed all the same, and the warning says what is missing."""
+
+    code: str
+    message: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return _as_dict(self, ("code", "message"))
+
+
+@dataclass(frozen=True, slots=True)
 class RawDocument:
     """What the read stage hands on: the decoded input and the metadata that came with it.
 
@@ -61,6 +73,8 @@ class RawDocument:
     published: str | None = None
     publisher: str | None = None
     origin: str = "<string>"  # file path, "<stdin>", "file.jsonl:12": for error messages
+    author: str | None = None
+    warnings: tuple[WarningInfo, ...] = ()  # metadata the read stage had to leave out
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +110,10 @@ class Document:
     published_inferred: bool = False
     headings: tuple[tuple[int, int], ...] = ()
     offset_map: tuple[tuple[int, int, int], ...] = ()
+    # Added by the read stage (issue 18): the record's byline, and what of the input
+    # was left out (an unreadable date) while the document was processed all the same.
+    author: str | None = None
+    warnings: tuple[WarningInfo, ...] = ()
 
 
 # --------------------------------------------------------------------------- facts
@@ -316,6 +334,8 @@ class Result:
             "title": d.title,
             "published": d.published,
             "publisher": d.publisher,
+            # added keys (issue 18: author, warnings) appear only when set, as extras do
+            **({"author": d.author} if d.author is not None else {}),
             "agency": d.agency,
             "dateline": d.dateline,
             "language": d.language,
@@ -324,6 +344,7 @@ class Result:
             "published_inferred": d.published_inferred,
             "headings": [{"start": a, "end": b, "text": d.text[a:b]} for a, b in d.headings],
             "offset_map": [list(seg) for seg in d.offset_map],
+            **({"warnings": [w.to_dict() for w in d.warnings]} if d.warnings else {}),
             "entities": [e.to_dict() for e in f.entities],
             "events": [e.to_dict() for e in f.events],
             "quotes": [q.to_dict() for q in f.quotes],

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from . import clean as clean_stage
 from . import nlp as annotate_stage
 from . import resolve as resolve_stage
-from .errors import E010, E013, DiurnaError
+from .errors import E010, E013, W001, DiurnaError
 from .extract import ExtractorSpec, resolve_order, spacy_components
 from .model import Document, ErrorResult, Facts, Outcome, RawDocument, Result
 from .read import read_text, read_texts
@@ -75,7 +75,7 @@ class Pipeline:
 
     def process(self, text: str, *, published: str | None = None, **meta: Any) -> Result:
         """One article from a string; raises DiurnaError if it cannot be processed."""
-        raw = read_text(text, origin=meta.pop("origin", "<string>"), **meta)
+        raw = read_text(text, origin=meta.pop("origin", "<string>"), day_first=self.settings.day_first, **meta)
         outcome = next(self.process_many([raw], published=published))
         if isinstance(outcome, ErrorResult):
             raise DiurnaError.from_info(outcome.error)
@@ -90,10 +90,10 @@ class Pipeline:
         """Strings, records ({"text"|"html", "id", "url", ...}) or read-stage items, in
         order; yields one Result or ErrorResult per input, in input order."""
         if published is not None:
-            published = normalise_date(published, "--published")
+            published = normalise_date(published, "--published", day_first=self.settings.day_first)
         batch: list[Document | ErrorResult] = []
         n_docs = 0
-        for item in read_items(items):
+        for item in read_items(items, day_first=self.settings.day_first):
             batch.append(self._clean(item, published))
             n_docs += isinstance(batch[-1], Document)
             if n_docs >= self.settings.batch_size:
@@ -116,7 +116,7 @@ class Pipeline:
             doc = clean_stage.clean(item, self.settings, published=published)
             if doc.language not in self.settings.languages:
                 raise DiurnaError(E013, f"{item.origin} is in {doc.language!r}")
-            return doc
+            return with_record_meta(doc, item, published)
         except DiurnaError as exc:
             return ErrorResult(index=item.index, error=exc.info(), id=item.id, origin=item.origin)
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop the batch
@@ -172,14 +172,25 @@ class Pipeline:
         return Result(document=document, facts=facts)
 
 
-def read_items(items: Iterable[Any]) -> Iterator[RawDocument | ErrorResult]:
+def with_record_meta(doc: Document, raw: RawDocument, published: str | None) -> Document:
+    """The record's own metadata on the cleaned document: its title wins over a first
+    line read as a headline (as it already does over an HTML <title>), its byline, and
+    the read stage's warnings, less an unreadable date that --published replaced."""
+    warnings = tuple(w for w in raw.warnings if not (published is not None and w.code == W001.code))
+    if raw.title is None and raw.author is None and not warnings:
+        return doc
+    return dataclasses.replace(doc, title=raw.title or doc.title, author=raw.author, warnings=warnings)
+
+
+def read_items(items: Iterable[Any], *, day_first: bool = False) -> Iterator[RawDocument | ErrorResult]:
     """Read-stage items pass through; strings and records are read; all renumbered."""
     def raw() -> Iterator[RawDocument | ErrorResult]:
         for n, item in enumerate(items):
             if isinstance(item, (RawDocument, ErrorResult)):
                 yield item
             else:
-                yield next(read_texts([item], first=n))  # "<item n>": the error names the input's place
+                # "<item n>": the error names the input's place
+                yield next(read_texts([item], first=n, day_first=day_first))
     for n, item in enumerate(raw()):
         yield dataclasses.replace(item, index=n)
 

@@ -23,9 +23,11 @@ def test_sources_jsonl_bad_lines_in_place(tmp_path, settings):
              '{"id": "e", "html": "<p>%s</p>", "published": "Fri, 14 Mar 2025 20:30:26 GMT"}' % STORY,
              '{"id": "f", "text": "%s", "published": "someday"}' % STORY]
     items = list(read_jsonl_lines(lines))
-    assert kinds(items) == ["text", "E005", "E005", "E006", "html", "E007"]
+    assert kinds(items) == ["text", "E005", "E005", "E006", "html", "text"]
     assert [i.index for i in items] == list(range(6))
     assert items[4].published == "2025-03-14" and items[3].id == "d"
+    # an unreadable date is left out with a warning; the document is not lost
+    assert items[5].published is None and [w.code for w in items[5].warnings] == ["W001"]
 
 
 def test_sources_jsonl_keeps_u2028_inside_strings(tmp_path, settings):

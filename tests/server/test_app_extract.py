@@ -34,7 +34,7 @@ def test_extract_one_article(extract_client):
     ({}, 422),                                        # neither text nor html
     ({"text": TEXT, "html": "<p>x</p>"}, 422),        # both
     ({"text": "   "}, 422),                           # empty: the pipeline's E001 comes back
-    ({"text": TEXT, "published": "04/03/2026"}, 422),
+    ({"text": TEXT, "published": "soon"}, 422),       # no date (04/03/2026 now reads month first)
     ({"text": "x" * (MAX_EXTRACT_CHARS + 1)}, 422),   # over the per-article cap
     ({"text": TEXT, "model": "other"}, 422),          # unknown field
 ])

@@ -72,7 +72,7 @@ def ingest(
     from ..read.sources import normalise_date
 
     if published is not None:
-        published = normalise_date(published, "--published")
+        published = normalise_date(published, "--published", day_first=settings.day_first)
     t0 = time.perf_counter()
     with Store(db) as store:
         known = store.known_ids()

@@ -106,7 +106,7 @@ class PooledPipeline:
             return
         from ..pipeline import read_items
 
-        yield from self.map_chunks(partial(_process, published), read_items(items))
+        yield from self.map_chunks(partial(_process, published), read_items(items, day_first=self.settings.day_first))
 
     def map_chunks(self, fn: Callable[[Any, list[T]], list[R]], items: Iterable[T]) -> Iterator[R]:
         """fn(pipeline, chunk) over chunks of `items`, each on some worker's own Pipeline;

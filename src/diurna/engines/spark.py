@@ -104,7 +104,7 @@ def ingest(inputs: list[str], out: str, settings: Settings, *, master: str | Non
     from ..read.sources import normalise_date
 
     if published is not None:
-        published = normalise_date(published, "--published")
+        published = normalise_date(published, "--published", day_first=settings.day_first)
     t0 = time.perf_counter()
     own = spark is None
     spark = spark or session(master, conf)

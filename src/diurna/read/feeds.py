@@ -16,11 +16,12 @@ from .records import Item, record
 
 _CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 _DC_DATE = "{http://purl.org/dc/elements/1.1/}date"
+_DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 _ATOM = "{http://www.w3.org/2005/Atom}"
 _RSS1 = "{http://purl.org/rss/1.0/}"
 
 
-def read_feed(data: bytes, origin: str) -> Iterator[Item]:
+def read_feed(data: bytes, origin: str, *, day_first: bool = False) -> Iterator[Item]:
     from lxml import etree
 
     parser = etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
@@ -36,7 +37,7 @@ def read_feed(data: bytes, origin: str) -> Iterator[Item]:
     publisher = _first_text(root, ("channel/title", f"{_ATOM}title", f"{_RSS1}channel/{_RSS1}title"))
     entries = root.findall("channel/item") + root.findall(f"{_ATOM}entry") + root.findall(f"{_RSS1}item")
     for n, entry in enumerate(entries, start=1):
-        yield record(_entry(entry, publisher), f"{origin}#{n}")
+        yield record(_entry(entry, publisher), f"{origin}#{n}", day_first=day_first)
 
 
 def _entry(entry: Any, publisher: str | None) -> dict[str, Any]:
@@ -50,6 +51,7 @@ def _entry(entry: Any, publisher: str | None) -> dict[str, Any]:
         "title": _first_text(entry, (f"{ns}title",)),
         "published": _first_text(entry, ("pubDate", f"{_ATOM}published", f"{_ATOM}updated", _DC_DATE)),
         "publisher": publisher,
+        "author": _first_text(entry, (_DC_CREATOR, "author", f"{_ATOM}author/{_ATOM}name", f"{_ATOM}author")),
     }
     if content and "<" in content:
         rec["html"] = content

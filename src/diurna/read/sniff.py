@@ -1,6 +1,7 @@
 """What a blob of input is, judged by its content (and its name only as a tie-breaker).
 
-Kinds: "warc", "feed" (RSS/Atom), "jsonl", "csv", "html", "text"; folders are walked
+Kinds: "warc", "feed" (RSS/Atom), "jsonl", "json" (one object or an array of records),
+"csv", "html", "text"; folders are walked
 by extension and, for files without a known one, by these same checks.
 """
 
@@ -10,7 +11,7 @@ import json
 import re
 from typing import Literal
 
-Kind = Literal["warc", "feed", "jsonl", "csv", "html", "text"]
+Kind = Literal["warc", "feed", "jsonl", "json", "csv", "html", "text"]
 
 _HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.I | re.S)
 _TAGS = re.compile(r"</?(?:p|div|span|a|br|article|section|h[1-6]|li|ul|body|html|script)\b[^>]{0,500}>", re.I)
@@ -21,9 +22,10 @@ WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
 CSV_SUFFIXES = (".csv", ".tsv")
 JSONL_SUFFIXES = (".jsonl", ".ndjson", ".jsonlines")
+JSON_SUFFIXES = (".json",)
 # Files met in saved-page folders that are never articles: skipped quietly in walks.
 SKIP_SUFFIXES = (".css", ".js", ".mjs", ".map", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico",
-                 ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".webm", ".json")
+                 ".woff", ".woff2", ".ttf", ".otf", ".eot", ".mp3", ".mp4", ".webm")
 
 
 def looks_like_html(text: str) -> bool:
@@ -43,8 +45,14 @@ def sniff_bytes(data: bytes, name: str = "") -> Kind:
         return "warc"
     if _FEED.match(head.lstrip(b"\xef\xbb\xbf")):
         return "feed"
-    if lower.endswith(JSONL_SUFFIXES) or _looks_like_jsonl(data):
+    if lower.endswith(JSONL_SUFFIXES):
         return "jsonl"
+    if lower.endswith(JSON_SUFFIXES):
+        return "json"
+    if _looks_like_jsonl(data):
+        return "jsonl"
+    if _looks_like_json(data):
+        return "json"
     if lower.endswith(CSV_SUFFIXES) or _looks_like_csv(head):
         return "csv"
     return "text"  # text or HTML: told apart after decoding
@@ -62,6 +70,19 @@ def _looks_like_jsonl(data: bytes) -> bool:
     except ValueError:
         return False
     return isinstance(rec, dict) and ("text" in rec or "html" in rec)
+
+
+def _looks_like_json(data: bytes) -> bool:
+    """One pretty-printed JSON document (an object or an array), as APIs export: only
+    when the whole blob parses, so text that opens with "[Updated]" stays text."""
+    head = data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith((b"{", b"[")) or len(data) > 200_000_000:
+        return False
+    try:
+        json.loads(data)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _looks_like_csv(head: bytes) -> bool:

@@ -5,6 +5,10 @@ Readers yield items with a provisional index; `_numbered` gives each item its pl
 the whole stream, so output keeps input order across files and records. Every problem
 with one document becomes an ErrorResult at its place; the stream goes on.
 
+A `.json` file (or a blob that parses as one JSON document) holding one object or an
+array of objects is read as records, like JSONL; `settings.day_first` decides numeric
+publication dates that read both ways (3/4/2016).
+
 Size limit: one document (a file, a record, a WARC payload) may have at most
 `settings.max_bytes` bytes (default 20 MB); larger ones get E004 without being read
 into memory. Files that hold many records (JSONL, CSV, feeds, WARC) are not limited as
@@ -24,10 +28,11 @@ from ..errors import E004, E005, E008, DiurnaError
 from ..model import ErrorResult
 from ..settings import Settings
 from .decode import decode_bytes
-from .records import META_FIELDS, Item, normalise_date, read_csv_text, read_text, record
+from .records import META_FIELDS, Item, normalise_date, read_csv_text, read_json_text, read_text, record
 from .sniff import (
     CSV_SUFFIXES,
     FEED_SUFFIXES,
+    JSON_SUFFIXES,
     JSONL_SUFFIXES,
     SKIP_SUFFIXES,
     WARC_SUFFIXES,
@@ -44,12 +49,12 @@ def read_bytes(data: bytes, *, origin: str, settings: Settings, index: int = 0, 
     """One document from raw bytes: encoding detected, HTML told from text by content."""
     try:
         text = decode_bytes(data, origin=origin, max_bytes=settings.max_bytes)
-        return read_text(text, origin=origin, index=index, **meta)
+        return read_text(text, origin=origin, index=index, day_first=settings.day_first, **meta)
     except DiurnaError as exc:
         return ErrorResult(index=index, error=exc.info(), id=meta.get("id"), origin=origin)
 
 
-def read_texts(items: Iterable[str | Mapping[str, Any]], *, first: int = 0) -> Iterator[Item]:
+def read_texts(items: Iterable[str | Mapping[str, Any]], *, first: int = 0, day_first: bool = False) -> Iterator[Item]:
     """Strings or records (dicts with text/html and metadata) from Python code; their
     origins are "<item N>" counted from `first`."""
     def raw() -> Iterator[Item]:
@@ -58,23 +63,23 @@ def read_texts(items: Iterable[str | Mapping[str, Any]], *, first: int = 0) -> I
             if isinstance(item, str):
                 yield _guard(lambda: read_text(item, origin=origin), origin)
             else:
-                yield record(dict(item), origin)
+                yield record(dict(item), origin, day_first=day_first)
     return _numbered(raw())
 
 
-def read_jsonl_lines(lines: Iterable[str], *, origin: str = "<jsonl>") -> Iterator[Item]:
+def read_jsonl_lines(lines: Iterable[str], *, origin: str = "<jsonl>", day_first: bool = False) -> Iterator[Item]:
     """One JSON object per line; a bad line is an error at its place, the rest go on."""
-    return _numbered(_jsonl(lines, origin))
+    return _numbered(_jsonl(lines, origin, day_first))
 
 
-def _jsonl(lines: Iterable[str], origin: str) -> Iterator[Item]:
+def _jsonl(lines: Iterable[str], origin: str, day_first: bool = False) -> Iterator[Item]:
     for lineno, line in enumerate(lines, start=1):
-        item = jsonl_line(line, f"{origin}:{lineno}")
+        item = jsonl_line(line, f"{origin}:{lineno}", day_first=day_first)
         if item is not None:
             yield item
 
 
-def jsonl_line(line: str, where: str) -> Item | None:
+def jsonl_line(line: str, where: str, *, day_first: bool = False) -> Item | None:
     """One JSONL line as a document or the error at its place; None for a blank line.
     `where` is FILE:LINE. (The Spark engine reads JSONL line by line with this too.)"""
     if not line.strip():
@@ -86,7 +91,7 @@ def jsonl_line(line: str, where: str) -> Item | None:
         return ErrorResult(index=-1, error=DiurnaError(E005, f"{where}: {msg}").info(), origin=where)
     if not isinstance(rec, dict):
         return ErrorResult(index=-1, error=DiurnaError(E005, f"{where}: not an object").info(), origin=where)
-    return record(rec, where)
+    return record(rec, where, day_first=day_first)
 
 
 def read_paths(paths: Sequence[str | Path], settings: Settings, *, stdin: BinaryIO | None = None) -> Iterator[Item]:
@@ -100,7 +105,7 @@ def read_paths(paths: Sequence[str | Path], settings: Settings, *, stdin: Binary
             path = Path(p)
             if path.is_dir():
                 for child in _walk(path):
-                    yield from _read_file(child, settings)
+                    yield from _read_file(child, settings, walked=True)
             else:
                 yield from _read_file(path, settings)
     return _numbered(raw())
@@ -126,7 +131,9 @@ def _walk(folder: Path) -> list[Path]:
     return found
 
 
-def _read_file(path: Path, settings: Settings) -> Iterator[Item]:
+def _read_file(path: Path, settings: Settings, *, walked: bool = False) -> Iterator[Item]:
+    """One file's items; in a folder walk a .json file without records (a page's
+    manifest) is passed over like the page's other assets."""
     origin = str(path)
     name = path.name.lower()
     try:
@@ -144,7 +151,7 @@ def _read_file(path: Path, settings: Settings) -> Iterator[Item]:
     except OSError as exc:
         yield ErrorResult(index=-1, error=DiurnaError(E008, f"{origin}: {exc.strerror or exc}").info(), origin=origin)
         return
-    yield from read_blob(data, origin, settings, name)
+    yield from read_blob(data, origin, settings, name, quiet=walked)
 
 
 def oversize(origin: str, name: str, size: int, settings: Settings) -> ErrorResult | None:
@@ -152,7 +159,7 @@ def oversize(origin: str, name: str, size: int, settings: Settings) -> ErrorResu
     file is never read into memory just to refuse it. A file of many records (JSONL,
     CSV, feed, WARC) is limited record by record, as a whole only below 2 GB.
     (The Spark engine checks listed files with this too.)"""
-    many = name.lower().endswith(JSONL_SUFFIXES + CSV_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES)
+    many = name.lower().endswith(JSONL_SUFFIXES + JSON_SUFFIXES + CSV_SUFFIXES + FEED_SUFFIXES + WARC_SUFFIXES)
     limit = MULTI_RECORD_LIMIT if many else settings.max_bytes
     if size <= limit:
         return None
@@ -165,8 +172,9 @@ def _starts_with(path: Path, magic: bytes) -> bool:
         return f.read(len(magic)) == magic
 
 
-def read_blob(data: bytes, origin: str, settings: Settings, name: str = "") -> Iterator[Item]:
-    """One blob: a WARC, a feed, JSONL or CSV when it is one, else one text or HTML document."""
+def read_blob(data: bytes, origin: str, settings: Settings, name: str = "", *, quiet: bool = False) -> Iterator[Item]:
+    """One blob: a WARC, a feed, JSONL, JSON records or CSV when it is one, else one text
+    or HTML document. `quiet`: a JSON file holding no record yields nothing."""
     kind = sniff_bytes(data, name)
     if kind == "warc":
         import io
@@ -177,15 +185,20 @@ def read_blob(data: bytes, origin: str, settings: Settings, name: str = "") -> I
     elif kind == "feed":
         from .feeds import read_feed
 
-        yield from read_feed(data, origin)
-    elif kind in ("jsonl", "csv"):
+        yield from read_feed(data, origin, day_first=settings.day_first)
+    elif kind in ("jsonl", "json", "csv"):
         try:
             text = decode_bytes(data, origin=origin, max_bytes=max(settings.max_bytes, len(data)))
         except DiurnaError as exc:
             yield ErrorResult(index=-1, error=exc.info(), origin=origin)
             return
         # Split on "\n" only: a JSON string may hold a raw U+2028, which splitlines() breaks.
-        yield from _jsonl(text.split("\n"), origin) if kind == "jsonl" else read_csv_text(text, origin)
+        if kind == "jsonl":
+            yield from _jsonl(text.split("\n"), origin, settings.day_first)
+        elif kind == "json":
+            yield from read_json_text(text, origin, day_first=settings.day_first, quiet=quiet)
+        else:
+            yield from read_csv_text(text, origin, day_first=settings.day_first)
     elif len(data) > settings.max_bytes:
         err = DiurnaError(E004, f"{origin} has {len(data):,} bytes (limit {settings.max_bytes:,})")
         yield ErrorResult(index=-1, error=err.info(), origin=origin)

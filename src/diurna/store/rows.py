@@ -17,7 +17,7 @@ from . import merge
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": ("id", "url", "title", "published", "publisher", "agency", "dateline", "language", "text",
-                  "removed", "origin", "source_key", "lead_end", "ingested_at"),
+                  "removed", "origin", "source_key", "lead_end", "ingested_at", "author", "published_precision"),
     "doc_entities": ("doc_id", "local_id", "name", "type", "country", "role", "sector", "actor_code", "rule",
                      "aliases", "n_mentions", "block"),
     "mentions": ("doc_id", "entity", "n", "start", "end", "text", "label"),
@@ -77,9 +77,22 @@ class Rows:
 
 def _document_row(doc: Document, now: datetime) -> tuple:
     removed = json.dumps([r.to_dict() for r in doc.removed], ensure_ascii=False)
-    return (doc.id, doc.url, doc.title, doc.published, doc.publisher, doc.agency, doc.dateline, doc.language,
+    published, precision = stored_published(doc.published)
+    return (doc.id, doc.url, doc.title, published, doc.publisher, doc.agency, doc.dateline, doc.language,
             doc.text, removed, doc.origin, merge.source_key(doc.agency, doc.publisher, doc.url, doc.id),
-            _lead_end(doc.text), now)
+            _lead_end(doc.text), now, doc.author, precision)
+
+
+def stored_published(published: str | None) -> tuple[str | None, str | None]:
+    """The DATE column takes a whole day: a month ("2016-11") or a year ("2016") is
+    stored as its first day, with `published_precision` saying which it was."""
+    if published is None:
+        return None, None
+    if len(published) == 4:
+        return f"{published}-01-01", "year"
+    if len(published) == 7:
+        return f"{published}-01", "month"
+    return published, "day"
 
 
 def _lead_end(text: str) -> int:

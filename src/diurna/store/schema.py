@@ -119,9 +119,17 @@ CREATE INDEX entities_block ON entities (block);
 CREATE INDEX events_block ON events (block);
 """
 
+# Issue 18: records keep their byline; a published month or year keeps its precision
+# (the DATE column holds its first day).
+_DOCUMENT_AUTHOR = """
+ALTER TABLE documents ADD COLUMN author VARCHAR;
+ALTER TABLE documents ADD COLUMN published_precision VARCHAR;   -- day | month | year
+"""
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("0001_tables", _DOCUMENTS),
     Migration("0002_block_indexes", _INDEXES),
+    Migration("0003_documents_author", _DOCUMENT_AUTHOR),
 )
 
 TABLES = ("documents", "doc_entities", "mentions", "entities", "event_evidence", "events",
