@@ -98,7 +98,7 @@ def _text_page(raw: RawDocument, settings: Settings) -> _Page:
     paras = paragraphs(lines(raw.content), boilerplate.standalone)
     if not paras:
         raise DiurnaError(E001, raw.origin)
-    return _Page(tuple(paras), None, None, None, False, None)
+    return _Page(tuple(paras), None, raw.title, None, False, None)  # a JSONL record's title
 
 
 def _html_page(raw: RawDocument) -> _Page:

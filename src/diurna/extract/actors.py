@@ -443,7 +443,7 @@ def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, S
     toks: list[Token] = []
     while k < stop:
         tok = doc[k]
-        if tok.text == "-" and k + 1 < len(doc) and doc[k + 1].lower_ in _LED:
+        if tok.text == "-" and k + 1 < len(doc) and doc[k + 1].lower_ in gaz.roles.led:
             toks.extend(doc[k : k + 2])  # "Vietnamese-led forces", "Syrian-backed militia"
             k, stop = k + 2, min(len(doc), stop + 2)
             continue
@@ -479,13 +479,9 @@ def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, S
     return None
 
 
-_ABROAD = frozenset("embassy embassies consulate consulates mission missions delegation delegations envoys "
-                    "ambassadors diplomats negotiators hostages prisoners detainees captives tourists pilgrims "
-                    "foreigners visitors".split())
 # Sectors whose members are often abroad: troops deploy, refugees flee, IGOs and NGOs
 # and companies work in other countries; "X in <place>" says nothing of their country.
 _SENT_ABROAD = frozenset(("MIL", "REF", "IGO", "NGO", "BUS", "MED"))
-_LED = frozenset("led backed sponsored supported allied controlled".split())
 RESIDENT_PREPS = frozenset("in of inside throughout across".split())
 COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest southeast "
                     "southwest northeastern northwestern southeastern southwestern north-east north-west south-east "
@@ -531,7 +527,7 @@ def read_resident(gaz: Gazetteer, doc: Doc, span: SpanInfo) -> tuple[int, str, s
     found = _role_ending_at(gaz, doc, prep)
     if found is None or not (is_plural(found[1]) or is_institution(gaz, found[1])):
         return None
-    if fold(doc[prep - 1].text) in _ABROAD or found[2] in _SENT_ABROAD:
+    if fold(doc[prep - 1].text) in gaz.roles.abroad or found[2] in _SENT_ABROAD:
         return None  # "the embassy in Tehran", "troops in Rafah", "hostages in Gaza" belong elsewhere
     return found
 
@@ -569,7 +565,7 @@ def is_institution(gaz: Gazetteer, role: str) -> bool:
 
 def is_plural(role: str) -> bool:
     last = role.split()[-1].lower()
-    return last.endswith("s") and not last.endswith(("ss", "us")) or last in ("people", "men", "women", "police", "children", "clergy")
+    return last.endswith(("s", "men")) and not last.endswith(("ss", "us")) or last in ("people", "police", "children", "clergy")
 
 
 # ----------------------------------------------------------------------------- places

@@ -28,6 +28,7 @@ from ..model import Document, Entity, EntityType, Facts, Mention
 from ..settings import Settings
 from . import actors as A
 from . import homes as H
+from . import implicit as I
 from .base import ExtractFn, ExtractorSpec
 from .coref import PersonRef, resolve_nominal, resolve_pronoun, resolve_short, short_forms
 
@@ -118,6 +119,7 @@ class EntityState:
     sent_spans: dict[int, list[A.SpanInfo]] = field(default_factory=dict)  # spans of each sentence, in order
     ending_at: dict[int, A.SpanInfo] = field(default_factory=dict)  # span by its end offset
     claimed: dict[int, int] = field(default_factory=dict)  # start -> end of every mention made so far
+    story: tuple[str, ...] = ()  # the countries the story is about, most weighty first
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sent_starts, offset) - 1
@@ -133,6 +135,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc) -> tuple[Enti
     sent_starts = [s.start_char for s in doc.sents] if has_sents and len(doc) else [0]
     st = _State(gaz, doc, text, document.published, {s.start: s for s in spans}, sent_starts)
     _note_countries(st, spans)
+    st.story = I.story_countries(gaz, spans, text, document.title, document.dateline)
     for s in spans:
         st.sent_spans.setdefault(st.sentence(s.start), []).append(s)
         st.ending_at[s.end] = s
@@ -146,6 +149,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc) -> tuple[Enti
             _other(st, span)
     _bare_nominals(st)
     _bare_ngos(st)
+    _bare_actors(st)
     _pronouns(st)
     return _assemble(st, text)
 
@@ -341,7 +345,7 @@ def _other(st: _State, span: A.SpanInfo) -> None:
         return
     term = span.match.terms[0] if span.match else None
     if span.match is not None:
-        term = span.match.first("igo", "group", "country", "capital", "adj", "people", "place", "actor")
+        term = span.match.first("igo", "group", "institution", "country", "capital", "adj", "people", "place", "actor")
     if term is not None and term.kind in H.PLACE_KINDS:
         term = H.reading(st, span, term)
     if term is not None and term.homes:
@@ -365,6 +369,8 @@ def _other(st: _State, span: A.SpanInfo) -> None:
         _add(st, "ORG", term.name, term.country, term.sector, None, span, "gazetteer:igo", "igo", term.code)
     elif kind == "group":
         _add(st, "GROUP", term.name, term.country, term.sector, None, span, "gazetteer:group", "group")
+    elif kind == "institution" and not A.is_locative(st.doc, span):  # "the Kremlin said" (not "at the Kremlin")
+        _add(st, "ORG", term.name, term.country, term.sector, None, span, "gazetteer:institution", "institution")
     elif kind == "actor":
         a = term.actor
         etype = a.type if a is not None else "ORG"
@@ -439,6 +445,8 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
         term = None
     if term is not None and term.kind == "igo" and sector in ("IGO",):
         sector = term.sector
+    if term is not None and term.kind == "institution" and fold(role.split()[-1]) in A.GENERIC_HEADS:
+        sector = term.sector or sector  # "Pentagon officials": the body's sector (USAMIL)
     if term is not None and term.ngo:
         sector = "NGO"  # "Red Cross officials": the body's people are coded as the body
     person_role = not A.is_institution(st.gaz, role) and not A.is_plural(role)
@@ -583,6 +591,23 @@ def _bare_nominals(st: _State) -> None:
                 st.people[idx].spans.append((s, e, "coref:role"))
                 st.people[idx].sentences.add(st.sentence(s))
             break
+
+
+def _bare_actors(st: _State) -> None:
+    """"the ministry said", "police arrested", "rebels attacked": nameless actors with
+    no country word, given the country the text implies (extract/implicit.py). A
+    singular person role after "the" first refers back to a person in that role."""
+    for found in I.bare_actors(st):
+        if not found.plural and not found.institution and _definite(st, found.start):
+            idx = resolve_nominal(found.role, None, found.start, st.people, st.gaz.roles.leaders)
+            if idx is not None:
+                st.people[idx].spans.append((found.start, found.end, "coref:role"))
+                st.people[idx].sentences.add(st.sentence(found.start))
+                st.claimed[found.start] = max(found.end, st.claimed.get(found.start, found.end))
+                continue
+        etype: EntityType = "ORG" if found.institution and not found.plural else ("GROUP" if found.plural else "PERSON")
+        mention = A.SpanInfo(found.start, found.end, st.text[found.start : found.end], None, None)
+        _add(st, etype, mention.text, found.country, found.sector, found.role, mention, f"bare:{found.rule}", "nominal")
 
 
 def _bare_ngos(st: _State) -> None:

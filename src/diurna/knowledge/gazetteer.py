@@ -26,7 +26,7 @@ from . import read_text
 from .actor_records import split_code
 from .actors_loader import Actor, Agent, Office, load_actor_files, load_agent_files, parse_actors
 
-TermKind = Literal["country", "capital", "adj", "people", "place", "igo", "group", "actor"]
+TermKind = Literal["country", "capital", "adj", "people", "place", "igo", "group", "actor", "institution"]
 
 SECTORS = frozenset(
     "GOV MIL LEG JUD COP SPY OPP PTY REB CRM BUS MED EDU REL LAB AGR REF CVL NGO IGO ELI UAF HLH ENV".split()
@@ -85,6 +85,9 @@ class Roles:
     ngo_heads: frozenset[str] = frozenset()  # "association", "forum": a countryless body named so is an NGO
     ngo_phrases: frozenset[tuple[str, ...]] = frozenset()  # ("human", "rights") anywhere in such a name
     not_ngo: frozenset[str] = frozenset()  # "senate", "central": a state or party committee
+    bare: frozenset[tuple[str, ...]] = frozenset()  # "the ministry", "rebels": actors of the story's country
+    abroad: frozenset[str] = frozenset()  # "embassy", "hostages": "X in <place>" is not of that place
+    led: frozenset[str] = frozenset()  # "Vietnamese-led": the country word is the patron's
 
     def sector_of(self, phrase: tuple[str, ...]) -> str | None:
         return self.sectors.get(phrase)
@@ -347,6 +350,24 @@ def _groups(b: _Builder) -> None:
                 b.add(n, term)
 
 
+_INSTITUTION_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY", "MED"))
+
+
+def institutions(b: _Builder, countries: Mapping[str, str], rows: list[dict[str, Any]]) -> None:
+    """institutions.yaml rows: state bodies and media named for one country ("the Kremlin")."""
+    for row in rows:
+        names, country, sector = row.get("names") or [], row.get("country"), row.get("sector")
+        if not names:
+            raise ValueError(f"institutions.yaml: an entry has no names: {row!r}")
+        if country not in countries:
+            raise ValueError(f"institutions.yaml: unknown country {country!r} for {names[0]!r} (use an ISO3 code of countries.yaml)")
+        if sector not in _INSTITUTION_SECTORS:
+            raise ValueError(f"institutions.yaml: sector of {names[0]!r} must be one of {sorted(_INSTITUTION_SECTORS)}, got {sector!r}")
+        term = Term("institution", str(names[0]), country, sector)
+        for n in names:
+            b.add(n, term)
+
+
 def load_roles(agents: tuple[Agent, ...] = ()) -> Roles:
     """roles.yaml, plus the user's PETRARCH agents ("PRESIDENT [~GOV]"), which win
     over our role words; their code follows the country in the actor code."""
@@ -367,6 +388,12 @@ def load_roles(agents: tuple[Agent, ...] = ()) -> Roles:
     inst = frozenset(tuple(fold(w) for w in words(p)) for p in data["institutions"])
     honor = {fold(w).rstrip("."): g for g, ws in data["honorifics"].items() for w in ws}
     ngo = data.get("ngo_names") or {}
+    bare: set[tuple[str, ...]] = set()
+    for p in data.get("bare") or ():
+        ws = tuple(fold(w) for w in words(p))
+        if ws not in sectors:
+            raise ValueError(f"roles.yaml: bare word {p!r} is in no sector; add it under `sectors` first")
+        bare.add(ws)
     return Roles(
         sectors=MappingProxyType(sectors),
         max_len=max(len(k) for k in sectors),
@@ -379,6 +406,9 @@ def load_roles(agents: tuple[Agent, ...] = ()) -> Roles:
         ngo_heads=frozenset(fold(w) for w in ngo.get("heads") or ()),
         ngo_phrases=frozenset(tuple(fold(w) for w in words(p)) for p in ngo.get("phrases") or ()),
         not_ngo=frozenset(fold(w) for w in ngo.get("not_ngo") or ()),
+        bare=frozenset(bare),
+        abroad=frozenset(fold(w) for w in data["abroad"]),
+        led=frozenset(fold(w) for w in data["led"]),
     )
 
 
@@ -420,6 +450,7 @@ def load_gazetteer(actor_files: tuple[str, ...] = (), strict: bool = False) -> G
     _countries(b, names)
     igo_codes = _igos(b, names)
     _groups(b)
+    institutions(b, names, _yaml("institutions.yaml")["institutions"])
     name_data = _yaml("names.yaml")
     particles = frozenset(fold(w).rstrip("-") for w in name_data["particles"])
     east_asian = frozenset(name_data["east_asian_family_names"])

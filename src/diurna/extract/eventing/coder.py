@@ -440,6 +440,11 @@ def _fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], s
     if code[:2] == "14":
         heads += G.purposes(m.trigger)  # "began a hunger strike to demand the resignation of X"
     tok = G.complement_actor(ctx.index, heads, avoid, skip)
+    while tok is not None and code[:2] == "14" and _crowd(tok.text, ctx.lexicon.protest_words):
+        # a protest is not aimed at the crowd it joins ("rioted, joining demonstrators
+        # in demanding independence from X"): look past it for whom it answers
+        avoid.add(tok.i)
+        tok = G.complement_actor(ctx.index, heads, avoid, skip)
     if tok is not None:
         return [r for t in A.conjuncts(tok) for r in _refs(ctx, t)]
     if code[:2] in _PLACE_TARGET_ROOTS and here and place.location is not None:
