@@ -38,6 +38,13 @@ E014 = Code("E014", "invalid field in record: {detail}", "Check the record's fie
 E015 = Code("E015", "output folder already holds tables: {detail}", "Pass --overwrite to replace them, or choose another --out folder.")
 E016 = Code("E016", "not a diurna Parquet folder: {detail}", "Give the --out folder of `diurna spark ingest` or of `diurna export --format parquet`.")
 E017 = Code("E017", "Spark is not available: {detail}", "Install the extra with `pip install 'diurna[spark]'` and make sure Java 17 or 21 is on PATH (or JAVA_HOME is set).")
+E018 = Code("E018", "no store: {detail}", "Create it with `diurna ingest PATH --db FILE`, or give the right --db (env DIURNA_DB).")
+E019 = Code("E019", "store is busy: {detail}", "Another diurna process (an ingest?) is writing to it; retry when it has finished.")
+E020 = Code("E020", "follow exists: {detail}", "Choose another name, or remove the old one with `diurna follow rm NAME`.")
+E021 = Code("E021", "invalid filter value: {detail}", "See `diurna events --help` for what each filter takes.")
+E022 = Code("E022", "cannot write {detail}", "Check that the folder exists or can be created, and that you may write there.")
+E023 = Code("E023", "no input found: {detail}", "Give files, folders holding .txt/.html/.jsonl/.csv files, or - for stdin.")
+E024 = Code("E024", "no follow: {detail}", "See the saved topics with `diurna follow list`.")
 
 # Warnings: the document is processed, but something in its input was left out. They
 # go into the document's `warnings` list (code and message), never stop it.

@@ -254,7 +254,7 @@ def _aggregate_routes(app: FastAPI, source: Source) -> None:
 def _follow_out(f: follows.Follow, new: int | None = None) -> FollowOut:
     d = f.to_dict()
     return FollowOut(name=d["name"], filters=d["filters"], created_at=d["created_at"], checked_at=d["checked_at"],
-                     new_events=new)
+                     new_events=new, problem=f.problem)
 
 
 def _follow_routes(app: FastAPI, source: Source) -> None:
@@ -262,7 +262,8 @@ def _follow_routes(app: FastAPI, source: Source) -> None:
     def list_follows() -> list[FollowOut]:
         """Followed topics, each with the number of matching events new since its last check."""
         with source.reader() as store:
-            return [_follow_out(f, len(follows.check(store, f.name, limit=10_000, mark=False)))
+            # a follow whose stored filter no longer validates lists with its problem, no count
+            return [_follow_out(f, None if f.problem else len(follows.check(store, f.name, limit=10_000, mark=False)))
                     for f in follows.list_all(store)]
 
     @app.post("/api/follows", response_model=FollowOut, status_code=201, tags=["follows"],

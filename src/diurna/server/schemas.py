@@ -88,6 +88,7 @@ class FollowOut(BaseModel):
     created_at: str
     checked_at: str | None
     new_events: int | None = Field(default=None, description="Events matching the topic added since the last check.")
+    problem: str | None = Field(default=None, description="Why the stored filter is unusable (remove and re-add it).")
 
 
 class FollowCheck(BaseModel):

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from ..errors import E011, DiurnaError
+from ..errors import E011, E020, E021, E024, DiurnaError
 from .duckdb import Store
 from .query import EventFilter, StoredEvent, events
 
@@ -25,9 +25,14 @@ class Follow:
     filter: EventFilter
     created_at: datetime
     checked_at: datetime | None
+    # Why the stored filter is unusable (a bad value written by an older version), else None.
+    # Such a follow still lists (with its raw filters) but matches nothing until re-added.
+    problem: str | None = None
+    raw: dict | None = None
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "filters": self.filter.to_dict(), "created_at": self.created_at.isoformat(),
+        return {"name": self.name, "filters": self.raw if self.problem else self.filter.to_dict(),
+                "created_at": self.created_at.isoformat(),
                 "checked_at": self.checked_at.isoformat() if self.checked_at else None}
 
 
@@ -35,9 +40,9 @@ def add(store: Store, name: str, f: EventFilter) -> Follow:
     if not _NAME.match(name):
         raise DiurnaError(E011, f"follow name {name!r}: use letters, digits, spaces, '.', ':' or '-' (at most 64)")
     if not f.to_dict():
-        raise DiurnaError(E011, f"follow {name!r} has no filter: give at least one of --actor, --country, --dyad, ...")
+        raise DiurnaError(E021, f"follow {name!r} has no filter: give at least one of --actor, --country, --dyad, ...")
     if get(store, name) is not None:
-        raise DiurnaError(E011, f"a follow named {name!r} exists; remove it first with `diurna follow rm {name}`")
+        raise DiurnaError(E020, f"a follow named {name!r} exists; remove it first with `diurna follow rm {name}`")
     store.con.execute("INSERT INTO follows VALUES (?, ?, now(), NULL)", [name, json.dumps(f.to_dict(), sort_keys=True)])
     made = get(store, name)
     assert made is not None  # inserted just above
@@ -63,7 +68,9 @@ def check(store: Store, name: str, *, limit: int = 1000, mark: bool = True) -> l
     """Events matching the follow that were added or re-reported since the last check."""
     follow = get(store, name)
     if follow is None:
-        raise DiurnaError(E011, f"no follow named {name!r}; see `diurna follow list`")
+        raise DiurnaError(E024, f"no follow named {name!r}")
+    if follow.problem:
+        raise DiurnaError(E021, f"follow {name!r} holds {follow.problem}; remove it and add it again")
     f = EventFilter.from_dict({**follow.filter.to_dict(), "limit": limit})
     found = events(store, f, updated_after=follow.checked_at)
     if mark:
@@ -76,4 +83,15 @@ def check(store: Store, name: str, *, limit: int = 1000, mark: bool = True) -> l
 
 
 def _follow(row: dict) -> Follow:
-    return Follow(row["name"], EventFilter.from_dict(json.loads(row["filters"])), row["created_at"], row["checked_at"])
+    """Validate on write, tolerate on read: a stored filter that no longer validates marks
+    the follow (`problem`) instead of breaking every list of follows."""
+    try:
+        raw = json.loads(row["filters"])
+        if not isinstance(raw, dict):
+            raise ValueError("filters are not an object")
+        return Follow(row["name"], EventFilter.from_dict(raw), row["created_at"], row["checked_at"])
+    except DiurnaError as exc:
+        problem = exc.message
+    except (ValueError, TypeError) as exc:
+        problem, raw = f"an unreadable filter ({exc})", {}
+    return Follow(row["name"], EventFilter(), row["created_at"], row["checked_at"], problem=problem, raw=raw)

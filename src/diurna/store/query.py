@@ -8,32 +8,54 @@ dataclasses with `to_dict()` for the JSON/CSV edge.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any, ClassVar
 
-from ..errors import E007, DiurnaError
+from ..errors import E007, E021, DiurnaError
 from .duckdb import Store
 
 DEFAULT_LIMIT = 50
 
 
-def _day(value: str | None, what: str) -> date | None:
-    if value is None:
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_COMPACT_DAY = re.compile(r"^\d{8}$")
+
+
+def iso_day(value: str | None, what: str = "date") -> str | None:
+    """The one reader of a filter date (CLI, API, follows): YYYY-MM-DD or the compact
+    YYYYMMDD, returned as YYYY-MM-DD (the only form DuckDB casts); blank is no bound.
+    Anything else is E007, so a bad date never reaches SQL."""
+    if value is None or not str(value).strip():
         return None
+    text = str(value).strip()
+    if _COMPACT_DAY.match(text):
+        text = f"{text[:4]}-{text[4:6]}-{text[6:]}"
     try:
-        return date.fromisoformat(value)
+        if not _ISO_DAY.match(text):
+            raise ValueError(text)
+        return date.fromisoformat(text).isoformat()
     except ValueError as exc:
-        raise DiurnaError(E007, f"{what} {value!r}") from exc
+        raise DiurnaError(E007, f"{what} {value!r} (use YYYY-MM-DD or YYYYMMDD)") from exc
 
 
 def _published_window(where: list[str], params: list[Any], since: str | None, until: str | None) -> None:
     """Add `--since`/`--until` bounds on the document's publication date (alias `d`)."""
     for bound, op, what in ((since, ">=", "--since"), (until, "<=", "--until")):
-        day = _day(bound, what)
+        day = iso_day(bound, what)
         if day is not None:
             where.append(f"d.published {op} ?::DATE")
-            params.append(day.isoformat())
+            params.append(day)
+
+
+def _limit(limit: int) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise DiurnaError(E021, f"--limit must be 1 or more, got {limit!r}")
+    return limit
+
+
+ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "GROUP")
 
 
 def _plain(value: Any) -> Any:
@@ -77,12 +99,18 @@ class EventFilter:
     limit: int = DEFAULT_LIMIT
 
     def __post_init__(self) -> None:
-        _day(self.since, "--since")
-        _day(self.until, "--until")
-        if self.quad is not None and self.quad not in (1, 2, 3, 4):
-            raise DiurnaError(E007, f"--quad must be 1, 2, 3 or 4, got {self.quad}")
+        # Dates are normalised here, once, so SQL, follows' JSON and the API see YYYY-MM-DD.
+        object.__setattr__(self, "since", iso_day(self.since, "--since"))
+        object.__setattr__(self, "until", iso_day(self.until, "--until"))
+        if self.quad is not None and (isinstance(self.quad, bool) or self.quad not in (1, 2, 3, 4)):
+            raise DiurnaError(E021, f"--quad must be 1, 2, 3 or 4, got {self.quad!r}")
         if self.dyad is not None and "-" not in self.dyad:
-            raise DiurnaError(E007, f"--dyad takes SOURCE-TARGET, e.g. FRA-NGA, got {self.dyad!r}")
+            raise DiurnaError(E021, f"--dyad takes SOURCE-TARGET, e.g. FRA-NGA, got {self.dyad!r}")
+        if self.root is not None and not (self.root.isdigit() and 1 <= int(self.root) <= 20):
+            raise DiurnaError(E021, f"--root takes a CAMEO root code 01-20, got {self.root!r}")
+        if self.code is not None and not self.code.isdigit():
+            raise DiurnaError(E021, f"--code takes CAMEO digits (043, 04), got {self.code!r}")
+        _limit(self.limit)
 
     def to_dict(self) -> dict[str, Any]:
         return {k: v for k, v in dataclasses.asdict(self).items() if v is not None and k != "limit"}
@@ -188,7 +216,7 @@ def events(store: Store, f: EventFilter = EventFilter(), *, updated_after: datet
     """Merged events in `order` (see EVENT_ORDERS); `with_actor` drops the events that
     have neither a source nor a target."""
     if order not in EVENT_ORDERS:
-        raise DiurnaError(E007, f"event order {order!r}: use one of {', '.join(EVENT_ORDERS)}")
+        raise DiurnaError(E021, f"event order {order!r}: use one of {', '.join(EVENT_ORDERS)}")
     where, params = event_where(f, updated_after)
     if with_actor:
         where += f" AND {HAS_ACTOR}"
@@ -253,7 +281,7 @@ def quotes(store: Store, *, speaker: str | None = None, q: str | None = None, si
            "LEFT JOIN doc_entities de ON de.doc_id = qu.doc_id AND de.local_id = qu.speaker_entity "
            "LEFT JOIN entities e ON e.id = de.entity_id "
            f"WHERE {' AND '.join(where)} ORDER BY d.published DESC NULLS LAST, qu.doc_id, qu.n LIMIT ?")
-    return [StoredQuote.from_row(r) for r in store.fetch(sql, [*params, limit])]
+    return [StoredQuote.from_row(r) for r in store.fetch(sql, [*params, _limit(limit)])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -277,13 +305,15 @@ def entities(store: Store, *, name: str | None = None, type: str | None = None, 
         where.append("(name ILIKE '%' || ? || '%' OR list_contains(aliases, ?))")
         params += [name, name]
     if type:
+        if type.upper() not in ENTITY_TYPES:
+            raise DiurnaError(E021, f"--type {type!r}: use one of {', '.join(ENTITY_TYPES)}")
         where.append("type = upper(?)")
         params.append(type)
     if country:
         where.append("country = upper(?)")
         params.append(country)
     sql = f"SELECT * FROM entities WHERE {' AND '.join(where)} ORDER BY num_documents DESC, num_mentions DESC, id LIMIT ?"
-    return [StoredEntity.from_row(r) for r in store.fetch(sql, [*params, limit])]
+    return [StoredEntity.from_row(r) for r in store.fetch(sql, [*params, _limit(limit)])]
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +345,7 @@ def documents(store: Store, *, q: str | None = None, since: str | None = None, u
            "(SELECT count(*) FROM event_evidence x WHERE x.doc_id = d.id) AS events, "
            "(SELECT count(*) FROM quotes x WHERE x.doc_id = d.id) AS quotes "
            f"FROM documents d WHERE {' AND '.join(where)} ORDER BY d.published DESC NULLS LAST, d.id LIMIT ?")
-    return [StoredDocument.from_row(r) for r in store.fetch(sql, [*params, limit])]
+    return [StoredDocument.from_row(r) for r in store.fetch(sql, [*params, _limit(limit)])]
 
 
 # --------------------------------------------------------------------------- errors, stats
@@ -335,7 +365,7 @@ class StoredError(_Row):
 def errors(store: Store, *, code: str | None = None, limit: int = DEFAULT_LIMIT) -> list[StoredError]:
     where, params = ("code = ?", [code]) if code else ("TRUE", [])
     sql = f"SELECT * FROM errors WHERE {where} ORDER BY first_seen, origin, id LIMIT ?"
-    return [StoredError.from_row(r) for r in store.fetch(sql, [*params, limit])]
+    return [StoredError.from_row(r) for r in store.fetch(sql, [*params, _limit(limit)])]
 
 
 _COUNTED = ("documents", "entities", "mentions", "events", "event_evidence", "quotes", "times", "amounts",

@@ -43,11 +43,26 @@ export function pick(params, keys = FILTERS) {
   return Object.fromEntries(keys.filter((k) => params[k]).map((k) => [k, params[k]]));
 }
 
+// An absolute http(s) URL from the data (an article's source), else null: a stored
+// `javascript:` or `data:` URL must never become a link.
+export function safeUrl(u) {
+  try {
+    const parsed = new URL(String(u));
+    return parsed.protocol === "http:" || parsed.protocol === "https:" ? parsed.href : null;
+  } catch { return null; }
+}
+
+function resolvesSafe(v) {
+  try { return safeUrl(new URL(String(v), location.href).href) !== null; } catch { return false; }
+}
+
 // el("a", {href: "#"}, "text", child) -> element; strings become text nodes (never HTML).
+// An href or src that resolves to anything but http(s) is dropped (defence in depth).
 export function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
     if (v === undefined || v === null || v === false) continue;
+    if ((k === "href" || k === "src") && !resolvesSafe(v)) continue;
     if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
     else if (k === "dataset") Object.assign(node.dataset, v);
     else node.setAttribute(k, v === true ? "" : v);

@@ -2,7 +2,7 @@
 // overlap (a name inside an event's sentence), so the text is cut at every span edge and
 // each piece carries all spans covering it; clicking a piece lists them, and clicking an
 // event in the side list jumps to (and flashes) its evidence in the text.
-import { el } from "./api.js";
+import { el, safeUrl } from "./api.js";
 
 const ORDER = ["event", "quote", "entity", "place", "time", "amount"];
 
@@ -25,7 +25,7 @@ export function renderArticle(doc, textBox, side, focusEvent, openEvent) {
   textBox.replaceChildren(
     el("h2", {}, doc.title || doc.id),
     el("p", { class: "note" }, [doc.published, doc.publisher, doc.agency, doc.dateline].filter(Boolean).join(" · "),
-      doc.url ? [" · ", el("a", { href: doc.url, rel: "noopener noreferrer", target: "_blank" }, "source")] : null),
+      safeUrl(doc.url) ? [" · ", el("a", { href: safeUrl(doc.url), rel: "noopener noreferrer", target: "_blank" }, "source")] : null),
     el("p", { class: "legend" }, ORDER.map((k) => el("span", { class: `kind kind-${k}` }, k))),
     el("div", { class: "text" }, pieces));
   sideList(side, doc, textBox, openEvent);
