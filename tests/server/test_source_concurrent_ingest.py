@@ -53,6 +53,8 @@ def test_queries_answer_from_the_copy_while_an_ingest_writes(fresh_client, write
     assert c.get("/api/events").json()["total"] == 4               # the copy from before the ingest
     busy = c.post("/api/follows", json={"name": "g", "country": "GND"})
     assert busy.status_code == 503 and busy.headers["Retry-After"]
+    # no path, no PID in what any client reads
+    assert str(c.db) not in busy.text and "PID" not in busy.text and "/" not in busy.json()["message"]
     writer.stdin.write("done\n")
     writer.stdin.flush()
     assert writer.wait(timeout=30) == 0

@@ -1,5 +1,5 @@
 """Opening a store waits a moment for another process's lock (the server's snapshot
-copy) and then says what is wrong (E011) when the lock stays."""
+copy) and then says what is wrong (E019) when the lock stays."""
 
 from __future__ import annotations
 
@@ -37,13 +37,13 @@ def test_store_lock_wait_writer_waits_for_a_short_lock(db):
     holder.wait()
 
 
-def test_store_lock_wait_gives_up_with_e011_on_a_long_lock(db):
+def test_store_lock_wait_gives_up_with_e019_on_a_long_lock(db):
     holder = _hold(db, 30.0)
     try:
         t0 = time.monotonic()
         with pytest.raises(DiurnaError) as exc:
             Store(db, wait=0.6)
-        assert exc.value.code == "E011" and time.monotonic() - t0 < 3.0
+        assert exc.value.code == "E019" and time.monotonic() - t0 < 3.0
     finally:
         holder.kill()
         holder.wait()

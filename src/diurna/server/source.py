@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from ..errors import E011, DiurnaError
+from ..errors import E018, DiurnaError
 from ..store import Store
 
 
@@ -55,7 +55,7 @@ class Source:
     def __init__(self, db: str | Path, *, refresh_every: float = 1.0) -> None:
         self.db = Path(db)
         if not self.db.exists():
-            raise DiurnaError(E011, f"no store at {db}: run `diurna ingest PATH --db {db}` first")
+            raise DiurnaError(E018, f"no store at {db}: run `diurna ingest PATH --db {db}` first")
         self.refresh_every = refresh_every
         self._dir = tempfile.mkdtemp(prefix="diurna-serve-")
         self._lock = threading.RLock()  # writer() refreshes while holding it
@@ -113,7 +113,8 @@ class Source:
         """A read-only Store over the newest snapshot, for one request."""
         snap = self.refresh()
         if snap is None:
-            raise StoreBusy(f"{self.db} is being written by another process (an ingest?) and no copy exists yet")
+            # no path, no PID: the message goes to any client
+            raise StoreBusy("the store is being written by another process (an ingest?) and no copy exists yet")
         with Store(snap.path, read_only=True) as store:
             yield store
 
@@ -124,7 +125,7 @@ class Source:
             try:
                 store = Store(self.db)
             except DiurnaError as exc:
-                raise StoreBusy(f"{self.db} is being written by another process (an ingest?): {exc.message}") from exc
+                raise StoreBusy("the store is being written by another process (an ingest?)") from exc
             try:
                 yield store
             finally:

@@ -16,7 +16,7 @@ from typing import Any
 
 import duckdb
 
-from ..errors import E011, DiurnaError
+from ..errors import E018, E019, DiurnaError
 from ..model import ErrorResult, Outcome, Result
 from . import refresh
 from .rows import COLUMNS, Rows, column_lists
@@ -24,7 +24,7 @@ from .schema import migrate
 
 # How long opening a store waits for another process's lock to go: `diurna serve` holds
 # a read lock for the second it takes to copy its snapshot, and an ingest or a follow
-# starting in that second should wait, not fail. A long-running writer still gets E011.
+# starting in that second should wait, not fail. A long-running writer still gets E019.
 LOCK_WAIT = 5.0
 
 
@@ -36,7 +36,7 @@ def _connect(path: str, read_only: bool, wait: float) -> duckdb.DuckDBPyConnecti
             return duckdb.connect(path, read_only=read_only)
         except duckdb.IOException as exc:
             if time.monotonic() + pause > deadline:
-                raise DiurnaError(E011, f"cannot open store {path}: {exc} (is another diurna writing to it?)") from exc
+                raise DiurnaError(E019, f"cannot open store {path}: {exc} (is another diurna writing to it?)") from exc
             time.sleep(pause)
             pause = min(pause * 2, 0.5)
 
@@ -47,7 +47,7 @@ class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False, wait: float = LOCK_WAIT) -> None:
         self.path = str(path)
         if read_only and self.path != ":memory:" and not Path(self.path).exists():
-            raise DiurnaError(E011, f"no store at {self.path}: run `diurna ingest PATH --db {self.path}` first")
+            raise DiurnaError(E018, f"no store at {self.path}: run `diurna ingest PATH --db {self.path}` first")
         self.con = _connect(self.path, read_only, wait)
         self.read_only = read_only
         if not read_only:
