@@ -9,7 +9,7 @@ from diurna.extract.quoting import cues as cue_data
 _VALID = {
     "verbs": ["say"], "object_verbs": ["deny"], "addressee_verbs": ["tell"], "naming_verbs": ["call"],
     "frame_verbs": ["continue"], "nouns": ["statement"], "phrases": ["according to"],
-    "title_markers": ["so-called"],
+    "title_markers": ["so-called"], "first_person": ["we"],
 }
 
 

@@ -6,13 +6,17 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..extract.mentions import MentionIndex
-from ..model import ActorRef, Entity, Facts, SpeakerRef
+from ..extract.quoting import cues as cue_data
+from ..model import ActorRef, Entity, Facts, Quote, SpeakerRef
 
 
 def resolve(text: str, facts: Facts) -> Facts:
     index = MentionIndex(facts.entities)
+    quoted = _quoted_speakers(facts.quotes)
+    first_person = cue_data.load().first_person
     events = tuple(
-        replace(ev, source=_actor(index, ev.source), target=_actor(index, ev.target))
+        replace(ev, source=_actor(index, _speaker_of(ev.source, quoted, first_person)),
+                target=_actor(index, _speaker_of(ev.target, quoted, first_person)))
         for ev in facts.events
     )
     quotes = tuple(
@@ -27,6 +31,21 @@ def resolve(text: str, facts: Facts) -> Facts:
         amounts=tuple(sorted(facts.amounts, key=lambda a: (a.start, a.end))),
         places=tuple(sorted(facts.places, key=lambda p: (p.start, p.end))),
     )
+
+
+def _quoted_speakers(quotes: tuple[Quote, ...]) -> list[tuple[int, int, str]]:
+    """(start, end, speaker entity) of every direct quote whose speaker is resolved."""
+    return [(q.start, q.end, q.speaker.entity) for q in quotes
+            if q.kind == "direct" and q.speaker is not None and q.speaker.entity]
+
+
+def _speaker_of(ref: ActorRef | None, quoted: list[tuple[int, int, str]],
+                first_person: frozenset[str]) -> ActorRef | None:
+    """"We will not back down," the minister said: "we" acts for the quote's speaker."""
+    if ref is None or ref.entity or ref.start is None or ref.text.lower() not in first_person:
+        return ref
+    found = next((e for s, end, e in quoted if s <= ref.start < end), None)
+    return replace(ref, entity=found) if found else ref
 
 
 def _linked(index: MentionIndex, ref: ActorRef | SpeakerRef) -> Entity | None:

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 FILE = "cues.yaml"
-_KEYS = ("verbs", "object_verbs", "addressee_verbs", "naming_verbs", "frame_verbs", "nouns", "phrases", "title_markers")
+_KEYS = ("verbs", "object_verbs", "addressee_verbs", "naming_verbs", "frame_verbs", "nouns", "phrases", "title_markers",
+         "first_person")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +28,7 @@ class Cues:
     nouns: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]  # "according to" -> ("according", "to")
     title_markers: frozenset[str]
+    first_person: frozenset[str]  # "we", "I" in a direct quote: its speaker
 
     @property
     def speech_verbs(self) -> frozenset[str]:
@@ -56,6 +58,7 @@ def parse(data: object, source: str = FILE) -> Cues:
         nouns=frozenset(lists["nouns"]),
         phrases=tuple(tuple(p.split()) for p in lists["phrases"]),
         title_markers=frozenset(lists["title_markers"]),
+        first_person=frozenset(lists["first_person"]),
     )
 
 

@@ -1,0 +1,25 @@
+"""First-person pronouns inside a direct quote act for the quote's speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.mark.parametrize(("text", "needle", "code"), [
+    ('Kenyan President William Ruto spoke on Monday. "They attack us every week," Ruto said.', "us", "KENGOV"),
+    # outside a quote "we" is the writer's, not a speaker's
+    ("Kenyan President William Ruto spoke on Monday. They attack us every week.", "us", None),
+])
+def test_links_first_person_is_the_speaker(pipeline, text, needle, code):
+    result = pipeline.process(text)
+    i = result.document.text.find(needle + " every")
+    refs = [r for e in result.facts.events for r in (e.source, e.target) if r is not None and r.start == i]
+    assert refs, [(e.code, e.source, e.target) for e in result.facts.events]
+    assert {r.actor_code for r in refs} == {code}
