@@ -67,13 +67,13 @@ def test_html_recovery_adds_nothing_when_trafilatura_delivers():
     html = (f"<html><body><article><h1>Clashes in Edoras</h1>{paras}</article>"
             "<div><p>The Herald is an independent newspaper founded in Edoras in 1921.</p></div></body></html>")
     extracted = "\n".join(f"{STORY} Paragraph {n} goes on with more detail from the scene." for n in range(8))
-    assert missing_prose(html, extracted) == []
+    assert missing_prose(blocks(html), extracted) == []
 
 
 def test_html_recovery_table_cell_with_br_paragraphs():
     cell = "<br><br>".join(f"Paragraph {n}: {STORY}" for n in range(4))
     html = f'<table><tr><td><a href="/">Home</a></td></tr><tr><td class="x1">{cell}</td></tr></table>'
-    found = missing_prose(html, "")
+    found = missing_prose(blocks(html), "")
     assert found == [f"Paragraph {n}: {STORY}" for n in range(4)]
 
 

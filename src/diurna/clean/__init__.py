@@ -27,10 +27,12 @@ from ..read.dates import date_in_line
 from ..read.records import normalise_date
 from ..settings import Settings
 from . import boilerplate
+from .edges import trim_page_edges
 from .language import detect
 from .mapped import MappedText, join
 from .metadata import agency_in_credit, looks_like_headline, split_dateline, wire_credit_agency
 from .text import lines, paragraphs
+from .titles import tidy
 
 NAME = "diurna.clean.v2"
 _AGENCY_REASONS = ("wire-credit", "copyright", "additional-reporting")
@@ -44,6 +46,7 @@ class _Page:
     published: str | None
     published_inferred: bool
     publisher: str | None
+    links: frozenset[str] = frozenset()
 
 
 def clean(raw: RawDocument, settings: Settings, *, published: str | None = None) -> Document:
@@ -52,9 +55,11 @@ def clean(raw: RawDocument, settings: Settings, *, published: str | None = None)
     paras = list(page.paragraphs)
     removed: list[Removed] = []
     paras = _remove_boilerplate(paras, removed)
-    title = page.title
+    title = tidy(page.title)
     if raw.kind == "text" and title is None and len(paras) > 1 and looks_like_headline(paras[0].text):
-        title = paras[0].text
+        title = tidy(paras[0].text)  # "# Headline" copied from Markdown keeps no "#"
+    if raw.kind == "html":
+        paras = trim_page_edges(paras, title, page.links, removed)
     if title and paras and boilerplate.sentence_key(paras[0].text) == boilerplate.sentence_key(title):
         removed.insert(0, Removed(text=paras[0].text, reason="title"))
         paras = paras[1:]
@@ -106,7 +111,7 @@ def _html_page(raw: RawDocument) -> _Page:
 
     page = html_to_paragraphs(raw.content, url=raw.url, origin=raw.origin)
     return _Page(page.paragraphs, page.url, raw.title or page.title, page.published, page.published_inferred,
-                 page.publisher)
+                 page.publisher, page.links)
 
 
 def _remove_boilerplate(paras: list[MappedText], removed: list[Removed]) -> list[MappedText]:

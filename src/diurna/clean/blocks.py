@@ -17,6 +17,7 @@ _SKIP = frozenset({
     "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button",
     "select", "option", "textarea", "figure", "figcaption", "iframe", "head", "title", "menu", "dialog", "label",
 })
+_INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "head", "title", "iframe"})
 _BLOCK = frozenset({
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "article", "main", "blockquote",
     "ul", "ol", "table", "tbody", "thead", "tfoot", "dd", "dt", "dl", "pre", "center", "body", "html", "br", "hr",
@@ -43,8 +44,9 @@ class Block:
         return self.link_chars / max(1, len(self.text))
 
 
-def blocks(html: str) -> list[Block]:
-    """The visible text blocks of a page or fragment, in document order."""
+def blocks(html: str, *, furniture: bool = False) -> list[Block]:
+    """The visible text blocks of a page or fragment, in document order; with
+    `furniture`, those of navigation, headers, footers and the like too."""
     import lxml.html
     from lxml import etree
 
@@ -54,14 +56,15 @@ def blocks(html: str) -> list[Block]:
         return []
     out: list[Block] = []
     buf: list[tuple[str, bool]] = []
-    _walk(root, buf, out, False)
+    _walk(root, buf, out, False, furniture)
     _flush(buf, out)
     return out
 
 
-def _walk(el: object, buf: list[tuple[str, bool]], out: list[Block], in_link: bool) -> None:
+def _walk(el: object, buf: list[tuple[str, bool]], out: list[Block], in_link: bool, keep: bool) -> None:
     tag = el.tag.lower() if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
-    if not tag or tag in _SKIP or (tag not in _OUTER and _is_furniture(el)):
+    hidden = tag in _INVISIBLE if keep else tag in _SKIP or (tag not in _OUTER and _is_furniture(el))
+    if not tag or hidden:
         if isinstance(el.tail, str):  # type: ignore[attr-defined]
             buf.append((el.tail, in_link))  # type: ignore[attr-defined]
         return
@@ -72,7 +75,7 @@ def _walk(el: object, buf: list[tuple[str, bool]], out: list[Block], in_link: bo
     if el.text:  # type: ignore[attr-defined]
         buf.append((el.text, link))  # type: ignore[attr-defined]
     for child in el:  # type: ignore[attr-defined]
-        _walk(child, buf, out, link)
+        _walk(child, buf, out, link, keep)
     if block:
         _flush(buf, out)
     if el.tail:  # type: ignore[attr-defined]

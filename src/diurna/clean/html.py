@@ -17,8 +17,10 @@ from dataclasses import dataclass
 
 from ..errors import E009, DiurnaError
 from . import boilerplate
+from .blocks import Block, blocks, is_prose
 from .mapped import MappedText
 from .text import lines
+from .titles import page_title
 
 _TOKENS = re.compile(
     r"<!--.*?(?:-->|\Z)|<(script|style|noscript|template|svg)\b[^>]*>.*?(?:</\1\s*>|\Z)|<[^>]*>|&#?\w{1,10};?|[^<&]+|[<&]",
@@ -38,6 +40,7 @@ class HtmlText:
     published_inferred: bool
     publisher: str | None
     url: str | None
+    links: frozenset[str] = frozenset()  # texts of the page's blocks that are links (menus, related headlines)
 
 
 def html_to_paragraphs(html: str, *, url: str | None, origin: str) -> HtmlText:
@@ -57,7 +60,9 @@ def html_to_paragraphs(html: str, *, url: str | None, origin: str) -> HtmlText:
     extracted = (doc.text if doc is not None else "") or ""
     visible, offsets = visible_text(html) if len(html) <= MAP_LIMIT else ("", array("l"))
     placed = _placed(extracted.split("\n"), visible, offsets)
-    recovered = missing_prose(html, extracted) if len(html) <= MAP_LIMIT else []
+    small = len(html) <= MAP_LIMIT
+    found = blocks(html) if small else []
+    recovered = missing_prose(found, extracted)
     if recovered:  # the cascade: trafilatura under-delivered, the page's own blocks fill in
         placed = sorted(placed + _placed(recovered, visible, offsets), key=lambda p: p[0])
     if not placed:
@@ -65,11 +70,12 @@ def html_to_paragraphs(html: str, *, url: str | None, origin: str) -> HtmlText:
     published, inferred = _page_date(html, doc.date if doc is not None else None)
     return HtmlText(
         paragraphs=tuple(p for _, p in placed),
-        title=(doc.title if doc is not None else None) or None,
+        title=page_title(html, found, doc.title if doc is not None else None) if small else None,
         published=published,
         published_inferred=inferred,
         publisher=(doc.sitename if doc is not None else None) or None,
         url=(doc.url if doc is not None else None) or url,
+        links=frozenset(b.text for b in blocks(html, furniture=True) if b.link_density >= 0.8) if small else frozenset(),
     )
 
 
@@ -87,13 +93,11 @@ def _placed(texts: list[str], visible: str, offsets: array) -> list[tuple[int, M
     return out
 
 
-def missing_prose(html: str, extracted: str) -> list[str]:
+def missing_prose(found: list[Block], extracted: str) -> list[str]:
     """The page's story-like blocks that the extractor left out, when they are at least
     RECOVER_SHARE of all such blocks (a caption or two missed is no reason to recover);
     else []. Blocks the boilerplate rules remove anyway do not count."""
-    from .blocks import blocks, is_prose
-
-    prose = [b.text for b in blocks(html) if is_prose(b) and not boilerplate.standalone(b.text)]
+    prose = [b.text for b in found if is_prose(b) and not boilerplate.standalone(b.text)]
     have = _WS.sub(" ", extracted)
     missing = [t for t in prose if t not in have]
     lost = sum(len(t) for t in missing)

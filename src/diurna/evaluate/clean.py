@@ -9,7 +9,12 @@ Two sets, both scored on the clean stage alone (no spaCy):
    The closing "X contributed to this report." / "This story originated in ..."
    sentences of a story count as noise: they are credits, not story.
 
-Metrics: precision/recall of kept story sentences (`story_*`) and of removed noise
+3. the same stories in five layouts unlike the fixtures (WordPress, a table CMS, a React
+   app, AMP, a print view) and as wire copy in plain text, in dev and test halves,
+   scored for diurna, trafilatura's defaults and newspaper4k (evaluate/clean_compare.py):
+   `layouts_{dev,test}_*`, `text_{dev,test}_*`, `trafilatura_layouts_*`, `newspaper4k_layouts_*`.
+
+Metrics of sets 1-2: precision/recall of kept story sentences (`story_*`) and of removed noise
 lines (`noise_*`), over both sets' units; fixture snippet pass rate; and accuracy of
 title, dateline, agency and publication date where the page says what they are.
 """
@@ -33,6 +38,7 @@ from ..pipeline import Pipeline
 from ..read import read_paths, read_texts
 from ..settings import Settings
 from .base import Report, prf
+from .clean_compare import run_layouts
 from .clean_pages import Page, build_pages
 
 NAME = "clean"
@@ -188,10 +194,13 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     for key in ("title", "dateline", "agency", "published"):
         if tally.meta[f"{key}_n"]:
             metrics[f"{key}_accuracy"] = round(tally.meta[f"{key}_ok"] / tally.meta[f"{key}_n"], 4)
+    layout_metrics, layout_details = run_layouts(data_dir / DATA, settings, limit)
+    metrics.update(layout_metrics)
     return Report(
         name=NAME,
         metrics=metrics,
         counts={"fixtures": fixtures, "fixtures_passed": passed, "voa_pages": len(pages),
-                "story_units": tally.story_kept + tally.story_lost, "noise_units": tally.noise_removed + tally.noise_kept},
-        details={"misses": tally.misses},
+                "story_units": tally.story_kept + tally.story_lost, "noise_units": tally.noise_removed + tally.noise_kept,
+                "layout_pages": int(layout_details.pop("layout_pages"))},  # type: ignore[call-overload]
+        details={"misses": tally.misses, **layout_details},
     )

@@ -1,0 +1,171 @@
+"""The layout pages of evaluate/clean_layouts.py, scored for diurna and, in the same run,
+for trafilatura's defaults and newspaper4k (when installed: it is in the `test` extra
+only; its figures are left out cleanly without it).
+
+Per tool and half: story recall (share of story sentences kept), leak (share of the
+furniture lines kept: a line counts as kept when an output paragraph is that line, or
+when a line over 30 characters appears anywhere in the output) and title accuracy.
+The plain-text copies are diurna's alone (the other tools read HTML); they add
+dateline and agency accuracy.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from ..model import Document, ErrorResult
+from ..read import read_texts
+from ..settings import Settings
+from .clean_layouts import HALVES, LayoutPage, build_layout_pages
+
+_WS = re.compile(r"\s+")
+Extracted = tuple[str, list[str], str | None]  # text, paragraphs, title
+
+
+def norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def layout_pages(path: Path, limit: int | None) -> list[LayoutPage]:
+    records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()][:limit]
+    titles = [r["title"] for r in records]
+    pages = []
+    for n, rec in enumerate(records):
+        pages += build_layout_pages(rec, [t for k, t in enumerate(titles) if k != n])
+    return pages
+
+
+def _trafilatura(page: LayoutPage) -> Extracted:
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(page.content, with_metadata=True)
+    text = (doc.text if doc is not None else "") or ""
+    return text, text.split("\n"), doc.title if doc is not None else None
+
+
+def _newspaper4k() -> Callable[[LayoutPage], Extracted] | None:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            from newspaper import Article
+    except ImportError:
+        return None
+
+    def run(page: LayoutPage) -> Extracted:
+        article = Article("https://www.example.org/news/a", fetch_images=False)
+        article.download(input_html=page.content)
+        article.parse()
+        return article.text or "", (article.text or "").split("\n"), article.title or None
+    return run
+
+
+def _diurna(settings: Settings) -> Callable[[LayoutPage], Extracted | Document | ErrorResult]:
+    from .clean import clean_one
+
+    def run(page: LayoutPage) -> Document | ErrorResult:
+        raw = next(iter(read_texts([{"text" if page.kind == "text" else "html": page.content}])))
+        return clean_one(raw, settings)
+    return run
+
+
+def score(page: LayoutPage, got: Extracted, tally: Counter[str], prefix: str) -> None:
+    text, paras, title = got
+    flat = norm(text)
+    pset = {norm(p) for p in paras}
+    tally[f"{prefix}story_n"] += len(page.story)
+    tally[f"{prefix}story_kept"] += sum(norm(s) in flat for s in page.story)
+    tally[f"{prefix}noise_n"] += len(page.noise)
+    tally[f"{prefix}noise_kept"] += sum(norm(n) in pset or (len(norm(n)) > 30 and norm(n) in flat) for n in page.noise)
+    tally[f"{prefix}title_n"] += 1
+    tally[f"{prefix}title_ok"] += norm(title or "") == norm(page.title)
+
+
+def run_layouts(data_file: Path, settings: Settings, limit: int | None) -> tuple[dict[str, float], dict[str, object]]:
+    """(metrics, details) over every layout page."""
+    pages = layout_pages(data_file, limit)
+    tools: dict[str, Callable[[LayoutPage], object]] = {"diurna": _diurna(settings), "trafilatura": _trafilatura}
+    np4k = _newspaper4k()
+    if np4k is not None:
+        tools["newspaper4k"] = np4k
+    tally: Counter[str] = Counter()
+    misses: list[dict[str, str]] = []
+    for page in pages:
+        for tool, fn in tools.items():
+            if tool != "diurna" and page.kind != "html":
+                continue
+            out = fn(page)
+            group = "layouts" if page.kind == "html" else "text"
+            for prefix in (f"{tool}:{group}:{page.half}:", f"{tool}:{page.layout}:{page.half}:"):
+                score(page, _as_extracted(out), tally, prefix)
+            if tool == "diurna":
+                _score_meta(page, out, tally, f"diurna:{group}:{page.half}:")
+                _note_misses(page, out, misses)
+    metrics: dict[str, float] = {}
+    for tool in tools:
+        for group in ("layouts", "text"):
+            for half in HALVES:
+                name = f"{group}_{half}" if tool == "diurna" else f"{tool}_{group}_{half}"
+                metrics.update(_figures(tally, f"{tool}:{group}:{half}:", name))
+    per_layout = {f"{tool}:{layout}:{half}": _figures(tally, f"{tool}:{layout}:{half}:", "")
+                  for tool in tools for layout in {p.layout for p in pages} for half in HALVES
+                  if tally[f"{tool}:{layout}:{half}:story_n"]}
+    return metrics, {"per_layout": per_layout, "layout_misses": misses[:80], "layout_pages": len(pages),
+                     "tools": sorted(tools)}
+
+
+def _as_extracted(out: object) -> Extracted:
+    if isinstance(out, Document):
+        return out.text, out.text.split("\n\n"), out.title
+    if isinstance(out, ErrorResult):
+        return "", [], None
+    return out  # type: ignore[return-value]
+
+
+def _score_meta(page: LayoutPage, out: object, tally: Counter[str], prefix: str) -> None:
+    if page.kind != "text":
+        return
+    for key, want in (("dateline", page.dateline), ("agency", page.agency)):
+        tally[f"{prefix}{key}_n"] += 1
+        got = getattr(out, key, None) if isinstance(out, Document) else None
+        tally[f"{prefix}{key}_ok"] += (got or None) == want
+
+
+def _figures(tally: Counter[str], prefix: str, name: str) -> dict[str, float]:
+    out: dict[str, float] = {}
+    sep = "_" if name else ""
+    if tally[f"{prefix}story_n"]:
+        out[f"{name}{sep}story_recall"] = round(tally[f"{prefix}story_kept"] / tally[f"{prefix}story_n"], 4)
+    if tally[f"{prefix}noise_n"]:
+        leak = tally[f"{prefix}noise_kept"] / tally[f"{prefix}noise_n"]
+        out[f"{name}{sep}leak"] = round(leak, 4)
+        out[f"{name}{sep}noise_removed"] = round(1 - leak, 4)
+    for key in ("title", "dateline", "agency"):
+        if tally[f"{prefix}{key}_n"]:
+            out[f"{name}{sep}{key}_accuracy"] = round(tally[f"{prefix}{key}_ok"] / tally[f"{prefix}{key}_n"], 4)
+    return out
+
+
+def _note_misses(page: LayoutPage, out: object, misses: list[dict[str, str]]) -> None:
+    """Dev pages only: the test half is held out, its misses are not for tuning."""
+    if page.half != "dev" or len(misses) >= 200:
+        return
+    text, paras, title = _as_extracted(out)
+    flat, pset = norm(text), {norm(p) for p in paras}
+    where = f"{page.layout}"
+    if isinstance(out, ErrorResult):
+        misses.append({"layout": where, "problem": f"error {out.error.code}"})
+        return
+    misses += [{"layout": where, "problem": f"lost: {s[:100]}"} for s in page.story if norm(s) not in flat][:3]
+    misses += [{"layout": where, "problem": f"kept: {n[:100]}"} for n in page.noise
+               if norm(n) in pset or (len(norm(n)) > 30 and norm(n) in flat)]
+    if norm(title or "") != norm(page.title):
+        misses.append({"layout": where, "problem": f"title: {title!r} for {page.title!r}"})
+    if page.kind == "text":
+        for key in ("dateline", "agency"):
+            if getattr(out, key) != getattr(page, key):
+                misses.append({"layout": where, "problem": f"{key}: {getattr(out, key)!r} for {getattr(page, key)!r}"})
