@@ -30,7 +30,7 @@ from . import boilerplate
 from .edges import trim_page_edges
 from .language import detect
 from .mapped import MappedText, join
-from .metadata import agency_in_credit, looks_like_headline, split_dateline, wire_credit_agency
+from .metadata import agency_in_credit, looks_like_headline, split_dateline, split_trailing_credit, wire_credit_agency
 from .text import lines, paragraphs
 from .titles import tidy
 
@@ -54,6 +54,7 @@ def clean(raw: RawDocument, settings: Settings, *, published: str | None = None)
     page = _html_page(raw) if raw.kind == "html" else _text_page(raw, settings)
     paras = list(page.paragraphs)
     removed: list[Removed] = []
+    paras = _cut_trailing_credit(paras, removed)
     paras = _remove_boilerplate(paras, removed)
     title = tidy(page.title)
     if raw.kind == "text" and title is None and len(paras) > 1 and looks_like_headline(paras[0].text):
@@ -153,6 +154,19 @@ def _drop_repeats(paras: list[MappedText], removed: list[Removed]) -> list[Mappe
 
 def _longer(paras: list[MappedText], holders: set[int], n: int) -> bool:
     return any(len(paras[h].text) > len(paras[n].text) for h in holders)
+
+
+def _cut_trailing_credit(paras: list[MappedText], removed: list[Removed]) -> list[MappedText]:
+    """A wire credit closing the story's last paragraph ("... said. REUTERS", one of the
+    page's last paragraphs) comes off before the paragraph is classified: it names the
+    agency, and it must not make the paragraph read as a caption."""
+    for n in range(len(paras) - 1, max(-1, len(paras) - 1 - boilerplate.TAIL), -1):  # prompts may follow the story
+        found = split_trailing_credit(paras[n].text)
+        if found is not None:
+            at, credit = found
+            removed.append(Removed(text=credit, reason="wire-credit"))
+            return [*paras[:n], paras[n].slice(0, at), *paras[n + 1:]]
+    return paras
 
 
 def _cut_tail_notes(paras: list[MappedText], removed: list[Removed]) -> list[MappedText]:

@@ -109,3 +109,23 @@ def agency_in_credit(text: str) -> str | None:
     """The first agency named in a removed credit or copyright line ("© 2025 Reuters")."""
     m = _mention_pattern().search(text[:400])
     return _credit_forms()[m[1]] if m else None
+
+
+# A wire credit closing the story's last paragraph: "... the ministry said. REUTERS",
+# "... said. (AFP)", "... said. — AP". Only in capitals, in brackets or after a dash:
+# "... told Reuters." is a sentence.
+_TRAILING_CREDIT = re.compile(
+    r"(?<=[.!?\"”’)])\s+(?P<credit>(?:[—–\-]\s?)?\(?[A-Z][A-Za-z\-.]{1,30}(?:/[A-Z][A-Za-z\-.]{1,30})?\)?)\s*$")
+
+
+def split_trailing_credit(text: str) -> tuple[int, str] | None:
+    """(where the credit starts, the credit) when `text` ends with a wire credit; else None."""
+    tail = text[-80:]
+    m = _TRAILING_CREDIT.search(tail)
+    if not m:
+        return None
+    credit = m["credit"]
+    name = credit.strip("—–- ()")
+    if not (name.isupper() or credit.startswith(("(", "—", "–", "-"))) or not wire_credit_agency(credit):
+        return None
+    return len(text) - len(tail) + m.start(), credit
