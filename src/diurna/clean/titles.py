@@ -69,9 +69,9 @@ def page_title(html: str, found: list[Block], fallback: str | None) -> str | Non
         if any(_confirms(heading, c) for c in confirmations):
             return tidy(heading)
     for key in ("og", "ld", "twitter"):
-        found = _cut(meta.get(key), sites)
-        if found:
-            return tidy(found)
+        title = _cut(meta.get(key), sites)
+        if title:
+            return tidy(title)
     if shown:
         return tidy(shown[0])
     tag = meta.get("title")
@@ -173,10 +173,10 @@ def _headline_before_story(found: list[Block]) -> str | None:
     headline), skipping bylines, dates and link rows."""
     best = None
     for block in found:
-        if is_prose(block):
-            break
         text = block.text
-        if block.link_chars == 0 and len(text.split()) >= 3 and looks_like_headline(text) and " | " not in text \
+        if block.link_chars == 0 and 3 <= len(text.split()) <= 20 and looks_like_headline(text) and " | " not in text \
                 and not _never(text) and any(c.islower() for c in text):
-            best = text
+            best = text  # before the prose test: a headline may end with "?"
+        elif is_prose(block):
+            break
     return best

@@ -37,7 +37,7 @@ from ..model import Document, ErrorResult, RawDocument
 from ..pipeline import Pipeline
 from ..read import read_paths, read_texts
 from ..settings import Settings
-from .base import Report, prf
+from .base import SPLITS, Report, prf, split_of
 from .clean_compare import run_layouts
 from .clean_pages import Page, build_pages
 
@@ -110,45 +110,55 @@ def check_fixture(expect: dict[str, Any], outcome: Document | ErrorResult) -> li
     return problems
 
 
-def run_fixtures(settings: Settings, tally: Tally, folder: Path = FIXTURES) -> tuple[int, int]:
-    """(fixtures passed, fixtures run); snippets also count as story/noise units."""
+def run_fixtures(settings: Settings, tallies: dict[str, Tally], folder: Path = FIXTURES) -> None:
+    """Each fixture into the whole-set tally and its half's; snippets also count as
+    story/noise units."""
     expectations = load_fixtures(folder)
-    passed = 0
     for name, expect in expectations.items():
         raw = next(read_paths([folder / name], settings))
         outcome = clean_one(raw, settings)
         problems = check_fixture(expect, outcome)
-        passed += not problems
-        for p in problems:
-            tally.miss(set="fixture", item=name, problem=p)
-        if isinstance(outcome, ErrorResult) and not problems:
-            continue  # an expected error (or a non-English page reported as such)
-        text = outcome.text if isinstance(outcome, Document) else ""
-        for s in expect.get("must_contain", []):
-            if s in text:
-                tally.story_kept += 1
-            else:
-                tally.story_lost += 1
-        for s in expect.get("must_not_contain", []):
-            if s in text:
-                tally.noise_kept += 1
-            else:
-                tally.noise_removed += 1
-    return passed, len(expectations)
+        for tally in (tallies["all"], tallies[split_of(NAME, name)]):
+            _score_fixture(tally, name, expect, outcome, problems)
+
+
+def _score_fixture(tally: Tally, name: str, expect: dict[str, Any], outcome: Document | ErrorResult,
+                   problems: list[str]) -> None:
+    tally.meta["fixtures"] += 1
+    tally.meta["fixtures_passed"] += not problems
+    for p in problems:
+        tally.miss(set="fixture", item=name, problem=p)
+    if isinstance(outcome, ErrorResult) and not problems:
+        return  # an expected error (or a non-English page reported as such)
+    text = outcome.text if isinstance(outcome, Document) else ""
+    for s in expect.get("must_contain", []):
+        if s in text:
+            tally.story_kept += 1
+        else:
+            tally.story_lost += 1
+    for s in expect.get("must_not_contain", []):
+        if s in text:
+            tally.noise_kept += 1
+        else:
+            tally.noise_removed += 1
 
 
 # --------------------------------------------------------------------------- VOA pages
 
 
-def voa_pages(path: Path, limit: int | None) -> Iterator[Page]:
+def voa_pages(path: Path, limit: int | None) -> Iterator[tuple[str, Page]]:
+    """(record id, page) for every record and template."""
     records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()][:limit]
     titles = [r["title"] for r in records]
     for n, rec in enumerate(records):
         others = [t for k, t in enumerate(titles) if k != n] or ["More news from the region"]
-        yield from build_pages(str(rec["id"]), rec["title"], rec["text"], rec.get("author"), rec.get("published"), others)
+        for page in build_pages(str(rec["id"]), rec["title"], rec["text"], rec.get("author"), rec.get("published"),
+                                others):
+            yield str(rec["id"]), page
 
 
 def score_page(page: Page, outcome: Document | ErrorResult, tally: Tally) -> None:
+    tally.meta["pages"] += 1
     if isinstance(outcome, ErrorResult):
         tally.story_lost += len(page.story)
         tally.noise_removed += len(page.noise)
@@ -177,30 +187,42 @@ def score_page(page: Page, outcome: Document | ErrorResult, tally: Tally) -> Non
 
 
 def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
+    """The whole set, and (in `splits`) its dev and test halves: a fixture's half by its
+    file name, a VOA page's by its story id (split_of), as every layout page's."""
     settings = pipeline.settings
-    tally = Tally()
-    passed, fixtures = run_fixtures(settings, tally)
+    tallies = {s: Tally() for s in ("all", *SPLITS)}
+    run_fixtures(settings, tallies)
     pages = list(voa_pages(data_dir / DATA, limit))
-    raws = read_texts({"text" if p.kind == "text" else "html": p.content} for p in pages)
-    for page, raw in zip(pages, raws):
-        score_page(page, clean_one(raw, settings), tally)
+    raws = read_texts({"text" if p.kind == "text" else "html": p.content} for _, p in pages)
+    for (story_id, page), raw in zip(pages, raws):
+        outcome = clean_one(raw, settings)
+        for tally in (tallies["all"], tallies[split_of(NAME, story_id)]):
+            score_page(page, outcome, tally)
+    layouts = run_layouts(data_dir / DATA, settings, limit)
+    metrics = {s: {**_metrics(tallies[s]), **layouts.metrics[s]} for s in tallies}
+    whole = tallies["all"]
+    return Report(
+        name=NAME,
+        metrics=metrics["all"],
+        counts={"fixtures": whole.meta["fixtures"], "fixtures_passed": whole.meta["fixtures_passed"],
+                "voa_pages": len(pages), "story_units": whole.story_kept + whole.story_lost,
+                "noise_units": whole.noise_removed + whole.noise_kept, "layout_pages": layouts.pages,
+                **{f"{s}_items": tallies[s].meta["fixtures"] + tallies[s].meta["pages"] for s in SPLITS}},
+        details={"misses": whole.misses, **layouts.details},
+        splits={s: metrics[s] for s in SPLITS},
+    )
+
+
+def _metrics(tally: Tally) -> dict[str, float]:
     story = prf(tally.story_kept, tally.noise_kept, tally.story_lost)
     noise = prf(tally.noise_removed, tally.story_lost, tally.noise_kept)
+    fixtures = tally.meta["fixtures"]
     metrics = {
         "story_precision": story["precision"], "story_recall": story["recall"],
         "noise_precision": noise["precision"], "noise_recall": noise["recall"],
-        "fixture_pass_rate": round(passed / fixtures, 4) if fixtures else 0.0,
+        "fixture_pass_rate": round(tally.meta["fixtures_passed"] / fixtures, 4) if fixtures else 0.0,
     }
     for key in ("title", "dateline", "agency", "published"):
         if tally.meta[f"{key}_n"]:
             metrics[f"{key}_accuracy"] = round(tally.meta[f"{key}_ok"] / tally.meta[f"{key}_n"], 4)
-    layout_metrics, layout_details = run_layouts(data_dir / DATA, settings, limit)
-    metrics.update(layout_metrics)
-    return Report(
-        name=NAME,
-        metrics=metrics,
-        counts={"fixtures": fixtures, "fixtures_passed": passed, "voa_pages": len(pages),
-                "story_units": tally.story_kept + tally.story_lost, "noise_units": tally.noise_removed + tally.noise_kept,
-                "layout_pages": int(layout_details.pop("layout_pages"))},  # type: ignore[call-overload]
-        details={"misses": tally.misses, **layout_details},
-    )
+    return metrics

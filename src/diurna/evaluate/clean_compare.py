@@ -16,6 +16,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..model import Document, ErrorResult
@@ -44,15 +45,15 @@ def _trafilatura(page: LayoutPage) -> Extracted:
     import trafilatura
 
     doc = trafilatura.bare_extraction(page.content, with_metadata=True)
-    text = (doc.text if doc is not None else "") or ""
-    return text, text.split("\n"), doc.title if doc is not None else None
+    text = getattr(doc, "text", None) or ""
+    return text, text.split("\n"), getattr(doc, "title", None)
 
 
 def _newspaper4k() -> Callable[[LayoutPage], Extracted] | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            from newspaper import Article
+            from newspaper import Article  # type: ignore[import-untyped]
     except ImportError:
         return None
 
@@ -85,8 +86,15 @@ def score(page: LayoutPage, got: Extracted, tally: Counter[str], prefix: str) ->
     tally[f"{prefix}title_ok"] += norm(title or "") == norm(page.title)
 
 
-def run_layouts(data_file: Path, settings: Settings, limit: int | None) -> tuple[dict[str, float], dict[str, object]]:
-    """(metrics, details) over every layout page."""
+@dataclass(frozen=True, slots=True)
+class LayoutScores:
+    metrics: dict[str, dict[str, float]]  # "all", "dev", "test" -> metric -> value
+    details: dict[str, object]
+    pages: int
+
+
+def run_layouts(data_file: Path, settings: Settings, limit: int | None) -> LayoutScores:
+    """Every layout page scored for each tool, over all pages and per half."""
     pages = layout_pages(data_file, limit)
     tools: dict[str, Callable[[LayoutPage], object]] = {"diurna": _diurna(settings), "trafilatura": _trafilatura}
     np4k = _newspaper4k()
@@ -100,22 +108,23 @@ def run_layouts(data_file: Path, settings: Settings, limit: int | None) -> tuple
                 continue
             out = fn(page)
             group = "layouts" if page.kind == "html" else "text"
-            for prefix in (f"{tool}:{group}:{page.half}:", f"{tool}:{page.layout}:{page.half}:"):
+            for prefix in (f"{tool}:{group}:{page.half}:", f"{tool}:{group}:all:", f"{tool}:{page.layout}:{page.half}:"):
                 score(page, _as_extracted(out), tally, prefix)
+                if tool == "diurna":
+                    _score_meta(page, out, tally, prefix)
             if tool == "diurna":
-                _score_meta(page, out, tally, f"diurna:{group}:{page.half}:")
                 _note_misses(page, out, misses)
-    metrics: dict[str, float] = {}
-    for tool in tools:
-        for group in ("layouts", "text"):
-            for half in HALVES:
-                name = f"{group}_{half}" if tool == "diurna" else f"{tool}_{group}_{half}"
-                metrics.update(_figures(tally, f"{tool}:{group}:{half}:", name))
+    metrics: dict[str, dict[str, float]] = {half: {} for half in ("all", *HALVES)}
+    for half in metrics:
+        for tool in tools:
+            for group in ("layouts", "text"):
+                name = group if tool == "diurna" else f"{tool}_{group}"
+                metrics[half].update(_figures(tally, f"{tool}:{group}:{half}:", name))
     per_layout = {f"{tool}:{layout}:{half}": _figures(tally, f"{tool}:{layout}:{half}:", "")
-                  for tool in tools for layout in {p.layout for p in pages} for half in HALVES
+                  for tool in tools for layout in sorted({p.layout for p in pages}) for half in HALVES
                   if tally[f"{tool}:{layout}:{half}:story_n"]}
-    return metrics, {"per_layout": per_layout, "layout_misses": misses[:80], "layout_pages": len(pages),
-                     "tools": sorted(tools)}
+    return LayoutScores(metrics, {"per_layout": per_layout, "layout_misses": misses[:80], "tools": sorted(tools)},
+                        len(pages))
 
 
 def _as_extracted(out: object) -> Extracted:

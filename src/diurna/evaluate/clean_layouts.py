@@ -16,7 +16,6 @@ story id, so a page is the same in every run.
 
 from __future__ import annotations
 
-import hashlib
 import html as html_lib
 import json
 import random
@@ -28,10 +27,11 @@ from typing import Any
 
 import yaml
 
-from .clean_pages import _CREDIT, _OWN_DATELINE, split_sentences
+from .base import SPLITS, split_of
+from .clean_pages import CREDIT, OWN_DATELINE, split_sentences
 
 LAYOUTS = ("wordpress", "table-cms", "react-app", "amp", "print-view")
-HALVES = ("dev", "test")
+HALVES = SPLITS
 _WHO = ("Minister Arlen Vosk", "Governor Talia Brenn", "Mayor Oskar Feld", "Senator Ines Carro")
 _NAV = ("Home", "World", "Politics", "Business", "Opinion", "Sport")
 
@@ -50,8 +50,8 @@ class LayoutPage:
 
 
 def half_of(story_id: str) -> str:
-    """dev or test, fixed by a hash of the story id."""
-    return HALVES[hashlib.sha256(f"diurna-clean-layouts:{story_id}".encode()).digest()[0] % 2]
+    """dev or test, fixed by a hash of the story id (the evaluate convention, split_of)."""
+    return split_of("clean", story_id)
 
 
 @lru_cache(maxsize=1)
@@ -98,10 +98,10 @@ def build_layout_pages(rec: dict[str, Any], other_titles: list[str]) -> list[Lay
     half = half_of(story_id)
     sentences = split_sentences(rec["text"])
     k = len(sentences)
-    while k > 1 and _CREDIT.search(sentences[k - 1]):
+    while k > 1 and CREDIT.search(sentences[k - 1]):
         k -= 1  # closing credits are not story
     body = sentences[:k]
-    own = _OWN_DATELINE.match(body[0]) if body else None
+    own = OWN_DATELINE.match(body[0]) if body else None
     if own:
         body[0] = body[0][own.end():]
     pages = []

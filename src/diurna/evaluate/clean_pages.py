@@ -20,9 +20,9 @@ from dataclasses import dataclass, replace
 _ABBREV = re.compile(r"(?:\b(?:U\.S|U\.N|U\.K|Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|St|No|Jan|Feb|Mar|Apr|Jun|Jul|Aug|"
                      r"Sept?|Oct|Nov|Dec|Inc|Co|Corp|Jr|Sr|vs|Prof|Capt|Adm|Maj|Cmdr)\.|\b[A-Z]\.)$")
 _SPLIT = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[\"“‘(]?[A-Z0-9])")
-_CREDIT = re.compile(r"contributed (?:reporting |to |from )|contributed reporting|originated (?:in|on|at)", re.I)
+CREDIT = re.compile(r"contributed (?:reporting |to |from )|contributed reporting|originated (?:in|on|at)", re.I)
 # A dateline the story already carries ("ISLAMABAD/PENTAGON — "): metadata, not story.
-_OWN_DATELINE = re.compile(r"^([A-Z][A-Z.'’/ ]{1,40})(?:, [A-Z][A-Za-z.' ]{1,30})? [—–] ")
+OWN_DATELINE = re.compile(r"^([A-Z][A-Z.'’/ ]{1,40})(?:, [A-Z][A-Za-z.' ]{1,30})? [—–] ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,10 +85,10 @@ def build_pages(story_id: str, title: str, text: str, author: str | None, publis
     rng = random.Random(f"diurna-clean-eval:{story_id}")
     sentences = split_sentences(text)
     k = len(sentences)
-    while k > 1 and _CREDIT.search(sentences[k - 1]):
+    while k > 1 and CREDIT.search(sentences[k - 1]):
         k -= 1  # the closing run of credit sentences is noise, not story
     body, credits = sentences[:k], sentences[k:]
-    own = _OWN_DATELINE.match(body[0]) if body else None
+    own = OWN_DATELINE.match(body[0]) if body else None
     dateline = own[1].strip().title() if own else None
     if own:
         body[0] = body[0][own.end():]
