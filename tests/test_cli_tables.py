@@ -11,6 +11,7 @@ import pytest
 from rich.cells import cell_len
 from typer.testing import CliRunner
 
+from diurna import Pipeline
 from diurna.cli import app
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -30,9 +31,12 @@ def db(pipeline, tmp_path_factory) -> str:
     bad = tmp_path_factory.mktemp("bad") / "scan.pdf"
     bad.write_bytes(b"%PDF-1.4 binary")  # an error row for `diurna errors`
     path = tmp_path_factory.mktemp("tables") / "demo.duckdb"
-    items = read_paths([*(EXAMPLES / n for n in SOME), bad], pipeline.settings)
+    # actorless events kept (setting actorless_events), as a user's store may hold them:
+    # the events table hides them unless --all
+    keeping = Pipeline(pipeline.settings.replace(actorless_events=True), nlp=pipeline.nlp)
+    items = read_paths([*(EXAMPLES / n for n in SOME), bad], keeping.settings)
     with Store(path) as store:
-        store.write(pipeline.process_many(items, published="2026-03-04"))
+        store.write(keeping.process_many(items, published="2026-03-04"))
     return str(path)
 
 

@@ -32,6 +32,7 @@ class Settings:
     predicate_files: tuple[str, ...] = ()  # user predicate dictionaries (YAML or PETRARCH verbs .txt), in order
     statement_events: bool = True  # attributed quotes are also CAMEO 01x statement events by their speakers
     implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names
+    actorless_events: bool = True  # keep events with no actor on either side (event mentions); false drops them
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

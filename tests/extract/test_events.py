@@ -105,3 +105,15 @@ def test_events_lexicon_covers_every_root() -> None:
     roots = {p.code[:2] for ps in (*lex.verbs.values(), *lex.nouns.values()) for p in ps}
     roots |= {c[:2] for f in lex.frames.values() for c in (f.default, *f.by_code.values())}
     assert roots == {f"{n:02d}" for n in range(1, 21)}
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("Two men were arrested on Monday.", False),  # no actor on either side: a mention, dropped
+    ("An explosion killed four people near the market.", False),
+    ("Kenyan police arrested two men on Monday.", True),  # a source with a country
+    ("Two Kenyan journalists were arrested on Monday.", True),  # a target with a country
+])
+def test_events_actorless_dropped_when_set(pipeline: Pipeline, text: str, kept: bool) -> None:
+    dropping = Pipeline(pipeline.settings.replace(actorless_events=False), nlp=pipeline.nlp)
+    assert _events(pipeline, text)  # the rules code it either way; the setting keeps it
+    assert bool(_events(dropping, text)) is kept

@@ -12,6 +12,8 @@ weakens the parser and NER; we keep it as published). A sentence is predicted:
 "Done by the police": a police-like source, or no source (or a pronoun) in a sentence
 that names the police or security forces; any other named source is not the police.
 Reported: precision, recall and F1 per label, and their macro averages.
+The pipeline keeps actorless events (setting `actorless_events`): the suite scores acts
+whose doer goes unnamed ("two men were arrested"), which diurna drops by default.
 """
 
 from __future__ import annotations
@@ -123,6 +125,7 @@ def labels_of(result: Result) -> set[str]:
 
 def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     sents = [s for s in load(data_dir / DATA) if s[0].strip()][:limit]
+    pipeline = Pipeline(pipeline.settings.replace(actorless_events=True), nlp=pipeline.nlp)
     outcomes = pipeline.process_many({"id": str(n), "text": text} for n, (text, _, _) in enumerate(sents))
     return split_report(NAME, list(zip(sents, outcomes)), key=lambda item: item[0][2], score=score)
 

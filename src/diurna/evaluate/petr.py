@@ -77,12 +77,14 @@ def petr_pipeline(data_dir: Path, pipeline: Pipeline) -> Pipeline:
     """The given pipeline's settings plus the suite's dictionaries as user files, on
     the same spaCy model. A dictionary that does not load raises DiurnaError E011.
     Statement events from quotes are off: PETRARCH codes a statement only when its
-    verb dictionary has the verb, and the suite's dictionary is loaded."""
+    verb dictionary has the verb, and the suite's dictionary is loaded. Actorless events
+    are kept, as PETRARCH codes them (`---`)."""
     s = pipeline.settings
     settings = s.replace(
         actor_files=(*s.actor_files, str(data_dir / ACTORS), str(data_dir / AGENTS)),
         predicate_files=(*s.predicate_files, str(data_dir / VERBS)),
         statement_events=False,
+        actorless_events=True,  # code_recall and root_recall score codes whatever the actors
     )
     return Pipeline(settings, nlp=pipeline.nlp)
 

@@ -6,7 +6,8 @@ lemmas is a trigger of `knowledge/predicates.yaml`. Times and places are read wh
 earlier extractors filled them; otherwise events fall back to the publication date
 and the dateline, and say so (`date_source`, `location_source`). When quotes ran before
 (and `statement_events` is on), each attributed quote is also a 01x statement event
-(`eventing/statements.py`).
+(`eventing/statements.py`). Events with no actor on either side are dropped unless
+`actorless_events` is on: without a source or a target they are mentions, not event data.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ def build(settings: Settings) -> ExtractFn:
         if settings.statement_events and facts.quotes:
             events += statements.statement_events(document, doc, facts, events)
         events = dated.at_event_dates(events, facts.entities, gaz, document.published)  # dated dictionary roles
+        if not settings.actorless_events:
+            events = [e for e in events if coder.has_actor(e, doc, gaz.roles)]
         return replace(facts, events=coder.merge(events))
 
     return extract_events

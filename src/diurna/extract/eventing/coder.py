@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from ...knowledge import cameo
+from ...knowledge.gazetteer import Roles
 from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Modality, Plover
 from ..mentions import MentionIndex
 from . import arguments as A
@@ -30,6 +31,7 @@ _PARTICIPANTS = re.compile(
     re.IGNORECASE,
 )
 _MAX_EVENTS_PER_MATCH = 6
+_CIVILIANS = "CVL"  # the sector of people with no political role ("residents", "passengers")
 
 
 @dataclass(frozen=True, slots=True)
@@ -586,6 +588,26 @@ def _confidence(m: Match, src: ActorRef | None, tgt: ActorRef | None, depth: int
     c += 0.1 * (src is not None) + 0.1 * (tgt is not None) - 0.1 * (src is None and tgt is None)
     c += 0.05 * (m.inner is not None) + 0.05 * bool(src and src.entity) + 0.05 * bool(tgt and tgt.entity)
     return round(max(0.05, min(0.95, c)), 2)
+
+
+def has_actor(ev: Event, doc: Doc, roles: Roles) -> bool:
+    """An event with an actor on at least one side: a resolved entity, a country, an
+    actor code, or a group with a political or social role (a sector of
+    knowledge/roles.yaml other than ordinary civilians: "police", "the opposition
+    coalition", "militants"; not "91 people", "border clashes", "measures")."""
+    return any(r is not None and bool(r.entity or r.country or r.actor_code or _group(r, doc, roles))
+               for r in (ev.source, ev.target))
+
+
+def _group(ref: ActorRef, doc: Doc, roles: Roles) -> bool:
+    if ref.start is None or ref.end is None:
+        return False
+    lemmas = tuple(t.lemma_.lower() for t in doc if ref.start <= t.idx < ref.end)
+    for n in range(min(3, len(lemmas)), 0, -1):
+        sector = roles.sector_of(lemmas[-n:])
+        if sector is not None:
+            return sector != _CIVILIANS
+    return False
 
 
 def merge(events: list[Event]) -> tuple[Event, ...]:

@@ -1,0 +1,34 @@
+"""Extractor tests read every event the rules code, also those with no actor that the
+default settings drop (`actorless_events`): the rule tests write sentences about
+fictional places the NER often leaves untyped ("Talks between Arnor and Gondor").
+Tests of the default settings use `default_pipeline`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+
+import pytest
+
+from diurna import Pipeline, Settings
+
+
+@pytest.fixture(scope="session")
+def pipeline(pipeline: Pipeline) -> Pipeline:
+    """The session's default pipeline keeping actorless events, on the same spaCy model."""
+    return Pipeline(pipeline.settings.replace(actorless_events=True), nlp=pipeline.nlp)
+
+
+@pytest.fixture(scope="session")
+def default_pipeline(settings: Settings, pipeline: Pipeline) -> Pipeline:
+    """The default settings, on the session's spaCy model."""
+    return Pipeline(settings, nlp=pipeline.nlp)
+
+
+@pytest.fixture(scope="session")
+def pooled(default_pipeline: Pipeline) -> Iterator[object]:
+    """The full evaluations run the default settings (their scorers choose what to keep)."""
+    from diurna.engines.local import PooledPipeline
+
+    with PooledPipeline(default_pipeline.settings, min(2, os.cpu_count() or 1), local=default_pipeline) as pool:
+        yield pool
