@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
 from ...model import Document, Location, Place, TimeExpr
@@ -65,13 +66,36 @@ def _token_at(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def when(doc: Doc, sent: Span, trigger: Token, times: tuple[TimeExpr, ...], document: Document) -> When:
+def _after(value: str, published: str) -> bool:
+    """Does the calendar value lie wholly after the publication day ("2026-03" after
+    "2026-02-27"; "2026" is not after "2026-02-27")?"""
+    return value > published[:len(value)]
+
+
+def _past_reading(t: TimeExpr, parsed: tuple[str, Precision], published: str | None,
+                  asserted: bool) -> tuple[str, Precision] | None:
+    """An asserted event is not dated after publication: a bare weekday ("on Saturday")
+    in a sentence reporting what happened is the one before, other late dates are no
+    date of the event. Scheduled and hypothetical acts keep their future date."""
+    if not asserted or not published or not _after(parsed[0], published):
+        return parsed
+    if (t.rule or "").endswith(":rel.weekday") and len(parsed[0]) == len("YYYY-MM-DD"):
+        earlier = (date.fromisoformat(parsed[0]) - timedelta(days=7)).isoformat()
+        return (earlier, parsed[1]) if not _after(earlier, published) else None
+    return None
+
+
+def when(doc: Doc, sent: Span, trigger: Token, times: tuple[TimeExpr, ...], document: Document,
+         asserted: bool = True) -> When:
     for t in times:
         if not (sent.start_char <= t.start and t.end <= sent.end_char):
             continue
         parsed = date_of(t.value)
         tok = _token_at(doc, t.start, t.end)
         if parsed and tok is not None and _governs(tok, trigger):
+            parsed = _past_reading(t, parsed, document.published, asserted)
+            if parsed is None:
+                break  # the clause's own time is misread: no text date, the fallback below
             return When(parsed[0], parsed[1], "text")
     if document.published:
         parsed = date_of(document.published)

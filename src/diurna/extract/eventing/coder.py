@@ -356,7 +356,7 @@ def _events(ctx: Context, sent: Span, m: Match, last_pairs: dict[str, tuple[Acto
     if code in ("19", "190") and reciprocal and any(_crowd(t.text, ctx.lexicon.protest_words)
                                                     for t in sources + targets):
         code, pattern = "145", f"{pattern}+protest-clash"  # protesters clashing with police: a violent protest
-    time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document)
+    time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document, mood == "asserted")
     evidence = _evidence(ctx, m, sources + targets)
     if ctx.implied_targets and D.is_domestic(code) and all(t is None for _, t in pairs):
         # "Egyptian demonstrators rioted": a domestic act with no named target is aimed at

@@ -45,8 +45,6 @@ def part(word: str | None) -> str:
 
 
 def direction(word: str) -> int:
-    w = word.lower().split()[-1]
-    return {"last": -1, "past": -1, "previous": -1, "preceding": -1, "prior": -1,
-            "next": 1, "coming": 1, "following": 1}.get(w, 0)
+    return int(lexicon().get("direction", word.split()[-1]) or 0)
 
 

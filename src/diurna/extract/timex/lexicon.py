@@ -9,7 +9,8 @@ from typing import Mapping
 
 from ...knowledge import read_tsv
 
-KINDS = ("month", "weekday", "number", "ordinal", "unit", "season", "part", "ref", "set", "holiday")
+KINDS = ("month", "weekday", "number", "ordinal", "unit", "season", "part", "ref", "set", "holiday",
+         "direction")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +55,7 @@ def _check(kind: str, word: str, value: str) -> None:
         "ref": lambda v: v in ("PAST_REF", "PRESENT_REF", "FUTURE_REF"),
         "set": lambda v: v.startswith("P"),
         "holiday": lambda v: len(v) == 5 and v[2] == "-",
+        "direction": lambda v: v in ("-1", "1"),
     }[kind]
     if not ok(value):
         raise ValueError(f"time_words.tsv: bad value {value!r} for {kind} {word!r}")

@@ -140,7 +140,12 @@ def ago(m: re.Match[str], ctx: Ctx) -> Reading | None:
     n = number(m["num"]) if m["num"] else None
     unit = unit_code(m["unit"])
     anaphoric = how in ("earlier", "later", "before", "after")
-    base = ctx.ref_day() if anaphoric else ctx.anchor
+    base = ctx.anchor
+    if anaphoric:
+        # Counted from the narrative's last explicit time ("in 2004 ... two decades
+        # later"); "later" without one is not counted from the publication date, which
+        # would date a past narrative's events after the article was written.
+        base = ctx.ref_for_unit(unit) or (ctx.anchor if sign < 0 else None)
     rule = ("ana." if anaphoric else "rel.") + how.replace(" ", "-")
     if n is None or base is None or n != int(n):
         return r_(m, "DATE", ref_for(sign), rule)
