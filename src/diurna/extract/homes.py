@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 STANCE = re.compile(r"(?:^|\W)(?:anti|pro)-$", re.IGNORECASE)
 STANCE_IN = re.compile(r"(?:anti|pro)-", re.IGNORECASE)
-PLACE_KINDS = ("country", "capital", "place")
+PLACE_KINDS: tuple[TermKind, ...] = ("country", "capital", "place")
 
 
 def stance(text: str, span: A.SpanInfo) -> bool:

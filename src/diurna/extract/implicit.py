@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..knowledge.gazetteer import Gazetteer, Match, fold, town_country
+from ..knowledge.gazetteer import Gazetteer, Match, TermKind, fold, town_country
 from . import actors as A
 from . import homes as H
 
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 # the story is about.
 _TITLE_WEIGHT = 3
 _DATELINE_WEIGHT = 3
-_COUNTRY_KINDS = ("country", "adj", "people", "capital", "institution")
+_COUNTRY_KINDS: tuple[TermKind, ...] = ("country", "adj", "people", "capital", "institution")
 # A country named once in the body is no story's subject ("Troops in Rafah opened fire").
 _STORY_MIN = 2
 
