@@ -29,6 +29,7 @@ class Settings:
     day_first: bool = False
     actor_files: tuple[str, ...] = ()  # user actor dictionaries (YAML or PETRARCH .txt), in order
     strict_dictionaries: bool = False  # a bad line in an actor dictionary is an error, not a skipped line
+    phoenix_actors: bool = True  # the Phoenix actors (knowledge/phoenix) stand behind ours
     predicate_files: tuple[str, ...] = ()  # user predicate dictionaries (YAML or PETRARCH verbs .txt), in order
     statement_events: bool = True  # attributed quotes are also CAMEO 01x statement events by their speakers
     implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names

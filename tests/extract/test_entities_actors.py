@@ -129,7 +129,8 @@ CONSTRUCTIONS = [
     ("Police said the Homeland Union party had collected signatures in Lithuania.", "Homeland Union party", "LTU", "PTY"),
     ("UN High Commissioner for Human Rights Volker Turk said 300 people had died.", "Turk", "UNO", "GOV"),
     # negatives: no country where the text gives none, no misspelling where there is none
-    ("Toyota Motor Corporation opened a plant in Kenya.", "Toyota", None, None),
+    # a company's home comes from knowledge (Phoenix: MNCJPN), never from the Kenya the sentence names
+    ("Toyota Motor Corporation opened a plant in Kenya.", "Toyota", "JPN", None),
     ("The hostages in Gaza City were freed on Sunday.", "hostages", None, None),
     ("Troops in Rafah opened fire on Monday.", "Troops", None, None),
     ("Farmers protested a deal with South American countries.", "South American", None, None),

@@ -45,7 +45,7 @@ _ABROAD_SECTORS = frozenset(("MED", "BUS", "NGO", "IGO"))
 
 
 def build(settings: Settings) -> ExtractFn:
-    gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries)
+    gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries, settings.phoenix_actors)
 
     def extract(document: Document, doc: Doc, facts: Facts) -> Facts:
         return replace(facts, entities=extract_entities(gaz, document, doc))
@@ -298,13 +298,14 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
         p.sector = p.sector or info.sector
         p.country = p.country or info.country
     if actor is not None:
-        office, former = office_on(actor, st.date)
-        p.country = p.country or code_on(actor, st.date).country  # a dated dictionary code: its country then
+        dated = code_on(actor, st.date, _named(st))  # a dated code: its country then; Phoenix: see code_on
+        office, former = (None, False) if dated.stale else office_on(actor, st.date)
+        p.country = p.country or dated.country
         if office is not None:
             p.role = p.role or (f"former {office.role.lower()}" if former and office.role else office.role)
             p.sector = p.sector or ("ELI" if former else office.sector)
-        p.sector = p.sector or actor.sector
-        p.rule = "dictionary"
+        p.sector = p.sector or (None if dated.stale else actor.sector)
+        p.rule = p.rule if dated.unknown else "dictionary"
     if p.country is None and (p.sector in _DOMESTIC_SECTORS or p.sector == "ELI"):
         # An official (or an opposition, party, union or rebel leader: domestic actors)
         # with no country named: the one country of the sentence, else of the document,
@@ -315,6 +316,11 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
         if len(found) == 1:
             p.country = next(iter(found))
             p.rule = "sentence-country"
+
+
+def _named(st: _State) -> set[str]:
+    """The countries the document names."""
+    return set().union(*st.sent_countries.values()) if st.sent_countries else set()
 
 
 def _person_at(st: _State, start: int, end: int) -> PersonRef | None:
@@ -374,7 +380,7 @@ def _other(st: _State, span: A.SpanInfo) -> None:
     elif kind == "actor":
         a = term.actor
         etype = a.type if a is not None else "ORG"
-        dated = code_on(a, st.date) if a is not None else None  # the code the dictionary gives for the date
+        dated = code_on(a, st.date, _named(st)) if a is not None else None  # the dictionary's code for the date
         _add(st, etype, term.name, dated.country if dated else term.country, dated.sector if dated else None, None,
              span, "gazetteer:actor", "dictionary", dated.code if dated else None)
     elif kind == "adj":

@@ -29,7 +29,8 @@ VERSION = "diurna.events.v1"
 
 def build(settings: Settings) -> ExtractFn:
     lex = lexicon.load(tuple(settings.predicate_files))
-    gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries)  # cached: the one entities built
+    # cached: the one entities built
+    gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries, settings.phoenix_actors)
     if settings.statement_events:
         statements.cue_codes()  # the table loads (and is checked) when the pipeline is built
 

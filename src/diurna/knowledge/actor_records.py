@@ -11,7 +11,7 @@ SECTORS = frozenset(
 )
 # CAMEO codes that start with an organisation kind rather than a country: `IGOUNO`
 # (the UN), `NGODEV`, `MNCUSA` (a company based in the USA).
-_KIND_PREFIXES = {"IGO": "IGO", "NGO": "NGO", "MNC": "BUS", "IMG": "IMG"}
+_KIND_PREFIXES = frozenset(("IGO", "NGO", "MNC"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,23 +71,23 @@ class Dictionary:
 
 
 def split_code(code: str | None) -> tuple[str | None, str | None]:
-    """A CAMEO actor code's country (or IGO body) and sector.
+    """A CAMEO actor code's country (or IGO body) and sector: the first three-letter
+    group after the country that is a sector (`USAMUSREB` -> REB).
 
     `KORGOV` -> (KOR, GOV); `ELI` -> (None, ELI); `IGOUNOKID` -> (UNO, IGO);
-    `NGODEV` -> (NGO, NGO); `MNCUSA` -> (USA, BUS); `MNC` -> (None, BUS)."""
+    `NGODEV` -> (NGO, NGO); `MNCUSA` -> (USA, BUS); `MNC` -> (None, BUS);
+    `IMGMUSREB` -> (IMG, REB); `ARMUNR` -> (ARM, None)."""
     if not code:
         return None, None
     head = code[:3]
-    if head in _KIND_PREFIXES:
-        rest = code[3:6] or None
-        if head == "IGO":
-            return rest, "IGO"
-        if head == "NGO":
-            return "NGO", "NGO"
-        if head == "IMG":
-            return "IMG", None
-        return (rest if rest not in SECTORS else None), _KIND_PREFIXES[head]
-    if head in SECTORS:
+    if head in SECTORS and head not in _KIND_PREFIXES:
         return None, head
-    sector = code[3:6] if code[3:6] in SECTORS else None
-    return head, sector
+    if head == "IGO":
+        return code[3:6] or None, "IGO"
+    if head == "NGO":
+        return "NGO", "NGO"
+    if head == "MNC":
+        rest = code[3:6] or None
+        return (rest if rest not in SECTORS else None), "BUS"
+    groups = [code[i: i + 3] for i in range(3, len(code), 3)]
+    return head, next((g for g in groups if g in SECTORS), None)

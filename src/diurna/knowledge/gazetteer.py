@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
@@ -25,6 +25,9 @@ import yaml
 from . import read_text
 from .actor_records import split_code
 from .actors_loader import Actor, Agent, Office, load_actor_files, load_agent_files, parse_actors
+from .phoenix import HORIZON as PHOENIX_HORIZON
+from .phoenix import SOURCE as PHOENIX_SOURCE
+from .phoenix import PhoenixNames, phoenix_names
 
 TermKind = Literal["country", "capital", "adj", "people", "place", "igo", "group", "actor", "institution"]
 
@@ -157,7 +160,7 @@ class Gazetteer:
             terms = self.exact.get(raw, ())
             key = tuple(folded[i : i + n])
             if key in self.names and (raw[0][:1].isupper() or raw[0][:1].isdigit() or key in self.lower_ok):
-                terms = terms + self.names[key]
+                terms = terms + _written_as_a_name(self.names[key], raw)
             if terms:
                 return n, terms
         return None
@@ -441,33 +444,129 @@ def _index_actors(b: _Builder, actors: tuple[Actor, ...], particles: frozenset[s
     return MappingProxyType(final), MappingProxyType({k: tuple(v) for k, v in shorts.items()})
 
 
+def _written_as_a_name(terms: tuple[Term, ...], raw: tuple[str, ...]) -> tuple[Term, ...]:
+    """Phoenix names match only when every longer word is capitalised as a name is:
+    its all-caps entries cannot tell "The Foundation" (a gang) from "the foundation"."""
+    if all(w[:1].isupper() or w[:1].isdigit() or len(w) <= 3 for w in raw):
+        return terms
+    return tuple(t for t in terms if t.actor is None or t.actor.source != PHOENIX_SOURCE)
+
+
+class _WithPhoenix(Mapping[tuple[str, ...], tuple[Term, ...]]):
+    """Our names first, then Phoenix's for a name we do not know (knowledge/phoenix).
+    A Phoenix actor one of whose names (also without a leading "the") we know, as an
+    actor of ours or the user's, a country, an IGO, a group or a place, is left out
+    whole: ours wins. Terms are made when a name is first looked up (start-up pays only
+    for the index); the cache holds what the files say, so no result depends on order."""
+
+    def __init__(self, ours: Mapping[tuple[str, ...], tuple[Term, ...]], phoenix: PhoenixNames,
+                 known: Mapping[str, tuple[Actor, ...]], shadow: frozenset[tuple[str, ...]],
+                 people: bool = False) -> None:
+        self._ours, self._px, self._known, self._shadow = ours, phoenix, known, shadow
+        self.people = people  # whether Phoenix persons are terms too (actor_for's view)
+        self._cache: dict[tuple[str, ...], tuple[Term, ...]] = {}
+
+    def phoenix(self, key: tuple[str, ...]) -> tuple[Term, ...]:
+        hit = self._cache.get(key)
+        if hit is None:
+            actors = () if key in self._shadow else self._px.actors(key)
+            mine = [a for a in actors if not any(self._ours_knows(n) for n in (a.name, *a.aliases))]
+            if not self.people:
+                # A Phoenix person is found by the whole name the NER gives (actor_for),
+                # never inside text: "Abdul Qadir" must not cut "Abdul Qadir Mumin" short.
+                mine = [a for a in mine if a.type != "PERSON"]
+            if len({a.name for a in mine}) == 1:
+                mine = mine[-1:]  # the same actor listed twice (Phoenix repeats some entries)
+            hit = self._cache[key] = tuple(Term("actor", a.name, a.country, actor=a) for a in mine)
+        return hit
+
+    def _ours_knows(self, name: str) -> bool:
+        """Our knowledge names it: an actor, country, IGO, group or place, also after "the"."""
+        key = tuple(fold(w) for w in words(name))
+        if key[:1] == ("the",):
+            key = key[1:]
+        return key in self._ours or key in self._shadow or " ".join(key) in self._known
+
+    def __getitem__(self, key: tuple[str, ...]) -> tuple[Term, ...]:
+        ours = self._ours.get(key)
+        if ours is not None:
+            return ours
+        hit = self.phoenix(key) if key in self._px.keys else ()
+        if not hit:
+            raise KeyError(key)
+        return hit
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._ours or (key in self._px.keys and bool(self.phoenix(key)))  # type: ignore[arg-type]
+
+    def __iter__(self) -> Iterator[tuple[str, ...]]:
+        yield from self._ours
+        yield from (k for k in self._px.keys if k not in self._ours and self.phoenix(k))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
+
+
+class _ActorsWithPhoenix(Mapping[str, tuple[Actor, ...]]):
+    """`actor_keys` with Phoenix's actors behind ours (see _WithPhoenix)."""
+
+    def __init__(self, ours: Mapping[str, tuple[Actor, ...]], names: _WithPhoenix) -> None:
+        self._ours = ours
+        self._names = _WithPhoenix(names._ours, names._px, names._known, names._shadow, people=True)
+
+    def __getitem__(self, key: str) -> tuple[Actor, ...]:
+        ours = self._ours.get(key)
+        if ours is not None:
+            return ours
+        found = tuple(t.actor for t in self._names.phoenix(tuple(key.split(" "))) if t.actor is not None)
+        if not found:
+            raise KeyError(key)
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._ours)
+
+    def __len__(self) -> int:
+        return len(self._ours)
+
+
 @lru_cache(maxsize=8)
-def load_gazetteer(actor_files: tuple[str, ...] = (), strict: bool = False) -> Gazetteer:
+def load_gazetteer(actor_files: tuple[str, ...] = (), strict: bool = False, phoenix: bool = False) -> Gazetteer:
     """The package knowledge plus the user's actor files (YAML or PETRARCH .txt), in order;
-    `strict`: a bad dictionary line is an error (E011), not a skipped line."""
+    `strict`: a bad dictionary line is an error (E011), not a skipped line; `phoenix`: the
+    Phoenix actors (knowledge/phoenix) stand behind ours, for names we do not know."""
     b = _Builder()
-    names: dict[str, str] = {}
-    _countries(b, names)
-    igo_codes = _igos(b, names)
+    country_names: dict[str, str] = {}
+    _countries(b, country_names)
+    igo_codes = _igos(b, country_names)
     _groups(b)
-    institutions(b, names, _yaml("institutions.yaml")["institutions"])
+    institutions(b, country_names, _yaml("institutions.yaml")["institutions"])
     name_data = _yaml("names.yaml")
     particles = frozenset(fold(w).rstrip("-") for w in name_data["particles"])
     east_asian = frozenset(name_data["east_asian_family_names"])
     actors = parse_actors(_yaml("actors.yaml"), "knowledge/actors.yaml") + load_actor_files(actor_files, strict)
     actor_keys, surnames = _index_actors(b, actors, particles, east_asian)
+    # A minor place's reading comes after any other ("Tripoli": Libya's capital before
+    # the Lebanese port); entities.py picks by context between them.
+    names: Mapping[tuple[str, ...], tuple[Term, ...]] = MappingProxyType(
+        {k: tuple(sorted(v, key=lambda t: t.kind == "place")) for k, v in b.names.items()})
+    max_len = max(len(k) for k in (*b.names, *b.exact))
+    if phoenix:
+        px = phoenix_names()
+        shadow = frozenset(tuple(fold(w) for w in k) for k in b.exact)  # "US", "UN": ours, exactly written
+        names = _WithPhoenix(names, px, actor_keys, shadow)
+        actor_keys = _ActorsWithPhoenix(actor_keys, names)
+        max_len = max(max_len, px.max_len)
     return Gazetteer(
-        # A minor place's reading comes after any other ("Tripoli": Libya's capital before
-        # the Lebanese port); entities.py picks by context between them.
-        names=MappingProxyType({k: tuple(sorted(v, key=lambda t: t.kind == "place")) for k, v in b.names.items()}),
+        names=names,
         exact=MappingProxyType({k: tuple(v) for k, v in b.exact.items()}),
         lower_ok=frozenset(b.lower_ok),
-        max_len=max(len(k) for k in (*b.names, *b.exact)),
+        max_len=max_len,
         roles=load_roles(load_agent_files(actor_files, strict)),
         actors=actors,
         actor_keys=actor_keys,
         surnames=surnames,
-        country_names=MappingProxyType(names),
+        country_names=MappingProxyType(country_names),
         igo_codes=frozenset(igo_codes),
         particles=particles,
         east_asian=east_asian,
@@ -501,12 +600,24 @@ class DatedCode:
     country: str | None
     sector: str | None
     former: bool = False
+    stale: bool = False  # a Phoenix actor past its horizon: no role
+    unknown: bool = False  # ... whose country the document does not name: nothing
 
 
-def code_on(actor: Actor, date: str | None) -> DatedCode:
+def code_on(actor: Actor, date: str | None, named: Collection[str] | None = None) -> DatedCode:
     """The actor's code on `date` (the event's, else the document's): the dated code that
     covers it, else the undated default, else the last one held (a former holder: ELI).
-    `[KORGOV 130225-170310] [KORELI >170310]` is KORGOV in 2015 and KORELI in 2019."""
+    `[KORGOV 130225-170310] [KORELI >170310]` is KORGOV in 2015 and KORELI in 2019.
+
+    Phoenix knowledge of people ends at its HORIZON: after it, or without a date, a
+    Phoenix person keeps their country only when the document names it (`named`), and
+    no role: the dictionary cannot know who holds an office today, nor which namesake
+    is meant. (Organisations keep their codes: a parliament or a company stays itself.)"""
+    if actor.source == PHOENIX_SOURCE and actor.type == "PERSON" and (date is None or date > PHOENIX_HORIZON):
+        country = split_code(actor.offices[-1].code)[0] if actor.offices else actor.country
+        if named is None or country not in named:
+            return DatedCode(None, None, None, stale=True, unknown=True)
+        return DatedCode(country, country, None, stale=True)
     office, former = office_on(actor, date)
     if office is None or not office.code:
         return DatedCode(actor.code, actor.country, actor.sector)

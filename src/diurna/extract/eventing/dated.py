@@ -26,12 +26,13 @@ def at_event_dates(events: list[Event], entities: tuple[Entity, ...], gaz: Gazet
     dated = {e.id: e for e in entities if (e.rule or "").endswith(_DICTIONARY_RULE) and _has_dates(gaz, e)}
     if not dated:
         return events
+    named = {e.country for e in entities if e.country}  # the countries the document names (about)
     out = []
     for ev in events:
         if ev.date is None or ev.date_source != "text" or ev.date == published:
             out.append(ev)
             continue
-        source, target = (_recoded(ref, dated, gaz, ev.date, published) for ref in (ev.source, ev.target))
+        source, target = (_recoded(ref, dated, gaz, ev.date, published, named) for ref in (ev.source, ev.target))
         out.append(ev if (source, target) == (ev.source, ev.target) else replace(ev, source=source, target=target))
     return out
 
@@ -42,12 +43,12 @@ def _has_dates(gaz: Gazetteer, ent: Entity) -> bool:
 
 
 def _recoded(ref: ActorRef | None, dated: dict[str, Entity], gaz: Gazetteer, date: str,
-             published: str | None) -> ActorRef | None:
+             published: str | None, named: set[str]) -> ActorRef | None:
     ent = dated.get(ref.entity or "") if ref is not None else None
     if ref is None or ent is None:
         return ref
     (actor,) = gaz.actor_for(ent.name)
-    then, now = code_on(actor, date), code_on(actor, published)
+    then, now = code_on(actor, date, named), code_on(actor, published, named)
     if ent.country != now.country or ent.actor_code not in (_code(gaz, now, ent.type), _code(gaz, now, "ORG")):
         return ref  # the text, not the dictionary, gave this participant's code
     return replace(ref, country=then.country, actor_code=_code(gaz, then, ent.type))
