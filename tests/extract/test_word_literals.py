@@ -26,9 +26,11 @@ EXTRACT = Path(__file__).resolve().parents[2] / "src" / "diurna" / "extract"
 # 2026-12-06: 1909, then 1923 when resolve/coref.py (14 words) moved into extract/ with
 # no word added; 1915 when actors.py's abroad nouns and "-led" participles moved to
 # roles.yaml (26 words out, 18 in: extract/implicit.py's term kinds and rule labels);
-# 1911 when the direction words of extract/timex moved to time_words.tsv.
-# May only fall (target 300).
-PINNED = 1911
+# 1911 when the direction words of extract/timex moved to time_words.tsv; 1760 when the
+# locative, resident and place-mention prepositions, motion words, place nouns, generic
+# heads, compass words, hedges, "based" participles, admin words and patronage nouns
+# moved to knowledge/grammar.yaml (151 words out). May only fall (target 300).
+PINNED = 1760
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 

@@ -15,24 +15,21 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..knowledge import grammar
 from ..knowledge.gazetteer import Gazetteer, Match, Term, fold, words
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-LOCATIVE = frozenset(
-    "in at near inside outside across throughout within around into from to toward towards via "
-    "through over under along beyond between among outside off onto".split()
-)
+_G = grammar.load()
+LOCATIVE = _G.locative_prepositions
 # "to"/"from" are locative only after motion verbs; these heads make them places.
-_MOTION = frozenset("go come travel fly flee return arrive move send deploy head visit trip journey deport extradite".split())
-PLACE_NOUNS = frozenset("town city village province region capital district state border area island port sector suburb suburbs "
-                         "outskirts quarter neighbourhood neighborhood".split())
+_MOTION = _G.motion_words
+PLACE_NOUNS = _G.place_nouns
 POSSESSIVE = frozenset(("'s", "’s", "'", "’"))
 # Generic heads that take the sector of an institution word before them:
 # "army officers" -> MIL, "intelligence officials" -> SPY.
-GENERIC_HEADS = frozenset("official officials officer officers spokesman spokeswoman spokesperson source sources "
-                          "chief chiefs commander commanders personnel member members leader leaders".split())
+GENERIC_HEADS = _G.generic_heads
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,10 +479,8 @@ def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, S
 # Sectors whose members are often abroad: troops deploy, refugees flee, IGOs and NGOs
 # and companies work in other countries; "X in <place>" says nothing of their country.
 _SENT_ABROAD = frozenset(("MIL", "REF", "IGO", "NGO", "BUS", "MED"))
-RESIDENT_PREPS = frozenset("in of inside throughout across".split())
-COMPASS = frozenset("north south east west northern southern eastern western central northeast northwest southeast "
-                    "southwest northeastern northwestern southeastern southwestern north-east north-west south-east "
-                    "south-west north-eastern north-western south-eastern south-western the".split())
+RESIDENT_PREPS = _G.resident_prepositions
+COMPASS = _G.compass_words
 
 
 def place_preposition(doc: Doc, span: SpanInfo) -> int | None:
@@ -501,7 +496,7 @@ def place_preposition(doc: Doc, span: SpanInfo) -> int | None:
 
 
 # Hedges before a faith or people word that describes a place ("in mostly Muslim west Beirut").
-HEDGES = frozenset(("mostly", "mainly", "predominantly"))
+HEDGES = _G.hedges
 
 
 def _place_modifier(tok: Token) -> bool:
@@ -512,7 +507,7 @@ def _place_modifier(tok: Token) -> bool:
 
 # "X based in <place>": the place is X's home, whatever X is ("a newspaper based in
 # Beirut", "a terror group based in Trinidad").
-_BASED = frozenset(("based", "headquartered"))
+_BASED = _G.based_participles
 
 
 def read_resident(gaz: Gazetteer, doc: Doc, span: SpanInfo) -> tuple[int, str, str] | None:

@@ -23,6 +23,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
+from ..knowledge import grammar
 from ..knowledge.gazetteer import Gazetteer, Term, code_on, fold, load_gazetteer, office_on, town_country, words
 from ..model import Document, Entity, EntityType, Facts, Mention
 from ..settings import Settings
@@ -435,7 +436,7 @@ def _people_of(st: _State, span: A.SpanInfo, term: Term) -> str | None:
     return None
 
 
-_PATRONAGE = frozenset("ally allies proxy proxies client clients surrogate surrogates".split())
+_PATRONAGE = grammar.load().patronage_nouns
 
 
 def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int, int, str, str]) -> None:

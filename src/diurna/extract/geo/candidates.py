@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ...knowledge import read_tsv
+from ...knowledge import grammar, read_tsv
 from .gazetteer import Candidate, Gazetteer, name_key
 
 if TYPE_CHECKING:
@@ -30,10 +30,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Labels whose spans never yield a gazetteer match inside them: an organisation or a
 # person named after a place ("Ohio State University", "Jack London") is not a place.
 BLOCKING_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
-LOCATIVE = frozenset({"in", "at", "near", "to", "from", "into", "across", "outside", "inside", "throughout",
-                      "around", "toward", "towards", "via", "between", "within", "through"})
-ADMIN_WORDS = frozenset({"region", "province", "oblast", "state", "county", "district", "governorate",
-                         "prefecture", "department", "parish", "territory", "area"})
+LOCATIVE = grammar.load().place_mention_prepositions
+ADMIN_WORDS = grammar.load().admin_words
 STRONG_FEATURES = frozenset({"country", "continent", "admin1", "region", "sea", "ocean", "gulf", "strait",
                              "canal", "lake", "county"})
 ORG_PREFIX_FEATURES = frozenset({"country", "admin1", "county", "region"})
