@@ -29,8 +29,9 @@ EXTRACT = Path(__file__).resolve().parents[2] / "src" / "diurna" / "extract"
 # 1911 when the direction words of extract/timex moved to time_words.tsv; 1760 when the
 # locative, resident and place-mention prepositions, motion words, place nouns, generic
 # heads, compass words, hedges, "based" participles, admin words and patronage nouns
-# moved to knowledge/grammar.yaml (151 words out). May only fall (target 300).
-PINNED = 1760
+# moved to knowledge/grammar.yaml (151 words out); 1750 with amounts.py's ambiguous
+# currency words. May only fall (target 300).
+PINNED = 1750
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 

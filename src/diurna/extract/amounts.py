@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..knowledge import read_tsv
+from ..knowledge import grammar, read_tsv
 from ..model import Amount, Document, Facts
 from ..settings import Settings
 from .base import ExtractFn, ExtractorSpec
@@ -43,7 +43,7 @@ _WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5,
           "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
           "hundred": 100, "a hundred": 100, "dozens of": None, "half a": Decimal("0.5")}
 # Currency names that are also common words: money only with a scale or a symbol.
-_AMBIGUOUS = frozenset({"pound", "pounds", "won", "rand", "dong", "quid", "real", "lira", "dollar", "euro"})
+_AMBIGUOUS = grammar.load().ambiguous_currency_words
 # Nouns whose counts are worth keeping (casualties, agreements, people moved).
 _COUNT_NOUNS = (
     "people|persons|civilians|soldiers|troops|servicemen|police\\s+officers|policemen|officers|protesters|"

@@ -27,6 +27,7 @@ class Grammar:
     based_participles: frozenset[str]
     admin_words: frozenset[str]
     patronage_nouns: frozenset[str]
+    ambiguous_currency_words: frozenset[str]
 
 
 KEYS = tuple(f.name for f in fields(Grammar))
