@@ -30,6 +30,12 @@ def test_extract_one_article(extract_client):
     assert extract_client.get("/api/events").json()["total"] == 4   # nothing stored
 
 
+def test_extract_written_date_and_byline(extract_client):
+    body = {"text": TEXT, "title": "Elessar and Eowyn meet", "author": "Ada Vell", "published": "Wed Mar 4, 2026"}
+    out = extract_client.post("/api/extract", json=body).json()
+    assert (out["published"], out["title"], out["author"]) == ("2026-03-04", "Elessar and Eowyn meet", "Ada Vell")
+
+
 @pytest.mark.parametrize(("body", "status"), [
     ({}, 422),                                        # neither text nor html
     ({"text": TEXT, "html": "<p>x</p>"}, 422),        # both

@@ -130,10 +130,10 @@ def items_rdd(spark: SparkSession, inputs: list[str], settings: Settings) -> RDD
         elif f.kind == "blob":
             blobs.append(f)
         elif f.kind == "jsonl":
-            parts.append(sc.textFile(f.uri).zipWithIndex().flatMap(functools.partial(_jsonl_item, f.origin, f.order)))
+            parts.append(sc.textFile(f.uri).zipWithIndex().flatMap(functools.partial(_jsonl_item, f.origin, f.order, settings.day_first)))
         else:
             rows = spark.read.parquet(f.uri).rdd.zipWithIndex()
-            parts.append(rows.map(functools.partial(_parquet_item, f.origin, f.order)))
+            parts.append(rows.map(functools.partial(_parquet_item, f.origin, f.order, settings.day_first)))
     if unread:
         parts.append(sc.parallelize(unread, 1))
     if blobs:
@@ -152,16 +152,18 @@ def _escape(uri: str) -> str:
     return re.sub(r"([*?\[\]{}\\])", r"\\\1", uri)
 
 
-def _jsonl_item(origin: str, order: tuple[int, int], pair: tuple[str, int]) -> list[tuple[Order, Any]]:
+def _jsonl_item(origin: str, order: tuple[int, int], day_first: bool,
+                pair: tuple[str, int]) -> list[tuple[Order, Any]]:
     line, n = pair
-    item = jsonl_line(line.lstrip("\ufeff") if n == 0 else line, f"{origin}:{n + 1}")
+    item = jsonl_line(line.lstrip("\ufeff") if n == 0 else line, f"{origin}:{n + 1}", day_first=day_first)
     return [] if item is None else [((*order, n), item)]
 
 
-def _parquet_item(origin: str, order: tuple[int, int], pair: tuple[Any, int]) -> tuple[Order, Any]:
+def _parquet_item(origin: str, order: tuple[int, int], day_first: bool,
+                  pair: tuple[Any, int]) -> tuple[Order, Any]:
     row, n = pair
     rec = {str(k).lower(): v for k, v in row.asDict().items()}
-    return (*order, n), record(rec, f"{origin}:{n + 1}")
+    return (*order, n), record(rec, f"{origin}:{n + 1}", day_first=day_first)
 
 
 def _blob_items(where: dict[str, tuple[tuple[int, int], str]], settings: dict[str, Any],

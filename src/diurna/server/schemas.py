@@ -102,7 +102,9 @@ class ExtractIn(BaseModel):
     html: str | None = Field(default=None, max_length=MAX_EXTRACT_CHARS, description="An HTML page.")
     url: str | None = Field(default=None, max_length=2000)
     title: str | None = Field(default=None, max_length=1000)
-    published: str | None = Field(default=None, max_length=10, description="YYYY-MM-DD")
+    author: str | None = Field(default=None, max_length=1000)
+    published: str | None = Field(default=None, max_length=100,
+                                  description="YYYY-MM-DD or any common date form (2016-11-23T07:58:00Z, Wed Nov 23, 2016)")
 
 
 class Problem(BaseModel):
