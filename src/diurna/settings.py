@@ -32,6 +32,7 @@ class Settings:
     phoenix_actors: bool = True  # the Phoenix actors (knowledge/phoenix) stand behind ours
     predicate_files: tuple[str, ...] = ()  # user predicate dictionaries (YAML or PETRARCH verbs .txt), in order
     statement_events: bool = True  # attributed quotes are also CAMEO 01x statement events by their speakers
+    statement_contents: bool = False  # a neutral statement is coded by what it says (accuse, deny, appeal...)
     implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names
     actorless_events: bool = True  # keep events with no actor on either side (event mentions); false drops them
 

@@ -37,7 +37,8 @@ def build(settings: Settings) -> ExtractFn:
     def extract_events(document: Document, doc: Doc, facts: Facts) -> Facts:
         events = coder.code_document(document, doc, facts, lex, implied_targets=settings.implied_targets)
         if settings.statement_events and facts.quotes:
-            events += statements.statement_events(document, doc, facts, events)
+            events += statements.statement_events(document, doc, facts, events,
+                                                 by_content=settings.statement_contents)
         events = dated.at_event_dates(events, facts.entities, gaz, document.published)  # dated dictionary roles
         if not settings.actorless_events:
             events = [e for e in events if coder.has_actor(e, doc, gaz.roles)]

@@ -9,6 +9,15 @@ addressee when one is named and resolved, its code from the cue verb
 (`knowledge/statements.tsv`), its evidence the cue's sentence, its rule
 `statements.tsv:<cue lemma>/quote-<kind>`.
 
+With the setting `statement_contents`, a neutral cue ("said", "told") is coded by the
+content when it accuses, demands,
+appeals, denies, threatens, praises or promises (`eventing/contents.py`,
+`knowledge/statement_contents.tsv`; rule `statement_contents.tsv:<word>/<cue>/quote-<kind>`),
+aimed at the actor the content names as the doer (for the speaker's own promise or
+praise: the first other state's actor the content names), else the addressee. A
+statement left neutral is aimed at the addressee only: aiming it at the state the
+content names cost dyadic precision on the news dev set (0.360 -> 0.340).
+
 Not coded (safest to bail out rather than guess): a quote with no speaker; a cue whose
 lemma the table does not list; a cue the predicate lexicon already coded as an event of
 its own ("warned", "urged", "accused": the richer code wins); a negated cue ("did not
@@ -22,12 +31,14 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import cameo, read_tsv
 from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
+from . import contents
 from .anchors import when, where
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 FILE = "statements.tsv"
+NEUTRAL = "010"  # the cue code that the content may make more specific
 
 
 @lru_cache(maxsize=1)
@@ -42,7 +53,8 @@ def cue_codes() -> dict[str, str]:
     return table
 
 
-def statement_events(document: Document, doc: Doc, facts: Facts, coded: list[Event]) -> list[Event]:
+def statement_events(document: Document, doc: Doc, facts: Facts, coded: list[Event], *,
+                     by_content: bool = False) -> list[Event]:
     """The statements of `facts.quotes`, unmerged (ids empty), given the document's
     unmerged coded events: `coder.merge` then makes one event of the same speaker's
     statements to the same addressee on the same day."""
@@ -61,15 +73,58 @@ def statement_events(document: Document, doc: Doc, facts: Facts, coded: list[Eve
         code = codes.get(lemma)
         if code is None:
             continue
-        out.append(_event(document, doc, facts, q, cue, code, lemma, entities))
+        code, rule, target = _by_content(document, doc, facts, q, code, lemma, entities, by_content)
+        source = _ref(document, q.speaker, entities)
+        if code != NEUTRAL and _told_already(code, source, q, coded):
+            continue
+        out.append(_event(document, doc, facts, q, cue, code, rule, source=source, target=target))
     return out
 
 
-def _event(document: Document, doc: Doc, facts: Facts, q: Quote, cue: Token, code: str, lemma: str,
-           entities: dict[str, Entity]) -> Event:
+def _by_content(document: Document, doc: Doc, facts: Facts, q: Quote, code: str, lemma: str,
+                entities: dict[str, Entity], by_content: bool) -> tuple[str, str, ActorRef | None]:
+    """The code, rule and target of a statement: by its content when the content is
+    more than neutral (a neutral cue only), else the cue's own code."""
+    speaker = q.speaker.entity if q.speaker is not None else None
+    addressee = _ref(document, q.addressee, entities) if q.addressee is not None and q.addressee.entity else None
+    rule = f"{FILE}:{lemma}/quote-{q.kind}"
+    if code != NEUTRAL or not by_content:
+        return code, rule, addressee
+    found = contents.content_code(doc, q.start, q.end, speaker, facts.entities)
+    if found is not None:
+        target = addressee
+        if found.target is not None:
+            target = _entity_ref(document, facts, *contents.subject_span(found.target)) or addressee
+        else:
+            target = addressee or _topic(document, facts, q, speaker)
+        return found.code, f"{contents.FILE}:{found.cue.word}/{lemma}/quote-{q.kind}", target
+    return code, rule, addressee
+
+
+def _topic(document: Document, facts: Facts, q: Quote, speaker: str | None) -> ActorRef | None:
+    """The other state's actor the content is about, as a target."""
+    topic = contents.about(q.start, q.end, speaker, facts.entities)
+    if topic is None:
+        return None
+    ent, s, e = topic
+    return ActorRef(text=document.text[s:e], entity=ent.id, country=ent.country, actor_code=ent.actor_code,
+                    start=s, end=e)
+
+
+def _entity_ref(document: Document, facts: Facts, start: int, end: int) -> ActorRef | None:
+    """The entity mentioned at [start, end) as a participant, None when none is."""
+    ent = contents.entity_at(facts.entities, start, end)
+    if ent is None:
+        return None
+    m = next((m for m in ent.mentions if m.start < end and start < m.end), None)
+    s, e = (m.start, m.end) if m is not None else (start, end)
+    return ActorRef(text=document.text[s:e], entity=ent.id, country=ent.country, actor_code=ent.actor_code,
+                    start=s, end=e)
+
+
+def _event(document: Document, doc: Doc, facts: Facts, q: Quote, cue: Token, code: str, rule: str, *,
+           source: ActorRef, target: ActorRef | None) -> Event:
     sent = cue.sent
-    source = _ref(document, q.speaker, entities)  # type: ignore[arg-type]  # checked by the caller
-    target = _ref(document, q.addressee, entities) if q.addressee is not None and q.addressee.entity else None
     spans = [(sent.start_char, sent.end_char)] + [(r.start, r.end) for r in (source, target)
                                                   if r is not None and r.start is not None and r.end is not None]
     start, end = min(s for s, _ in spans), max(e for _, e in spans)
@@ -82,7 +137,7 @@ def _event(document: Document, doc: Doc, facts: Facts, q: Quote, cue: Token, cod
         id="", code=code, root_code=entry.root, label=entry.label, quad_class=entry.quad_class,
         goldstein=entry.goldstein,
         evidence=Evidence(start=start, end=end, text=document.text[start:end], trigger=q.cue or cue.text),
-        rule=f"{FILE}:{lemma}/quote-{q.kind}",
+        rule=rule,
         confidence=round(0.5 + 0.1 * bool(source.entity) + 0.05 * bool(target), 2),
         plover=Plover(p.type, p.mode) if p else None,
         source=source, target=target, date=time.date, date_precision=time.precision,
@@ -115,6 +170,15 @@ def _cue_token(doc: Doc, q: Quote) -> Token | None:
     found = [t for s in sents.values() for t in s if t.text == word and t.pos_ in ("VERB", "AUX")
              and not q.start <= t.idx < q.end]
     return min(found, key=lambda t: abs(t.idx - anchor)) if found else None
+
+
+def _told_already(code: str, source: ActorRef, q: Quote, coded: list[Event]) -> bool:
+    """The content's own act, already coded by the lexicon inside the quote with the
+    speaker's side as its source ("said Kenya welcomed the deal": one 051, not two)."""
+    return any(ev.root_code == code[:2] and ev.source is not None and ev.source.start is not None
+               and q.start <= ev.source.start < q.end
+               and (ev.source.entity == source.entity or (ev.source.country and ev.source.country == source.country))
+               for ev in coded)
 
 
 def _already_coded(cue: Token, coded: list[Event]) -> bool:

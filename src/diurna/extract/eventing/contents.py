@@ -1,0 +1,185 @@
+"""Statements coded by what they say: "X said Iran is defying the council" is an
+accusation (112) of Iran, "X said Y must withdraw" a demand (100) on Y, "X said it was
+not responsible" a denial (016), as ICEWS and POLECAT code them.
+
+The cues are data (`knowledge/statement_contents.tsv`): a word, where it sits in the
+content clause (its head, a modal on the head, a preposition on a copular head), who
+the clause's subject is (another actor, the speaker's side, anyone) and the clause's
+mood (read by `modality`). Only the heads of the content are read (the clause the cue
+verb reports, and the clauses joined to it), never words deeper down: "said the
+council had ignored" is read, "said the report that he wrote ignored" is not.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, get_args
+
+from ...knowledge import cameo, read_tsv
+from ...model import Entity, Modality
+from .modality import modality
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+FILE = "statement_contents.tsv"
+_PARTS = (HEAD, PASSIVE, MODAL, PREP) = ("HEAD", "PASSIVE", "MODAL", "PREP")
+_SUBJECTS = (OTHER, SELF, ANY) = ("OTHER", "SELF", "ANY")
+_MOODS = (POS, NEG, FUTURE) = ("POS", "NEG", "FUTURE")
+_UNKNOWN = "UNKNOWN"  # no subject: whose act it is goes unsaid
+_ASSERTED, _FUTURE, _HYPOTHETICAL, _NEGATED = get_args(Modality)
+_MOOD = {_NEGATED: NEG, _FUTURE: FUTURE}  # asserted and hypothetical ("should") read as POS
+_SUBJECT_DEPS = ("nsubj", "nsubjpass")
+_PASSIVE_SUBJECT = "nsubjpass"
+_COMPLEMENT_DEPS = ("acomp", "attr", "xcomp")
+
+
+@dataclass(frozen=True, slots=True)
+class ContentCue:
+    word: str
+    part: str
+    subject: str
+    mood: str
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class ContentCode:
+    """The code a statement's content gives, the cue that gave it and the actor it is
+    aimed at (the token of the clause's subject when that is another actor)."""
+
+    code: str
+    cue: ContentCue
+    target: Token | None
+
+
+@lru_cache(maxsize=1)
+def cues() -> tuple[ContentCue, ...]:
+    """The table, validated at load (package data: never changes during a run)."""
+    out = []
+    for n, row in enumerate(read_tsv(FILE, 5), start=1):
+        cue = ContentCue(*row)
+        if cue.part not in _PARTS or cue.subject not in _SUBJECTS or cue.mood not in _MOODS:
+            raise ValueError(f"{FILE}: row {n} {row}: part in {_PARTS}, subject in {_SUBJECTS}, mood in {_MOODS}")
+        cameo.lookup(cue.code)  # a code outside the codebook fails here, at load
+        out.append(cue)
+    return tuple(out)
+
+
+def content_code(doc: Doc, start: int, end: int, speaker: str | None,
+                 entities: tuple[Entity, ...]) -> ContentCode | None:
+    """The code of the content at [start, end) said by entity `speaker`, or None when
+    the content is neutral (a plain 01x statement)."""
+    tokens = [t for t in doc if start <= t.idx < end]
+    if not tokens:
+        return None
+    for head in _heads(doc[tokens[0].i:tokens[-1].i + 1]):
+        found = _match(head, speaker, entities)
+        if found is not None:
+            return found
+    return None
+
+
+def _heads(span: Span) -> list[Token]:
+    """The content's clause heads: tokens whose head lies outside the span, and the
+    verbs coordinated with them ("said Iran defied the council and ignored ...")."""
+    inside = range(span.start, span.end)
+    roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    heads = [t for t in roots if t.pos_ in ("VERB", "AUX", "ADJ")]
+    heads += [c for t in heads for c in t.conjuncts if c.i in inside and c.pos_ in ("VERB", "AUX", "ADJ")]
+    return heads[:4]
+
+
+def _match(head: Token, speaker: str | None, entities: tuple[Entity, ...]) -> ContentCode | None:
+    subj = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+    words = _words(head)
+    if subj is not None and subj.dep_ == _PASSIVE_SUBJECT:
+        # "workers had been ignored (by X)": the doer is the agent, not the subject;
+        # PASSIVE rows name the verbs whose passive subject is the doer ("was involved in")
+        words[PASSIVE], words[HEAD] = words[HEAD], set()
+        agent = _agent(head)
+        if agent is not None:
+            words[HEAD], subj = words[PASSIVE], agent
+    who = _who(subj, speaker, entities)
+    mood = _MOOD.get(modality(head), POS)
+    for cue in cues():
+        if cue.word not in words.get(cue.part, ()):
+            continue
+        if cue.subject != ANY and cue.subject != who:
+            continue
+        if cue.mood != mood:
+            continue
+        return ContentCode(cue.code, cue, subj if who == OTHER else None)
+    return None
+
+
+def _agent(head: Token) -> Token | None:
+    """The object of a passive's by-phrase ("ignored by the council" -> council)."""
+    by = next((c for c in head.children if c.dep_ == "agent"), None)
+    return next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+
+
+def _words(head: Token) -> dict[str, set[str]]:
+    """The lemmas of the clause by place: its head (and the complement of a copula or
+    a control verb), the modals on a verb head (an obligation to be something is no
+    demand), the prepositions of a copular head."""
+    heads = {head.lemma_.lower()}
+    heads |= {c.lemma_.lower() for c in head.children if c.dep_ in _COMPLEMENT_DEPS}
+    copula = head.pos_ == "AUX"  # "is responsible", "must be careful": no act of its own
+    modals = {c.lemma_.lower() for c in head.children if c.dep_ == "aux" and c.tag_ == "MD"} if not copula else set()
+    preps = {c.lemma_.lower() for c in head.children if c.dep_ == "prep"} if copula else set()
+    return {HEAD: heads, MODAL: modals, PREP: preps}
+
+
+def _who(subj: Token | None, speaker: str | None, entities: tuple[Entity, ...]) -> str:
+    """Whose act the clause reports: the speaker's side (a first-person pronoun, a
+    mention of the speaker or of the speaker's state, an unresolved pronoun: in reported
+    speech the speaker is its nearest antecedent), another actor (a noun phrase, a
+    pronoun resolved to another entity), or unknown (no subject)."""
+    if subj is None:
+        return _UNKNOWN
+    if subj.pos_ == "PRON" and "1" in subj.morph.get("Person", []):
+        return SELF
+    ent = entity_at(entities, *subject_span(subj))
+    said_by = next((e for e in entities if e.id == speaker), None) if speaker else None
+    if ent is not None and said_by is not None and (ent.id == said_by.id or ent.country and ent.country == said_by.country):
+        return SELF  # the speaker, or the speaker's own state ("the president said Kenya will help")
+    if subj.pos_ == "PRON":
+        return OTHER if ent is not None else SELF  # "the army said it was not responsible"
+    if subj.pos_ in ("DET", "NUM"):
+        return _UNKNOWN  # "this", "one": no actor
+    return OTHER
+
+
+def entity_at(entities: tuple[Entity, ...], start: int, end: int) -> Entity | None:
+    """The entity with the largest mention overlapping [start, end), if any."""
+    best, most = None, 0
+    for ent in entities:
+        for m in ent.mentions:
+            overlap = min(m.end, end) - max(m.start, start)
+            if overlap > most:
+                best, most = ent, overlap
+    return best
+
+
+def subject_span(subj: Token) -> tuple[int, int]:
+    """The characters of a subject up to its head ("the Tanzanian army", not the
+    relative clause after it: "the report that Hassan wrote")."""
+    doc = subj.doc
+    return doc[subj.left_edge.i].idx, subj.idx + len(subj.text)
+
+
+def about(start: int, end: int, speaker: str | None, entities: tuple[Entity, ...]) -> tuple[Entity, int, int] | None:
+    """What a neutral statement is about: the first actor with a country that the
+    content names, other than the speaker and the speaker's own country ("UNICEF said
+    children in Sudan are suffering" is about Sudan), with its mention."""
+    own = next((e for e in entities if e.id == speaker), None)
+    if own is None:
+        return None  # an unresolved speaker ("the two governments"): its own side is unknown
+    found = [(m.start, m.end, e) for e in entities if e.country and e.id != speaker
+             and e.country != own.country for m in e.mentions if start <= m.start and m.end <= end]
+    if not found:
+        return None
+    s, t, ent = min(found, key=lambda f: f[0])
+    return ent, s, t

@@ -1,0 +1,74 @@
+"""Statements coded by their content (eventing/contents.py, knowledge/statement_contents.tsv)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline
+from diurna.extract.eventing.contents import cues
+from diurna.knowledge import cameo
+
+PUBLISHED = "2026-03-02"
+
+
+@pytest.fixture(scope="module")
+def contents_on(pipeline: Pipeline) -> Pipeline:
+    return Pipeline(pipeline.settings.replace(statement_contents=True), nlp=pipeline.nlp)
+
+
+def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
+    events = pipeline.process(text, published=PUBLISHED).facts.events
+    return [(e.code, e.source.country if e.source else None, e.target.country if e.target else None)
+            for e in events if e.rule.startswith(("statements.tsv", "statement_contents.tsv"))]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # accusations: another actor did wrong; the target is that actor
+    ("Kenya's foreign ministry said Tanzania was violating the border treaty.", [("112", "KEN", "TZA")]),
+    ("Kenyan President Daniel Mwangi said Tanzania is responsible for the attack on the convoy.",
+     [("112", "KEN", "TZA")]),
+    ("Kenyan President Daniel Mwangi said Tanzania was behind the attack.", [("112", "KEN", "TZA")]),
+    # a passive: the doer is the "by" agent, or the subject of a passive-natural verb
+    ("Kenyan President Daniel Mwangi said the treaty had been violated by Tanzania.", [("112", "KEN", "TZA")]),
+    ("Kenyan President Daniel Mwangi said Tanzanian officials were involved in the smuggling.",
+     [("112", "KEN", "TZA")]),
+    ("The Kenyan army said it was not involved in the fire at the camp.", [("016", "KEN", None)]),
+    # a denial: the speaker's side (an unresolved pronoun is the speaker) did not do it
+    ("The Kenyan army said it was not responsible for the fire at the camp.", [("016", "KEN", None)]),
+    # an appeal on another actor
+    ("Kenyan President Daniel Mwangi said Tanzania should reopen the border.", [("020", "KEN", "TZA")]),
+    # a threat and a promise by the speaker's side; the promise is aimed at who it names
+    ('"We will not allow violent protests," Kenyan President Daniel Mwangi said.', [("130", "KEN", None)]),
+    ("Kenyan President Daniel Mwangi said Kenya will help Uganda rebuild the bridge.", [("030", "KEN", "UGA")]),
+    # neutral content: a statement, aimed at its addressee only
+    ("Kenyan President Daniel Mwangi said the border would reopen on Friday.", [("010", "KEN", None)]),
+    ("Kenyan President Daniel Mwangi said children in Somalia are suffering from the drought.",
+     [("010", "KEN", None)]),
+    # must stay neutral: a copula with a modal states no act; "should" on the speaker's
+    # side is no appeal; an accusation word deeper than the content's head is not read
+    ("Kenyan President Daniel Mwangi said Tanzania should be careful.", [("010", "KEN", None)]),
+    ("Kenyan President Daniel Mwangi said Kenya should reopen the border.", [("010", "KEN", None)]),
+    ("Kenyan President Daniel Mwangi said the men who ignored the warning were rescued.", [("010", "KEN", None)]),
+    # an agentless passive names no doer to accuse
+    ("Kenyan President Daniel Mwangi said Kenyan workers had been ignored.", [("010", "KEN", None)]),
+])
+def test_events_contents_code_statements(contents_on: Pipeline, text: str, expected: list[tuple]) -> None:
+    assert _statements(contents_on, text) == expected
+
+
+def test_events_contents_setting_off(pipeline: Pipeline) -> None:
+    text = "Kenya's foreign ministry said Tanzania was violating the border treaty."
+    assert _statements(pipeline, text) == [("010", "KEN", None)]
+
+
+def test_events_contents_act_coded_once(contents_on: Pipeline) -> None:
+    """A content act the lexicon codes with the speaker's side as source is one event."""
+    events = contents_on.process("Kenyan President Daniel Mwangi said Kenya welcomed the agreement with Uganda.",
+                              published=PUBLISHED).facts.events
+    assert [(e.code, e.rule.split(":")[0]) for e in events if e.code == "051"] == [("051", "predicates.yaml")]
+
+
+def test_events_contents_table_valid() -> None:
+    table = cues()
+    assert table and all(cameo.lookup(c.code) for c in table)
+    assert {c.code[:2] for c in table} >= {"11", "01", "02", "13", "05", "03"}
