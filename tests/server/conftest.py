@@ -30,7 +30,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def client(db: Path, settings):
     from fastapi.testclient import TestClient
 
-    with TestClient(create_app(db, settings)) as c:
+    with TestClient(create_app(db, settings), base_url="http://localhost") as c:
         yield c
 
 
@@ -40,6 +40,6 @@ def fresh_client(tmp_path: Path, settings):
     from fastapi.testclient import TestClient
 
     path = build_store(tmp_path / "store.duckdb")
-    with TestClient(create_app(path, settings, refresh_every=0.0)) as c:
+    with TestClient(create_app(path, settings, refresh_every=0.0), base_url="http://localhost") as c:
         c.db = path  # type: ignore[attr-defined]
         yield c

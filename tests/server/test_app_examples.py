@@ -20,7 +20,7 @@ def examples_client(tmp_path_factory, pipeline):
     db = tmp_path_factory.mktemp("examples") / "demo.duckdb"
     report = ingest([EXAMPLES], db, pipeline.settings, published="2026-03-04", pipeline=pipeline)
     assert report.errors == 0
-    with TestClient(create_app(db, pipeline.settings)) as client:
+    with TestClient(create_app(db, pipeline.settings), base_url="http://localhost") as client:
         yield client
 
 

@@ -15,7 +15,7 @@ TEXT = ("Gondor's King Elessar met Rohan's Queen Eowyn in Minas Tirith on Tuesda
 def extract_client(db, settings, pipeline):
     from fastapi.testclient import TestClient
 
-    with TestClient(create_app(db, settings, pipeline=pipeline)) as c:
+    with TestClient(create_app(db, settings, pipeline=pipeline), base_url="http://localhost") as c:
         yield c
 
 

@@ -51,7 +51,7 @@ def test_follow_name_taken(fresh_client):
 def test_token_guards_the_api_not_the_page(db, settings):
     from fastapi.testclient import TestClient
 
-    with TestClient(create_app(db, settings, token="s3cret")) as c:
+    with TestClient(create_app(db, settings, token="s3cret"), base_url="http://localhost") as c:
         assert c.get("/api/events").status_code == 401
         assert c.get("/api/events", headers={"Authorization": "Bearer wrong"}).status_code == 401
         assert c.get("/openapi.json").status_code == 401
@@ -69,7 +69,7 @@ def test_cors_is_closed(client):
 def test_body_limit(db, settings):
     from fastapi.testclient import TestClient
 
-    with TestClient(create_app(db, settings, max_body=1000)) as c:
+    with TestClient(create_app(db, settings, max_body=1000), base_url="http://localhost") as c:
         resp = c.post("/api/follows", content=b'{"name": "' + b"x" * 2000 + b'"}',
                       headers={"content-type": "application/json"})
         assert resp.status_code == 413 and resp.json()["code"] == "too_large"

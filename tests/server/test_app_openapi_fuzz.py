@@ -21,7 +21,7 @@ def api_schema(tmp_path_factory, settings):
     from diurna.server import create_app
 
     db = build_store(tmp_path_factory.mktemp("fuzz") / "store.duckdb")
-    return schemathesis.openapi.from_asgi("/openapi.json", create_app(db, settings, refresh_every=0.0))
+    return schemathesis.openapi.from_asgi("/openapi.json", create_app(db, settings, refresh_every=0.0, allowed_hosts=["testserver"]))
 
 
 @pytest.mark.slow

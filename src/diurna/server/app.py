@@ -8,7 +8,7 @@ private snapshot, see `source.py`), and returns their rows. No SQL is built here
 from __future__ import annotations
 
 import threading
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Any
@@ -24,7 +24,7 @@ from ..store import follows
 from ..store import query as q
 from ..store.query import EventFilter
 from . import queries
-from .limits import BodyLimit, TokenGuard
+from .limits import LOOPBACK_HOSTS, BodyLimit, HostGuard, TokenGuard
 from .schemas import (
     Article,
     Bucket,
@@ -46,6 +46,7 @@ from .source import Source, StoreBusy
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 MAX_BODY = 1_000_000  # bytes of any request body (POST /api/extract is the big one)
+BODY_TIMEOUT = 10.0  # seconds a client may take to send its whole body
 Limit = Annotated[int, Query(ge=1, le=1000, description="At most this many rows.")]
 Str = Annotated[str | None, Query(max_length=200)]
 OptInterval = Annotated[queries.Interval | None, Query(description="day, week or month; none = all time.")]
@@ -74,9 +75,14 @@ Filter = Annotated[EventFilter, Depends(event_filter)]
 
 
 def create_app(db_path: str | Path, settings: Settings | None = None, *, token: str | None = None,
-               pipeline: Any = None, max_body: int = MAX_BODY, refresh_every: float = 1.0) -> FastAPI:
+               pipeline: Any = None, max_body: int = MAX_BODY, refresh_every: float = 1.0,
+               allowed_hosts: Sequence[str] = (), body_timeout: float = BODY_TIMEOUT) -> FastAPI:
     """The API and dashboard over the store at `db_path`. With `token`, every /api request
-    must carry `Authorization: Bearer TOKEN` (the dashboard sends it when opened as /?token=TOKEN)."""
+    must carry `Authorization: Bearer TOKEN` (the dashboard sends it when opened as /?token=TOKEN);
+    without one, only requests whose Host is a loopback name or in `allowed_hosts` are served
+    (DNS rebinding). docs/security.md has the threat model."""
+    if token is not None and not token.strip():
+        raise ValueError("a blank token protects nothing: give a real secret or none")
     settings = settings or Settings.load()
     source = Source(db_path, refresh_every=refresh_every)
 
@@ -91,8 +97,11 @@ def create_app(db_path: str | Path, settings: Settings | None = None, *, token: 
                   description="Political events, entities and quotes extracted from news articles, with evidence.")
     app.state.source = source
     app.state.extractor = _Extractor(settings, pipeline)
+    # Added last = runs first: the Host check, then the body limit, then the token.
     app.add_middleware(TokenGuard, token=token)
-    app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(BodyLimit, max_bytes=max_body, timeout=body_timeout)
+    if not token:
+        app.add_middleware(HostGuard, allowed=[*LOOPBACK_HOSTS, *allowed_hosts])
     _errors(app)
     _routes(app, source)
     _follow_routes(app, source)

@@ -28,10 +28,16 @@ def serve(
     port: Annotated[int, typer.Option(min=1, max=65535, help="TCP port.")] = 8000,
     token: Annotated[Optional[str], typer.Option(envvar="DIURNA_TOKEN", help="Bearer token every /api request must carry (env DIURNA_TOKEN); required off loopback.")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file (used by POST /api/extract).")] = None,
+    allowed_host: Annotated[Optional[list[str]], typer.Option("--allowed-host", help="Without a token, also answer requests for this Host name (repeatable); loopback names are always allowed.")] = None,
 ) -> None:
     """Serve the store over HTTP: a JSON API (OpenAPI at /openapi.json) and the dashboard at /."""
     from ..settings import Settings
 
+    if token is not None and not token.strip():
+        typer.echo("refusing a blank token: give --token SECRET (or DIURNA_TOKEN) with a real secret, or none "
+                   "on the default --host 127.0.0.1", err=True)
+        raise typer.Exit(2)
+    token = token.strip() if token else None
     if not is_loopback(host) and not token:
         typer.echo(f"refusing to serve {host} without a token: give --token SECRET or set DIURNA_TOKEN "
                    "(or keep the default --host 127.0.0.1)", err=True)
@@ -41,7 +47,7 @@ def serve(
 
         from . import create_app
 
-        app = create_app(db, Settings.load(config), token=token)
+        app = create_app(db, Settings.load(config), token=token, allowed_hosts=[host, *(allowed_host or [])])
     except DiurnaError as exc:
         typer.echo(str(exc), err=True)
         raise typer.Exit(2)

@@ -131,7 +131,18 @@ def article(store: Store, doc_id: str) -> Article | None:
         return None
     spans = [Span(kind=kind, **r) for kind, sql in _SPANS.items() for r in store.fetch(sql, [doc_id])]
     spans.sort(key=lambda s: (s.start, -s.end, s.kind))
-    return Article(**rows[0], spans=spans)
+    row = rows[0]
+    # The page links `url`: only an http(s) URL may become a link (never `javascript:`).
+    return Article(**{**row, "url": row["url"] if _is_web_url(row["url"]) else None}, spans=spans)
+
+
+def _is_web_url(url: str | None) -> bool:
+    from urllib.parse import urlsplit
+
+    if not url:
+        return False
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 # --------------------------------------------------------------------------- aggregates
