@@ -9,14 +9,15 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import fields as _fields
 from pathlib import Path
 from typing import Annotated, Any, NoReturn, Optional
 
 import typer
 
-from .errors import DiurnaError
+from .errors import E022, E023, E024, DiurnaError
 from .tables import DOCUMENTS, ENTITIES, ERRORS, EVENTS, FOLLOWS, QUOTES, Column
 
 DbOpt = Annotated[str, typer.Option("--db", envvar="DIURNA_DB", help="The DuckDB store file (env DIURNA_DB).")]
@@ -39,6 +40,18 @@ def _open(db: str, read_only: bool = True):
 
     try:
         return Store(db, read_only=read_only)
+    except DiurnaError as exc:
+        fail(exc)
+
+
+@contextmanager
+def _guarded(db: str, read_only: bool = True) -> Iterator[Any]:
+    """An open store whose coded errors (a bad filter value, E018 no store, E019 busy)
+    end the command with the code and hint on stderr and exit 2, never a traceback."""
+    store = _open(db, read_only)
+    try:
+        with store:
+            yield store
     except DiurnaError as exc:
         fail(exc)
 
@@ -113,6 +126,8 @@ def ingest(
     except KeyboardInterrupt:
         console.print(f"interrupted: every committed batch is in {db}; run the same command again to finish")
         raise typer.Exit(130)
+    if report.seen == 0:  # an empty folder is a mistake to report, not a success
+        fail(DiurnaError(E023, f"{', '.join(paths)} holds no document to ingest"))
     console.print(f"{report.stored} new documents, {report.skipped} already stored, {report.errors} errors "
                   f"in {report.seconds:.1f} s -> {db}")
     if report.errors:
@@ -158,7 +173,7 @@ def events(db: DbOpt = DEFAULT_DB, actor: ActorOpt = None, country: CountryOpt =
     from .store import query
 
     f = _filter(actor, country, dyad, code, root, quad, since, until, q, limit)
-    with _open(db) as store:
+    with _guarded(db) as store:
         rows = query.events(store, f, order="reported", with_actor=not show_all)
     hidden = "" if show_all else " (--all adds those without an actor)"
     _emit(rows, format, f"events: {len(rows)}, most reported first, then newest{hidden}", EVENTS,
@@ -172,7 +187,7 @@ def quotes(db: DbOpt = DEFAULT_DB,
     """Quotes with their speakers, the newest articles first."""
     from .store import query
 
-    with _open(db) as store:
+    with _guarded(db) as store:
         try:
             rows = query.quotes(store, speaker=speaker, q=q, since=since, until=until, limit=limit)
         except DiurnaError as exc:
@@ -188,7 +203,7 @@ def entities(db: DbOpt = DEFAULT_DB,
     """Cross-document entities: one row per person, organisation, place or group."""
     from .store import query
 
-    with _open(db) as store:
+    with _guarded(db) as store:
         rows = query.entities(store, name=name, type=type, country=country, limit=limit)
     _emit(rows, format, f"entities: {len(rows)}, in the most articles first", ENTITIES, _names(query.StoredEntity), wide)
 
@@ -198,7 +213,7 @@ def documents(db: DbOpt = DEFAULT_DB, q: QOpt = None, since: SinceOpt = None, un
     """Stored articles with their fact counts."""
     from .store import query
 
-    with _open(db) as store:
+    with _guarded(db) as store:
         try:
             rows = query.documents(store, q=q, since=since, until=until, limit=limit)
         except DiurnaError as exc:
@@ -211,7 +226,11 @@ def stats(db: DbOpt = DEFAULT_DB,
     """What is in the store: counts, date range, merge figures, event mix, errors."""
     from .store import query
 
-    with _open(db) as store:
+    if format not in ("table", "json"):
+        typer.echo(f"unknown --format {format!r} for stats: use table or json (the store's tables export as "
+                   "CSV-like files with `diurna export`)", err=True)
+        raise typer.Exit(2)
+    with _guarded(db) as store:
         data = query.stats(store)
     if format == "json":
         sys.stdout.write(json.dumps(data, indent=2) + "\n")
@@ -231,7 +250,7 @@ def errors(db: DbOpt = DEFAULT_DB, code: Annotated[Optional[str], typer.Option(h
     """Documents that could not be processed, with the reason and how to fix it."""
     from .store import query
 
-    with _open(db) as store:
+    with _guarded(db) as store:
         rows = query.errors(store, code=code, limit=limit)
     _emit(rows, format, f"errors: {len(rows)}", ERRORS, _names(query.StoredError), wide)
 
@@ -248,7 +267,7 @@ def follow_add(name: Annotated[str, typer.Argument(help="A name for the topic.")
     from .store import follows
 
     f = _filter(actor, country, dyad, code, root, quad, since, until, q, 50)
-    with _open(db, read_only=False) as store:
+    with _guarded(db, read_only=False) as store:
         try:
             follows.add(store, name, f)
         except DiurnaError as exc:
@@ -261,7 +280,7 @@ def follow_list(db: DbOpt = DEFAULT_DB, wide: WideOpt = False, format: FormatOpt
     """The saved topics and when each was last checked."""
     from .store import follows
 
-    with _open(db) as store:
+    with _guarded(db) as store:
         rows = follows.list_all(store)
     _emit(rows, format, f"follows: {len(rows)}", FOLLOWS, ("name", "filters", "created_at", "checked_at"), wide)
 
@@ -271,10 +290,9 @@ def follow_rm(name: Annotated[str, typer.Argument(help="The topic to remove.")],
     """Remove a topic."""
     from .store import follows
 
-    with _open(db, read_only=False) as store:
+    with _guarded(db, read_only=False) as store:
         if not follows.remove(store, name):
-            typer.echo(f"no follow named {name!r}; see `diurna follow list`", err=True)
-            raise typer.Exit(1)
+            fail(DiurnaError(E024, f"no follow named {name!r}"), 1)
     typer.echo(f"removed {name!r}")
 
 
@@ -284,7 +302,7 @@ def follow_check(name: Annotated[str, typer.Argument(help="The topic to check.")
     """Events matching the topic that are new (or newly reported) since the last check."""
     from .store import follows, query
 
-    with _open(db, read_only=False) as store:
+    with _guarded(db, read_only=False) as store:
         try:
             rows = follows.check(store, name, limit=limit)
         except DiurnaError as exc:
@@ -304,8 +322,14 @@ def export(db: DbOpt = DEFAULT_DB,
     if format not in FORMATS:
         typer.echo(f"unknown --format {format!r}; use {', '.join(FORMATS)}", err=True)
         raise typer.Exit(2)
-    with _open(db) as store:
-        written = FORMATS[format](store, out)
+    import duckdb
+
+    try:
+        with _guarded(db) as store:
+            written = FORMATS[format](store, out)
+    except (OSError, duckdb.Error) as exc:
+        # no traceback for an unwritable --out (/proc/x, a read-only disk, a file in the way)
+        fail(DiurnaError(E022, f"{out}: {getattr(exc, 'strerror', None) or str(exc).splitlines()[0]}"))
     for path in written:
         typer.echo(str(path))
 
