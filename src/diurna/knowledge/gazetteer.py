@@ -497,7 +497,7 @@ class _WithPhoenix(Mapping[tuple[str, ...], tuple[Term, ...]]):
         return hit
 
     def __contains__(self, key: object) -> bool:
-        return key in self._ours or (key in self._px.keys and bool(self.phoenix(key)))  # type: ignore[arg-type]
+        return key in self._ours or (key in self._px.keys and bool(self.phoenix(key)))
 
     def __iter__(self) -> Iterator[tuple[str, ...]]:
         yield from self._ours
