@@ -28,7 +28,7 @@ from typing import Any
 import yaml
 
 from .base import SPLITS, split_of
-from .clean_pages import CREDIT, OWN_DATELINE, split_sentences
+from .clean_pages import CREDIT, OWN_DATELINE, group_paragraphs, split_sentences
 
 LAYOUTS = ("wordpress", "table-cms", "react-app", "amp", "print-view")
 HALVES = SPLITS
@@ -109,19 +109,10 @@ def build_layout_pages(rec: dict[str, Any], other_titles: list[str]) -> list[Lay
         rng = random.Random(f"diurna-clean-layouts:{story_id}:{layout}")
         f = furniture()[half]
         kit = _Kit(rng, f, story_id, rec["title"], rec.get("author") or "Staff Reporter",
-                   (rec.get("published") or "2025-01-01")[:10], _group(body, rng), other_titles or ["More news"],
+                   (rec.get("published") or "2025-01-01")[:10], group_paragraphs(body, rng), other_titles or ["More news"],
                    rng.choice(f["sites"]), [])
         pages.append(_BUILDERS[layout](kit, half))
     return pages
-
-
-def _group(sentences: list[str], rng: random.Random) -> list[list[str]]:
-    paras, i = [], 0
-    while i < len(sentences):
-        n = rng.choice((1, 2, 2, 3))
-        paras.append(sentences[i:i + n])
-        i += n
-    return paras
 
 
 def _story(kit: _Kit) -> tuple[str, ...]:

@@ -92,13 +92,14 @@ def build_pages(story_id: str, title: str, text: str, author: str | None, publis
     dateline = own[1].strip().title() if own else None
     if own:
         body[0] = body[0][own.end():]
-    paras = _group(body, rng)
+    paras = group_paragraphs(body, rng)
     builders = (_web_copy, _wire_text, _news_html, _bare_html)
     pages = [b(rng, title, paras, credits, author, published, other_titles, own[0] if own else "") for b in builders]
     return [replace(p, dateline=p.dateline or dateline) for p in pages]
 
 
-def _group(sentences: list[str], rng: random.Random) -> list[list[str]]:
+def group_paragraphs(sentences: list[str], rng: random.Random) -> list[list[str]]:
+    """Sentences into paragraphs of one to three, as a page's story would be cut."""
     paras, i = [], 0
     while i < len(sentences):
         n = rng.choice((1, 2, 2, 3))
