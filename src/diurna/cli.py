@@ -10,7 +10,7 @@ from typing import Annotated, NoReturn, Optional
 
 import typer
 
-from .errors import DiurnaError
+from .errors import E023, DiurnaError
 from .settings import Settings
 
 app = typer.Typer(
@@ -72,11 +72,21 @@ def extract(
         items = read_paths(paths, settings)
         if url is not None:
             items = (_with_url(item, url) for item in items)
-        outcomes = pipeline.process_many(items, published=published)
+        seen = [0]
+        outcomes = pipeline.process_many(_counted(items, seen), published=published)
         failed = _emit(outcomes, fmt)
+        if seen[0] == 0:  # an empty folder is a mistake to report, not a success (as in ingest)
+            raise DiurnaError(E023, f"{', '.join(paths)} holds no document to extract")
     except DiurnaError as exc:
         _fail(exc)
     raise typer.Exit(1 if failed else 0)
+
+
+def _counted(items, seen: list[int]):
+    """Pass the inputs through, counting them, so an empty input can be told from an empty result."""
+    for item in items:
+        seen[0] += 1
+        yield item
 
 
 def _report_dictionaries(settings: Settings) -> None:
@@ -120,6 +130,8 @@ def _emit(outcomes, fmt: str) -> int:
             sys.stdout.flush()
         return failed
     collected = list(outcomes)
+    if not collected:  # nothing read: the caller reports it, no empty JSON list
+        return 0
     failed = sum(not o.ok for o in collected)
     payload = collected[0].to_dict() if len(collected) == 1 else [o.to_dict() for o in collected]
     sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")

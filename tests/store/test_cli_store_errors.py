@@ -71,8 +71,21 @@ def test_cli_entities_type_any_case(db):
     assert runner.invoke(app, ["entities", "--type", "org", "--db", db]).exit_code == 0
 
 
-def test_cli_ingest_empty_folder_is_an_error(tmp_path):
+@pytest.mark.parametrize("command", [["ingest", "--db", "s.duckdb"], ["extract"], ["extract", "-f", "json"]])
+def test_cli_empty_folder_is_an_error(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
     empty = tmp_path / "empty"
-    empty.mkdir()
-    result = runner.invoke(app, ["ingest", str(empty), "--db", str(tmp_path / "s.duckdb")])
-    assert result.exit_code == 2 and "[E023]" in result.output, result.output
+    (empty / "sub").mkdir(parents=True)
+    result = runner.invoke(app, [*command[:1], str(empty), *command[1:]])
+    assert result.exit_code == 2 and "[E023]" in result.output and "Hint:" in result.output, result.output
+    assert "[]" not in result.stdout  # no empty JSON list before the error
+
+
+@pytest.mark.parametrize("command", [["ingest", "--db", "s.duckdb"], ["extract"]])
+def test_cli_folder_with_a_document_is_no_error(tmp_path, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor of Eastport met the governor of Westland on Monday.")
+    result = runner.invoke(app, [*command[:1], str(folder), *command[1:]])
+    assert result.exit_code == 0 and "[E023]" not in result.output, result.output
