@@ -30,8 +30,10 @@ EXTRACT = Path(__file__).resolve().parents[2] / "src" / "diurna" / "extract"
 # locative, resident and place-mention prepositions, motion words, place nouns, generic
 # heads, compass words, hedges, "based" participles, admin words and patronage nouns
 # moved to knowledge/grammar.yaml (151 words out); 1750 with amounts.py's ambiguous
-# currency words. May only fall (target 300).
-PINNED = 1750
+# currency words; 1378 when the timex rule cascade (names, patterns, trigger words) moved to
+# time_rules.yaml, the tense cues to time_words.tsv and the scales, number words, count nouns
+# and approximators of amounts.py to amount_words.yaml. May only fall (target 300).
+PINNED = 1378
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 

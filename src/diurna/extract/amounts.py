@@ -24,7 +24,7 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..knowledge import grammar, read_tsv
+from ..knowledge import amount_words, grammar, read_tsv
 from ..model import Amount, Document, Facts
 from ..settings import Settings
 from .base import ExtractFn, ExtractorSpec
@@ -34,26 +34,11 @@ if TYPE_CHECKING:
 
 VERSION = "diurna.amounts.v1"
 
-_SCALES = {"trillion": 10**12, "tn": 10**12, "trn": 10**12, "billion": 10**9, "bn": 10**9, "bln": 10**9,
-           "b": 10**9, "million": 10**6, "mln": 10**6, "mn": 10**6, "m": 10**6, "thousand": 10**3, "k": 10**3,
-           "crore": 10**7, "crores": 10**7, "lakh": 10**5, "lakhs": 10**5}
-_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-          "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-          "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
-          "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-          "hundred": 100, "a hundred": 100, "dozens of": None, "half a": Decimal("0.5")}
+# Scales, number words, count nouns and approximators: knowledge/amount_words.yaml.
+_WORDS = amount_words.load()
 # Currency names that are also common words: money only with a scale or a symbol.
 _AMBIGUOUS = grammar.load().ambiguous_currency_words
-# Nouns whose counts are worth keeping (casualties, agreements, people moved).
-_COUNT_NOUNS = (
-    "people|persons|civilians|soldiers|troops|servicemen|police\\s+officers|policemen|officers|protesters|"
-    "demonstrators|children|women|men|militants|fighters|rebels|insurgents|migrants|refugees|prisoners|"
-    "detainees|hostages|journalists|students|workers|passengers|residents|villagers|agreements|accords|deals|"
-    "contracts|memorandums\\s+of\\s+understanding|memoranda\\s+of\\s+understanding|treaties|bodies|casualties|"
-    "deaths|dead|fatalities|victims|wounded|injured")
-_APPROX = re.compile(
-    r"\b(?:about|around|approximately|roughly|nearly|almost|some|more\s+than|over|up\s+to|at\s+least|"
-    r"less\s+than|under|an\s+estimated|close\s+to|upwards\s+of)\s+$", re.I)
+_APPROX = re.compile(rf"\b(?:{'|'.join(_WORDS.approximators)})\s+$".replace(" ", r"\s+"), re.I)
 _YUAN_CONTEXT = re.compile(r"\b(?:yuan|renminbi|RMB)\b", re.I)
 
 
@@ -96,7 +81,7 @@ def _triggers() -> tuple[frozenset[str], frozenset[str]]:
     slow to scan in Python, a set lookup per word is not)."""
     cur = currencies()
     names = {n.split()[-1].rstrip(".") for n in cur.names} | {c.lower() for c in cur.codes}
-    counts = {w.split()[-1].replace("\\s+", " ").split()[-1] for w in _COUNT_NOUNS.split("|")}
+    counts = {w.split()[-1] for w in _WORDS.count_nouns}
     return frozenset(names), frozenset(counts)
 
 
@@ -115,8 +100,11 @@ def _windowed(pattern: re.Pattern[str], trigger: frozenset[str], text: str):
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     cur = currencies()
     num = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-    scale = r"(?:\s*(?:trillion|tn|trn|billion|bln|bn|million|mln|mn|thousand|crores?|lakhs?)\b|(?:m|k|b)\b)"
-    words = _alt([w for w in _WORDS if _WORDS[w] is not None])
+    # a scale of one letter only against the figure ("300m"), a longer one after a space too
+    scale = (rf"(?:\s*(?:{_alt([w for w in _WORDS.scales if len(w) > 1])})\b"
+             rf"|(?:{_alt([w for w in _WORDS.scales if len(w) == 1])})\b)")
+    words = _alt([w for w, v in _WORDS.numbers.items() if v is not None])
+    count_nouns = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in _WORDS.count_nouns)
     syms = _alt(list(cur.symbols) + sorted(cur.codes))
     names = _alt(list(cur.names))
     codes = "|".join(sorted(cur.codes))
@@ -129,15 +117,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?:(?P<name>{names})\b|(?P<code>{codes})\b)", re.I)
     counts = re.compile(
         rf"(?<![\w$€£¥.,-])(?P<num>{num}|{words})(?P<scale>\s+(?:thousand|million))?(?:\s+(?:more|other|additional))?"
-        rf"\s+(?P<unit>{_COUNT_NOUNS})\b", re.I)
+        rf"\s+(?P<unit>{count_nouns})\b", re.I)
     return symbol_first, name_after, counts
 
 
 def _number(text: str) -> Decimal | None:
     t = " ".join(text.lower().split())
-    if t in _WORDS:
-        v = _WORDS[t]
-        return None if v is None else Decimal(v)
+    if t in _WORDS.numbers:
+        return _WORDS.numbers[t]
     try:
         return Decimal(t.replace(",", ""))
     except InvalidOperation:
@@ -145,7 +132,7 @@ def _number(text: str) -> Decimal | None:
 
 
 def _scale(text: str | None) -> int:
-    return _SCALES[text.strip().lower()] if text else 1
+    return _WORDS.scales[text.strip().lower()] if text else 1
 
 
 def _value(num: Decimal, scale: int) -> int | float:

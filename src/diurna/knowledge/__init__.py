@@ -11,6 +11,8 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+import yaml
+
 
 def read_text(name: str) -> str:
     """The text of a knowledge file shipped in this package."""
@@ -28,6 +30,29 @@ def read_tsv(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
             raise ValueError(f"{name}:{lineno}: expected {columns} tab-separated columns, got {len(cells)}")
         rows.append(cells)
     return tuple(rows)
+
+
+class _UniqueKeys(yaml.SafeLoader):
+    """Safe loading that refuses a mapping key written twice (PyYAML keeps the last)."""
+
+
+def _mapping(loader: _UniqueKeys, node: yaml.MappingNode) -> dict[object, object]:
+    keys = [loader.construct_object(k) for k, _ in node.value]
+    twice = sorted({str(k) for k in keys if keys.count(k) > 1})
+    if twice:
+        raise ValueError(f"line {node.start_mark.line + 1}: keys {twice} written twice")
+    return loader.construct_mapping(node)
+
+
+_UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
+
+
+def read_yaml(name: str) -> object:
+    """A YAML knowledge file, safely loaded; a key written twice in a mapping is an error."""
+    try:
+        return yaml.load(read_text(name), Loader=_UniqueKeys)  # a SafeLoader subclass
+    except ValueError as e:
+        raise ValueError(f"{name}: {e}") from None
 
 
 @lru_cache(maxsize=None)

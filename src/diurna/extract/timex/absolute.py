@@ -82,7 +82,7 @@ def month_day(m: re.Match[str], ctx: Ctx) -> Reading | list[Reading] | None:
         return None
     mo, d = _month(m["mon"]), int(re.sub(r"\D", "", m["day"]))
     rule = "abs.month-day" if m["year"] else "rel.month-day"
-    wd = int(lexicon().get("weekday", m["wd"]) or 0) if m["wd"] else None
+    wd = int(lexicon().weekday.get(m["wd"]) or 0) if m["wd"] else None
     value = _day_value(mo, d, m["year"], ctx, m.span(), wd)
     if value is None:
         return None
@@ -114,7 +114,7 @@ def bare_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
     cue = _MONTH_CUE.search(before)
     if not cue:
         and_or = re.search(r"\b(\w+)\.?,?\s+(?:and|or|to|through)\s+$", before)
-        if not (and_or and lexicon().get("month", and_or.group(1)) and _cap(and_or.group(1))):
+        if not (and_or and lexicon().month.get(and_or.group(1)) and _cap(and_or.group(1))):
             return None
     mo = _month(m["mon"])
     if ctx.anchor is None:
@@ -150,7 +150,7 @@ def decade(m: re.Match[str], ctx: Ctx) -> Reading:
 
 
 def century(m: re.Match[str], ctx: Ctx) -> Reading | None:
-    n = int(m["n"]) if m["n"] else int(lexicon().get("ordinal", m["o"]) or 0)
+    n = int(m["n"]) if m["n"] else int(lexicon().ordinal.get(m["o"]) or 0)
     return _r(m, "DATE", f"{n - 1:02d}", "abs.century") if 1 < n <= 22 else None
 
 
@@ -167,7 +167,7 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Reading | None:
             return cal.easter(year_)
         if word == "good friday":
             return cal.easter(year_) - timedelta(days=2)
-        mm, dd = (lexicon().get("holiday", word) or "01-01").split("-")
+        mm, dd = (lexicon().holiday.get(word) or "01-01").split("-")
         return date(year_, int(mm), int(dd))
 
     if y is None:

@@ -33,18 +33,18 @@ def cap(word: str) -> bool:
 
 
 def month(word: str) -> int:
-    return int(lexicon().get("month", word) or 0)
+    return int(lexicon().month.get(word) or 0)
 
 
 def weekday(word: str) -> int:
-    return int(lexicon().get("weekday", word) or 0)
+    return int(lexicon().weekday.get(word) or 0)
 
 
 def part(word: str | None) -> str:
-    return "" if not word else "T" + (lexicon().get("part", word) or "")
+    return "" if not word else "T" + (lexicon().part.get(word) or "")
 
 
 def direction(word: str) -> int:
-    return int(lexicon().get("direction", word.split()[-1]) or 0)
+    return int(lexicon().direction.get(word.split()[-1]) or 0)
 
 

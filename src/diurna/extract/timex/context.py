@@ -10,26 +10,13 @@ TimeBank this is as good as reading spaCy tags, at a fraction of the cost.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .lexicon import FUTURE, NO_TENSE, PAST, PRESENT, lexicon
 
 # A sentence ends at . ! ? followed by space and a capital/quote, or at a blank line.
 _SENT_END = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“‘'(])|\n\s*\n")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
-
-_FUTURE = frozenset(
-    "will 'll shall won't wo gonna upcoming scheduled plans plan planning intends intend expects "
-    "expect expected aims aim hopes hope tomorrow soon must".split()
-)
-_PAST = frozenset(
-    "was were had did said told ago earlier yesterday last previously wasn't weren't hadn't didn't "
-    "came went got took made gave began left met fell rose won lost held sold bought paid saw "
-    "found brought thought kept ran set put spoke wrote became grew struck fought sent".split()
-)
-_PRESENT = frozenset("is are am isn't aren't now today currently".split())
-# -ed words that are not past-tense verbs.
-_NOT_PAST = frozenset(
-    "need indeed speed bed red hundred united based feed seed breed proceed exceed succeed "
-    "shed wed embed naked sacred wicked alleged so-called".split()
-)
 
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -43,9 +30,10 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def tense(text: str, start: int, end: int) -> str | None:
-    """"past", "future" or None, from the nearest decisive cue in the sentence."""
+    """PAST, FUTURE or None, from the nearest decisive cue in the sentence."""
     left, right = sentence_bounds(text, start, end)
     cues: list[tuple[int, str]] = []
+    untensed = lexicon().untensed_after.values
     prev = ""
     for m in _WORD.finditer(text, left, right):
         w = m.group(0).lower()
@@ -53,7 +41,7 @@ def tense(text: str, start: int, end: int) -> str | None:
             prev = w
             continue
         # A participle after "be"/"been" ("will be held") carries no tense of its own.
-        kind = None if prev in ("be", "been", "being") else _cue(w, text, m.end())
+        kind = None if prev in untensed else _cue(w, text, m.end())
         prev = w
         if kind:
             dist = start - m.end() if m.end() <= start else m.start() - end
@@ -62,21 +50,29 @@ def tense(text: str, start: int, end: int) -> str | None:
         return None
     cues.sort()
     kind = cues[0][1]
-    return None if kind == "present" else kind
+    return None if kind == PRESENT else kind
+
+
+@lru_cache(maxsize=1)
+def _after_to() -> re.Pattern[str]:
+    """What makes "to" a future cue: one of the verbs of intent ("to meet", "to be held")."""
+    return re.compile(rf"\s+(?:be\s+)?(?:{lexicon().tense_after_to.alternation()})\b")
+
+
+_TO = re.compile(r"\s+to\b")
 
 
 def _cue(w: str, text: str, after: int) -> str | None:
-    if w in _FUTURE:
-        return "future"
-    if w == "would" or w == "to" and re.match(r"\s+(?:be\s+)?(?:meet|hold|visit|begin|start|vote|announce|"
-                                                r"sign|open|travel|resume|take|make|return)\b", text[after:after + 40]):
-        return "future"
-    if w in ("going", "due", "set", "scheduled") and re.match(r"\s+to\b", text[after:after + 6]):
-        return "future"
-    if w in _PAST:
-        return "past"
-    if w in _PRESENT:
-        return "present"
-    if len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST:
-        return "past"
+    lex = lexicon()
+    kind = lex.tense.values.get(w)
+    if kind == FUTURE:
+        return FUTURE
+    if w == "to" and _after_to().match(text[after:after + 40]):
+        return FUTURE
+    if w in lex.tense_before_to.values and _TO.match(text[after:after + 6]):
+        return FUTURE
+    if kind in (PAST, PRESENT):
+        return kind
+    if len(w) > 4 and w.endswith("ed") and kind != NO_TENSE:
+        return PAST
     return None

@@ -5,45 +5,57 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .lexicon import lexicon
+from ...knowledge.time_rules import rulebook
+from .lexicon import Words, alternation, lexicon
 
 YEAR = r"(?:1[6-9]|20)\d\d"
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
-TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
-ONES = "one|two|three|four|five|six|seven|eight|nine"
+
+
+def _abbreviations(months: Words) -> frozenset[str]:
+    """Month words that shorten another word of the same month ("sept" of "september")."""
+    return frozenset(w for w in months for full in months
+                     if full != w and full.startswith(w) and months.get(full) == months.get(w))
 
 
 @lru_cache(maxsize=1)
 def pieces() -> dict[str, str]:
     lex = lexicon()
-    units = lex.alternation("unit").replace("century", r"centur(?:y|ies)")
-    months = sorted(lex.words["month"], key=len, reverse=True)
-    full = "|".join(w for w in months if len(w) > 4 or w in ("may", "june", "july"))
-    abbr = "|".join(w for w in months if not (len(w) > 4 or w in ("may", "june", "july")))
+    abbreviated = _abbreviations(lex.month)
+    full = alternation(w for w in lex.month if w not in abbreviated)
+    abbr = alternation(w for w in lex.month if w in abbreviated)
     return {
         # Only abbreviations take a dot: "Sept. 3", but "3 March." ends a sentence.
         "MONTH": rf"(?:{full}|(?:{abbr})\.?)",
-        "MONTH_FULL": rf"(?:{lex.alternation('month', min_len=5)}|may|june|july)",
-        "WEEKDAY": rf"(?:{lex.alternation('weekday')})",
-        "NUM": rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{TENS})[\s-](?:{ONES})|{lex.alternation('number')})",
-        "UNIT": rf"(?:{units})(?:s|es)?",
-        "ORD": rf"(?:{lex.alternation('ordinal')})",
-        "SEASON": rf"(?:{lex.alternation('season')})",
-        "PART": r"(?:morning|afternoon|evening|night)",
-        "REF": rf"(?:{lex.alternation('ref')})",
-        "SET": rf"(?:{lex.alternation('set')})",
-        "HOLIDAY": rf"(?:{lex.alternation('holiday')}|thanksgiving(?:\s+day)?|easter(?:\s+sunday)?|good\s+friday)",
+        "MONTH_FULL": rf"(?:{full})",
+        "WEEKDAY": rf"(?:{lex.weekday.alternation()})",
+        "NUM": rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{{TENS}})[\s-](?:{{ONES}})|{lex.number.alternation()})",
+        "UNIT": rf"(?:{lex.unit.alternation()})(?:s|es)?",
+        "ORD": rf"(?:{lex.ordinal.alternation()})",
+        "SEASON": rf"(?:{lex.season.alternation()})",
+        "REF": rf"(?:{lex.ref.alternation()})",
+        "SET": rf"(?:{lex.set.alternation()})",
+        "HOLIDAY": rf"(?:{lex.holiday.alternation()}|{{MOVABLE_HOLIDAY}})",
         "YEAR": YEAR,
         "DAY": DAY,
+        # pieces spelled in time_rules.yaml, filled last: the pieces above may use them
+        **{name: f"(?:{words})" for name, words in rulebook().pieces.items()},
     }
 
 
 def compile_rule(pattern: str, flags: int = re.I) -> re.Pattern[str]:
-    """Fill {PIECES} into a rule pattern and compile it (verbose mode, case-insensitive)."""
+    """Fill {PIECES} into a rule pattern (pieces may hold pieces) and compile it, verbose
+    and case-insensitive."""
     p = pieces()
-    for name, piece in p.items():
-        pattern = pattern.replace("{" + name + "}", piece)
+    for _ in range(4):  # pieces nest at most a few deep; a cycle stays unfilled and fails below
+        pattern = _PIECE_REF.sub(lambda m: p.get(m.group(1), m.group(0)), pattern)
+    left = [n for n in _PIECE_REF.findall(pattern) if n in p]
+    if left:
+        raise ValueError(f"time_rules.yaml: pieces {left} refer to each other in a cycle")
     return re.compile(pattern, flags | re.X)
+
+
+_PIECE_REF = re.compile(r"\{([A-Z][A-Z_]*)\}")
 
 
 def number(text: str) -> float | None:
@@ -55,24 +67,23 @@ def number(text: str) -> float | None:
         return float(t)
     except ValueError:
         pass
-    lex = lexicon()
-    v = lex.get("number", t)
+    numbers = lexicon().number
+    v = numbers.get(t)
     if v is not None:
         return None if v == "X" else float(v)
     parts = t.split()
-    if len(parts) == 2 and parts[0] in TENS.split("|") and parts[1] in ONES.split("|"):
-        # every TENS and ONES word is in the number lexicon
-        return float(lex.get("number", parts[0])) + float(lex.get("number", parts[1]))  # type: ignore[arg-type]
+    tens, ones = rulebook().piece_words("TENS"), rulebook().piece_words("ONES")
+    if len(parts) == 2 and parts[0] in tens and parts[1] in ones:
+        # every TENS and ONES word is in the number lexicon (checked at load)
+        return float(numbers.get(parts[0]) or 0) + float(numbers.get(parts[1]) or 0)
     return None
 
 
 def unit_code(word: str) -> str:
     w = word.lower()
-    if w.startswith("centur"):
-        return "100Y"
-    lex = lexicon()
+    units = lexicon().unit
     for cand in (w, w[:-1], w[:-2]):
-        v = lex.get("unit", cand)
+        v = units.get(cand)
         if v is not None:
             return v
     raise KeyError(word)

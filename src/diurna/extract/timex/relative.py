@@ -54,9 +54,12 @@ def relative_weekday(m: re.Match[str], ctx: Ctx) -> Reading | None:
 _DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 
 
-def day_word(m: re.Match[str], ctx: Ctx) -> Reading:
-    """"today", "yesterday morning", "tonight", "last night", "this morning"."""
+def day_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
+    """"today", "yesterday morning", "tonight", "last night", "this morning"; a bare
+    "this" or "last" is no time."""
     word = m["w"].lower().split()[0]
+    if word in ("this", "last") and not m["part"]:
+        return None
     offset = _DAY_WORDS.get(word, -1 if word == "last" else 0)
     p = part(m["part"]) or ("TNI" if word in ("tonight", "last") else "")
     if m["w"].lower().startswith("the day"):
@@ -116,7 +119,7 @@ def relative_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
 
 def season(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"last summer", "this past spring", "in the autumn", "winter 2025"."""
-    code = lexicon().get("season", m["season"]) or ""
+    code = lexicon().season.get(m["season"]) or ""
     if m["year"]:
         return r_(m, "DATE", f"{m['year']}-{code}", "abs.season", "t")
     d = m["dir"].lower() if m["dir"] else ""
@@ -240,7 +243,7 @@ def half(m: re.Match[str], ctx: Ctx) -> Reading | None:
 def ref_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"now", "recently", "in the past", "soon", "the future": TIMEX3 reference values."""
     word = " ".join(m.group("t").lower().split())
-    value = lexicon().get("ref", word)
+    value = lexicon().ref.get(word)
     if value is None:
         return None
     if word in ("soon", "shortly") and (re.match(r"\s+(?:as|after|before)\b", ctx.after(m.end(), 8))

@@ -58,15 +58,15 @@ def every(m: re.Match[str], ctx: Ctx) -> Reading | None:
     word = m["x"]
     step = 2 if m["other"] else 1
     lex = lexicon()
-    if lex.get("weekday", word):
-        return r_(m, "SET", f"XXXX-WXX-{lex.get('weekday', word)}", "set.every") if cap(word) else None
-    if lex.get("month", word):
+    if lex.weekday.get(word):
+        return r_(m, "SET", f"XXXX-WXX-{lex.weekday.get(word)}", "set.every") if cap(word) else None
+    if lex.month.get(word):
         # "each May" is a set only when capitalised; "each may ..." is the modal verb, and
         # short month forms ("each mar") are never sets.
         if cap(word) and (len(word) > 3 or word == "May"):
             return r_(m, "SET", f"XXXX-{month(word):02d}", "set.every")
         return None
-    if lex.get("part", word):
+    if lex.part.get(word):
         return r_(m, "SET", f"XXXX-XX-XX{part(word)}", "set.every")
     return r_(m, "SET", dur_value(step, unit_code(word)), "set.every")
 
@@ -81,7 +81,7 @@ def set_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if re.match(r"\s+(?!and\b|or\b|in\b|at\b|from\b|to\b|for\b|by\b|on\b|basis\b|since\b)[a-z]",
                 ctx.after(m.end(), 12)):
         return None
-    value = lexicon().get("set", m.group(0))
+    value = lexicon().set.get(m.group(0))
     return r_(m, "SET", value, "set.adverb") if value else None
 
 
