@@ -47,9 +47,40 @@ def test_merge_entities_country_conflict_keeps_countryless_apart():
 
 def rep(doc: str, date: str | None = "2026-03-03", *, code: str = "043", src: str | None = "code:GNDGOV",
         tgt: str | None = "code:ROHGOV", modality: str = "asserted", country: str | None = "GND",
-        lat: float | None = None, lon: float | None = None, published: str | None = "2026-03-04") -> EventRecord:
+        lat: float | None = None, lon: float | None = None, published: str | None = "2026-03-04",
+        names: tuple[str | None, str | None] = ("King Elessar", "Queen Eowyn"), evidence: str | None = None) -> EventRecord:
     return EventRecord(doc_id=doc, local_id="ev1", code=code, root_code=code[:2], source_key=src, target_key=tgt,
-                       modality=modality, date=date, published=published, location_country=country, lat=lat, lon=lon)
+                       modality=modality, date=date, published=published, location_country=country, lat=lat, lon=lon,
+                       source_name=names[0], target_name=names[1], evidence=evidence)
+
+
+LETTER_A = "Senator Aldo Brenn wrote to the secretary urging sanctions over the Vardan border crossings."
+LETTER_B = "Senator Mira Quell sent a letter to the secretary demanding answers about the Ostmark port deal."
+LETTER_A2 = "In a letter to the secretary, Senator Aldo Brenn urged new sanctions over the Vardan border crossings."
+
+
+def letter(doc: str, name: str, text: str, country: str | None = None) -> EventRecord:
+    return rep(doc, src="code:USALEG", tgt="code:USAGOV", country=country, names=(name, "the secretary"),
+               evidence=text)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        # two unrelated letters by two senators on one day: same dyad, code and day, nothing else shared
+        (letter("d1", "Aldo Brenn", LETTER_A), letter("d2", "Mira Quell", LETTER_B), False),
+        (letter("d1", "Aldo Brenn", LETTER_A), letter("d2", "Aldo Brenn", LETTER_B), True),      # same people
+        (letter("d1", "Aldo Brenn", LETTER_A), letter("d2", "Brenn's office", LETTER_A2), True),  # same story
+        (letter("d1", "Aldo Brenn", LETTER_A, "USA"), letter("d2", "Mira Quell", LETTER_B, "USA"), True),  # same place
+        (letter("d1", "Aldo Brenn", LETTER_A), letter("d1", "Mira Quell", LETTER_B), True),      # one article
+        (rep("d1", country=None, names=(None, None)), rep("d2", country=None, names=(None, None)), False),  # nothing
+    ],
+)
+def test_merge_events_same_occurrence_only(a, b, same):
+    if a.doc_id == b.doc_id:
+        b = EventRecord(**{**{f: getattr(b, f) for f in b.__slots__}, "local_id": "ev2"})
+    assert (len(merge.cluster_events([a, b])) == 1) is same
+    assert merge.same_occurrence(a, b) is same
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,10 @@ rather than guess.
 Events (same real event reported by several articles): same CAMEO root code (code family),
 same dyad (source and target actor keys), same modality class, and then, within that
 block, dates and places compatible with every report already in the cluster (complete
-linkage, so a chain of daily protests does not collapse into one event).
+linkage, so a chain of daily protests does not collapse into one event). Reports of two
+different articles must moreover show they describe the same occurrence: the same
+participants' names, the same place, or similar evidence sentences (`same_occurrence`);
+code, dyad and day alone join unrelated letters by two senators to one government.
 """
 
 from __future__ import annotations
@@ -41,6 +44,10 @@ DAY_TOLERANCE = 1
 PUBLISHED_LOOKBACK = 2
 # Two geocoded locations farther apart than this are different events.
 MAX_DISTANCE_KM = 150.0
+# Two evidence sentences whose longer words (EVIDENCE_MIN_CHARS or more) overlap this much
+# (Jaccard) tell of the same occurrence; the length cut drops function words without a list.
+EVIDENCE_SIMILARITY = 0.3
+EVIDENCE_MIN_CHARS = 4
 
 _NON_WORD = re.compile(r"[^\w'\-]+")
 
@@ -227,6 +234,9 @@ class EventRecord:
     location_country: str | None = None
     lat: float | None = None
     lon: float | None = None
+    source_name: str | None = None  # the participants' names as the article gives them
+    target_name: str | None = None
+    evidence: str | None = None     # the supporting sentence
 
     @property
     def key(self) -> tuple[str, str]:
@@ -303,8 +313,38 @@ def places_compatible(a: EventRecord, b: EventRecord) -> bool:
     return True
 
 
+def names_shared(a: EventRecord, b: EventRecord) -> bool:
+    """Every side both reports name carries the same name, and there is at least one."""
+    pairs = [(normalise_name(x), normalise_name(y)) for x, y in ((a.source_name, b.source_name),
+                                                                   (a.target_name, b.target_name)) if x and y]
+    pairs = [(x, y) for x, y in pairs if x and y]
+    return bool(pairs) and all(x == y for x, y in pairs)
+
+
+def place_shared(a: EventRecord, b: EventRecord) -> bool:
+    """Both reports place the event, in the same country or within MAX_DISTANCE_KM."""
+    if a.lat is not None and a.lon is not None and b.lat is not None and b.lon is not None:
+        return _km(a.lat, a.lon, b.lat, b.lon) <= MAX_DISTANCE_KM
+    return bool(a.location_country) and a.location_country == b.location_country
+
+
+def _words(text: str | None) -> set[str]:
+    return {w for w in normalise_name(text or "").split() if len(w) >= EVIDENCE_MIN_CHARS}
+
+
+def evidence_similar(a: EventRecord, b: EventRecord) -> bool:
+    wa, wb = _words(a.evidence), _words(b.evidence)
+    return bool(wa and wb) and len(wa & wb) / len(wa | wb) >= EVIDENCE_SIMILARITY
+
+
+def same_occurrence(a: EventRecord, b: EventRecord) -> bool:
+    """Reports of one article share their context; reports of two articles must show more
+    than code, dyad and day: shared participants' names, a shared place, or similar evidence."""
+    return a.doc_id == b.doc_id or names_shared(a, b) or place_shared(a, b) or evidence_similar(a, b)
+
+
 def compatible(a: EventRecord, b: EventRecord) -> bool:
-    return dates_compatible(a, b) and places_compatible(a, b)
+    return dates_compatible(a, b) and places_compatible(a, b) and same_occurrence(a, b)
 
 
 def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

@@ -123,6 +123,7 @@ def stored_event_record(r: Mapping[str, Any]) -> merge.EventRecord:
         date=r["date"], date_precision=r["date_precision"],
         published=None if r["published"] is None else str(r["published"])[:10],  # a DATE or its text
         location_country=r["location_country"], lat=r["lat"], lon=r["lon"],
+        source_name=r.get("source_name"), target_name=r.get("target_name"), evidence=r.get("text"),
     )
 
 
