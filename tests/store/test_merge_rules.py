@@ -48,7 +48,8 @@ def test_merge_entities_country_conflict_keeps_countryless_apart():
 def rep(doc: str, date: str | None = "2026-03-03", *, code: str = "043", src: str | None = "code:GNDGOV",
         tgt: str | None = "code:ROHGOV", modality: str = "asserted", country: str | None = "GND",
         lat: float | None = None, lon: float | None = None, published: str | None = "2026-03-04",
-        names: tuple[str | None, str | None] = ("King Elessar", "Queen Eowyn"), evidence: str | None = None) -> EventRecord:
+        names: tuple[str | None, str | None] = ("King Elessar", "Queen Eowyn"),
+        evidence: str | None = "King Elessar received envoys of Queen Eowyn at the citadel.") -> EventRecord:
     return EventRecord(doc_id=doc, local_id="ev1", code=code, root_code=code[:2], source_key=src, target_key=tgt,
                        modality=modality, date=date, published=published, location_country=country, lat=lat, lon=lon,
                        source_name=names[0], target_name=names[1], evidence=evidence)
@@ -69,11 +70,19 @@ def letter(doc: str, name: str, text: str, country: str | None = None) -> EventR
     [
         # two unrelated letters by two senators on one day: same dyad, code and day, nothing else shared
         (letter("d1", "Aldo Brenn", LETTER_A), letter("d2", "Mira Quell", LETTER_B), False),
-        (letter("d1", "Aldo Brenn", LETTER_A), letter("d2", "Aldo Brenn", LETTER_B), True),      # same people
         (letter("d1", "Aldo Brenn", LETTER_A), letter("d2", "Brenn's office", LETTER_A2), True),  # same story
-        (letter("d1", "Aldo Brenn", LETTER_A, "USA"), letter("d2", "Mira Quell", LETTER_B, "USA"), True),  # same place
         (letter("d1", "Aldo Brenn", LETTER_A), letter("d1", "Mira Quell", LETTER_B), True),      # one article
-        (rep("d1", country=None, names=(None, None)), rep("d2", country=None, names=(None, None)), False),  # nothing
+        # the same people at the same place: one occurrence told in other words
+        (letter("d1", "Aldo Brenn", LETTER_A, "USA"), letter("d2", "Aldo Brenn", LETTER_B, "USA"), True),
+        (letter("d1", "Aldo Brenn", LETTER_A), letter("d2", "Aldo Brenn", LETTER_B), False),     # names, no place
+        (letter("d1", "Aldo Brenn", LETTER_A, "USA"), letter("d2", "Mira Quell", LETTER_B, "USA"), False),  # place only
+        # one speaker, two different statements: a name on one side only is not enough
+        (rep("d1", tgt=None, names=("Aldo Brenn", None), evidence=LETTER_A),
+         rep("d2", tgt=None, names=("Aldo Brenn", None), evidence=LETTER_B), False),
+        (rep("d1", tgt=None, names=("Aldo Brenn", None), evidence=LETTER_A),
+         rep("d2", tgt=None, names=("Aldo Brenn", None), evidence=LETTER_A2), True),
+        (rep("d1", country=None, names=(None, None), evidence=None),
+         rep("d2", country=None, names=(None, None), evidence=None), False),  # nothing
     ],
 )
 def test_merge_events_same_occurrence_only(a, b, same):
