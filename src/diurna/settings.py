@@ -35,6 +35,8 @@ class Settings:
     statement_contents: bool = False  # a neutral statement is coded by what it says (accuse, deny, appeal...)
     implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names
     actorless_events: bool = True  # keep events with no actor on either side (event mentions); false drops them
+    full_coref: bool = False  # pronouns across sentences and initials ("the BLA") join the entity they stand for
+    abstract_actors: bool = True  # keep event sides that stand for no one ("decision", an unresolved "them")
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

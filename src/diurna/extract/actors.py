@@ -308,7 +308,7 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
         if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and j < i and w not in ("the",):
             j -= 1  # portfolio words inside a title: "Planning and Investment Minister"
             continue
-        if w in ("and", "&", "for", "of") and j < i and j - 1 > sent_start and doc[j - 2].text[:1].isupper() \
+        if (w in _G.title_connectors or w == "&") and j < i and j - 1 > sent_start and doc[j - 2].text[:1].isupper() \
                 and _span_ending(spans_at, doc[j - 2]) is None:
             j -= 1
             continue
@@ -357,7 +357,7 @@ def _parse_title(gaz: Gazetteer, doc: Doc, j: int, i: int, spans_at: dict[int, S
                  possessor: tuple[int, int] | None) -> Title | None:
     # Drop words before the first role/country/honorific word ("and", stray capitals).
     toks = list(doc[j:i])
-    while toks and toks[0].lower_ in ("of", "and", "for", "&", "-"):
+    while toks and (toks[0].lower_ in _G.title_connectors or toks[0].text in ("&", "-")):
         toks.pop(0)  # role vocabulary ("chief of staff") that cannot start a title
     if not toks:
         return None
@@ -560,7 +560,7 @@ def is_institution(gaz: Gazetteer, role: str) -> bool:
 
 def is_plural(role: str) -> bool:
     last = role.split()[-1].lower()
-    return last.endswith(("s", "men")) and not last.endswith(("ss", "us")) or last in ("people", "police", "children", "clergy")
+    return last.endswith(("s", "men")) and not last.endswith(("ss", "us")) or last in _G.plural_nouns
 
 
 # ----------------------------------------------------------------------------- places

@@ -1,4 +1,4 @@
-"""In-document coreference for people: short forms, role nominals and pronouns.
+"""In-document coreference: short forms and role nominals of people, and pronouns.
 
 Deterministic and cautious, in the textacy spirit: a reference is tied to a person
 only when exactly one compatible person is in view; otherwise it is left alone.
@@ -8,8 +8,11 @@ only when exactly one compatible person is in view; otherwise it is left alone.
   named in the current or previous sentence decides; otherwise nothing is linked;
 - role nominals ("the Kenyan leader", "the president") -> the most recent person with
   a compatible role and country;
-- pronoun subjects ("he said") -> the only person named in the previous sentence and
-  the current one before the pronoun, with a compatible gender if one is known.
+- third-person pronouns ("he", "his", "they", "their", "its") -> the entity of the
+  nearest sentence (up to two back) with a mention that agrees in kind, number and
+  known gender, preferring a clause subject, then the first named; an object pronoun
+  never stands for its own verb's subject. Which words are pronouns of which kind is
+  knowledge (grammar.yaml).
 """
 
 from __future__ import annotations
@@ -110,14 +113,76 @@ def resolve_nominal(
     return best
 
 
-def resolve_pronoun(
+# What a pronoun may stand for: a person, a group (plural), a body (one organisation or
+# country).
+PERSON, GROUP, BODY = "person", "group", "body"
+
+
+@dataclass(frozen=True, slots=True)
+class Antecedent:
+    """A mention a pronoun may stand for: an entity being assembled (`key`, the caller's
+    index), what it is ("person", "group": plural, "body": a singular organisation or
+    country), and whether it is the subject of a clause (`verb`: its verb's token index)."""
+
+    start: int
+    sentence: int
+    key: int
+    kind: str
+    gender: str | None = None
+    verb: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Pronoun:
+    """A third-person pronoun to resolve: the kinds and gender it agrees with, and for an
+    object form the verb whose own subject it cannot be ("X criticised him")."""
+
+    start: int
+    sentence: int
+    kinds: frozenset[str]
+    gender: str | None = None
+    object_of: int | None = None
+
+
+# Sentences a pronoun looks back over, its own included: further back a name comes again.
+PRONOUN_WINDOW = 3
+
+
+def resolve_pronoun(pronoun: Pronoun, antecedents: list[Antecedent]) -> int | None:
+    """The key of the entity a pronoun stands for: of the agreeing mentions before it,
+    those of the nearest sentence that has any (recency), and among them one that agrees
+    in a known gender, then a clause subject, then the first named (subject and first
+    mention preference, as in Hobbs' and Lappin and Leass' orderings); None when no
+    mention in the window agrees."""
+    for sentence in range(pronoun.sentence, pronoun.sentence - PRONOUN_WINDOW, -1):
+        found = [a for a in antecedents if a.sentence == sentence and a.start < pronoun.start and _agrees(pronoun, a)]
+        if found:
+            # in its own sentence the nearest subject before it ("X said Y had used power
+            # for his own ends": Y), in an earlier one the first ("X met Y. He said")
+            here = -1 if sentence == pronoun.sentence else 1
+            best = min(found, key=lambda a: (a.gender is None or a.gender != pronoun.gender, a.verb is None,
+                                             here * a.start))
+            return best.key
+    return None
+
+
+def _agrees(pronoun: Pronoun, a: Antecedent) -> bool:
+    if a.kind not in pronoun.kinds:
+        return False
+    if pronoun.gender is not None and a.gender not in (None, pronoun.gender):
+        return False
+    return pronoun.object_of is None or a.verb != pronoun.object_of
+
+
+def resolve_subject_pronoun(
     pronoun: str,
     position: int,
     sentence: int,
     people: list[PersonRef],
     mention_sentence: dict[int, int],
 ) -> int | None:
-    """The only person in view of a subject pronoun, or None."""
+    """The only person in view of a subject pronoun, or None (the cautious reading
+    kept while setting full_coref is off)."""
     gender = "male" if fold(pronoun) == "he" else "female"
     in_view = []
     for i, p in enumerate(people):

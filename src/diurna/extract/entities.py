@@ -11,7 +11,7 @@ The cascade, per document:
    Israeli army" -> ISRMIL); "the Kenyan leader" refers back to a person when one fits;
 4. metonymy: a country or capital that is not a place ("Paris urged ...") is its
    government (FRAGOV); after "in"/"at"/"near" it is a PLACE that keeps its country;
-5. pronoun subjects ("he said") join the only person in view.
+5. third-person pronouns ("he", "their", "its") join the entity they stand for.
 Every mention carries a label saying how it was found: the NER label, "gazetteer:KIND",
 "title", "nominal", "metonymy", "coref:surname", "coref:role" or "coref:pronoun".
 """
@@ -28,15 +28,26 @@ from ..knowledge.gazetteer import Gazetteer, Term, code_on, fold, load_gazetteer
 from ..model import Document, Entity, EntityType, Facts, Mention
 from ..settings import Settings
 from . import actors as A
+from . import coref as C
 from . import homes as H
 from . import implicit as I
 from .base import ExtractFn, ExtractorSpec
-from .coref import PersonRef, resolve_nominal, resolve_pronoun, resolve_short, short_forms
+from .coref import (
+    Antecedent,
+    PersonRef,
+    Pronoun,
+    resolve_nominal,
+    resolve_pronoun,
+    resolve_short,
+    resolve_subject_pronoun,
+    short_forms,
+)
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 VERSION = "diurna.entities.v2"
+_G = grammar.load()
 LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "NORP")
 _LEAD = re.compile(r"^(?:the|The|THE)\s+")
 _TRAIL = re.compile(r"(?:['’]s|['’])$")
@@ -49,7 +60,7 @@ def build(settings: Settings) -> ExtractFn:
     gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries, settings.phoenix_actors)
 
     def extract(document: Document, doc: Doc, facts: Facts) -> Facts:
-        return replace(facts, entities=extract_entities(gaz, document, doc))
+        return replace(facts, entities=extract_entities(gaz, document, doc, settings.full_coref))
 
     return extract
 
@@ -129,7 +140,7 @@ class EntityState:
 _State = EntityState  # the short name this module's functions use
 
 
-def extract_entities(gaz: Gazetteer, document: Document, doc: Doc) -> tuple[Entity, ...]:
+def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: bool = False) -> tuple[Entity, ...]:
     text = document.text
     spans = A.misspelt(gaz, doc, A.person_by_role(gaz, doc, A.merge_spans(_ner_spans(doc), gaz.find(text))))
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
@@ -151,7 +162,11 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc) -> tuple[Enti
     _bare_nominals(st)
     _bare_ngos(st)
     _bare_actors(st)
-    _pronouns(st)
+    if full_coref:  # setting full_coref
+        _acronyms(st)
+        _pronouns(st)
+    else:
+        _subject_pronouns(st)
     return _assemble(st, text)
 
 
@@ -640,16 +655,119 @@ def _bare_ngos(st: _State) -> None:
         _add(st, etype, mention.text, "NGO", "NGO", role_str, mention, "nominal", "nominal")
 
 
+def _acronyms(st: _State) -> None:
+    """An organisation named by its initials ("the BLA") is the one whose name they
+    spell, when the document names exactly one such ("the Baloch Liberation Army"): it
+    takes that entity's country and sector. Words in lower case ("of", "for") are not
+    spelt."""
+    spelt: dict[str, list[tuple]] = {}
+    for key, o in st.others.items():
+        if o.type in ("ORG", "GROUP") and (o.country or o.sector):
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", o.name) if w[:1].isupper())
+            if len(initials) >= 2:
+                spelt.setdefault(initials, []).append(key)
+    for key, o in list(st.others.items()):
+        if o.type != "ORG" or o.country or o.sector or not o.name.isupper() or not o.name.isalpha():
+            continue
+        found = spelt.get(o.name, [])
+        if len(found) == 1 and found[0] != key:
+            st.others[found[0]].mentions.extend(o.mentions)
+            del st.others[key]
+
+
 def _pronouns(st: _State) -> None:
+    """Third-person pronouns join the entity they stand for (extract/coref.py), so that
+    "he", "their" or "its" act with the antecedent's country and sector."""
+    if not st.doc.has_annotation("DEP"):
+        return
+    antecedents = _antecedents(st)
+    others = list(st.others.values())
+    for tok in st.doc:
+        pronoun = _pronoun(st, tok)
+        if pronoun is None or _taken(st, tok.idx, tok.idx + len(tok.text)) \
+                or pronoun.gender is not None and _quoted(st.text, tok.idx):
+            continue
+        key = resolve_pronoun(pronoun, antecedents)
+        if key is None:
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if key < len(st.people):
+            person = st.people[key]
+            person.spans.append((start, end, "coref:pronoun"))
+            person.sentences.add(pronoun.sentence)
+            person.gender = person.gender or pronoun.gender
+        else:
+            others[key - len(st.people)].mentions.append(Mention(start, end, tok.text, "coref:pronoun"))
+        st.claimed[start] = end
+        kind = next(a.kind for a in antecedents if a.key == key)
+        gender = st.people[key].gender if key < len(st.people) else None
+        bisect.insort(antecedents, Antecedent(start, pronoun.sentence, key, kind, gender, _subject_verb(st, start, end)),
+                      key=lambda a: a.start)
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Is `offset` inside quotation marks of its paragraph? A quoted "he" or "she" is
+    the speaker's reference, as often to someone the reader cannot see as to a person
+    named before; a quoted "they" still points back to the group the story follows."""
+    para = text[text.rfind("\n", 0, offset) + 1 : offset]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+
+def _antecedents(st: _State) -> list[Antecedent]:
+    """Every mention a pronoun may stand for, in text order: people (keys 0..), then the
+    organisations and groups that act (keys after the people, in st.others order).
+    Places, and bare nationality words with no role ("Pakistani"), stand for no one."""
+    out = []
+    for key, p in enumerate(st.people):
+        for s, e, label in p.spans:
+            if label != "title":
+                out.append(Antecedent(s, st.sentence(s), key, C.PERSON, p.gender, _subject_verb(st, s, e)))
+    for n, o in enumerate(st.others.values(), start=len(st.people)):
+        if o.type == "PLACE" or o.type == "GROUP" and o.sector is None and o.role is None:
+            continue
+        kind = C.GROUP if o.type == "GROUP" or o.role is not None and A.is_plural(o.role) else C.BODY
+        out.extend(Antecedent(m.start, st.sentence(m.start), n, kind, None, _subject_verb(st, m.start, m.end))
+                   for m in o.mentions)
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _subject_verb(st: _State, start: int, end: int) -> int | None:
+    """The token index of the verb a mention is the subject of, else None."""
+    sp = st.doc.char_span(start, end, alignment_mode="expand")
+    if sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return sp.root.head.i
+
+
+def _pronoun(st: _State, tok: Token) -> Pronoun | None:
+    g, w = _G, tok.lower_
+    if tok.pos_ != "PRON" or tok.dep_ == "poss":
+        return None  # "its ally", "his client": the phrase is not its possessor
+    gender = "male" if w in g.male_pronouns else "female" if w in g.female_pronouns else None
+    if gender is not None:
+        kinds = frozenset({C.PERSON})
+    elif w in g.plural_pronouns:
+        kinds = frozenset({C.GROUP})
+    elif w in g.neuter_pronouns:
+        kinds = frozenset({C.BODY})
+    else:
+        return None
+    obj = tok.head.i if w in g.object_pronouns and tok.dep_ in ("dobj", "obj", "dative") else None
+    return Pronoun(tok.idx, st.sentence(tok.idx), kinds, gender, obj)
+
+
+def _subject_pronouns(st: _State) -> None:
+    """"he said", "she said": the only person in view (setting full_coref off)."""
     if not st.doc.has_annotation("DEP"):
         return
     mention_sentence = {s: st.sentence(s) for p in st.people for s, _, _ in p.spans}
     for tok in st.doc:
-        if tok.lower_ not in ("he", "she") or tok.dep_ not in ("nsubj", "nsubjpass"):
+        if tok.lower_ not in _G.male_pronouns | _G.female_pronouns or tok.dep_ == "poss" or tok.dep_ not in ("nsubj", "nsubjpass"):
             continue
         if tok.head.pos_ not in ("VERB", "AUX"):
             continue
-        idx = resolve_pronoun(tok.text, tok.idx, st.sentence(tok.idx), st.people, mention_sentence)
+        idx = resolve_subject_pronoun(tok.text, tok.idx, st.sentence(tok.idx), st.people, mention_sentence)
         if idx is not None:
             st.people[idx].spans.append((tok.idx, tok.idx + len(tok.text), "coref:pronoun"))
 

@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 from ..knowledge.gazetteer import load_gazetteer
 from ..model import Document, Facts
 from ..settings import Settings
+from .actorhood import without_junk
 from .base import ExtractFn, ExtractorSpec
 from .eventing import coder, dated, lexicon, statements
+from .mentions import MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -40,6 +42,9 @@ def build(settings: Settings) -> ExtractFn:
             events += statements.statement_events(document, doc, facts, events,
                                                  by_content=settings.statement_contents)
         events = dated.at_event_dates(events, facts.entities, gaz, document.published)  # dated dictionary roles
+        if not settings.abstract_actors:  # "measures", an unresolved "them": sides that stand for no one
+            index = MentionIndex(facts.entities)
+            events = [without_junk(e, doc, gaz.roles, lex.human_nouns, index) for e in events]
         if not settings.actorless_events:
             events = [e for e in events if coder.has_actor(e, doc, gaz.roles)]
         return replace(facts, events=coder.merge(events))

@@ -28,6 +28,13 @@ class Grammar:
     admin_words: frozenset[str]
     patronage_nouns: frozenset[str]
     ambiguous_currency_words: frozenset[str]
+    male_pronouns: frozenset[str]
+    female_pronouns: frozenset[str]
+    plural_pronouns: frozenset[str]
+    neuter_pronouns: frozenset[str]
+    object_pronouns: frozenset[str]
+    title_connectors: frozenset[str]
+    plural_nouns: frozenset[str]
 
 
 KEYS = tuple(f.name for f in fields(Grammar))

@@ -1,0 +1,34 @@
+"""What may be an actor (setting abstract_actors = false): an abstract noun or an
+unresolved pronoun leaves its side empty; a group word, a name or a country keeps it."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline
+
+
+@pytest.fixture(scope="module")
+def strict(pipeline: Pipeline) -> Pipeline:
+    return Pipeline(pipeline.settings.replace(abstract_actors=False), nlp=pipeline.nlp)
+
+
+def _sides(result, trigger: str) -> list[tuple[str | None, str | None]]:
+    return [(e.source.text if e.source else None, e.target.text if e.target else None)
+            for e in result.facts.events if trigger in e.evidence.trigger]
+
+
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    # an abstract noun or an unresolved pronoun is no one
+    ("Belarus criticised the decision on Monday.", "criticised", ("Belarus", None)),
+    ("The new measures were condemned by them.", "condemned", (None, None)),
+    # group words of the knowledge files, names and countries stay
+    ("Police arrested dozens of protesters in Nairobi on Monday.", "arrested", ("Police", "protesters")),
+    ("Kenya criticised Uganda on Monday.", "criticised", ("Kenya", "Uganda")),
+])
+def test_actorhood_sides(strict, text, trigger, expected):
+    assert expected in _sides(strict.process(text), trigger)
+
+
+def test_actorhood_default_keeps_every_side(pipeline):
+    assert ("Belarus", "decision") in _sides(pipeline.process("Belarus criticised the decision on Monday."), "criticised")

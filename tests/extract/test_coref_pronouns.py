@@ -1,0 +1,109 @@
+"""Pronouns across sentences (setting full_coref): agreement, recency, subject
+preference, quotes; initials joining the organisation they spell."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline, Settings
+from diurna.extract.coref import Antecedent, Pronoun, resolve_pronoun
+
+PERSON = frozenset({"person"})
+GROUP = frozenset({"group"})
+
+
+@pytest.fixture(scope="module")
+def coref_pipeline(pipeline: Pipeline) -> Pipeline:
+    return Pipeline(Settings.load(extractors=["entities"], full_coref=True), nlp=pipeline.nlp)
+
+
+@pytest.fixture(scope="module")
+def cautious_pipeline(pipeline: Pipeline) -> Pipeline:
+    return Pipeline(Settings.load(extractors=["entities"]), nlp=pipeline.nlp)
+
+
+def _entity_of(result, needle: str, nth: int = 0):
+    i = -1
+    for _ in range(nth + 1):
+        i = result.document.text.find(needle, i + 1)
+    for e in result.facts.entities:
+        if any(m.start == i and m.end == i + len(needle) for m in e.mentions):
+            return e
+    return None
+
+
+@pytest.mark.parametrize(("pronoun", "antecedents", "expected"), [
+    # the nearest sentence with an agreeing mention wins over an earlier one
+    (Pronoun(100, 2, PERSON, "male"), [Antecedent(0, 0, 1, "person"), Antecedent(60, 1, 2, "person", verb=7)], 2),
+    # a known gender that disagrees rules a person out
+    (Pronoun(100, 2, PERSON, "female"), [Antecedent(0, 1, 1, "person", "female"),
+                                         Antecedent(60, 1, 2, "person", "male", verb=7)], 1),
+    # in an earlier sentence the first subject; in its own sentence the nearest one
+    (Pronoun(100, 2, PERSON, "male"), [Antecedent(0, 1, 1, "person", verb=3), Antecedent(40, 1, 2, "person", verb=9)], 1),
+    (Pronoun(100, 1, PERSON, "male"), [Antecedent(0, 1, 1, "person", verb=3), Antecedent(40, 1, 2, "person", verb=9)], 2),
+    # a subject over an object in the same sentence
+    (Pronoun(100, 2, PERSON, "male"), [Antecedent(0, 1, 1, "person"), Antecedent(40, 1, 2, "person", verb=9)], 2),
+    # "they" is a group, never a person; "him" is not its own verb's subject
+    (Pronoun(100, 1, GROUP), [Antecedent(0, 1, 1, "person", verb=3), Antecedent(40, 1, 2, "group")], 2),
+    (Pronoun(100, 1, PERSON, "male", object_of=3), [Antecedent(0, 1, 1, "person", verb=3)], None),
+    # nothing agrees, or the mention is too far back, or after the pronoun
+    (Pronoun(100, 1, GROUP), [Antecedent(0, 1, 1, "person")], None),
+    (Pronoun(100, 5, PERSON, "male"), [Antecedent(0, 1, 1, "person")], None),
+    (Pronoun(100, 1, PERSON, "male"), [Antecedent(120, 1, 1, "person")], None),
+])
+def test_coref_pronouns_resolve(pronoun, antecedents, expected):
+    assert resolve_pronoun(pronoun, antecedents) == expected
+
+
+@pytest.mark.parametrize(("text", "needle", "nth", "name", "country"), [
+    # across sentences, with the antecedent's country
+    ("Gondorian Foreign Minister Aldo Veran arrived in Lagos on Monday. He met the trade minister.",
+     "He", 0, "Aldo Veran", None),
+    ("Kenyan President William Ruto met Tanzanian President Samia Hassan. He said the border would open.",
+     "He", 0, "William Ruto", "KEN"),
+    # the object form is not the subject of its own verb
+    ("Kenyan President William Ruto spoke in Nairobi. Police officers later thanked him.",
+     "him", 0, "William Ruto", "KEN"),
+    # "they" is a group
+    ("Kenyan farmers blocked a road near Nakuru on Monday. They demanded lower fuel prices.",
+     "They", 0, "farmers", "KEN"),
+])
+def test_coref_pronouns_join_antecedent(coref_pipeline, text, needle, nth, name, country):
+    ent = _entity_of(coref_pipeline.process(text), needle, nth)
+    assert ent is not None
+    assert name in ent.name
+    if country is not None:
+        assert ent.country == country
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    # no person in view: "they" cannot stand for one man
+    ("Kenyan President William Ruto spoke in Nairobi. They said the plan had failed.", "They"),
+    # a quoted "he" is the speaker's reference, not the speaker
+    ('Kenyan President William Ruto spoke in Nairobi. "He will not win," Ruto said.', "He"),
+    # a possessive is not its phrase: "his plan" is no one
+    ("Kenyan President William Ruto spoke in Nairobi. His plan was rejected.", "His"),
+    # a pronoun with nothing before it
+    ("He said the talks would resume in March.", "He"),
+])
+def test_coref_pronouns_left_alone(coref_pipeline, text, needle):
+    assert _entity_of(coref_pipeline.process(text), needle) is None
+
+
+def test_coref_pronouns_cautious_default(cautious_pipeline):
+    # by default a pronoun joins only the one person in view
+    text = "Kenyan farmers blocked a road near Nakuru on Monday. They demanded lower fuel prices."
+    assert _entity_of(cautious_pipeline.process(text), "They") is None
+
+
+@pytest.mark.parametrize(("text", "joined"), [
+    ("The Kenya Freedom Front attacked a convoy in Gondor. The KFF said it would fight on.", True),
+    # initials that spell no named body, or two bodies, stay alone
+    ("The Kenya Freedom Front attacked a convoy in Gondor. The XYZ said it would fight on.", False),
+])
+def test_coref_acronyms_join_the_spelt_name(coref_pipeline, text, joined):
+    result = coref_pipeline.process(text)
+    full, short = _entity_of(result, "Kenya Freedom Front"), _entity_of(result, text.split("The ")[-1].split(" ")[0])
+    if full is None:
+        pytest.skip("the NER did not read the full name as an organisation")
+    assert (short is not None and short.id == full.id) is joined
