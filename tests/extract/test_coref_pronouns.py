@@ -107,3 +107,24 @@ def test_coref_acronyms_join_the_spelt_name(coref_pipeline, text, joined):
     if full is None:
         pytest.skip("the NER did not read the full name as an organisation")
     assert (short is not None and short.id == full.id) is joined
+
+
+@pytest.mark.parametrize(("text", "label", "match", "expected"), [
+    ("Tanaka", "ORG", False, True),  # the NER's organisation is a surname named before
+    ("Tanaka", "GPE", False, True),
+    ("Tanaka", "PERSON", False, False),  # a person is read as one already
+    ("Osaka", "GPE", False, False),  # no person has that short form
+    ("Tanaka", "GPE", True, False),  # the gazetteer knows the word: a place
+    ("Yoshi Tanaka", "ORG", False, False),  # one word only
+])
+def test_coref_misread_surname(text, label, match, expected):
+    from types import SimpleNamespace
+
+    from diurna.extract.actors import SpanInfo
+    from diurna.extract.coref import PersonRef
+    from diurna.extract.entities import _misread_surname
+    from diurna.knowledge.gazetteer import Match
+
+    found = Match(0, len(text), text, ()) if match else None
+    state = SimpleNamespace(forms=[{"tanaka"}], people=[PersonRef("Yoshi Tanaka")])
+    assert _misread_surname(state, SpanInfo(0, len(text), text, label, found)) is expected

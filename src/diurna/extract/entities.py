@@ -157,6 +157,8 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: b
             continue
         if _is_person(span):
             _person(st, span, *titles[(span.start, span.end)])
+        elif full_coref and _misread_surname(st, span):
+            _person(st, replace(span, label="PERSON"), None, None)
         else:
             _other(st, span)
     _bare_nominals(st)
@@ -168,6 +170,16 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: b
     else:
         _subject_pronouns(st)
     return _assemble(st, text)
+
+
+def _misread_surname(st: _State, span: A.SpanInfo) -> bool:
+    """A one-word name the NER called an organisation or a place that the gazetteer
+    does not know, and that is the short form of a person named before ("Yoshihide
+    Suga ... Suga said", with "Suga" read as ORG): the person (setting full_coref)."""
+    if span.label not in ("ORG", "GPE", "LOC") or span.match is not None or span.hints or " " in span.text:
+        return False
+    key = fold(span.text)
+    return any(key in f for f in st.forms) and not any(fold(p.name) == key for p in st.people)
 
 
 def _is_person(span: A.SpanInfo) -> bool:
