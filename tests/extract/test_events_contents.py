@@ -28,6 +28,10 @@ def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, st
     ("Kenyan President Daniel Mwangi said Tanzania is responsible for the attack on the convoy.",
      [("112", "KEN", "TZA")]),
     ("Kenyan President Daniel Mwangi said Tanzania was behind the attack.", [("112", "KEN", "TZA")]),
+    # the subject the parser hangs on an auxiliary, or shares with a coordinated verb
+    ('Kenyan President Daniel Mwangi said Tanzania is "openly" defying the border treaty.', [("112", "KEN", "TZA")]),
+    ("Kenya's foreign ministry said Tanzania reopened the market and ignored the border treaty.",
+     [("112", "KEN", "TZA")]),
     # a passive: the doer is the "by" agent, or the subject of a passive-natural verb
     ("Kenyan President Daniel Mwangi said the treaty had been violated by Tanzania.", [("112", "KEN", "TZA")]),
     ("Kenyan President Daniel Mwangi said Tanzanian officials were involved in the smuggling.",
@@ -57,8 +61,10 @@ def test_events_contents_code_statements(contents_on: Pipeline, text: str, expec
 
 
 def test_events_contents_setting_off(pipeline: Pipeline) -> None:
+    off = Pipeline(pipeline.settings.replace(statement_contents=False), nlp=pipeline.nlp)
     text = "Kenya's foreign ministry said Tanzania was violating the border treaty."
-    assert _statements(pipeline, text) == [("010", "KEN", None)]
+    assert _statements(off, text) == [("010", "KEN", None)]
+    assert not pipeline.settings.statement_contents  # off by default (see defaults.toml)
 
 
 def test_events_contents_act_coded_once(contents_on: Pipeline) -> None:

@@ -11,6 +11,11 @@ from diurna.knowledge import cameo
 PUBLISHED = "2026-03-02"
 
 
+@pytest.fixture(scope="module")
+def by_content(pipeline: Pipeline) -> Pipeline:
+    return Pipeline(pipeline.settings.replace(statement_contents=True), nlp=pipeline.nlp)
+
+
 def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None, str]]:
     result = pipeline.process(text, published=PUBLISHED)
     return [(e.code, e.source.text if e.source else None, e.target.text if e.target else None, e.rule)
@@ -62,3 +67,54 @@ def test_events_statements_table_is_cameo_01() -> None:
     assert table["say"] == "010" and table["deny"] == "016"
     assert all(code.startswith("01") and cameo.lookup(code) for code in table.values())
     assert "urge" not in table and "warn" not in table  # the lexicon codes those
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the news media a speaker talks to are an audience, not a target
+    ("Kenyan President Daniel Mwangi told VOA that the border would reopen.",
+     [("010", "Daniel Mwangi", None, "statements.tsv:tell/quote-indirect")]),
+    # a directed act the speaker's side does in the quote is the statement: no 010 beside it
+    ('"We urge Tanzania to reopen the border," Kenyan President Daniel Mwangi said.', []),
+    # ... but an undirected mention is no act of the speaker's: the 010 stays
+    ('"We see growing threats in the region," Kenyan President Daniel Mwangi said.',
+     [("010", "Daniel Mwangi", None, "statements.tsv:say/quote-direct")]),
+    # ... and so is an act of another actor of the speaker's country
+    ("Rebel fighters attacked an army post near Garissa, killing 14 soldiers, the Kenyan army said.",
+     [("010", "Kenyan army", None, "statements.tsv:say/quote-indirect")]),
+])
+def test_events_statements_give_way(by_content: Pipeline, text: str, expected: list[tuple]) -> None:
+    assert _statements(by_content, text) == expected
+
+
+def test_events_statements_off_by_content_keep_every_statement(pipeline: Pipeline) -> None:
+    """Without `statement_contents` a statement is one per attributed quote, as before."""
+    assert _statements(pipeline, "Kenyan President Daniel Mwangi told VOA that the border would reopen.") == [
+        ("010", "Daniel Mwangi", "VOA", "statements.tsv:tell/quote-indirect")]
+    assert len(_statements(pipeline, '"We urge Tanzania to reopen the border," Kenyan President Daniel Mwangi said.')) == 1
+
+
+def _coded(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None, str, int]]:
+    return [(e.code, e.source.country if e.source else None, e.target.country if e.target else None,
+             e.rule.split(":")[0], len(e.mentions))
+            for e in pipeline.process(text, published=PUBLISHED).facts.events if e.code[:2] in ("01", "11")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one statement per speaker and sentence: the content-coded one ("adding" speaks for
+    # the subject of "said", not of the reported clause it hangs on)
+    ("Kenyan President Daniel Mwangi said the border would reopen, adding that Tanzania had violated the treaty.",
+     [("112", "KEN", "TZA", "statement_contents.tsv", 0)]),
+    # one accusation per speaker side and target in an article (two mentions) ...
+    ('Kenyan President Daniel Mwangi said Tanzania had violated the treaty. "Tanzania is ignoring the treaty," '
+     "Kenyan Foreign Minister Amina Odhiambo said.", [("112", "KEN", "TZA", "statement_contents.tsv", 2)]),
+    # ... but two targets are two accusations
+    ('Kenyan President Daniel Mwangi said Tanzania had violated the treaty. "Uganda is ignoring the treaty," '
+     "Kenyan Foreign Minister Amina Odhiambo said.",
+     [("112", "KEN", "TZA", "statement_contents.tsv", 0), ("112", "KEN", "UGA", "statement_contents.tsv", 0)]),
+    # the lexicon coded the same act elsewhere in the article: not coded again
+    ("Kenya accused Tanzania of violating the treaty on Monday. Kenyan President Daniel Mwangi said Tanzania had "
+     "ignored the treaty.", [("112", "KEN", "TZA", "predicates.yaml", 0)]),
+])
+def test_events_statements_once_per_speaker_and_topic(by_content: Pipeline, text: str,
+                                                     expected: list[tuple]) -> None:
+    assert _coded(by_content, text) == expected

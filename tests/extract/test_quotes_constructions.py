@@ -110,6 +110,9 @@ INDIRECT: list[tuple[str, list[Expected]]] = [
      [("indirect", "The talks went well", "Merkel", None)]),
     ("Angela Merkel told Emmanuel Macron that Germany would support the plan.",
      [("indirect", "Germany would support the plan", "Merkel", "Macron")]),
+    # "adding" hung on the reported clause speaks for the subject of "said", not the clause's
+    ("Kenyan President Daniel Mwangi said the border would reopen, adding that Tanzania had violated the treaty.",
+     [("indirect", "the border would reopen", "Mwangi", None), ("indirect", "Tanzania had violated", "Mwangi", None)]),
     ("Boris Johnson urged the European Union to reopen the talks.",
      [("indirect", "to reopen the talks", "Johnson", "European Union")]),
     ("Emmanuel Macron warned that the deal could collapse within weeks.",
@@ -209,3 +212,4 @@ def test_quotes_split_direct_quote_counts_once_per_part(pipeline) -> None:
 def test_quotes_cue_of_direct_quote_is_not_indirect(pipeline) -> None:
     quotes = _quotes(pipeline, "\u201cWe will not back down,\u201d said William Ruto.")
     assert [q.kind for q in quotes] == ["direct"]
+

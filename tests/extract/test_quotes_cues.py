@@ -9,7 +9,8 @@ from diurna.extract.quoting import cues as cue_data
 _VALID = {
     "verbs": ["say"], "object_verbs": ["deny"], "addressee_verbs": ["tell"], "naming_verbs": ["call"],
     "frame_verbs": ["continue"], "nouns": ["statement"], "phrases": ["according to"],
-    "title_markers": ["so-called"], "first_person": ["we"],
+    "title_markers": ["so-called"], "first_person": ["we"], "person_pronouns": ["he"],
+    "organisation_pronouns": ["it"], "speaker_prepositions": ["of"],
 }
 
 
@@ -19,6 +20,7 @@ def test_quotes_cues_shipped_file_loads() -> None:
     assert "tell" in cues.addressee_verbs and "tell" in cues.speech_verbs
     assert ("according", "to") in cues.phrases
     assert "so-called" in cues.title_markers
+    assert "she" in cues.person_pronouns and "it" in cues.organisation_pronouns and "for" in cues.speaker_prepositions
 
 
 def test_quotes_cues_parse_valid() -> None:

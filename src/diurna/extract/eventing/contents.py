@@ -32,6 +32,7 @@ _ASSERTED, _FUTURE, _HYPOTHETICAL, _NEGATED = get_args(Modality)
 _MOOD = {_NEGATED: NEG, _FUTURE: FUTURE}  # asserted and hypothetical ("should") read as POS
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _PASSIVE_SUBJECT = "nsubjpass"
+_AUX_DEPS = ("aux", "auxpass")
 _COMPLEMENT_DEPS = ("acomp", "attr", "xcomp")
 
 
@@ -91,8 +92,24 @@ def _heads(span: Span) -> list[Token]:
     return heads[:4]
 
 
+def _subject(head: Token) -> Token | None:
+    """The clause's subject: a child of its head, else of an auxiliary the parser hung
+    it on ("Iran is flagrantly defying": the subject under "is"), else a coordinated
+    verb's shared subject ("Iran defied the council and ignored ...")."""
+    tok = head
+    for _ in range(3):
+        for holder in (tok, *(c for c in tok.children if c.dep_ in _AUX_DEPS)):
+            subj = next((c for c in holder.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subj is not None:
+                return subj
+        if tok.dep_ != "conj" or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
 def _match(head: Token, speaker: str | None, entities: tuple[Entity, ...]) -> ContentCode | None:
-    subj = next((c for c in head.children if c.dep_ in _SUBJECT_DEPS), None)
+    subj = _subject(head)
     words = _words(head)
     if subj is not None and subj.dep_ == _PASSIVE_SUBJECT:
         # "workers had been ignored (by X)": the doer is the agent, not the subject;

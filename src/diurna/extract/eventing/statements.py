@@ -26,6 +26,7 @@ say").
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 
 FILE = "statements.tsv"
 NEUTRAL = "010"  # the cue code that the content may make more specific
+_MEDIA = "MED"  # the news media's sector (knowledge/roles.yaml): an audience, not a target
 
 
 @lru_cache(maxsize=1)
@@ -75,9 +77,55 @@ def statement_events(document: Document, doc: Doc, facts: Facts, coded: list[Eve
             continue
         code, rule, target = _by_content(document, doc, facts, q, code, lemma, entities, by_content)
         source = _ref(document, q.speaker, entities)
-        if code != NEUTRAL and _told_already(code, source, q, coded):
+        if _told_already(doc, code, source, q, coded, by_content):
             continue
-        out.append(_event(document, doc, facts, q, cue, code, rule, source=source, target=target))
+        ev = _event(document, doc, facts, q, cue, code, rule, source=source, target=target)
+        if not (by_content and code != NEUTRAL and _same_act_coded(ev, coded)):
+            out.append(ev)
+    return _once_per_speaker(_one_per_sentence(out)) if by_content else out
+
+
+def _same_act_coded(ev: Event, coded: list[Event]) -> bool:
+    """A content-coded statement the lexicon coded anywhere in the article as the same
+    act: its root, between the same two countries ("Kenya accused Tanzania of ...",
+    later "Tanzania had violated the treaty, Kenya said": one accusation)."""
+    src, tgt = ev.source, ev.target
+    if src is None or tgt is None or not (src.country and tgt.country):
+        return False
+    return any(c.root_code == ev.root_code and c.source is not None and c.target is not None
+               and c.source.country == src.country and c.target.country == tgt.country for c in coded)
+
+
+def _one_per_sentence(events: list[Event]) -> list[Event]:
+    """One statement per speaker and sentence ("X said A, adding B" is one statement):
+    the content-coded one when there is one, else the first."""
+    best: dict[tuple[int, str], Event] = {}
+    for ev in events:
+        key = (ev.evidence.start, (ev.source.entity or ev.source.text) if ev.source else "")
+        kept = best.get(key)
+        if kept is None or kept.code == NEUTRAL and ev.code != NEUTRAL:
+            best[key] = ev
+    return [ev for ev in events if best[(ev.evidence.start, (ev.source.entity or ev.source.text) if ev.source else "")] is ev]
+
+
+def _once_per_speaker(events: list[Event]) -> list[Event]:
+    """One content-coded statement per speaker and topic in an article, as coders code
+    a repeated accusation ("Pakistan's envoy said Kabul was failing ... 'The Kabul
+    authorities have failed', the Pakistani envoy said": one 112). The speaker is the
+    side's country (two references to one envoy are two entities, often with two
+    sectors), the topic the code and the target's country; a repeat takes the first statement's
+    actors, date and modality so that `coder.merge` makes one event of them."""
+    first: dict[tuple[str, ...], Event] = {}
+    out = []
+    for ev in events:
+        src, tgt = ev.source, ev.target
+        if not ev.rule.startswith(contents.FILE) or src is None or tgt is None or not (src.country and tgt.country):
+            out.append(ev)
+            continue
+        seen = first.setdefault((ev.code, src.country, tgt.country), ev)
+        out.append(ev if seen is ev else replace(ev, source=seen.source, target=seen.target, date=seen.date,
+                                                 date_precision=seen.date_precision, date_source=seen.date_source,
+                                                 modality=seen.modality))
     return out
 
 
@@ -86,7 +134,8 @@ def _by_content(document: Document, doc: Doc, facts: Facts, q: Quote, code: str,
     """The code, rule and target of a statement: by its content when the content is
     more than neutral (a neutral cue only), else the cue's own code."""
     speaker = q.speaker.entity if q.speaker is not None else None
-    addressee = _ref(document, q.addressee, entities) if q.addressee is not None and q.addressee.entity else None
+    to = _addressee(q, entities, by_content)
+    addressee = _ref(document, to, entities) if to is not None else None
     rule = f"{FILE}:{lemma}/quote-{q.kind}"
     if code != NEUTRAL or not by_content:
         return code, rule, addressee
@@ -99,6 +148,14 @@ def _by_content(document: Document, doc: Doc, facts: Facts, q: Quote, code: str,
             target = addressee or _topic(document, facts, q, speaker)
         return found.code, f"{contents.FILE}:{found.cue.word}/{lemma}/quote-{q.kind}", target
     return code, rule, addressee
+
+
+def _addressee(q: Quote, entities: dict[str, Entity], by_content: bool) -> SpeakerRef | None:
+    """The quote's addressee when it is a participant: a resolved entity; coding by
+    content, not the news media the speaker talks to ("told VOA", "told reporters"):
+    coders leave those statements without a target (no news gold statement has one)."""
+    ent = entities.get(q.addressee.entity) if q.addressee is not None and q.addressee.entity else None
+    return q.addressee if ent is not None and not (by_content and ent.sector == _MEDIA) else None
 
 
 def _topic(document: Document, facts: Facts, q: Quote, speaker: str | None) -> ActorRef | None:
@@ -172,13 +229,36 @@ def _cue_token(doc: Doc, q: Quote) -> Token | None:
     return min(found, key=lambda t: abs(t.idx - anchor)) if found else None
 
 
-def _told_already(code: str, source: ActorRef, q: Quote, coded: list[Event]) -> bool:
+def _told_already(doc: Doc, code: str, source: ActorRef, q: Quote, coded: list[Event], by_content: bool) -> bool:
     """The content's own act, already coded by the lexicon inside the quote with the
-    speaker's side as its source ("said Kenya welcomed the deal": one 051, not two)."""
-    return any(ev.root_code == code[:2] and ev.source is not None and ev.source.start is not None
-               and q.start <= ev.source.start < q.end
-               and (ev.source.entity == source.entity or (ev.source.country and ev.source.country == source.country))
+    speaker's side as its source ("said Kenya welcomed the deal": one 051, not two).
+    Coding by content, a neutral statement gives way too ('"We welcome the deal," the
+    minister said': no 010 beside the 051), to a directed act only (one with a target:
+    '"we see growing threats"' is no act of the speaker's), and a content-coded one to
+    any act of its root the lexicon found in the quote's sentences, whoever its source."""
+    if code == NEUTRAL and not by_content:
+        return False
+    if code != NEUTRAL and by_content:
+        return any(ev.root_code == code[:2] and ev.evidence.start < q.end and q.start < ev.evidence.end
+                   for ev in coded)
+    return any((ev.target is not None if code == NEUTRAL else ev.root_code == code[:2])
+               and ev.source is not None and ev.source.start is not None
+               and q.start <= ev.source.start < q.end and _own_side(doc, ev.source, source)
                for ev in coded)
+
+
+def _own_side(doc: Doc, ref: ActorRef, speaker: ActorRef) -> bool:
+    """`ref` is the speaker's side: the speaker, the speaker's state (an actor of the
+    speaker's country with no other sector: "the army said fighters attacked", fighters
+    with a country but no actor code, is no act of the army's), or a first-person pronoun in the speaker's words (not yet linked to the
+    speaker when events are coded)."""
+    if ref.entity and ref.entity == speaker.entity:
+        return True
+    if ref.country and ref.country == speaker.country and ref.actor_code:
+        mine, theirs = (speaker.actor_code or "")[len(ref.country):], ref.actor_code[len(ref.country):]
+        return not mine or not theirs or mine == theirs
+    words = [t for t in doc if ref.start is not None and ref.end is not None and ref.start <= t.idx < ref.end]
+    return len(words) == 1 and words[0].pos_ == "PRON" and "1" in words[0].morph.get("Person", [])
 
 
 def _already_coded(cue: Token, coded: list[Event]) -> bool:

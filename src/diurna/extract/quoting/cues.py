@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 
 FILE = "cues.yaml"
 _KEYS = ("verbs", "object_verbs", "addressee_verbs", "naming_verbs", "frame_verbs", "nouns", "phrases", "title_markers",
-         "first_person")
+         "first_person", "person_pronouns", "organisation_pronouns", "speaker_prepositions")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +29,9 @@ class Cues:
     phrases: tuple[tuple[str, ...], ...]  # "according to" -> ("according", "to")
     title_markers: frozenset[str]
     first_person: frozenset[str]  # "we", "I" in a direct quote: its speaker
+    person_pronouns: frozenset[str]  # "he", "she": an unresolved speaker is the last person subject
+    organisation_pronouns: frozenset[str]  # "it": ... the last organisation subject
+    speaker_prepositions: frozenset[str]  # "a spokesman for the ministry": inside the speaker's phrase
 
     @property
     def speech_verbs(self) -> frozenset[str]:
@@ -59,6 +62,9 @@ def parse(data: object, source: str = FILE) -> Cues:
         phrases=tuple(tuple(p.split()) for p in lists["phrases"]),
         title_markers=frozenset(lists["title_markers"]),
         first_person=frozenset(lists["first_person"]),
+        person_pronouns=frozenset(lists["person_pronouns"]),
+        organisation_pronouns=frozenset(lists["organisation_pronouns"]),
+        speaker_prepositions=frozenset(lists["speaker_prepositions"]),
     )
 
 

@@ -13,7 +13,8 @@ PERSON entity mention that is the subject of a main clause in the current senten
 before the pronoun or in the three sentences before it ("Dolamroth said Rohan owed
 ... he told": Dolamroth); failing that, the most recent PERSON subject of any clause;
 failing that, the most recent PERSON mention in that window. "it" likewise resolves to an ORG. Other pronouns
-("they", "we", "I") stay as written: too often ambiguous to guess.
+("they", "we", "I") stay as written: too often ambiguous to guess. The pronouns, and the
+prepositions that stay inside a speaker's phrase, are lists of knowledge/cues.yaml.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Entity, Mention, SpeakerRef
+from . import cues as cue_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -30,8 +32,7 @@ if TYPE_CHECKING:
 _SUBJECTS = ("nsubj", "nsubjpass")
 # Dependents that end the speaker's noun phrase: what follows is about the speaker.
 _CUT = frozenset({"relcl", "acl", "advcl", "parataxis", "punct", "cc", "conj", "appos", "prep"})
-_KEEP_PREPS = frozenset({"of", "for", "at", "to"})  # "a spokesman for the ministry"
-_PRONOUN_TYPES = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "it": "ORG"}
+_PERSON, _ORG = "PERSON", "ORG"
 _LOOKBACK_SENTENCES = 3
 
 
@@ -54,7 +55,7 @@ class EntityIndex:
 
     def by_surname(self, word: str) -> Entity | None:
         """The one PERSON entity whose name ends with `word`, if exactly one does."""
-        found = {e.id: e for _, _, _, e in self.spans if e.type == "PERSON" and e.name.split()[-1] == word}
+        found = {e.id: e for _, _, _, e in self.spans if e.type == _PERSON and e.name.split()[-1] == word}
         return next(iter(found.values())) if len(found) == 1 else None
 
     def before(self, end: int, floor: int) -> list[tuple[Mention, Entity]]:
@@ -77,6 +78,10 @@ def subject_of(verb: Token) -> Token | None:
                 return _relative_antecedent(child)
         if tok.dep_ in ("conj", "advcl", "xcomp", "pcomp", "prep") and tok.head is not tok:
             tok = tok.head
+            if tok.dep_ == "ccomp" and verb.dep_ in ("advcl", "conj") and tok.head is not tok:
+                # "X said the border would reopen, adding ...": the parser hangs the
+                # participle on the reported clause, whose subject did not speak
+                tok = tok.head
         elif tok.dep_ == "relcl" and tok.head is not tok:
             return tok.head
         else:
@@ -115,7 +120,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         if child.dep_ not in _CUT:
             lo = min(lo, child.left_edge.i)
     for child in head.rights:
-        if child.dep_ in _CUT and not (child.dep_ == "prep" and child.lower_ in _KEEP_PREPS):
+        if child.dep_ in _CUT and not (child.dep_ == "prep" and child.lower_ in cue_data.load().speaker_prepositions):
             break
         hi = max(hi, child.right_edge.i)
     return lo, hi + 1
@@ -157,7 +162,7 @@ def _named(head: Token, span, index: EntityIndex) -> tuple[Mention, Entity] | No
     for m, e in inside:
         if m.start <= head.idx < m.end:
             return m, e
-    people = [(m, e) for m, e in inside if e.type == "PERSON"]
+    people = [(m, e) for m, e in inside if e.type == _PERSON]
     return (people or inside)[-1]
 
 
@@ -167,7 +172,8 @@ def _pronoun(tok: Token, index: EntityIndex) -> SpeakerRef:
     if covering:
         m, e = covering[0]
         return SpeakerRef(name=e.name, entity=e.id, start=start, end=end)
-    wanted = _PRONOUN_TYPES.get(tok.lower_)
+    cues = cue_data.load()  # package data, cached
+    wanted = _PERSON if tok.lower_ in cues.person_pronouns else _ORG if tok.lower_ in cues.organisation_pronouns else None
     if wanted is not None:
         found = resolve_pronoun(tok, wanted, index)
         if found is not None:
