@@ -78,6 +78,13 @@ def test_events_statements_table_is_cameo_01() -> None:
     # ... but an undirected mention is no act of the speaker's: the 010 stays
     ('"We see growing threats in the region," Kenyan President Daniel Mwangi said.',
      [("010", "Daniel Mwangi", None, "statements.tsv:say/quote-direct")]),
+    # speakers must be actors: no statement by witnesses or analysts; a pronoun left
+    # unresolved may stand for an actor and is kept
+    ("Witnesses said the police fired on the crowd near Garissa.", []),
+    ("Analysts say the Kenyan government will struggle to pay its debts.", []),
+    ("Kenyan police said officers fired on the crowd near Garissa.",
+     [("010", "Kenyan police", None, "statements.tsv:say/quote-indirect")]),
+    ("He said the border with Tanzania would reopen.", [("010", "He", None, "statements.tsv:say/quote-indirect")]),
     # ... and so is an act of another actor of the speaker's country
     ("Rebel fighters attacked an army post near Garissa, killing 14 soldiers, the Kenyan army said.",
      [("010", "Kenyan army", None, "statements.tsv:say/quote-indirect")]),
@@ -91,6 +98,7 @@ def test_events_statements_off_by_content_keep_every_statement(pipeline: Pipelin
     assert _statements(pipeline, "Kenyan President Daniel Mwangi told VOA that the border would reopen.") == [
         ("010", "Daniel Mwangi", "VOA", "statements.tsv:tell/quote-indirect")]
     assert len(_statements(pipeline, '"We urge Tanzania to reopen the border," Kenyan President Daniel Mwangi said.')) == 1
+    assert len(_statements(pipeline, "Witnesses said the police fired on the crowd near Garissa.")) == 1
 
 
 def _coded(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None, str, int]]:

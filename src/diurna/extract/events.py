@@ -40,7 +40,7 @@ def build(settings: Settings) -> ExtractFn:
         events = coder.code_document(document, doc, facts, lex, implied_targets=settings.implied_targets)
         if settings.statement_events and facts.quotes:
             events += statements.statement_events(document, doc, facts, events,
-                                                 by_content=settings.statement_contents)
+                                                 by_content=settings.statement_contents, roles=gaz.roles)
         events = dated.at_event_dates(events, facts.entities, gaz, document.published)  # dated dictionary roles
         if not settings.abstract_actors:  # "measures", an unresolved "them": sides that stand for no one
             index = MentionIndex(facts.entities)

@@ -32,11 +32,13 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import cameo, read_tsv
 from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
-from . import contents
+from . import coder, contents
 from .anchors import when, where
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+    from ...knowledge.gazetteer import Roles
 
 FILE = "statements.tsv"
 NEUTRAL = "010"  # the cue code that the content may make more specific
@@ -56,7 +58,7 @@ def cue_codes() -> dict[str, str]:
 
 
 def statement_events(document: Document, doc: Doc, facts: Facts, coded: list[Event], *,
-                     by_content: bool = False) -> list[Event]:
+                     by_content: bool = False, roles: Roles | None = None) -> list[Event]:
     """The statements of `facts.quotes`, unmerged (ids empty), given the document's
     unmerged coded events: `coder.merge` then makes one event of the same speaker's
     statements to the same addressee on the same day."""
@@ -80,9 +82,25 @@ def statement_events(document: Document, doc: Doc, facts: Facts, coded: list[Eve
         if _told_already(doc, code, source, q, coded, by_content):
             continue
         ev = _event(document, doc, facts, q, cue, code, rule, source=source, target=target)
-        if not (by_content and code != NEUTRAL and _same_act_coded(ev, coded)):
-            out.append(ev)
+        if by_content and (code != NEUTRAL and _same_act_coded(ev, coded) or not _actor_speaks(doc, ev, roles)):
+            continue
+        out.append(ev)
     return _once_per_speaker(_one_per_sentence(out)) if by_content else out
+
+
+def _actor_speaks(doc: Doc, ev: Event, roles: Roles | None) -> bool:
+    """The speaker is an actor (coders code no statement by analysts, witnesses,
+    survivors, residents or studies): a resolved entity, a country or actor code, a
+    group word with a political role (knowledge/roles.yaml: "police", "rebels"; not
+    "passengers"), or a pronoun left unresolved (in reported speech, usually the last
+    actor named)."""
+    src = ev.source
+    if src is None or roles is None:
+        return True
+    if coder.has_actor(replace(ev, target=None), doc, roles):
+        return True
+    words = [t for t in doc if src.start is not None and src.end is not None and src.start <= t.idx < src.end]
+    return len(words) == 1 and words[0].pos_ == "PRON"
 
 
 def _same_act_coded(ev: Event, coded: list[Event]) -> bool:
