@@ -86,6 +86,7 @@ class Lexicon:
     ref: Words = _kind(_one_of("PAST_REF PRESENT_REF FUTURE_REF"))
     set: Words = _kind(lambda v: v.startswith("P"))
     holiday: Words = _kind(lambda v: bool(re.fullmatch(r"\d\d-\d\d", v)))
+    day: Words = _kind(_int_in(-1, 1))
     direction: Words = _kind(_one_of("-1 1"))
     tense: Words = _kind(lambda v: v in (*TENSES, NO_TENSE))
     tense_before_to: Words = _kind(lambda v: v == FUTURE)

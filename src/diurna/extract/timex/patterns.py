@@ -29,6 +29,7 @@ def pieces() -> dict[str, str]:
         "MONTH": rf"(?:{full}|(?:{abbr})\.?)",
         "MONTH_FULL": rf"(?:{full})",
         "WEEKDAY": rf"(?:{lex.weekday.alternation()})",
+        "DAY_WORD": rf"(?:{lex.day.alternation()})",
         "NUM": rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{{TENS}})[\s-](?:{{ONES}})|{lex.number.alternation()})",
         "UNIT": rf"(?:{lex.unit.alternation()})(?:s|es)?",
         "ORD": rf"(?:{lex.ordinal.alternation()})",

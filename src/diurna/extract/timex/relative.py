@@ -51,16 +51,14 @@ def relative_weekday(m: re.Match[str], ctx: Ctx) -> Reading | None:
     return r_(m, "DATE", cal.relative_weekday(wd, ctx.anchor, how).isoformat(), "rel.weekday-" + how)
 
 
-_DAY_WORDS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
-
-
 def day_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"today", "yesterday morning", "tonight", "last night", "this morning"; a bare
     "this" or "last" is no time."""
     word = m["w"].lower().split()[0]
     if word in ("this", "last") and not m["part"]:
         return None
-    offset = _DAY_WORDS.get(word, -1 if word == "last" else 0)
+    day = lexicon().day.get(word)
+    offset = int(day) if day is not None else -1 if word == "last" else 0
     p = part(m["part"]) or ("TNI" if word in ("tonight", "last") else "")
     if m["w"].lower().startswith("the day"):
         offset = -2 if "before" in m["w"].lower() else 2

@@ -129,7 +129,7 @@ def _day_of(m: re.Match[str], ctx: Ctx) -> str | None:
     if m["wd"] and ctx.anchor is not None and cap(m["wd"]):
         return cal.weekday_date(weekday(m["wd"]), ctx.anchor, ctx.tense(*m.span())).isoformat()
     if m["dw"] and ctx.anchor is not None:
-        off = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m["dw"].lower()]
+        off = int(lexicon().day.get(m["dw"]) or 0)
         return (ctx.anchor + timedelta(days=off)).isoformat()
     if m["mon"] and cap(m["mon"]):
         mo, d = month(m["mon"]), int(m["md"])
