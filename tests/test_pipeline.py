@@ -127,7 +127,7 @@ def test_pipeline_extractor_order_is_checked(monkeypatch):
     with pytest.raises(DiurnaError, match="unknown extractor"):
         resolve_order(("nonsense",))
     original = registry.get_spec
-    monkeypatch.setattr(registry, "get_spec", lambda name: late if name == "late" else original(name))
+    monkeypatch.setattr(registry, "get_spec", lambda name, *rest: late if name == "late" else original(name, *rest))
     with pytest.raises(DiurnaError, match="needs"):
         registry.resolve_order(("late", "entities"))
     assert [s.name for s in registry.resolve_order(("entities", "late"))] == ["entities", "late"]

@@ -45,11 +45,13 @@ E021 = Code("E021", "invalid filter value: {detail}", "See `diurna events --help
 E022 = Code("E022", "cannot write {detail}", "Check that the folder exists or can be created, and that you may write there.")
 E023 = Code("E023", "no input found: {detail}", "Give files, folders holding .txt/.html/.jsonl/.csv files, or - for stdin.")
 E024 = Code("E024", "no follow: {detail}", "See the saved topics with `diurna follow list`.")
+E025 = Code("E025", "broken extractor plug-in: {detail}", "Fix or uninstall the package that provides it (`pip show` names it), or take its name out of `extractors` in the settings; no document was read.")
 
 # Warnings: the document is processed, but something in its input was left out. They
 # go into the document's `warnings` list (code and message), never stop it.
 W001 = Code("W001", "unreadable publication date {detail}; it was left out", "Give `published` as a date (2026-03-04, 4 March 2026, epoch seconds), or pass --published.")
 W002 = Code("W002", "metadata field {detail} is not text; it was left out", "Give title, url, publisher and author as strings.")
+W003 = Code("W003", "extractor plug-in {detail}; its facts for this document were left out", "Report it to the plug-in's authors; diurna's own facts are complete.")
 # fmt: on
 
 

@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Any
 from . import clean as clean_stage
 from . import nlp as annotate_stage
 from . import resolve as resolve_stage
-from .errors import E010, E013, W001, DiurnaError
-from .extract import ExtractorSpec, resolve_order, spacy_components
+from .errors import E010, E013, W001, W003, DiurnaError, warning
+from .extract import BUILTIN, ExtractFn, ExtractorSpec, resolve_order, spacy_components
+from .extract import build as build_extractor
 from .model import Document, ErrorResult, Facts, Outcome, RawDocument, Result
 from .read import read_text, read_texts
 from .read.sources import normalise_date
@@ -48,7 +49,7 @@ class Pipeline:
     def __init__(self, settings: Settings | None = None, *, nlp: Language | None = None) -> None:
         self.settings = settings or Settings.load()
         self.extractors: tuple[ExtractorSpec, ...] = resolve_order(self.settings.extractors)
-        self._extract_fns = tuple(spec.build(self.settings) for spec in self.extractors)
+        self._extract_fns = tuple(build_extractor(spec, self.settings) for spec in self.extractors)
         components = spacy_components(self.extractors)
         self.nlp = nlp if nlp is not None else annotate_stage.load_model(self.settings.spacy_model, components)
         self.nlp.max_length = max(self.nlp.max_length, self.settings.max_chars + 1)
@@ -161,7 +162,10 @@ class Pipeline:
             for spec, fn in zip(self.extractors, self._extract_fns):
                 stage = spec.version
                 t0 = time.perf_counter()
-                facts = fn(document, spacy_doc, facts)
+                if spec.origin == BUILTIN:
+                    facts = fn(document, spacy_doc, facts)
+                else:
+                    facts, document = _run_plugin(spec, fn, document, spacy_doc, facts)
                 self.timings[spec.name] += time.perf_counter() - t0
             stage = resolve_stage.NAME
             t0 = time.perf_counter()
@@ -170,6 +174,20 @@ class Pipeline:
         except Exception as exc:  # noqa: BLE001 - report the document, go on with the rest
             return _internal_error(document.index, document.id, document.origin, stage, exc)
         return Result(document=document, facts=facts)
+
+
+def _run_plugin(spec: ExtractorSpec, fn: ExtractFn, document: Document, spacy_doc: Doc,
+                facts: Facts) -> tuple[Facts, Document]:
+    """A plug-in's step: a failure on one document costs only the plug-in's facts there
+    (warning W003), never the document or diurna's own facts."""
+    try:
+        out = fn(document, spacy_doc, facts)
+        if not isinstance(out, Facts):
+            raise TypeError(f"returned {type(out).__name__}, not Facts")
+    except Exception as exc:  # noqa: BLE001 - foreign code; the document goes on without it
+        detail = f"{spec.version} ({spec.origin}) failed: {type(exc).__name__}: {exc}"
+        return facts, dataclasses.replace(document, warnings=(*document.warnings, warning(W003, detail)))
+    return out, document
 
 
 def with_record_meta(doc: Document, raw: RawDocument, published: str | None) -> Document:

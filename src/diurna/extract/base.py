@@ -2,7 +2,9 @@
 
 An extractor module exposes `SPEC`. `SPEC.build(settings)` loads the extractor's
 knowledge once and returns a pure function `(document, doc, facts) -> facts` that
-returns a new `Facts` with the fields it `assigns` filled in.
+returns a new `Facts` with the fields it `assigns` filled in. A plug-in (another
+package's extractor, registered under the entry-point group `diurna.extractors`) exposes
+an `ExtractorSpec` the same way; see extract/__init__.py.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ if TYPE_CHECKING:
 ExtractFn = Callable[[Document, "Doc", Facts], Facts]
 
 FACT_FIELDS = ("entities", "events", "quotes", "times", "amounts", "places")
+# The origin of diurna's own extractors and their versions' namespace: the package's name.
+BUILTIN = __name__.split(".")[0]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +34,9 @@ class ExtractorSpec:
     assigns: tuple[str, ...]  # Facts fields this extractor fills
     spacy: tuple[str, ...]  # spaCy components it reads (ner, parser, tagger, ...)
     build: Callable[[Settings], ExtractFn]
+    # BUILTIN, or the entry point a plug-in came from ("acme_diurna.sentiment:SPEC"):
+    # set by the registry, not by the plug-in
+    origin: str = BUILTIN
 
     def __post_init__(self) -> None:
         for f in (*self.requires, *self.assigns):
