@@ -30,6 +30,9 @@ def test_time_words_lookup_ignores_case_dots_and_spacing():
     (("weekday", "monday", "one"), "bad value"),
     (("tense", "will", "soon"), "bad value"),
     (("untensed_after", "be", "future"), "bad value"),
+    (("anaphoric", "following", "2"), "bad value"),
+    (("movable_holiday", "passover", "PASSOVER"), "bad value"),
+    (("quarter_ordinal", "fifth", "5"), "bad value"),
 ])
 def test_time_words_parse_rejects_bad_rows(row, message):
     with pytest.raises(ValueError, match=message):

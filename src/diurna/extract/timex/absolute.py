@@ -14,8 +14,8 @@ from . import calendar as cal
 from .common import cap as _cap
 from .common import month as _month
 from .common import r_ as _r
-from .lexicon import lexicon
-from .tagger import Ctx, Reading
+from .lexicon import FUTURE, PAST, lexicon
+from .tagger import EXTENT, Ctx, Reading
 
 # Words after which a bare month name is a date ("in March", "since May").
 _MONTH_CUE = re.compile(
@@ -32,6 +32,9 @@ _COUNTED = re.compile(
 _QUANTITY_BEFORE = re.compile(
     r"(?:\b(?:about|some|nearly|almost|around|approximately|roughly|than|to|up\s+to|over|least|"
     r"no\.?|number|page|route|flight|room|model|from)\s+|[$£€¥#]\s*|\d[\s,.-]|[-–/:.]|\bNo\.\s*)$", re.I)
+
+
+_MOVABLE = re.compile(r"([A-Z]+)([+-]\d+)?")  # the values of time_words.tsv's movable_holiday
 
 
 # --------------------------------------------------------------------------- absolute dates
@@ -120,7 +123,7 @@ def bare_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if ctx.anchor is None:
         return _r(m, "DATE", f"XXXX-{mo:02d}", "rel.month")
     word = cue.group(0).strip().lower() if cue else ""
-    if word in ("last", "past", "next", "this"):
+    if word in lexicon().direction or word == "this":
         return None  # the relative rule reads those with their cue word
     y = cal.year_for(mo, None, ctx.anchor, ctx.tense(*m.span()))
     return _r(m, "DATE", cal.month_value(y, mo), "rel.month")
@@ -137,7 +140,7 @@ def year(m: re.Match[str], ctx: Ctx) -> Reading | None:
         return None
     if re.search(r"\d[\s-]$|[^d]-$", ctx.before(m.start(), 2)):
         return None  # phone numbers, "4-3" style scores
-    return _r(m, "DATE", m["year"], "abs.year", "t")
+    return _r(m, "DATE", m["year"], "abs.year", EXTENT)
 
 
 def decade(m: re.Match[str], ctx: Ctx) -> Reading:
@@ -160,13 +163,12 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Reading | None:
         return None
     y = int(m["year"]) if m["year"] else None
 
+    movable = _MOVABLE.fullmatch(lexicon().movable_holiday.get(word) or "")
+
     def on(year_: int) -> date:
-        if word.startswith("thanksgiving"):
-            return cal.thanksgiving(year_)
-        if word.startswith("easter"):
-            return cal.easter(year_)
-        if word == "good friday":
-            return cal.easter(year_) - timedelta(days=2)
+        if movable:  # "EASTER-2": Good Friday
+            feast = cal.easter if movable[1] == "EASTER" else cal.thanksgiving
+            return feast(year_) + timedelta(days=int(movable[2] or 0))
         mm, dd = (lexicon().holiday.get(word) or "01-01").split("-")
         return date(year_, int(mm), int(dd))
 
@@ -175,9 +177,9 @@ def holiday(m: re.Match[str], ctx: Ctx) -> Reading | None:
             return None
         t = ctx.tense(*m.span())
         cands = [on(ctx.anchor.year + k) for k in (-1, 0, 1)]
-        if t == "past":
+        if t == PAST:
             d = max(c for c in cands if c <= ctx.anchor)
-        elif t == "future":
+        elif t == FUTURE:
             d = min(c for c in cands if c >= ctx.anchor)
         else:
             # ctx.anchor is set (checked above); the lambda loses the narrowing

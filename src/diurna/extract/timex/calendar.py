@@ -2,13 +2,16 @@
 
 Every function takes the anchor as a `date` (callers handle a missing anchor by
 writing underspecified values such as XXXX-03-03 or PAST_REF instead of guessing).
-`tense` is "past", "future" or None (unknown), from `context.tense`.
+`tense` is PAST, FUTURE or None (unknown), from `context.tense`; a direction is -1
+(last), 0 (this) or 1 (next).
 """
 
 from __future__ import annotations
 
 import calendar as _cal
 from datetime import date, timedelta
+
+from .lexicon import FUTURE, PAST
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
@@ -95,8 +98,8 @@ def year_for(month: int, day: int | None, anchor: date, tense: str | None, weekd
             return 0, 0, 0
         past = last < anchor
         dist = (anchor - last).days if past else (first - anchor).days
-        against = (tense == "future" and past) or (tense == "past" and not past)
-        along = (tense == "past" and past) or (tense == "future" and not past)
+        against = (tense == FUTURE and past) or (tense == PAST and not past)
+        along = (tense == PAST and past) or (tense == FUTURE and not past)
         return dist + (penalty if against else 0), 0 if along else 1, abs(y - anchor.year)
 
     return min(years, key=cost)
@@ -107,33 +110,33 @@ def weekday_date(weekday: int, anchor: date, tense: str | None) -> date:
     the anchor for past tense, on or after it for future tense, else the nearest."""
     back = (anchor.isoweekday() - weekday) % 7
     fwd = (weekday - anchor.isoweekday()) % 7
-    if tense == "past":
+    if tense == PAST:
         return anchor - timedelta(days=back)
-    if tense == "future":
+    if tense == FUTURE:
         return anchor + timedelta(days=fwd)
     return anchor - timedelta(days=back) if back <= fwd else anchor + timedelta(days=fwd)
 
 
-def relative_weekday(weekday: int, anchor: date, direction: str) -> date:
+def relative_weekday(weekday: int, anchor: date, direction: int) -> date:
     """"last Friday" (the one before the anchor), "next Friday" (after it), "this Friday"
     (in the anchor's week)."""
-    if direction == "last":
+    if direction < 0:
         back = (anchor.isoweekday() - weekday) % 7 or 7
         return anchor - timedelta(days=back)
-    if direction == "next":
+    if direction > 0:
         fwd = (weekday - anchor.isoweekday()) % 7 or 7
         return anchor + timedelta(days=fwd)
     return anchor + timedelta(days=weekday - anchor.isoweekday())
 
 
-def season_year(season: str, anchor: date, direction: str) -> int:
+def season_year(season: str, anchor: date, direction: int) -> int:
     """The year of "last/this/next <season>"; winter belongs to the year it starts in."""
     start = SEASON_START[season]
     current = anchor.year if anchor.month >= start or season != "WI" else anchor.year - 1
-    if direction == "this":
+    if direction == 0:
         return current if season == "WI" else anchor.year
     started = date(anchor.year, start, 1) <= anchor
-    if direction == "last":
+    if direction < 0:
         return anchor.year if started and _ended(season, anchor) else anchor.year - 1
     return anchor.year if not started else anchor.year + 1
 

@@ -44,6 +44,10 @@ def part(word: str | None) -> str:
     return "" if not word else "T" + (lexicon().part.get(word) or "")
 
 
+# How a rule name spells a direction: HOW[-1] "last", HOW[0] "this", HOW[1] "next".
+HOW = ("this", "next", "last")
+
+
 def direction(word: str) -> int:
     return int(lexicon().direction.get(word.split()[-1]) or 0)
 

@@ -37,6 +37,10 @@ def pieces() -> dict[str, str]:
         "REF": rf"(?:{lex.ref.alternation()})",
         "SET": rf"(?:{lex.set.alternation()})",
         "HOLIDAY": rf"(?:{lex.holiday.alternation()}|{{MOVABLE_HOLIDAY}})",
+        "MOVABLE_HOLIDAY": rf"(?:{lex.movable_holiday.alternation()})",
+        "AGO": rf"(?:{lex.ago.alternation()})",
+        "QUARTER_ORD": rf"(?:{lex.quarter_ordinal.alternation()})",
+        "CLOCK_WORD": rf"(?:{lex.clock.alternation()})",
         "YEAR": YEAR,
         "DAY": DAY,
         # pieces spelled in time_rules.yaml, filled last: the pieces above may use them

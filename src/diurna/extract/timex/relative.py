@@ -12,10 +12,10 @@ import re
 from datetime import timedelta
 
 from . import calendar as cal
-from .common import cap, direction, month, part, r_, weekday
-from .lexicon import lexicon
+from .common import HOW, cap, direction, month, part, r_, weekday
+from .lexicon import FUTURE, PAST, lexicon
 from .patterns import number, unit_code
-from .tagger import Ctx, Reading
+from .tagger import EXTENT, Ctx, Reading
 from .values import ref_for
 
 # A capitalised word after a weekday makes it a name: "Sunday Times", "Monday Night Football".
@@ -44,11 +44,10 @@ def relative_weekday(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if not cap(m["wd"]):
         return None
     wd = weekday(m["wd"])
-    how = "last" if "past" in m["dir"].lower() or direction(m["dir"]) < 0 else (
-        "next" if direction(m["dir"]) > 0 else "this")
+    step = direction(m["dir"])  # "this past Sunday" is last Sunday: the direction of its last word
     if ctx.anchor is None:
         return r_(m, "DATE", f"XXXX-WXX-{wd}", "rel.weekday")
-    return r_(m, "DATE", cal.relative_weekday(wd, ctx.anchor, how).isoformat(), "rel.weekday-" + how)
+    return r_(m, "DATE", cal.relative_weekday(wd, ctx.anchor, step).isoformat(), "rel.weekday-" + HOW[step])
 
 
 def day_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
@@ -75,21 +74,20 @@ def relative_unit(m: re.Match[str], ctx: Ctx) -> Reading | None:
         return None  # "This Week" (a programme), not a date
     unit = " ".join(m["unit"].lower().split())
     n = direction(m["dir"])
-    anaphoric = m["dir"].lower().split()[-1] in ("following", "previous", "preceding", "prior", "that")
+    anaphoric = m["dir"].lower().split()[-1] in lexicon().anaphoric
     base = ctx.ref_day() if anaphoric else ctx.anchor
     rule = ("ana." if anaphoric else "rel.") + unit.replace(" ", "-")
     if base is None:
         return r_(m, "DATE", ref_for(n), rule)
     if unit == "weekend":
-        if n == 0 and ctx.tense(*m.span()) == "past" and base.isoweekday() < 6:
+        if n == 0 and ctx.tense(*m.span()) == PAST and base.isoweekday() < 6:
             n = -1
         return r_(m, "DATE", cal.week_value(base + timedelta(weeks=n)) + "-WE", rule)
-    code = {"week": "W", "month": "M", "year": "Y", "fiscal year": "Y", "quarter": "Q", "decade": "10Y",
-            "day": "D", "century": "100Y"}[unit]
+    code = unit_code(unit.split()[-1])  # "fiscal year" is a year
     if code == "Y" and n == -1 and not anaphoric and ctx.last_quarter and m.start() - ctx.last_quarter[2] < 400:
         y, q, _ = ctx.last_quarter  # "compared with $3 million last year", in a quarterly report
         return r_(m, "DATE", f"{y - 1:04d}-Q{q}", rule + "-quarter")
-    if m["dir"].lower() == "that" and code != "D":
+    if anaphoric and n == 0 and code != "D":  # "that week": the reference's own week
         return r_(m, "DATE", cal.shift(base, 0, code), "ana.that-" + unit.replace(" ", "-"))
     if code == "D" and not anaphoric:
         return None  # "this day" / "the next day" without an anaphoric cue is rare and vague
@@ -100,9 +98,7 @@ def relative_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"last March", "next January", "this May"."""
     if not cap(m["mon"]):
         return None
-    mo, n = month(m["mon"]), direction(m["dir"])
-    if "past" in m["dir"].lower():
-        n = -1
+    mo, n = month(m["mon"]), direction(m["dir"])  # "this past March": the last word decides
     if ctx.anchor is None:
         return r_(m, "DATE", f"XXXX-{mo:02d}", "rel.month")
     a = ctx.anchor
@@ -112,35 +108,35 @@ def relative_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
         y = a.year if mo > a.month else a.year + 1
     else:
         y = a.year
-    return r_(m, "DATE", cal.month_value(y, mo), "rel.month-" + ("last" if n < 0 else "next" if n else "this"))
+    return r_(m, "DATE", cal.month_value(y, mo), "rel.month-" + HOW[n])
 
 
 def season(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"last summer", "this past spring", "in the autumn", "winter 2025"."""
     code = lexicon().season.get(m["season"]) or ""
     if m["year"]:
-        return r_(m, "DATE", f"{m['year']}-{code}", "abs.season", "t")
+        return r_(m, "DATE", f"{m['year']}-{code}", "abs.season", EXTENT)
     d = m["dir"].lower() if m["dir"] else ""
     if not d:
         return None  # a bare "fall" or "spring" is a word, not a date
     if ctx.anchor is None:
-        return r_(m, "DATE", f"XXXX-{code}", "rel.season", "t")
-    if d.endswith("the"):
+        return r_(m, "DATE", f"XXXX-{code}", "rel.season", EXTENT)
+    if d.endswith("the"):  # "in the spring": the tense decides
         t = ctx.tense(*m.span())
-        how = "last" if t == "past" else "next" if t == "future" else "this"
+        step = -1 if t == PAST else 1 if t == FUTURE else 0
     else:
-        how = "last" if "past" in d or direction(d) < 0 else "next" if direction(d) > 0 else "this"
-    return r_(m, "DATE", f"{cal.season_year(code, ctx.anchor, how):04d}-{code}", "rel.season", "t")
+        step = direction(d)
+    return r_(m, "DATE", f"{cal.season_year(code, ctx.anchor, step):04d}-{code}", "rel.season", EXTENT)
 
 
 def ago(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"two years ago" (from the anchor), "three days later" (from the last date
     mentioned), "days earlier" (vague: a past reference)."""
     how = " ".join(m["dir"].lower().split())
-    sign = -1 if how in ("ago", "earlier", "before", "previously", "back") else 1
+    sign = int(lexicon().ago.get(how) or 1)
     n = number(m["num"]) if m["num"] else None
     unit = unit_code(m["unit"])
-    anaphoric = how in ("earlier", "later", "before", "after")
+    anaphoric = how in lexicon().anaphoric
     base = ctx.anchor
     if anaphoric:
         # Counted from the narrative's last explicit time ("in 2004 ... two decades
@@ -165,22 +161,17 @@ def anaphoric_day(m: re.Match[str], ctx: Ctx) -> Reading | None:
     mentioned, else the anchor)."""
     w = " ".join(m["w"].lower().split())
     base = ctx.ref_day()
-    offset = 1 if w.startswith(("the next", "the following")) else -1 if w.startswith(
-        ("the previous", "the preceding", "the prior")) else 0
+    offset = direction(w)  # "the next day" 1, "the previous day" -1, "that day", "the same day" 0
     p = part(m["part"])
     if base is None:
         return r_(m, "DATE", ref_for(offset), "ana.day")
     return r_(m, "TIME" if p else "DATE", (base + timedelta(days=offset)).isoformat() + p, "ana.day")
 
 
-_ORD_Q = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-          "final": 4, "last": 4}
-
-
 def quarter(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"the third quarter", "third-quarter", "the fourth quarter of 2025", "Q3 2025",
     "the year-earlier third quarter", "this year's second quarter"."""
-    q = _ORD_Q[m["ord"].lower()] if m["ord"] else int(m["qn"])
+    q = int(lexicon().quarter_ordinal.get(m["ord"]) or 0) if m["ord"] else int(m["qn"])
     rel = (m["rel"] or "").lower()
     yr = m["year"] or m["year2"] or m["y1"]
     if yr and yr[:1].isdigit():
@@ -192,7 +183,7 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Reading | None:
         y = a.year
         if yr:
             y += direction(yr) if "year" in yr.lower() else 0
-        elif cal.quarter_of(a)[1] < q and ctx.tense(*m.span()) == "past":
+        elif cal.quarter_of(a)[1] < q and ctx.tense(*m.span()) == PAST:
             y -= 1  # a quarter that has not begun yet is last year's, in past-tense reporting
         if "last year" in rel or "year-" in rel or "year ago" in rel or "year earlier" in rel:
             y -= 1
@@ -233,48 +224,41 @@ def half(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if ctx.anchor is None:
         return r_(m, "DATE", f"XXXX-H{h}", "rel.half")
     y = ctx.anchor.year + (direction(yr) if yr and "year" in yr.lower() and "this" not in yr.lower() else 0)
-    if not yr and h == 2 and ctx.anchor.month <= 6 and ctx.tense(*m.span()) == "past":
+    if not yr and h == 2 and ctx.anchor.month <= 6 and ctx.tense(*m.span()) == PAST:
         y -= 1
     return r_(m, "DATE", f"{y:04d}-H{h}", "rel.half")
 
 
 def ref_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"now", "recently", "in the past", "soon", "the future": TIMEX3 reference values."""
-    word = " ".join(m.group("t").lower().split())
+    word = " ".join(m.group(EXTENT).lower().split())
     value = lexicon().ref.get(word)
     if value is None:
         return None
     if word in ("soon", "shortly") and (re.match(r"\s+(?:as|after|before)\b", ctx.after(m.end(), 8))
                                         or re.search(r"\bas\s+$", ctx.before(m.start(), 4))):
         return None  # "as soon as", "soon after": connectives, not times
-    return r_(m, "DATE", value, "ref." + word.replace(" ", "-"), "t")
+    return r_(m, "DATE", value, "ref." + word.replace(" ", "-"), EXTENT)
 
 
 def the_year(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"for the year ended June 30" (a fiscal year: P1Y), "for the year", "the full year"
     (the anchor's year)."""
     if m["ended"]:
-        return r_(m, "DURATION", "P1Y", "dur.fiscal-year", "t")
+        return r_(m, "DURATION", "P1Y", "dur.fiscal-year", EXTENT)
     if ctx.anchor is None:
-        return r_(m, "DATE", "PRESENT_REF", "rel.the-year", "t")
-    return r_(m, "DATE", f"{ctx.anchor.year:04d}", "rel.the-year", "t")
-
-
-_ONES = ("one two three four five six seven eight nine").split()
-_TEENS_TENS = {"ten": 10, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-               "eighty": 80, "ninety": 90, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
-               "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19}
+        return r_(m, "DATE", "PRESENT_REF", "rel.the-year", EXTENT)
+    return r_(m, "DATE", f"{ctx.anchor.year:04d}", "rel.the-year", EXTENT)
 
 
 def spelled_year(m: re.Match[str], ctx: Ctx) -> Reading | None:
-    """"nineteen ninety-six", "two thousand and one" (broadcast transcripts)."""
-    words = m.group("t").lower().replace("-", " ").split()
-    if words[:2] == ["two", "thousand"]:
-        rest = [w for w in words[2:] if w != "and"]
-        y = 2000 + sum(_TEENS_TENS.get(w, _ONES.index(w) + 1 if w in _ONES else 0) for w in rest)
-    else:
-        y = 1900 + sum(_TEENS_TENS.get(w, _ONES.index(w) + 1 if w in _ONES else 0) for w in words[1:])
-    return r_(m, "DATE", f"{y:04d}", "abs.spelled-year", "t")
+    """"nineteen ninety-six", "two thousand and one" (broadcast transcripts): the pattern
+    names the century (group c19, else two thousand); the number words after it add up."""
+    words = m.group(EXTENT).lower().replace("-", " ").split()
+    rest = words[1:] if m["c19"] else words[2:]
+    numbers = lexicon().number
+    y = (1900 if m["c19"] else 2000) + sum(int(numbers.get(w) or 0) for w in rest if w in numbers)
+    return r_(m, "DATE", f"{y:04d}", "abs.spelled-year", EXTENT)
 
 
 def month_of_year(m: re.Match[str], ctx: Ctx) -> Reading | None:

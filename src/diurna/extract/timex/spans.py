@@ -10,7 +10,7 @@ from . import calendar as cal
 from .common import cap, month, part, r_, weekday
 from .lexicon import lexicon
 from .patterns import number, unit_code
-from .tagger import Ctx, Reading
+from .tagger import EXTENT, Ctx, Reading
 from .values import duration as dur_value
 
 _SET_BEFORE = re.compile(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|times|once|twice|\bper)\s*$", re.I)
@@ -50,7 +50,7 @@ def duration(m: re.Match[str], ctx: Ctx) -> Reading | None:
 
 def vague_duration(m: re.Match[str], ctx: Ctx) -> Reading:
     """"for years", "in recent months" -> PXY, PXM (the preposition stays outside)."""
-    return r_(m, "DURATION", dur_value(None, unit_code(m["unit"])), "dur.vague", "t")
+    return r_(m, "DURATION", dur_value(None, unit_code(m["unit"])), "dur.vague", EXTENT)
 
 
 def every(m: re.Match[str], ctx: Ctx) -> Reading | None:
@@ -95,7 +95,7 @@ def clock(m: re.Match[str], ctx: Ctx) -> Reading | None:
     if day is None:
         base = ctx.ref_day()
         day = base.isoformat() if base is not None else "XXXX-XX-XX"
-    return r_(m, "TIME", day + hh, "time.clock", "t")
+    return r_(m, "TIME", day + hh, "time.clock", EXTENT)
 
 
 def _clock_value(m: re.Match[str]) -> tuple[int | None, int]:
@@ -103,7 +103,7 @@ def _clock_value(m: re.Match[str]) -> tuple[int | None, int]:
     if word == "noon" and m.start() >= 5 and m.string[m.start() - 5:m.start()].lower() == "high ":
         return None, 0
     if word:
-        return {"noon": 12, "midday": 12, "midnight": 24}[word], 0
+        return int(lexicon().clock.get(word) or 0), 0
     h = int(m["h"]) if m["h"] else int(number(m["hw"]) or 0)
     mi = int(m["mi"]) if m["mi"] else 0
     ap = (m["ap"] or "").lower().replace(".", "")
@@ -113,7 +113,7 @@ def _clock_value(m: re.Match[str]) -> tuple[int | None, int]:
     if ap or part_word or m["oclock"]:
         if not 1 <= h <= 12:
             return None, 0
-        if (ap == "pm" or part_word in ("afternoon", "evening", "night")) and h != 12:
+        if (ap == "pm" or lexicon().part.get(part_word) in ("AF", "EV", "NI")) and h != 12:
             h += 12
         elif ap == "am" and h == 12:
             h = 0
@@ -139,5 +139,3 @@ def _day_of(m: re.Match[str], ctx: Ctx) -> str | None:
         return f"{y:04d}-{mo:02d}-{d:02d}" if cal.valid_day(y, mo, d) else None
     return None
 
-
-__all__ = ["clock", "duration", "every", "set_word", "times_per", "vague_duration"]

@@ -16,6 +16,10 @@ from datetime import date
 from ...model import TimeType
 from .context import tense as _tense
 
+# A rule pattern's group that, when it matched, is the expression's extent (a preposition
+# the pattern needs as context stays outside it: "in [recent months]").
+EXTENT = "t"
+
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -155,7 +159,7 @@ def tag(text: str, anchor: date | None, *, day_first: bool = False) -> list[Read
     cands = []
     for prio, rule in enumerate(RULES):
         for m in _matches(rule.pattern, rule.triggers, where, text):
-            s, e = m.span("t") if "t" in rule.pattern.groupindex and m.group("t") else m.span()
+            s, e = m.span(EXTENT) if EXTENT in rule.pattern.groupindex and m.group(EXTENT) else m.span()
             if e > s:
                 cands.append((s, -(e - s), prio, m))
     cands.sort(key=lambda c: c[:3])
