@@ -59,21 +59,34 @@ def _rule(**change: object) -> dict[str, object]:
     return {"name": "r", "handler": "year", "triggers": ["#"], "pattern": "x"} | change
 
 
+def _book(**change: object) -> dict[str, object]:
+    return {"pieces": {}, "context": {}, "rules": [_rule()]} | change
+
+
 @pytest.mark.parametrize(("data", "message"), [
     ([], "mapping with the keys"),
-    ({"pieces": {}, "rules": [_rule()], "extra": 1}, "mapping with the keys"),
-    ({"pieces": {"part": "a|b"}, "rules": [_rule()]}, "UPPER_CASE"),
-    ({"pieces": {}, "rules": []}, "non-empty list"),
-    ({"pieces": {}, "rules": [_rule(), _rule()]}, "listed twice"),
-    ({"pieces": {}, "rules": [_rule(when="always")]}, "unknown keys"),
-    ({"pieces": {}, "rules": [{"name": "r", "handler": "year", "triggers": ["#"]}]}, "missing keys"),
-    ({"pieces": {}, "rules": [_rule(triggers=[])]}, "needs triggers"),
-    ({"pieces": {}, "rules": [_rule(triggers=["Monday"])]}, "lower-case words"),
-    ({"pieces": {}, "rules": [_rule(pattern=3)]}, "non-empty strings"),
+    (_book(extra=1), "mapping with the keys"),
+    (_book(pieces={"part": "a|b"}), "UPPER_CASE"),
+    (_book(context={"ON_BEFORE": ""}), "non-empty regex"),
+    (_book(context={"ON_BEFORE": "(?:on"}), "context pattern ON_BEFORE"),
+    (_book(rules=[]), "non-empty list"),
+    (_book(rules=[_rule(), _rule()]), "listed twice"),
+    (_book(rules=[_rule(when="always")]), "unknown keys"),
+    (_book(rules=[{"name": "r", "handler": "year", "triggers": ["#"]}]), "missing keys"),
+    (_book(rules=[_rule(triggers=[])]), "needs triggers"),
+    (_book(rules=[_rule(triggers=["Monday"])]), "lower-case words"),
+    (_book(rules=[_rule(pattern=3)]), "non-empty strings"),
 ])
 def test_time_rules_parse_rejects_bad_documents(data, message):
     with pytest.raises(ValueError, match=message):
         time_rules.parse(data)
+
+
+def test_time_rules_context_patterns_keep_their_flags():
+    book = time_rules.parse(_book(context={"ON_BEFORE": r"(?i)\bon\s+$", "NAME_AFTER": r"\s+[A-Z]"}))
+    assert book.pattern("ON_BEFORE").search("signed ON ") and not book.pattern("NAME_AFTER").match(" times")
+    with pytest.raises(ValueError, match="context pattern MISSING is missing"):
+        book.pattern("MISSING")
 
 
 @pytest.mark.parametrize(("spec", "message"), [
@@ -99,7 +112,7 @@ def test_amount_words_shipped_file_loads():
 
 
 def _amounts(**change: object) -> dict[str, object]:
-    return {"scales": {"bn": 10**9}, "numbers": {"two": 2}, "count_nouns": ["people"],
+    return {"scales": {"bn": 10**9}, "numbers": {"two": 2}, "count_nouns": ["people"], "count_modifiers": ["more"],
             "approximators": ["about"]} | change
 
 

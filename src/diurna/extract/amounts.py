@@ -39,7 +39,6 @@ _WORDS = amount_words.load()
 # Currency names that are also common words: money only with a scale or a symbol.
 _AMBIGUOUS = grammar.load().ambiguous_currency_words
 _APPROX = re.compile(rf"\b(?:{'|'.join(_WORDS.approximators)})\s+$".replace(" ", r"\s+"), re.I)
-_YUAN_CONTEXT = re.compile(r"\b(?:yuan|renminbi|RMB)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +64,16 @@ def currencies() -> Currencies:
             if names.setdefault(n, code) != code:
                 raise ValueError(f"currencies.tsv: name {n!r} given to {names[n]} and {code}")
     return Currencies(symbols, names, frozenset(codes))
+
+
+@lru_cache(maxsize=1)
+def _yuan_context() -> re.Pattern[str]:
+    """The names of the yuan (and its letter symbols, "RMB") in currencies.tsv: a sentence
+    that speaks of them reads a bare "¥" as CNY."""
+    cur = currencies()
+    words = [n for n, c in cur.names.items() if c == "CNY"] + [s for s, c in cur.symbols.items()
+                                                               if c == "CNY" and s.isalpha()]
+    return re.compile(rf"\b(?:{_alt(words)})\b", re.I)
 
 
 def _alt(words: list[str]) -> str:
@@ -116,7 +125,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
         rf"(?:\s*(?:-|–|to)\s*(?P<hi>(?P<num2>{num})(?P<scale2>{scale})?))?\s*(?:of\s+)?"
         rf"(?:(?P<name>{names})\b|(?P<code>{codes})\b)", re.I)
     counts = re.compile(
-        rf"(?<![\w$€£¥.,-])(?P<num>{num}|{words})(?P<scale>\s+(?:thousand|million))?(?:\s+(?:more|other|additional))?"
+        rf"(?<![\w$€£¥.,-])(?P<num>{num}|{words})(?P<scale>\s+(?:thousand|million))?"
+        rf"(?:\s+(?:{_alt(list(_WORDS.count_modifiers))}))?"
         rf"\s+(?P<unit>{count_nouns})\b", re.I)
     return symbol_first, name_after, counts
 
@@ -179,7 +189,7 @@ def _read(kind: str, m: re.Match[str], text: str) -> list[Amount]:
     if kind == "symbol":
         sym = m["sym"]
         code = cur.symbols.get(sym, sym if sym in cur.codes else None)
-        if code == "JPY" and sym == "¥" and _YUAN_CONTEXT.search(_sentence(text, m.start(), m.end())):
+        if code == "JPY" and sym == "¥" and _yuan_context().search(_sentence(text, m.start(), m.end())):
             code = "CNY"
         if sym.isalpha() and len(sym) <= 2 and not m["scale"] and "." not in m["num"] and "," not in m["num"]:
             return []  # "Rs 5" is fine with a scale or decimals; bare two-letter symbols are too risky

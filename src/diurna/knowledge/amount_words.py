@@ -1,5 +1,5 @@
-"""The word lists of amount_words.yaml (scales, number words, count nouns,
-approximators), loaded once and validated."""
+"""The word lists of amount_words.yaml (scales, number words, count nouns and their
+modifiers, approximators), loaded once and validated."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ class AmountWords:
     scales: Mapping[str, int]  # "billion" -> 10**9
     numbers: Mapping[str, Decimal | None]  # "two" -> 2; None for a vague word ("dozens of")
     count_nouns: tuple[str, ...]
+    count_modifiers: tuple[str, ...]
     approximators: tuple[str, ...]
 
 
@@ -69,6 +70,7 @@ def parse(data: object, source: str = FILE) -> AmountWords:
         scales=MappingProxyType({k: int(v or 0) for k, v in scales.items()}),
         numbers=MappingProxyType({k: None if v is None else Decimal(str(v)) for k, v in numbers.items()}),
         count_nouns=_list(data["count_nouns"], f"{source}:count_nouns"),
+        count_modifiers=_list(data["count_modifiers"], f"{source}:count_modifiers"),
         approximators=_list(data["approximators"], f"{source}:approximators"),
     )
 

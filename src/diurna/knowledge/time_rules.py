@@ -36,7 +36,15 @@ class RuleSpec:
 @dataclass(frozen=True, slots=True)
 class RuleBook:
     pieces: Mapping[str, str]  # NAME -> regex alternatives
+    context: Mapping[str, re.Pattern[str]]  # NAME -> compiled context pattern
     rules: tuple[RuleSpec, ...]
+
+    def pattern(self, name: str) -> re.Pattern[str]:
+        """A context pattern, by the name the code asks for."""
+        try:
+            return self.context[name]
+        except KeyError:
+            raise ValueError(f"{FILE}: the context pattern {name} is missing") from None
 
     def piece_words(self, name: str) -> frozenset[str]:
         """The words of a piece that is a plain alternation ("one|two|three")."""
@@ -50,12 +58,16 @@ def rulebook() -> RuleBook:
 
 def parse(data: object, source: str = FILE) -> RuleBook:
     """Validate the YAML document; errors name the rule or piece to fix."""
-    if not isinstance(data, dict) or set(data) != {"pieces", "rules"}:
-        raise ValueError(f"{source}: expected a mapping with the keys pieces and rules")
-    pieces, rules = data["pieces"], data["rules"]
+    if not isinstance(data, dict) or set(data) != {"pieces", "context", "rules"}:
+        raise ValueError(f"{source}: expected a mapping with the keys pieces, context and rules")
+    pieces, context, rules = data["pieces"], data["context"], data["rules"]
     if not isinstance(pieces, dict) or not all(
             isinstance(k, str) and _PIECE.fullmatch(k) and isinstance(v, str) and v for k, v in pieces.items()):
         raise ValueError(f"{source}: pieces maps UPPER_CASE names to non-empty regex strings")
+    if not isinstance(context, dict) or not all(
+            isinstance(k, str) and _PIECE.fullmatch(k) and isinstance(v, str) and v for k, v in context.items()):
+        raise ValueError(f"{source}: context maps UPPER_CASE names to non-empty regex strings")
+    compiled = {name: _compile(name, pattern, source) for name, pattern in context.items()}
     if not isinstance(rules, list) or not rules:
         raise ValueError(f"{source}: rules is a non-empty list")
     specs = tuple(_rule(r, i, source) for i, r in enumerate(rules))
@@ -64,7 +76,14 @@ def parse(data: object, source: str = FILE) -> RuleBook:
         if spec.name in seen:
             raise ValueError(f"{source}: rule {spec.name!r} listed twice")
         seen.add(spec.name)
-    return RuleBook(MappingProxyType(dict(pieces)), specs)
+    return RuleBook(MappingProxyType(dict(pieces)), MappingProxyType(compiled), specs)
+
+
+def _compile(name: str, pattern: str, source: str) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern)
+    except re.error as e:
+        raise ValueError(f"{source}: context pattern {name}: {e}") from None
 
 
 def _rule(r: object, i: int, source: str) -> RuleSpec:

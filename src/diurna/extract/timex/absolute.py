@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ...knowledge.time_rules import rulebook
 from . import calendar as cal
 from .common import cap as _cap
 from .common import month as _month
@@ -17,21 +18,17 @@ from .common import r_ as _r
 from .lexicon import FUTURE, PAST, lexicon
 from .tagger import EXTENT, Ctx, Reading
 
+# Context patterns of knowledge/time_rules.yaml (see its context section).
+_NUMERIC_DATE_BEFORE = rulebook().pattern("NUMERIC_DATE_BEFORE")
+_NOT_A_DAY_AFTER = rulebook().pattern("NOT_A_DAY_AFTER")
+_MONTH_LIST_BEFORE = rulebook().pattern("MONTH_LIST_BEFORE")
+_YEAR_CUE = rulebook().pattern("YEAR_CUE")
+
 # Words after which a bare month name is a date ("in March", "since May").
-_MONTH_CUE = re.compile(
-    r"\b(?:in|since|until|till|by|from|to|through|thru|during|before|after|of|early|late|between|"
-    r"around|for|until|last|next|this|past|each|every|mid)\s+$|\b(?:mid|early|late)-\s?$", re.I)
+_MONTH_CUE = rulebook().pattern("MONTH_CUE")
 # Nouns counted by a four-digit number ("2000 troops"): then it is not a year.
-_COUNTED = re.compile(
-    r"\s+(?:people|persons|troops|soldiers|workers|employees|jobs|shares|members|residents|cases|"
-    r"votes|units|cars|homes|houses|tons|tonnes|miles|feet|metres|meters|km|kilometres|kilometers|"
-    r"acres|hectares|barrels|students|points|deaths|refugees|police|officers|men|women|children|"
-    r"families|pages|rounds|copies|vehicles|tanks|rockets|missiles|flights|passengers|seats|beds|"
-    r"dollars|euros|pounds|yen|yuan|percent|per\s+cent|hours|minutes|years|days|words|calories|"
-    r"degrees|feet|ft|m|kg|lb|mph|cc)\b|\s*%", re.I)
-_QUANTITY_BEFORE = re.compile(
-    r"(?:\b(?:about|some|nearly|almost|around|approximately|roughly|than|to|up\s+to|over|least|"
-    r"no\.?|number|page|route|flight|room|model|from)\s+|[$£€¥#]\s*|\d[\s,.-]|[-–/:.]|\bNo\.\s*)$", re.I)
+_COUNTED = rulebook().pattern("COUNTED_AFTER")
+_QUANTITY_BEFORE = rulebook().pattern("QUANTITY_BEFORE")
 
 
 _MOVABLE = re.compile(r"([A-Z]+)([+-]\d+)?")  # the values of time_words.tsv's movable_holiday
@@ -56,7 +53,7 @@ def numeric_date(m: re.Match[str], ctx: Ctx) -> Reading | None:
         y = int(m["y"])
         y = y + (1900 if y >= 50 else 2000) if y < 100 else y
     else:
-        if not re.search(r"\bon\s+$", ctx.before(m.start(), 5), re.I):
+        if not _NUMERIC_DATE_BEFORE.search(ctx.before(m.start(), 5)):
             return None  # "3/4" alone is more often a fraction or a score than a date
         if ctx.anchor is None:
             return _r(m, "DATE", f"XXXX-{mo:02d}-{d:02d}", "abs.numeric") if 1 <= mo <= 12 else None
@@ -81,7 +78,7 @@ def month_day(m: re.Match[str], ctx: Ctx) -> Reading | list[Reading] | None:
     """"March 3", "Friday, Aug. 7, 1998", "3 March 2026", "March 3-6" (two readings)."""
     if not _cap(m["mon"]) or (m["wd"] and not _cap(m["wd"])):
         return None
-    if re.match(r"\s*(?:%|percent|per\s+cent|-year|,\d{3}|\.\d|:\d)", ctx.after(m.end(), 12), re.I):
+    if _NOT_A_DAY_AFTER.match(ctx.after(m.end(), 12)):
         return None
     mo, d = _month(m["mon"]), int(re.sub(r"\D", "", m["day"]))
     rule = "abs.month-day" if m["year"] else "rel.month-day"
@@ -116,7 +113,7 @@ def bare_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
     before = ctx.before(m.start(), 30)
     cue = _MONTH_CUE.search(before)
     if not cue:
-        and_or = re.search(r"\b(\w+)\.?,?\s+(?:and|or|to|through)\s+$", before)
+        and_or = _MONTH_LIST_BEFORE.search(before)
         if not (and_or and lexicon().month.get(and_or.group(1)) and _cap(and_or.group(1))):
             return None
     mo = _month(m["mon"])
@@ -131,9 +128,7 @@ def bare_month(m: re.Match[str], ctx: Ctx) -> Reading | None:
 
 def year(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """A four-digit year, unless it counts something or is part of a longer number."""
-    if _QUANTITY_BEFORE.search(ctx.before(m.start(), 14)) and not re.search(
-            r"\b(?:in|of|from|to|since|until|by|before|after|fiscal|year|early|late|mid|and)\s+$|\b(?:mid|early|late)-$",
-            ctx.before(m.start(), 12), re.I):
+    if _QUANTITY_BEFORE.search(ctx.before(m.start(), 14)) and not _YEAR_CUE.search(ctx.before(m.start(), 12)):
         return None
     after = ctx.after(m.end(), 20)
     if _COUNTED.match(after) or re.match(r"[\s-]*\d|,\d|\.\d", after):

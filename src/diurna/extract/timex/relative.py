@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from ...knowledge.time_rules import rulebook
 from . import calendar as cal
 from .common import HOW, cap, direction, month, part, r_, weekday
 from .lexicon import FUTURE, PAST, lexicon
@@ -18,15 +19,20 @@ from .patterns import number, unit_code
 from .tagger import EXTENT, Ctx, Reading
 from .values import ref_for
 
+# Context patterns of knowledge/time_rules.yaml (see its context section).
+_NAMED_DAY_BEFORE = rulebook().pattern("NAMED_DAY_BEFORE")
+_CONNECTIVE_AFTER = rulebook().pattern("CONNECTIVE_AFTER")
+_CONNECTIVE_BEFORE = rulebook().pattern("CONNECTIVE_BEFORE")
+
 # A capitalised word after a weekday makes it a name: "Sunday Times", "Monday Night Football".
-_NAME_AFTER = re.compile(r"\s+(?!(?:Morning|Afternoon|Evening|Night|And|Or|At|In|On)\b)[A-Z][a-z]")
+_NAME_AFTER = rulebook().pattern("NAME_AFTER_WEEKDAY")
 
 
 def weekday_name(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"Friday", "Friday morning", "Fridays" (a set)."""
     if not cap(m["wd"]) or _NAME_AFTER.match(ctx.after(m.end("wd"), 12)) and not m["part"]:
         return None
-    if re.search(r"\b(?:Black|Good|Holy|Ash|Cyber|Super|Bloody|Palm|Easter)\s+$", ctx.before(m.start(), 8)):
+    if _NAMED_DAY_BEFORE.search(ctx.before(m.start(), 8)):
         return None
     wd = weekday(m["wd"])
     if m["pl"]:
@@ -235,8 +241,8 @@ def ref_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
     value = lexicon().ref.get(word)
     if value is None:
         return None
-    if word in ("soon", "shortly") and (re.match(r"\s+(?:as|after|before)\b", ctx.after(m.end(), 8))
-                                        or re.search(r"\bas\s+$", ctx.before(m.start(), 4))):
+    if word in ("soon", "shortly") and (_CONNECTIVE_AFTER.match(ctx.after(m.end(), 8))
+                                        or _CONNECTIVE_BEFORE.search(ctx.before(m.start(), 4))):
         return None  # "as soon as", "soon after": connectives, not times
     return r_(m, "DATE", value, "ref." + word.replace(" ", "-"), EXTENT)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
+from ...knowledge.time_rules import rulebook
 from . import calendar as cal
 from .common import cap, month, part, r_, weekday
 from .lexicon import lexicon
@@ -13,7 +14,12 @@ from .patterns import number, unit_code
 from .tagger import EXTENT, Ctx, Reading
 from .values import duration as dur_value
 
-_SET_BEFORE = re.compile(r"(?:\d|%|percent|cents?|dollars?|euros?|pounds?|times|once|twice|\bper)\s*$", re.I)
+# Context patterns of knowledge/time_rules.yaml (see its context section).
+_AGE_AFTER = rulebook().pattern("AGE_AFTER")
+_FRACTION_AFTER = rulebook().pattern("FRACTION_AFTER")
+_ADJECTIVE_AFTER = rulebook().pattern("ADJECTIVE_AFTER")
+
+_SET_BEFORE = rulebook().pattern("SET_BEFORE")
 
 
 def duration(m: re.Match[str], ctx: Ctx) -> Reading | None:
@@ -31,11 +37,11 @@ def duration(m: re.Match[str], ctx: Ctx) -> Reading | None:
         return None
     if n is not None and n == 1 and plural and num_word not in ("1",):
         return None  # "one years" does not occur; "a days" neither
-    if re.match(r"[\s-]old\b|-long\b", ctx.after(m.end(), 6)):
+    if _AGE_AFTER.match(ctx.after(m.end(), 6)):
         return None  # "a 44-year-old", "52 years old": an age, not a duration
     if num_word in ("a", "an") and unit == "TS":
         return None  # "a second" is far more often the ordinal
-    if unit == "Q" and re.match(r"\s+of\b", ctx.after(m.end(), 5)):
+    if unit == "Q" and _FRACTION_AFTER.match(ctx.after(m.end(), 5)):
         return None  # "a quarter of the market": a fraction
     if n is not None and n >= 1000:
         return None  # "the 1988 second quarter": a year, not a count
@@ -78,8 +84,7 @@ def times_per(m: re.Match[str], ctx: Ctx) -> Reading:
 
 def set_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"daily", "annually"; not the adjective in "quarterly dividend", "daily flights"."""
-    if re.match(r"\s+(?!and\b|or\b|in\b|at\b|from\b|to\b|for\b|by\b|on\b|basis\b|since\b)[a-z]",
-                ctx.after(m.end(), 12)):
+    if _ADJECTIVE_AFTER.match(ctx.after(m.end(), 12)):
         return None
     value = lexicon().set.get(m.group(0))
     return r_(m, "SET", value, "set.adverb") if value else None

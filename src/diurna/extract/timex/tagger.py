@@ -13,8 +13,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from ...knowledge.time_rules import rulebook
 from ...model import TimeType
 from .context import tense as _tense
+
+# Context patterns of knowledge/time_rules.yaml (see its context section).
+_DEICTIC_START = rulebook().pattern("DEICTIC_START")
+_APPROX_MOD = rulebook().pattern("APPROX_MOD")
 
 # A rule pattern's group that, when it matched, is the expression's extent (a preposition
 # the pattern needs as context stays outside it: "in [recent months]").
@@ -89,17 +94,9 @@ _PRECISE = {"Y": 1, "M": 2, "D": 3, "100Y": 1, "10Y": 1, "Q": 2, "W": 3, "2W": 3
 _QUARTER_SOURCES = frozenset({"rel.quarter", "abs.quarter", "ana.quarter"})
 
 # Modifiers folded into the expression (TIMEX3 keeps them in the extent, as `mod`).
-_DATE_MOD = re.compile(
-    r"(?:\b(?:the\s+)?(?:very\s+)?(?:early|late|end\s+of|beginning\s+of|start\s+of|middle\s+of|"
-    r"turn\s+of|close\s+of)\s+(?:the\s+)?|\bmid-?\s?|\b(?:around|about|approximately|roughly)\s+)$",
-    re.I,
-)
-_EARLIER = re.compile(r"\b(?:earlier|later|early|late)\s+$", re.I)
-_DUR_MOD = re.compile(
-    r"\b(?:about|nearly|almost|more\s+than|less\s+than|fewer\s+than|at\s+least|some|approximately|"
-    r"roughly|around|up\s+to|at\s+most|just\s+over|just\s+under|over|under|another|the\s+better\s+part\s+of)\s+$",
-    re.I,
-)
+_DATE_MOD = rulebook().pattern("DATE_MOD")
+_EARLIER = rulebook().pattern("EARLIER_MOD")
+_DUR_MOD = rulebook().pattern("DURATION_MOD")
 
 
 def widen(text: str, r: Reading, floor: int) -> Reading:
@@ -108,11 +105,11 @@ def widen(text: str, r: Reading, floor: int) -> Reading:
     body = text[r.start:r.end].lower()
     m = None
     if r.type in ("DATE", "TIME"):
-        if re.match(r"(?:this|that|next|last|today|tonight|yesterday|tomorrow|in\s+the)\b", body):
+        if _DEICTIC_START.match(body):
             m = _EARLIER.search(head)
         if m is None and not body.startswith(("the ", "early", "late", "mid")):
             m = _DATE_MOD.search(head)
-            if m and re.match(r"(?:around|about|approximately|roughly)", m.group(0), re.I) and r.type != "TIME":
+            if m and _APPROX_MOD.match(m.group(0)) and r.type != "TIME":
                 m = None
     elif r.type == "DURATION" and not body.startswith("the "):
         m = _DUR_MOD.search(head)
