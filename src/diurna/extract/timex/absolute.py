@@ -16,7 +16,7 @@ from .common import cap as _cap
 from .common import month as _month
 from .common import r_ as _r
 from .lexicon import FUTURE, PAST, lexicon
-from .tagger import EXTENT, Ctx, Reading
+from .reading import EXTENT, Ctx, Reading
 
 # Context patterns of knowledge/time_rules.yaml (see its context section).
 _NUMERIC_DATE_BEFORE = rulebook().pattern("NUMERIC_DATE_BEFORE")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from ...model import TimeType
 from .lexicon import lexicon
-from .tagger import Ctx, Reading
+from .reading import Ctx, Reading
 
 Handler = Callable[[re.Match[str], Ctx], "Reading | list[Reading] | None"]
 

@@ -16,7 +16,7 @@ from . import calendar as cal
 from .common import HOW, cap, direction, month, part, r_, weekday
 from .lexicon import FUTURE, PAST, lexicon
 from .patterns import number, unit_code
-from .tagger import EXTENT, Ctx, Reading
+from .reading import EXTENT, Ctx, Reading
 from .values import ref_for
 
 # Context patterns of knowledge/time_rules.yaml (see its context section).

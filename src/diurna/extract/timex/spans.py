@@ -11,7 +11,7 @@ from . import calendar as cal
 from .common import cap, month, part, r_, weekday
 from .lexicon import lexicon
 from .patterns import number, unit_code
-from .tagger import EXTENT, Ctx, Reading
+from .reading import EXTENT, Ctx, Reading
 from .values import duration as dur_value
 
 # Context patterns of knowledge/time_rules.yaml (see its context section).
