@@ -20,6 +20,11 @@ from .reading import EXTENT, Ctx, Reading
 from .values import ref_for
 
 # Context patterns of knowledge/time_rules.yaml (see its context section).
+_YEAR_BACK = rulebook().pattern("YEAR_BACK")
+_YEAR_BACK_OR_LAST = rulebook().pattern("YEAR_BACK_OR_LAST")
+_YEAR_NEXT = rulebook().pattern("YEAR_NEXT")
+_LATEST = rulebook().pattern("LATEST")
+_QUARTER_NOUN = rulebook().pattern("QUARTER_NOUN")
 _NAMED_DAY_BEFORE = rulebook().pattern("NAMED_DAY_BEFORE")
 _CONNECTIVE_AFTER = rulebook().pattern("CONNECTIVE_AFTER")
 _CONNECTIVE_BEFORE = rulebook().pattern("CONNECTIVE_BEFORE")
@@ -191,9 +196,9 @@ def quarter(m: re.Match[str], ctx: Ctx) -> Reading | None:
             y += direction(yr) if "year" in yr.lower() else 0
         elif cal.quarter_of(a)[1] < q and ctx.tense(*m.span()) == PAST:
             y -= 1  # a quarter that has not begun yet is last year's, in past-tense reporting
-        if "last year" in rel or "year-" in rel or "year ago" in rel or "year earlier" in rel:
+        if _YEAR_BACK_OR_LAST.search(rel):
             y -= 1
-        elif "next year" in rel:
+        elif _YEAR_NEXT.search(rel):
             y += 1
     return r_(m, "DATE", f"{y:04d}-Q{q}", "rel.quarter" if not (yr and yr[:1].isdigit()) else "abs.quarter")
 
@@ -209,12 +214,12 @@ def this_quarter(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"the quarter", "the latest quarter", "the year-earlier period", "year-ago": the last
     quarter mentioned (a year earlier for year-ago forms)."""
     w = m.group(0).lower()
-    back = 1 if ("year-" in w or "year ago" in w or "year earlier" in w) else 0
+    back = 1 if _YEAR_BACK.search(w) else 0
     if ctx.last_quarter and m.start() - ctx.last_quarter[2] < 1500:
         y, q, _ = ctx.last_quarter
-    elif ctx.anchor is not None and ("latest" in w or "recent" in w):
+    elif ctx.anchor is not None and _LATEST.search(w):
         y, q = cal.add_quarters(*cal.quarter_of(ctx.anchor), -1)
-    elif back and ctx.anchor is not None and "period" not in w and "quarter" not in w:
+    elif back and ctx.anchor is not None and not _QUARTER_NOUN.search(w):
         return r_(m, "DATE", f"{ctx.anchor.year - 1:04d}", "rel.year-ago")
     else:
         return None

@@ -24,6 +24,8 @@ _APPROX_MOD = rulebook().pattern("APPROX_MOD")
 _DATE_MOD = rulebook().pattern("DATE_MOD")
 _EARLIER = rulebook().pattern("EARLIER_MOD")
 _DUR_MOD = rulebook().pattern("DURATION_MOD")
+_MODIFIED_START = rulebook().pattern("MODIFIED_START")
+_DURATION_MODIFIED_START = rulebook().pattern("DURATION_MODIFIED_START")
 
 
 def widen(text: str, r: Reading, floor: int) -> Reading:
@@ -34,11 +36,11 @@ def widen(text: str, r: Reading, floor: int) -> Reading:
     if r.type in ("DATE", "TIME"):
         if _DEICTIC_START.match(body):
             m = _EARLIER.search(head)
-        if m is None and not body.startswith(("the ", "early", "late", "mid")):
+        if m is None and not _MODIFIED_START.match(body):
             m = _DATE_MOD.search(head)
             if m and _APPROX_MOD.match(m.group(0)) and r.type != "TIME":
                 m = None
-    elif r.type == "DURATION" and not body.startswith("the "):
+    elif r.type == "DURATION" and not _DURATION_MODIFIED_START.match(body):
         m = _DUR_MOD.search(head)
     if m is None:
         return r
