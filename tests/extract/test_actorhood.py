@@ -25,6 +25,8 @@ def _sides(result, trigger: str) -> list[tuple[str | None, str | None]]:
     # group words of the knowledge files, names and countries stay
     ("Police arrested dozens of protesters in Nairobi on Monday.", "arrested", ("Police", "protesters")),
     ("Kenya criticised Uganda on Monday.", "criticised", ("Kenya", "Uganda")),
+    # a phrase that names a country anywhere acts for it
+    ("Kenyan drone strikes killed eight militants on Monday.", "killed", ("Kenyan drone strikes", "eight militants")),
 ])
 def test_actorhood_sides(strict, text, trigger, expected):
     assert expected in _sides(strict.process(text), trigger)

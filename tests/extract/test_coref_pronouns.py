@@ -41,6 +41,9 @@ def _entity_of(result, needle: str, nth: int = 0):
     # in an earlier sentence the first subject; in its own sentence the nearest one
     (Pronoun(100, 2, PERSON, "male"), [Antecedent(0, 1, 1, "person", verb=3), Antecedent(40, 1, 2, "person", verb=9)], 1),
     (Pronoun(100, 1, PERSON, "male"), [Antecedent(0, 1, 1, "person", verb=3), Antecedent(40, 1, 2, "person", verb=9)], 2),
+    # two people known to have the pronoun's gender: no way to tell, bail out
+    (Pronoun(100, 2, PERSON, "male"), [Antecedent(0, 1, 1, "person", "male", verb=3),
+                                       Antecedent(40, 1, 2, "person", "male")], None),
     # a subject over an object in the same sentence
     (Pronoun(100, 2, PERSON, "male"), [Antecedent(0, 1, 1, "person"), Antecedent(40, 1, 2, "person", verb=9)], 2),
     # "they" is a group, never a person; "him" is not its own verb's subject

@@ -4,7 +4,8 @@ entity, carries a country or an actor code, or is a group word of the knowledge 
 noun of knowledge/predicates.yaml: "people", "women"). An abstract noun ("decision",
 "measures", "plan", "talks") or a pronoun that did not resolve to an entity (extract/
 coref.py; "we" and "I" are left to the resolve stage, which reads the quote's speaker)
-stands for no one: the side is left empty, as a coder leaves it. Nothing
+stands for no one: the side is left empty, as a coder leaves it. A phrase that names an
+entity or a country anywhere is kept ("the APEC forum", "US Predator attacks"). Nothing
 here lists English words; the decision is the knowledge files'."""
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.gazetteer import Roles, fold
 from ..model import ActorRef, Event
-from .mentions import MentionIndex
 from .quoting import cues as cue_data
 
 if TYPE_CHECKING:
@@ -25,13 +25,10 @@ if TYPE_CHECKING:
 _NAMING = frozenset(("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"))
 
 
-def is_actor(ref: ActorRef, doc: Doc, roles: Roles, human_nouns: Collection[str],
-             index: MentionIndex | None = None) -> bool:
-    """Does this side stand for someone? See the module docstring. Given the document's
-    entities (`index`, for a source), an entity named only inside the phrase does not
-    make its head an actor ("China's vaccine arrived", "the bombing of a French base
-    killed"); a target keeps the entity or country that owns it ("attacked a U.S.
-    military base", "attacked a passenger train" in Pakistan), as coders code the owner."""
+def is_actor(ref: ActorRef, doc: Doc, roles: Roles, human_nouns: Collection[str]) -> bool:
+    """Does this side stand for someone? See the module docstring. An entity or a
+    country anywhere in the phrase acts through it ("the APEC forum agreed", "US
+    Predator attacks killed"); a bare common noun must be a group word."""
     if ref.start is None or ref.end is None:
         return True
     span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
@@ -41,13 +38,9 @@ def is_actor(ref: ActorRef, doc: Doc, roles: Roles, human_nouns: Collection[str]
     if head.pos_ == "PRON":
         # a pronoun coreference left unresolved; "we" and "I" wait for the resolve
         # stage, which gives them the speaker of the quote they are in
-        return bool(ref.entity) or fold(head.text) in cue_data.load().first_person
-    if ref.entity:
-        ent = index.entity(ref.entity) if index is not None else None
-        if ent is None or any(m.start <= head.idx < m.end for m in ent.mentions):
-            return True  # a target, or the entity's own words head the phrase
-    elif ref.country or ref.actor_code:
-        return True
+        return bool(ref.entity or ref.country) or fold(head.text) in cue_data.load().first_person
+    if ref.entity or ref.country or ref.actor_code:
+        return True  # "the APEC forum", "US Predator attacks": the entity acts through it
     return _names_someone(span, roles, human_nouns)
 
 
@@ -64,9 +57,8 @@ def _names_someone(span: Span, roles: Roles, human_nouns: Collection[str]) -> bo
     return fold(head.lemma_) in human_nouns or fold(head.text) in human_nouns
 
 
-def without_junk(ev: Event, doc: Doc, roles: Roles, human_nouns: Collection[str], index: MentionIndex) -> Event:
-    """The event with each side that stands for no one left empty (`index`: the
-    document's entities, which a source's head must belong to)."""
-    src = ev.source if ev.source is None or is_actor(ev.source, doc, roles, human_nouns, index) else None
+def without_junk(ev: Event, doc: Doc, roles: Roles, human_nouns: Collection[str]) -> Event:
+    """The event with each side that stands for no one left empty."""
+    src = ev.source if ev.source is None or is_actor(ev.source, doc, roles, human_nouns) else None
     tgt = ev.target if ev.target is None or is_actor(ev.target, doc, roles, human_nouns) else None
     return ev if (src, tgt) == (ev.source, ev.target) else replace(ev, source=src, target=tgt)

@@ -162,6 +162,9 @@ def resolve_pronoun(pronoun: Pronoun, antecedents: list[Antecedent]) -> int | No
             here = -1 if sentence == pronoun.sentence else 1
             best = min(found, key=lambda a: (a.gender is None or a.gender != pronoun.gender, a.verb is None,
                                              here * a.start))
+            if pronoun.gender is not None and best.gender == pronoun.gender \
+                    and any(a.key != best.key and a.gender == pronoun.gender for a in found):
+                return None  # "Mr Ruto met Mr Museveni. He said": two men in view, bail out
             return best.key
     return None
 

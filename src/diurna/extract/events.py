@@ -21,7 +21,6 @@ from ..settings import Settings
 from .actorhood import without_junk
 from .base import ExtractFn, ExtractorSpec
 from .eventing import coder, dated, lexicon, statements
-from .mentions import MentionIndex
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -43,8 +42,7 @@ def build(settings: Settings) -> ExtractFn:
                                                  by_content=settings.statement_contents, roles=gaz.roles)
         events = dated.at_event_dates(events, facts.entities, gaz, document.published)  # dated dictionary roles
         if not settings.abstract_actors:  # "measures", an unresolved "them": sides that stand for no one
-            index = MentionIndex(facts.entities)
-            events = [without_junk(e, doc, gaz.roles, lex.human_nouns, index) for e in events]
+            events = [without_junk(e, doc, gaz.roles, lex.human_nouns) for e in events]
         if not settings.actorless_events:
             events = [e for e in events if coder.has_actor(e, doc, gaz.roles)]
         return replace(facts, events=coder.merge(events))
