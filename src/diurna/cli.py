@@ -33,6 +33,14 @@ def _settings(config: Path | None) -> Settings:
         _fail(exc)
 
 
+def with_min_confidence(settings: Settings, bound: float) -> Settings:
+    """`--min-confidence` over the settings; a bound outside 0-1 ends the command (E011, exit 2)."""
+    try:
+        return settings.replace(min_confidence=bound)
+    except DiurnaError as exc:
+        _fail(exc)
+
+
 def _fail(exc: DiurnaError, code: int = 2) -> NoReturn:
     typer.echo(str(exc), err=True)
     raise typer.Exit(code)
@@ -48,6 +56,7 @@ def extract(
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Actor dictionary (diurna YAML or PETRARCH .txt) to add; repeatable.")] = None,
     predicates: Annotated[Optional[list[Path]], typer.Option("--predicates", help="Predicate dictionary (diurna YAML or PETRARCH verbs .txt) to merge over the lexicon; repeatable.")] = None,
     strict_dictionaries: Annotated[bool, typer.Option("--strict-dictionaries", help="Refuse an actor dictionary with a bad line (E011) instead of skipping the line with a warning.")] = False,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Leave out events whose confidence (0-1) is below this (setting min_confidence).")] = None,
 ) -> None:
     """Extract entities, events, quotes, times, amounts and places from articles."""
     from .pipeline import Pipeline
@@ -64,6 +73,8 @@ def extract(
         settings = settings.replace(predicate_files=(*settings.predicate_files, *(str(p) for p in predicates)))
     if strict_dictionaries:
         settings = settings.replace(strict_dictionaries=True)
+    if min_confidence is not None:
+        settings = with_min_confidence(settings, min_confidence)
     single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() not in JSONL_SUFFIXES
     fmt = format or ("json" if single or paths == ["-"] else "jsonl")
     try:

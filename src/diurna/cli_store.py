@@ -91,6 +91,7 @@ def ingest(
     workers: Annotated[int, typer.Option(min=1, help="Worker processes running the pipeline (one per core).")] = 1,
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD; wins over dates found in the input (as for extract).")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file overriding the defaults.")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Store only events whose confidence (0-1) is at least this (setting min_confidence).")] = None,
 ) -> None:
     """Process articles into the store; re-running adds nothing and resumes an interrupted run."""
     from rich.console import Console
@@ -102,6 +103,8 @@ def ingest(
 
     try:
         settings = Settings.load(config)
+        if min_confidence is not None:
+            settings = settings.replace(min_confidence=min_confidence)
     except DiurnaError as exc:
         fail(exc)
     console = Console(stderr=True)
@@ -146,6 +149,8 @@ QuadOpt = Annotated[Optional[int], typer.Option(help="QuadClass: 1 verbal coop.,
 SinceOpt = Annotated[Optional[str], typer.Option(help="On or after YYYY-MM-DD.")]
 UntilOpt = Annotated[Optional[str], typer.Option(help="On or before YYYY-MM-DD.")]
 QOpt = Annotated[Optional[str], typer.Option("--q", help="Full text: every word must appear.")]
+MinConfOpt = Annotated[Optional[float], typer.Option(
+    "--min-confidence", help="Only events whose confidence (0-1) is at least this.")]
 
 
 
@@ -154,25 +159,25 @@ def _names(row_type: type) -> tuple[str, ...]:
     return tuple(f.name for f in _fields(row_type))
 
 
-def _filter(actor, country, dyad, code, root, quad, since, until, q, limit):
+def _filter(actor, country, dyad, code, root, quad, since, until, q, limit, min_confidence=None):
     from .store.query import EventFilter
 
     try:
         return EventFilter(actor=actor, country=country, dyad=dyad, code=code, root=root, quad=quad, since=since,
-                           until=until, q=q, limit=limit)
+                           until=until, q=q, min_confidence=min_confidence, limit=limit)
     except DiurnaError as exc:
         fail(exc)
 
 
 def events(db: DbOpt = DEFAULT_DB, actor: ActorOpt = None, country: CountryOpt = None, dyad: DyadOpt = None,
            code: CodeOpt = None, root: RootOpt = None, quad: QuadOpt = None, since: SinceOpt = None,
-           until: UntilOpt = None, q: QOpt = None, limit: LimitOpt = 50,
+           until: UntilOpt = None, q: QOpt = None, min_confidence: MinConfOpt = None, limit: LimitOpt = 50,
            show_all: Annotated[bool, typer.Option("--all", help="Also the events with neither a source nor a target.")] = False,
            wide: WideOpt = False, format: FormatOpt = "table") -> None:
     """Merged events, the most reported first, then the newest (one row per real event)."""
     from .store import query
 
-    f = _filter(actor, country, dyad, code, root, quad, since, until, q, limit)
+    f = _filter(actor, country, dyad, code, root, quad, since, until, q, limit, min_confidence)
     with _guarded(db) as store:
         rows = query.events(store, f, order="reported", with_actor=not show_all)
     hidden = "" if show_all else " (--all adds those without an actor)"
@@ -262,11 +267,11 @@ def errors(db: DbOpt = DEFAULT_DB, code: Annotated[Optional[str], typer.Option(h
 def follow_add(name: Annotated[str, typer.Argument(help="A name for the topic.")], db: DbOpt = DEFAULT_DB,
                actor: ActorOpt = None, country: CountryOpt = None, dyad: DyadOpt = None, code: CodeOpt = None,
                root: RootOpt = None, quad: QuadOpt = None, since: SinceOpt = None, until: UntilOpt = None,
-               q: QOpt = None) -> None:
+               q: QOpt = None, min_confidence: MinConfOpt = None) -> None:
     """Save a topic: the same filters as `diurna events`."""
     from .store import follows
 
-    f = _filter(actor, country, dyad, code, root, quad, since, until, q, 50)
+    f = _filter(actor, country, dyad, code, root, quad, since, until, q, 50, min_confidence)
     with _guarded(db, read_only=False) as store:
         try:
             follows.add(store, name, f)

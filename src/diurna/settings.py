@@ -37,12 +37,16 @@ class Settings:
     actorless_events: bool = True  # keep events with no actor on either side (event mentions); false drops them
     full_coref: bool = False  # pronouns across sentences and initials ("the BLA") join the entity they stand for
     abstract_actors: bool = True  # keep event sides that stand for no one ("decision", an unresolved "them")
+    min_confidence: float = 0.0  # events whose confidence is below this are dropped (0 keeps all)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise DiurnaError(E011, f"batch_size must be >= 1, got {self.batch_size}")
         if self.max_chars < 1 or self.max_bytes < 1:
             raise DiurnaError(E011, "max_chars and max_bytes must be positive")
+        if isinstance(self.min_confidence, bool) or not isinstance(self.min_confidence, (int, float)) \
+                or not 0.0 <= self.min_confidence <= 1.0:
+            raise DiurnaError(E011, f"min_confidence must be a number from 0 to 1, got {self.min_confidence!r}")
         if len(set(self.extractors)) != len(self.extractors):
             raise DiurnaError(E011, f"extractors listed twice: {list(self.extractors)}")
 

@@ -34,7 +34,7 @@ def _span(text: str, part: str, after: int = 0) -> tuple[int, int]:
 
 def report(doc_id: str, source: tuple[str, str, str], target: tuple[str, str, str], *, verb: str, code: str,
            label: str, quad: int, goldstein: float, day: str, place: tuple[str, str, float, float] | None = None,
-           published: str | None = None) -> Result:
+           published: str | None = None, confidence: float = 0.9) -> Result:
     """One article: SOURCE VERB TARGET [in PLACE] on DAY, then a quote from the source's spokesman."""
     where = f" in {place[0]}" if place else ""
     text = (f"{source[0]} {verb} {target[0]}{where} on {day}, officials said.\n\n"
@@ -47,7 +47,7 @@ def report(doc_id: str, source: tuple[str, str, str], target: tuple[str, str, st
     ev_s, ev_e = _span(text, sentence)
     event = Event(
         id="ev1", code=code, root_code=code[:2], label=label, quad_class=quad, goldstein=goldstein,
-        evidence=Evidence(ev_s, ev_e, sentence, verb.split()[0]), rule="test:" + verb, confidence=0.9,
+        evidence=Evidence(ev_s, ev_e, sentence, verb.split()[0]), rule="test:" + verb, confidence=confidence,
         source=ActorRef(source[0], "e1", source[1], source[2]), target=ActorRef(target[0], "e2", target[1], target[2]),
         date=day, date_precision="day", location=Location(place[0], place[1], place[2], place[3]) if place else None,
     )
@@ -72,9 +72,9 @@ def corpus() -> list[Result]:
                goldstein=2.8, day="2026-01-10", place=("Minas Tirith", "GND", 10.0, 20.0)),
         report("attack-feb", GONDOR, ROHAN, verb="shelled positions of", code="190",
                label="Use conventional military force", quad=4, goldstein=-10.0, day="2026-02-05",
-               place=("Edoras", "ROH", 12.0, 18.0)),
+               place=("Edoras", "ROH", 12.0, 18.0), confidence=0.75),
         report("accuse-feb", ROHAN, GONDOR, verb="accused", code="112", label="Accuse", quad=3, goldstein=-2.0,
-               day="2026-02-20"),
+               day="2026-02-20", confidence=0.3),
         report("deal-mar", MORDOR, GONDOR, verb="signed a truce with", code="0871", label="Declare a truce",
-               quad=2, goldstein=9.0, day="2026-03-01", place=("Osgiliath", "GND", 11.0, 19.0)),
+               quad=2, goldstein=9.0, day="2026-03-01", place=("Osgiliath", "GND", 11.0, 19.0), confidence=0.5),
     ]

@@ -8,6 +8,7 @@ and the dateline, and say so (`date_source`, `location_source`). When quotes ran
 (and `statement_events` is on), each attributed quote is also a 01x statement event
 (`eventing/statements.py`). Events with no actor on either side are dropped unless
 `actorless_events` is on: without a source or a target they are mentions, not event data.
+Events whose confidence is below `min_confidence` are left out (`eventing/confidence.py`).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from ..model import Document, Facts
 from ..settings import Settings
 from .actorhood import without_junk
 from .base import ExtractFn, ExtractorSpec
-from .eventing import coder, dated, lexicon, statements
+from .eventing import coder, confidence, dated, lexicon, statements
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -45,7 +46,7 @@ def build(settings: Settings) -> ExtractFn:
             events = [without_junk(e, doc, gaz.roles, lex.human_nouns) for e in events]
         if not settings.actorless_events:
             events = [e for e in events if coder.has_actor(e, doc, gaz.roles)]
-        return replace(facts, events=coder.merge(events))
+        return replace(facts, events=confidence.at_least(coder.merge(events), settings.min_confidence))
 
     return extract_events
 

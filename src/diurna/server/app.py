@@ -64,11 +64,13 @@ def event_filter(
     since: Annotated[str | None, Query(max_length=10, description="On or after YYYY-MM-DD.")] = None,
     until: Annotated[str | None, Query(max_length=10, description="On or before YYYY-MM-DD.")] = None,
     q: Annotated[str | None, Query(max_length=200, description="Full text: every word must appear.")] = None,
+    min_confidence: Annotated[float | None, Query(ge=0.0, le=1.0, description=(
+        "Only events whose confidence is at least this, 0-1."))] = None,
     limit: Limit = 50,
 ) -> EventFilter:
     """The CLI's `diurna events` filters, as query parameters."""
     return EventFilter(actor=actor, country=country, dyad=dyad, code=code, root=root, quad=quad, since=since,
-                       until=until, q=q, limit=limit)
+                       until=until, q=q, min_confidence=min_confidence, limit=limit)
 
 
 Filter = Annotated[EventFilter, Depends(event_filter)]

@@ -80,6 +80,7 @@ class FollowIn(BaseModel):
     since: str | None = Field(default=None, max_length=10)
     until: str | None = Field(default=None, max_length=10)
     q: str | None = Field(default=None, max_length=200)
+    min_confidence: float | None = Field(default=None, ge=0.0, le=1.0)
 
 
 class FollowOut(BaseModel):

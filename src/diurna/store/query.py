@@ -96,6 +96,7 @@ class EventFilter:
     since: str | None = None       # event day >= YYYY-MM-DD
     until: str | None = None       # event day <= YYYY-MM-DD
     q: str | None = None           # every word appears in the evidence, titles, actors or label
+    min_confidence: float | None = None  # confidence >= this (0-1)
     limit: int = DEFAULT_LIMIT
 
     def __post_init__(self) -> None:
@@ -110,6 +111,7 @@ class EventFilter:
             raise DiurnaError(E021, f"--root takes a CAMEO root code 01-20, got {self.root!r}")
         if self.code is not None and not self.code.isdigit():
             raise DiurnaError(E021, f"--code takes CAMEO digits (043, 04), got {self.code!r}")
+        object.__setattr__(self, "min_confidence", check_min_confidence(self.min_confidence))
         _limit(self.limit)
 
     def to_dict(self) -> dict[str, Any]:
@@ -119,6 +121,15 @@ class EventFilter:
     def from_dict(cls, data: dict[str, Any]) -> EventFilter:
         known = {f.name for f in fields(cls)}
         return cls(**{k: v for k, v in data.items() if k in known})
+
+
+def check_min_confidence(value: Any) -> float | None:
+    """A confidence bound as a float in [0, 1] (None: no bound); anything else is E021."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0.0 <= value <= 1.0:
+        raise DiurnaError(E021, f"--min-confidence takes a number from 0 to 1, got {value!r}")
+    return float(value)
 
 
 # The type of `StoredEvent.day`: inside that class, `date` names its own field.
@@ -193,6 +204,9 @@ def event_where(f: EventFilter, updated_after: datetime | None = None) -> tuple[
     if f.until:
         where.append("day <= ?::DATE")
         params.append(f.until)
+    if f.min_confidence is not None:
+        where.append("confidence >= ?")
+        params.append(f.min_confidence)
     for word in (f.q or "").lower().split():
         where.append("contains(search, ?)")
         params.append(word)
