@@ -48,6 +48,10 @@ def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, st
     ("Kenyan President Daniel Mwangi said the border would reopen on Friday.", [("010", "KEN", None)]),
     ("Kenyan President Daniel Mwangi said children in Somalia are suffering from the drought.",
      [("010", "KEN", None)]),
+    # ... but an international body's or an NGO's is about the state it names
+    ("UNICEF said children in Somalia are suffering from the drought.", [("010", "UNO", "SOM")]),
+    ("Doctors Without Borders said its teams in Sudan had treated 300 patients.", [("010", "NGO", "SDN")]),
+    ("UNICEF said the drought had worsened.", [("010", "UNO", None)]),
     # must stay neutral: a copula with a modal states no act; "should" on the speaker's
     # side is no appeal; an accusation word deeper than the content's head is not read
     ("Kenyan President Daniel Mwangi said Tanzania should be careful.", [("010", "KEN", None)]),
