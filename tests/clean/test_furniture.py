@@ -77,6 +77,13 @@ def test_furniture_trailing_credit_fills_agency_and_keeps_the_paragraph(settings
     ("Read in app", "app-prompt"),
     ("Comments on this story are moderated.", "comments"),
     ("About us | Advertise | Careers", "navigation"),
+    # offers in the publication's voice, or imperatives naming its products (reader-offer)
+    ("For more world news, visit our homepage", "reader-offer"),
+    ("Tap the bell icon to be notified of new stories", "reader-offer"),
+    ("Got a news tip? Contact our reporters securely.", "reader-offer"),
+    ("Upgrade to premium for an ad-free experience", "reader-offer"),
+    ("Questions about your subscription? Contact customer service.", "reader-offer"),
+    ("Readers like you keep this site running. Chip in what you can.", "reader-offer"),
     # story sentences that look like prompts stay
     ("Subscribers to the state broadcaster fell by half last year, the regulator said.", None),
     ("The app was downloaded a million times in its first week, the ministry said.", None),
@@ -86,6 +93,10 @@ def test_furniture_trailing_credit_fills_agency_and_keeps_the_paragraph(settings
     ("Subscribe to the view that the war is over and you will be disappointed, the general warned.", None),
     ("Comments by the minister on the pact angered the opposition.", None),
     ("Iraq | Syria", None),
+    ("The US has refused to sign up to the treaty, branding it politically motivated.", None),
+    ("With a broadband subscription, you can also get your TV and phone service.", None),
+    ("We will hold our reporters' attackers to account, the editor said.", None),
+    ("Why did the talks fail? Contact between the two sides had stopped in May.", None),
 ])
 def test_furniture_prompts(line, reason):
     assert classify(line, 5, 12) == reason

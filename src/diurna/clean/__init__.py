@@ -19,7 +19,8 @@ Size limits (README "Cleaning"): raw input over `max_bytes` is refused by the re
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ..errors import E001, E004, E007, E009, DiurnaError
 from ..model import Document, RawDocument, Removed
@@ -47,6 +48,7 @@ class _Page:
     published_inferred: bool
     publisher: str | None
     links: frozenset[str] = frozenset()
+    furniture: Mapping[str, str] = field(default_factory=dict)
 
 
 def clean(raw: RawDocument, settings: Settings, *, published: str | None = None) -> Document:
@@ -60,7 +62,7 @@ def clean(raw: RawDocument, settings: Settings, *, published: str | None = None)
     if raw.kind == "text" and title is None and len(paras) > 1 and looks_like_headline(paras[0].text):
         title = tidy(paras[0].text)  # "# Headline" copied from Markdown keeps no "#"
     if raw.kind == "html":
-        paras = trim_page_edges(paras, title, page.links, removed)
+        paras = trim_page_edges(paras, title, page.links, removed, page.furniture)
     if title and paras and boilerplate.sentence_key(paras[0].text) == boilerplate.sentence_key(title):
         removed.insert(0, Removed(text=paras[0].text, reason="title"))
         paras = paras[1:]
@@ -112,7 +114,7 @@ def _html_page(raw: RawDocument) -> _Page:
 
     page = html_to_paragraphs(raw.content, url=raw.url, origin=raw.origin)
     return _Page(page.paragraphs, page.url, raw.title or page.title, page.published, page.published_inferred,
-                 page.publisher, page.links)
+                 page.publisher, page.links, page.furniture)
 
 
 def _remove_boilerplate(paras: list[MappedText], removed: list[Removed]) -> list[MappedText]:

@@ -11,7 +11,7 @@ the clean stage compares them with what trafilatura returned and adds the missin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 _SKIP = frozenset({
     "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button",
@@ -21,7 +21,7 @@ _INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "head"
 _BLOCK = frozenset({
     "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "td", "th", "section", "article", "main", "blockquote",
     "ul", "ol", "table", "tbody", "thead", "tfoot", "dd", "dt", "dl", "pre", "center", "body", "html", "br", "hr",
-    "address", "caption", "details", "summary", "amp-img", "picture",
+    "address", "caption", "details", "summary", "amp-img", "picture", "figure", "figcaption",
 })
 # Roles and class words of page furniture, which the SKIP tags miss in div soup.
 _FURNITURE = re.compile(
@@ -29,6 +29,10 @@ _FURNITURE = re.compile(
     r"related|recommended|newsletter|subscribe|signup|cookie|consent|banner|promo|advert|ads?|comments?|caption|"
     r"byline|tags?|pagination)(?:$|[\s_-])", re.I)
 _OUTER = frozenset({"html", "body", "main", "article"})  # their classes describe the page, not furniture
+_IMAGES = frozenset({"img", "picture", "amp-img", "video", "amp-video"})
+_EMPHASIS = frozenset({"i", "em"})
+_CAPTION_TAGS = frozenset({"figcaption", "caption"})
+_CAPTION_MAX = 300  # a caption is a line or two; a longer block beside an image is story  # their classes describe the page, not furniture
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"})
 _WS = re.compile(r"\s+")
 _TERMINAL = tuple(".!?\"”’)…")
@@ -38,10 +42,24 @@ _TERMINAL = tuple(".!?\"”’)…")
 class Block:
     text: str
     link_chars: int
+    emphasis_chars: int = 0  # characters inside <i>/<em>
+    image: bool = False  # an image sits in the same block (a figure without <figure>)
+    caption_tag: bool = False  # inside <figcaption> or a table <caption>
 
     @property
     def link_density(self) -> float:
         return self.link_chars / max(1, len(self.text))
+
+    @property
+    def is_caption(self) -> bool:
+        """A photo caption by its markup, whatever its words: a block in <figcaption>,
+        a short block beside an image in the same container, or a short block wholly in
+        italics (old table layouts set captions as `<i>` lines between `<br>`s)."""
+        if self.caption_tag:
+            return True
+        if len(self.text) > _CAPTION_MAX or self.link_density >= 0.5:
+            return False
+        return self.image or self.emphasis_chars >= 0.95 * len(self.text)
 
 
 def blocks(html: str, *, furniture: bool = False) -> list[Block]:
@@ -55,31 +73,62 @@ def blocks(html: str, *, furniture: bool = False) -> list[Block]:
     except (etree.ParserError, ValueError):
         return []
     out: list[Block] = []
-    buf: list[tuple[str, bool]] = []
-    _walk(root, buf, out, False, furniture)
-    _flush(buf, out)
+    buf = _Buffer()
+    _walk(root, buf, out, _Inside(), furniture)
+    buf.flush(out)
     return out
 
 
-def _walk(el: object, buf: list[tuple[str, bool]], out: list[Block], in_link: bool, keep: bool) -> None:
+@dataclass(frozen=True, slots=True)
+class _Inside:
+    """What the text being walked sits in."""
+    link: bool = False
+    emphasis: bool = False
+    caption: bool = False
+
+
+@dataclass
+class _Buffer:
+    """The text of the block being read, piece by piece, and whether an image is in it."""
+    pieces: list[tuple[str, _Inside]] = field(default_factory=list)
+    image: bool = False
+
+    def add(self, text: str, inside: _Inside) -> None:
+        self.pieces.append((text, inside))
+
+    def flush(self, out: list[Block]) -> None:
+        text = _WS.sub(" ", "".join(t for t, _ in self.pieces)).strip()
+        if text:
+            def chars(flag: str) -> int:
+                return sum(len(_WS.sub(" ", t).strip()) for t, inside in self.pieces if getattr(inside, flag))
+            out.append(Block(text, chars("link"), chars("emphasis"), self.image,
+                             bool(self.pieces) and all(inside.caption for t, inside in self.pieces if t.strip())))
+        self.pieces.clear()
+        self.image = False
+
+
+def _walk(el: object, buf: _Buffer, out: list[Block], inside: _Inside, keep: bool) -> None:
     tag = el.tag.lower() if isinstance(el.tag, str) else ""  # type: ignore[attr-defined]
     hidden = tag in _INVISIBLE if keep else tag in _SKIP or (tag not in _OUTER and _is_furniture(el))
     if not tag or hidden:
         if isinstance(el.tail, str):  # type: ignore[attr-defined]
-            buf.append((el.tail, in_link))  # type: ignore[attr-defined]
+            buf.add(el.tail, inside)  # type: ignore[attr-defined]
         return
     block = tag in _BLOCK
-    link = in_link or tag == "a"
+    if tag in _IMAGES:
+        buf.image = True
+    within = _Inside(inside.link or tag == "a", inside.emphasis or tag in _EMPHASIS,
+                     inside.caption or tag in _CAPTION_TAGS)
     if block:
-        _flush(buf, out)
+        buf.flush(out)
     if el.text:  # type: ignore[attr-defined]
-        buf.append((el.text, link))  # type: ignore[attr-defined]
+        buf.add(el.text, within)  # type: ignore[attr-defined]
     for child in el:  # type: ignore[attr-defined]
-        _walk(child, buf, out, link, keep)
+        _walk(child, buf, out, within, keep)
     if block:
-        _flush(buf, out)
+        buf.flush(out)
     if el.tail:  # type: ignore[attr-defined]
-        buf.append((el.tail, in_link))  # type: ignore[attr-defined]
+        buf.add(el.tail, inside)  # type: ignore[attr-defined]
 
 
 def _is_furniture(el: object) -> bool:
@@ -88,16 +137,6 @@ def _is_furniture(el: object) -> bool:
         return True
     names = f"{get('class') or ''} {get('id') or ''}"
     return bool(names.strip()) and bool(_FURNITURE.search(names))
-
-
-def _flush(buf: list[tuple[str, bool]], out: list[Block]) -> None:
-    if not buf:
-        return
-    text = _WS.sub(" ", "".join(t for t, _ in buf)).strip()
-    if text:
-        link = sum(len(_WS.sub(" ", t).strip()) for t, is_link in buf if is_link)
-        out.append(Block(text, link))
-    buf.clear()
 
 
 def is_prose(block: Block) -> bool:

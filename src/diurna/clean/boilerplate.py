@@ -122,7 +122,12 @@ def is_list_header(text: str) -> bool:
 
 def standalone(text: str) -> bool:
     """A line that is boilerplate on its own, never glued to the line before it."""
-    return any(rule.matches(text) for rule in rules() if rule.where == "any")
+    return standalone_reason(text) is not None
+
+
+def standalone_reason(text: str) -> str | None:
+    """The reason a line is boilerplate wherever it stands, or None."""
+    return next((rule.reason for rule in rules() if rule.where == "any" and rule.matches(text)), None)
 
 
 def split_tail_note(text: str) -> tuple[str, str, str] | None:

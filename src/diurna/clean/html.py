@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
 from ..errors import E009, DiurnaError
 from . import boilerplate
@@ -41,6 +42,9 @@ class HtmlText:
     publisher: str | None
     url: str | None
     links: frozenset[str] = frozenset()  # texts of the page's blocks that are links (menus, related headlines)
+    # texts of the page's short blocks that are furniture on their own -> why: photo captions
+    # by their markup, prompts and credits by the boilerplate rules (clean/edges.py)
+    furniture: Mapping[str, str] = field(default_factory=dict)
 
 
 def html_to_paragraphs(html: str, *, url: str | None, origin: str) -> HtmlText:
@@ -68,6 +72,7 @@ def html_to_paragraphs(html: str, *, url: str | None, origin: str) -> HtmlText:
     if not placed:
         raise DiurnaError(E009, f"{origin}: no article text found in the HTML (script-only or empty page?)")
     published, inferred = _page_date(html, doc.date if doc is not None else None)
+    every = blocks(html, furniture=True) if small else []
     return HtmlText(
         paragraphs=tuple(p for _, p in placed),
         title=page_title(html, found, doc.title if doc is not None else None) if small else None,
@@ -75,7 +80,8 @@ def html_to_paragraphs(html: str, *, url: str | None, origin: str) -> HtmlText:
         published_inferred=inferred,
         publisher=(doc.sitename if doc is not None else None) or None,
         url=(doc.url if doc is not None else None) or url,
-        links=frozenset(b.text for b in blocks(html, furniture=True) if b.link_density >= 0.8) if small else frozenset(),
+        links=frozenset(b.text for b in every if b.link_density >= 0.8),
+        furniture=_furniture(every),
     )
 
 
@@ -90,6 +96,21 @@ def _placed(texts: list[str], visible: str, offsets: array) -> list[tuple[int, M
                 continue
             mapped, at, cursor = _locate(line.text, visible, offsets, cursor)
             out.append((at if at >= 0 else (out[-1][0] if out else 0), mapped))
+    return out
+
+
+_FURNITURE_MAX = 300  # longer blocks are left to the classifier
+
+
+def _furniture(found: list[Block]) -> dict[str, str]:
+    """The page's short blocks that are furniture by markup or by rule, and why."""
+    out: dict[str, str] = {}
+    for b in found:
+        if len(b.text) > _FURNITURE_MAX:
+            continue
+        reason = "photo-caption" if b.is_caption else boilerplate.standalone_reason(b.text)
+        if reason is not None:
+            out.setdefault(b.text, reason)
     return out
 
 
