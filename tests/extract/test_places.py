@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from diurna import Pipeline, Settings
-from diurna.extract.places import place_at
-from diurna.model import Place
+from diurna.extract.places import focus_countries, place_at
+from diurna.knowledge.gazetteer import load_gazetteer
+from diurna.model import Entity, Mention, Place
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +90,27 @@ def _place(start: int, end: int, feature: str, lat: float | None = 1.0) -> Place
 def test_places_place_at(places_: tuple[Place, ...], span: tuple[int, int], expected: int | None) -> None:
     got = place_at(places_, *span)
     assert got is (None if expected is None else places_[expected])
+
+
+def _entity(name: str, etype: str, country: str, rule: str, labels: tuple[str, ...] = ("ner",)) -> Entity:
+    mentions = tuple(Mention(n * 10, n * 10 + len(name), name, label) for n, label in enumerate(labels))
+    return Entity(id=name, name=name, type=etype, mentions=mentions, country=country,  # type: ignore[arg-type]
+                  rule=f"diurna.entities.v2:{rule}")
+
+
+@pytest.mark.parametrize("entities,focus", [
+    # named actors vote for their country
+    ([_entity("Ukrainian officials", "GROUP", "UKR", "nominal"), _entity("Barack Obama", "PERSON", "USA", "dictionary")],
+     ["UKR", "USA"]),
+    # an actor with one named mention votes even when other mentions were implied
+    ([_entity("police", "GROUP", "KEN", "nominal", ("nominal", "bare:role"))], ["KEN"]),
+    # negative cases: places, implied countries ("officials said"), institutions
+    ([_entity("Kenya", "PLACE", "KEN", "gazetteer")], []),
+    ([_entity("officials", "GROUP", "KEN", "nominal", ("bare:role", "bare:role"))], []),
+    ([_entity("White House", "ORG", "USA", "institution")], []),
+    # an actor known only from Phoenix does not vote; one of ours does
+    ([_entity("Tigers", "ORG", "SWZ", "dictionary")], []),
+])
+def test_places_focus_countries(entities: list[Entity], focus: list[str]) -> None:
+    actors = load_gazetteer((), False, True)
+    assert sorted(focus_countries(tuple(entities), actors)) == sorted(focus)
