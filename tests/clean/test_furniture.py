@@ -43,12 +43,22 @@ def test_furniture_dateline_forms(opening, place, agency):
     (STORY + " — AP", "— AP"),
     (STORY + " AFP", "AFP"),
     ("“We will not yield,” he said. (AP)", "(AP)"),
+    (STORY + " (dpa)", "(dpa)"),                       # an agency written in lower case, in brackets
+    (STORY + " --AP", "--AP"),                         # a double hyphen
+    (STORY + " /AFP/", "/AFP/"),                       # slashes
+    (STORY + " — Associated Press", "— Associated Press"),
+    # the credit, not a run of capitalised words before it
+    ("“The river is ours,” said Elrond Peredhel. REUTERS", "REUTERS"),
+    ("Talks resume in May, Mr Faramir. AFP", "AFP"),
     # a sentence, not a credit
     ("The minister said so in an interview with Reuters.", None),
     ("The minister told Reuters. Nothing else", None),
     (STORY + " NATO", None),          # no agency
     (STORY + " Reuters", None),       # not in capitals, no bracket or dash
     ("Talks resume in DALE", None),
+    (STORY + " dpa", None),           # lower case, no bracket or dash
+    (STORY + " (File)", None),        # no agency
+    (STORY + " — Aragorn Elessar", None),
 ])
 def test_furniture_trailing_credit(text, credit):
     found = split_trailing_credit(text)

@@ -91,7 +91,7 @@ def agency_name(credit: str) -> str | None:
 
 
 # A credit paragraph: "REUTERS", "— AFP", "(AP)", "AFP/dpa", "Reuters."
-_CREDIT_LINE = re.compile(r"^[—–\-\s(]{0,4}(?P<credit>[A-Za-z][A-Za-z\-. ]{1,30}?(?:/[A-Za-z][A-Za-z\-. ]{1,30}?)?)[)\s.]{0,4}$")
+_CREDIT_LINE = re.compile(r"^[—–\-\s(/]{0,4}(?P<credit>[A-Za-z][A-Za-z\-. ]{1,30}?(?:/[A-Za-z][A-Za-z\-. ]{1,30}?)?)[)\s./]{0,4}$")
 
 
 def wire_credit_agency(text: str) -> str | None:
@@ -112,10 +112,15 @@ def agency_in_credit(text: str) -> str | None:
 
 
 # A wire credit closing the story's last paragraph: "... the ministry said. REUTERS",
-# "... said. (AFP)", "... said. — AP". Only in capitals, in brackets or after a dash:
-# "... told Reuters." is a sentence.
+# "... said. (AFP)", "... said. — AP", "(dpa)", "--AP", "/AFP/", "— Associated Press".
+# Only in capitals, in brackets or slashes, or after a dash: "... told Reuters." is a
+# sentence. The agency must be one of agencies.tsv.
+# The leftmost match is the one tried, so the credit's shape is strict: a lower-case
+# name only in brackets or slashes, more than one word only after a dash (else "...,”
+# said Pant. REUTERS" would be read from "said").
 _TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?\"”’)])\s+(?P<credit>(?:[—–\-]\s?)?\(?[A-Z][A-Za-z\-.]{1,30}(?:/[A-Z][A-Za-z\-.]{1,30})?\)?)\s*$")
+    r"(?<=[.!?\"”’)])\s+(?P<credit>(?:--|[—–\-])\s?[A-Z][A-Za-z\-.]{1,30}(?: [A-Z][A-Za-z\-.]{1,30}){1,2}"
+    r"|(?:(?:--|[—–\-])\s?)?(?:[(/][A-Za-z]|[A-Z])[A-Za-z\-.]{1,30}(?:/[A-Z][A-Za-z\-.]{1,30})?[)/]?)\s*$")
 
 
 def split_trailing_credit(text: str) -> tuple[int, str] | None:
@@ -125,7 +130,7 @@ def split_trailing_credit(text: str) -> tuple[int, str] | None:
     if not m:
         return None
     credit = m["credit"]
-    name = credit.strip("—–- ()")
-    if not (name.isupper() or credit.startswith(("(", "—", "–", "-"))) or not wire_credit_agency(credit):
+    name = credit.strip("—–- ()/")
+    if not (name.isupper() or credit.startswith(("(", "—", "–", "-", "/"))) or not wire_credit_agency(credit):
         return None
     return len(text) - len(tail) + m.start(), credit
