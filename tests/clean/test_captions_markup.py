@@ -28,11 +28,16 @@ def _blocks(body: str) -> list[Block]:
     (f"<div class='x1'><img src='a.jpg'><span class='x2'>{CAPTION}</span></div>", True),    # div soup
     (f"<td>{S1}<br><br><i>{CAPTION}</i><br><br>{S2}</td>", True),                          # old table CMS
     (f"<p><em>{CAPTION}</em></p>", True),
+    (f"<p class='amp-caption'>{CAPTION}</p>", True),                                        # a class saying so
+    (f"<div class='wp-caption'><img src='a.jpg'><p class='wp-caption-text'>{CAPTION}</p></div>", True),
     # negative cases: story text
     (f"<p>{CAPTION}</p>", False),
     (f"<p>{S1} <i>Ered Luin</i> is a remote district.</p>", False),                       # some words in italics
     (f"<div><img src='a.jpg'><p>{S1} {S2} {S3} {S4}</p></div>", False),                   # long: story beside an image
     (f"<div><img src='a.jpg'><a href='/x'>{CAPTION}</a></div>", False),                   # a linked teaser
+    (f"<p><img src='a.jpg' align='left'>{CAPTION}</p>", False),                             # a picture floated into a paragraph
+    (f"<div>{CAPTION} <img src='icon.png'></div>", False),                                  # an icon after the text
+    (f"<p class='capital-city'>{CAPTION}</p>", False),                                      # a class word that is no caption
 ])
 def test_captions_markup_is_caption(body, caption):
     found = [b for b in _blocks(body) if CAPTION in b.text] or [b for b in _blocks(body) if S1 in b.text]

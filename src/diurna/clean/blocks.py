@@ -32,7 +32,9 @@ _OUTER = frozenset({"html", "body", "main", "article"})  # their classes describ
 _IMAGES = frozenset({"img", "picture", "amp-img", "video", "amp-video"})
 _EMPHASIS = frozenset({"i", "em"})
 _CAPTION_TAGS = frozenset({"figcaption", "caption"})
-_CAPTION_MAX = 300  # a caption is a line or two; a longer block beside an image is story  # their classes describe the page, not furniture
+_CAPTION_MAX = 300  # a caption is a line or two; a longer block beside an image is story
+# Class or id words of a caption element ("wp-caption-text", "amp-caption", "image__caption").
+_CAPTION_CLASS = re.compile(r"(?:^|[\s_-])(?:caption|figcaption|photo-?credit|image-?credit)(?:$|[\s_-])", re.I)
 _ROLES = frozenset({"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar", "dialog"})
 _WS = re.compile(r"\s+")
 _TERMINAL = tuple(".!?\"”’)…")
@@ -52,7 +54,8 @@ class Block:
 
     @property
     def is_caption(self) -> bool:
-        """A photo caption by its markup, whatever its words: a block in <figcaption>,
+        """A photo caption by its markup, whatever its words: a block in <figcaption> or
+        an element whose class says caption,
         a short block beside an image in the same container, or a short block wholly in
         italics (old table layouts set captions as `<i>` lines between `<br>`s)."""
         if self.caption_tag:
@@ -115,12 +118,12 @@ def _walk(el: object, buf: _Buffer, out: list[Block], inside: _Inside, keep: boo
             buf.add(el.tail, inside)  # type: ignore[attr-defined]
         return
     block = tag in _BLOCK
-    if tag in _IMAGES:
-        buf.image = True
     within = _Inside(inside.link or tag == "a", inside.emphasis or tag in _EMPHASIS,
-                     inside.caption or tag in _CAPTION_TAGS)
+                     inside.caption or tag in _CAPTION_TAGS or _caption_class(el))
     if block:
         buf.flush(out)
+    if tag in _IMAGES and _beside(el, buf):
+        buf.image = True
     if el.text:  # type: ignore[attr-defined]
         buf.add(el.text, within)  # type: ignore[attr-defined]
     for child in el:  # type: ignore[attr-defined]
@@ -129,6 +132,19 @@ def _walk(el: object, buf: _Buffer, out: list[Block], inside: _Inside, keep: boo
         buf.flush(out)
     if el.tail:  # type: ignore[attr-defined]
         buf.add(el.tail, inside)  # type: ignore[attr-defined]
+
+
+def _beside(img: object, buf: _Buffer) -> bool:
+    """An image that a caption may sit beside: first in its block (a caption follows its
+    picture) and not inside a <p> (an old CMS floats a picture into a story paragraph)."""
+    parent = img.getparent()  # type: ignore[attr-defined]
+    in_p = parent is not None and isinstance(parent.tag, str) and parent.tag.lower() == "p"
+    return not in_p and not any(t.strip() for t, _ in buf.pieces)
+
+
+def _caption_class(el: object) -> bool:
+    get = el.get  # type: ignore[attr-defined]
+    return bool(_CAPTION_CLASS.search(f"{get('class') or ''} {get('id') or ''}"))
 
 
 def _is_furniture(el: object) -> bool:
