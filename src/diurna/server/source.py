@@ -9,6 +9,11 @@ consistent). The copy is refreshed when the store's file or WAL changed, at most
 being served from the last copy and `stale` says so (an `X-Diurna-Snapshot` header).
 We touch the store itself only for that copy and for the rare writes (follows), so an
 ingest is blocked only during a refresh copy.
+
+Reads never wait for the writer: a refresh does not wait for the store's lock (an
+ingest holds it for its whole run, so waiting would only delay every request by the
+lock wait), and while one request refreshes, the others read the copy they have
+instead of queueing behind it (tests/server/test_source_read_latency.py measures it).
 """
 
 from __future__ import annotations
@@ -70,8 +75,11 @@ class Source:
         return self._snapshot
 
     def refresh(self, *, force: bool = False) -> Snapshot | None:
-        """Copy the store if it changed since the last copy; keep the old copy if a writer holds it."""
-        with self._lock:
+        """Copy the store if it changed since the last copy; keep the old copy if a writer holds it.
+        With a copy in hand and another thread refreshing, return that copy at once."""
+        if not self._lock.acquire(blocking=force or self._snapshot is None):
+            return self._snapshot
+        try:
             now = time.monotonic()
             if not force and self._snapshot is not None and now - self._checked < self.refresh_every:
                 return self._snapshot
@@ -85,12 +93,15 @@ class Source:
             except DiurnaError:
                 self.stale = True  # an ingest holds the store: serve the last copy
             return self._snapshot
+        finally:
+            self._lock.release()
 
     def _copy(self) -> Snapshot:
         self._n += 1
         target = Path(self._dir) / f"snapshot-{self._n}.duckdb"
         # Holding a read-only connection keeps writers out while we copy file and WAL.
-        with Store(self.db, read_only=True):
+        # wait=0: a writer holding the store now holds it for a whole ingest; fail at once, serve the old copy.
+        with Store(self.db, read_only=True, wait=0.0):
             stamp = _stamp(self.db)
             shutil.copyfile(self.db, target)
             wal = Path(f"{self.db}.wal")
