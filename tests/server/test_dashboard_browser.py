@@ -90,6 +90,11 @@ def test_timeline_keeps_empty_periods_as_gaps(page, live):
     labels = page.locator("#timeline svg > text").evaluate_all("els => els.map(e => e.textContent)")
     assert "2026-01-12" in labels      # a week without events still has its place on the axis
     assert "2026-01-05" in labels and "2026-02-23" in labels
+    # Events in the weeks of Jan 5, Feb 2, Feb 16 and Feb 23: one line (Feb 16 -> 23) and four
+    # points; no line is drawn across the empty weeks between them.
+    assert page.locator("#timeline polyline.goldstein").count() == 1
+    assert page.locator("#timeline polyline.goldstein").get_attribute("points").count(",") == 2
+    assert page.locator("#timeline circle.goldstein-point").count() == 4
 
 
 def test_filter_by_dyad_open_event_see_evidence(page, live):
@@ -108,8 +113,24 @@ def test_filter_by_dyad_open_event_see_evidence(page, live):
     page.wait_for_selector("#doc-text .hl-event.flash")
     flashed = page.locator("#doc-text .hl-event.flash").evaluate_all("els => els.map(e => e.textContent).join('')")
     assert flashed == "Gondor shelled positions of Rohan in Edoras on 2026-02-05, officials said."
+    assert page.locator("#doc-text h2.doc-title").inner_text() == "Gondor and Rohan"   # the title, not the id
+    # The selected evidence stands out; other spans are subtle (a faint tint).
+    strong = page.locator("#doc-text .hl-event.flash").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    quiet = page.locator("#doc-text .hl-quote").first.evaluate("e => getComputedStyle(e).backgroundColor")
+    assert strong == "rgb(255, 210, 63)" and quiet.startswith("rgba(") and quiet.endswith(", 0.18)")
     assert page.locator("#doc-text .hl-quote").count() >= 1 and page.locator("#doc-text .hl-time").count() >= 1
     page.screenshot(path=str(SHOTS / "article.png"), full_page=True)
+
+
+def test_download_the_current_filter_as_csv(page, live):
+    page.goto(live + "/#/events?quad=4")
+    page.wait_for_function("document.querySelector('#events-title').textContent.startsWith('Events: 1')")
+    with page.expect_download() as info:
+        page.click("#download button[data-format=csv]")
+    download = info.value
+    assert download.suggested_filename == "diurna-events.csv"
+    lines = Path(download.path()).read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("id,block,code,") and len(lines) == 2 and "attack-feb" in lines[1]
 
 
 def test_click_on_a_dyad_edge_filters_the_table(page, live):
@@ -160,6 +181,114 @@ def test_token_from_the_url_reaches_the_api(db, settings, browser):
         other.goto(f"http://127.0.0.1:{port}/#/events")
         other.wait_for_selector("#events-table .error")
         assert "401" in other.inner_text("#events-table .error")
+    finally:
+        context.close()
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+OUTSIDE_CSS = "#timeline-outside .count[data-side={}]"
+
+
+@pytest.fixture(scope="module")
+def wider_store(tmp_path_factory):
+    """The test corpus plus a treaty of 1991 told in a 2026 article (dated outside the
+    publication range), real countries for the map, and events within one country (a loop)."""
+    from builders import GONDOR, corpus, report
+
+    from diurna.store import Store
+
+    path = tmp_path_factory.mktemp("wider") / "store.duckdb"
+    with Store(path) as store:
+        store.write([*corpus(),
+                     report("treaty-1991", ("France", "FRA", "FRAGOV"), ("Germany", "DEU", "DEUGOV"),
+                            verb="signed a treaty with", code="057", label="Sign formal agreement", quad=1,
+                            goldstein=8.0, day="1991-01-17", published="2026-02-10"),
+                     report("council-feb", GONDOR, GONDOR, verb="convened the council of", code="040",
+                            label="Consult", quad=1, goldstein=1.0, day="2026-02-12")])
+    return path
+
+
+def test_overview_on_publication_range_map_and_loop(wider_store, settings, browser):
+    server, thread, base = _serve(wider_store, settings)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        pg = context.new_page()
+        pg.goto(base + "/")
+        pg.wait_for_selector("#timeline svg .bar")
+        periods = pg.locator("#timeline .bar").evaluate_all("els => els.map(e => e.dataset.period)")
+        assert periods == ["2026-01-01", "2026-02-01", "2026-03-01"]    # not stretched back to 1991
+        assert pg.inner_text(OUTSIDE_CSS.format("before")).startswith("1 earlier")
+        assert pg.inner_text(OUTSIDE_CSS.format("after")).startswith("0 later")
+        pg.click(OUTSIDE_CSS.format("before") + " a")
+        pg.wait_for_function("document.querySelector('#events-title').textContent.startsWith('Events: 1')")
+        assert "Sign formal agreement" in pg.inner_text("#events-table tbody")
+        pg.goto(base + "/#/")
+        pg.wait_for_selector("#map path.country.counted")
+        assert sorted(pg.locator("#map path.country.counted").evaluate_all("els => els.map(e => e.dataset.iso3)")) == [
+            "DEU", "FRA"]
+        assert pg.locator("#map path.country").count() > 170 and "Events:" in pg.inner_text("#map-legend")
+        loop = pg.locator("#network .edge[data-dyad='GND-GND']")
+        assert loop.count() == 1 and pg.locator("#network .edge-weight[data-dyad='GND-GND']").text_content() == "1"
+        assert loop.evaluate("e => { const b = e.getBBox(), v = e.ownerSVGElement.viewBox.baseVal;"
+                             " return b.x >= 0 && b.y >= 0 && b.x + b.width <= v.width && b.y + b.height <= v.height; }")
+        pg.select_option("#map-mode", "goldstein")
+        pg.wait_for_function("document.querySelector('#map-legend').textContent.includes('Mean Goldstein')")
+    finally:
+        context.close()
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+def _serve(db, settings):
+    import uvicorn
+
+    from diurna.server import create_app
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(db, settings), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    return server, thread, f"http://127.0.0.1:{port}"
+
+
+REAL_STORE = os.environ.get("DIURNA_SCREEN_STORE")
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not REAL_STORE, reason="set DIURNA_SCREEN_STORE to a store built by `diurna ingest` (the VOA stories)")
+def test_dashboard_on_a_real_store_screenshots(settings, browser):
+    """The overview on a real store: the timeline spans the publication range with the rest
+    counted beside it, countries are coloured with a legend, and no network node, loop or
+    count leaves the picture. Element screenshots go to DIURNA_SCREENSHOTS (look at them)."""
+    server, thread, base = _serve(Path(REAL_STORE), settings)
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, device_scale_factor=1.5)
+    try:
+        pg = context.new_page()
+        pg.goto(base + "/")
+        pg.wait_for_selector("#timeline svg .bar")
+        pg.wait_for_selector("#network svg .edge")
+        pg.wait_for_selector("#map svg path.country")
+        published = pg.evaluate("fetch('/api/status').then(r => r.json()).then(s => s.published)")
+        periods = pg.locator("#timeline .bar").evaluate_all("els => els.map(e => e.dataset.period)")
+        assert published["first"][:7] <= min(periods)[:7] and max(periods) <= published["last"]
+        assert pg.locator("#timeline-outside .count").count() == 2
+        assert pg.locator("#map path.country.counted").count() >= 5
+        assert pg.locator("#map-legend i").count() >= 3
+        inside = pg.locator("#network svg").evaluate(
+            "s => { const v = s.viewBox.baseVal; return [...s.querySelectorAll('.edge, .node, .edge-weight')].every(e => {"
+            " const b = e.getBBox(); return b.x >= v.x - 1 && b.y >= v.y - 1 && b.x + b.width <= v.x + v.width + 1"
+            " && b.y + b.height <= v.y + v.height + 1; }); }")
+        assert inside
+        SHOTS.mkdir(parents=True, exist_ok=True)
+        for panel in ("timeline", "network", "map"):
+            pg.locator(f"#{panel}").locator("xpath=ancestor::div[contains(@class,'panel')][1]").screenshot(
+                path=str(SHOTS / f"real-{panel}.png"))
+        pg.screenshot(path=str(SHOTS / "real-overview.png"), full_page=True)
     finally:
         context.close()
         server.should_exit = True

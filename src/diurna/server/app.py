@@ -7,6 +7,8 @@ private snapshot, see `source.py`), and returns their rows. No SQL is built here
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 import threading
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
@@ -17,6 +19,7 @@ from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.background import BackgroundTask
 
 from ..errors import DiurnaError
 from ..settings import Settings
@@ -176,6 +179,23 @@ def _routes(app: FastAPI, source: Source) -> None:
         """Merged events matching the CLI's filters, one page, sorted."""
         with source.reader() as store:
             return queries.event_page(store, f, offset=offset, sort=sort, descending=order == "desc")
+
+    @app.get("/api/export/events", response_class=FileResponse, tags=["events"],
+             responses={200: {"content": {"text/csv": {}, "application/vnd.apache.parquet": {}},
+                              "description": "The events as a file download."}})
+    def export_events(f: Filter, format: queries.ExportFormat = "csv") -> FileResponse:
+        """Every event matching the filters (no page limit) as a CSV or Parquet download."""
+        folder = tempfile.mkdtemp(prefix="diurna-export-")
+        out = Path(folder) / f"diurna-events.{format}"
+        try:
+            with source.reader() as store:
+                n = queries.export_events(store, f, format, out)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        return FileResponse(out, filename=out.name, headers={"X-Diurna-Rows": str(n)},
+                            media_type="text/csv" if format == "csv" else "application/vnd.apache.parquet",
+                            background=BackgroundTask(shutil.rmtree, folder, ignore_errors=True))
 
     @app.get("/api/events/{event_id}", response_model=EventDetail, responses=NOT_FOUND, tags=["events"])
     def event(event_id: Id) -> EventDetail:

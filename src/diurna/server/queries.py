@@ -9,10 +9,13 @@ parameter; column names and periods come from fixed whitelists, never from the r
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Literal
 
 from ..store import Store
+from ..store.export import sql_path
 from ..store.query import EventFilter, Evidence, StoredEvent, event_where, evidence
+from ..store.refresh import EVENT_COLUMNS
 
 SORTS = {
     "day": "day", "articles": "num_articles", "sources": "num_sources", "mentions": "num_mentions",
@@ -46,6 +49,22 @@ def event_page(store: Store, f: EventFilter, *, offset: int = 0, sort: Sort = "d
 def event(store: Store, event_id: str) -> StoredEvent | None:
     rows = store.fetch("SELECT * FROM events WHERE id = ?", [event_id])
     return StoredEvent.from_row(rows[0]) if rows else None
+
+
+ExportFormat = Literal["csv", "parquet"]
+_COPY = {"csv": "(FORMAT csv, HEADER)", "parquet": "(FORMAT parquet)"}
+# Every column of a merged event but the lower-cased search text (an index, not data).
+EXPORT_COLUMNS = tuple(c for c in EVENT_COLUMNS if c != "search")
+
+
+def export_events(store: Store, f: EventFilter, fmt: ExportFormat, out: Path) -> int:
+    """Every event matching the filter (no page limit) into `out` as CSV or Parquet, newest
+    first; returns how many. `out` is the server's own temporary path, never the client's."""
+    where, params = event_where(f)
+    cols = ", ".join(EXPORT_COLUMNS)
+    store.con.execute(f"COPY (SELECT {cols} FROM events WHERE {where} ORDER BY day DESC NULLS LAST, id) "
+                      f"TO {sql_path(out)} {_COPY[fmt]}", params)
+    return int(store.scalar(f"SELECT count(*) FROM events WHERE {where}", params))
 
 
 @dataclass(frozen=True, slots=True)

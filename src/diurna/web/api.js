@@ -32,6 +32,26 @@ export async function api(path, options = {}) {
   return body;
 }
 
+// Save what a GET returns as a file (the CSV/Parquet export): fetched with the token like
+// any API call, then handed to the browser as a blob.
+export async function download(path, filename) {
+  const headers = {};
+  const token = sessionStorage.getItem(TOKEN_KEY);
+  if (token) headers.Authorization = `Bearer ${token}`;
+  const resp = await fetch(path, { headers });
+  if (!resp.ok) {
+    const body = await resp.json().catch(() => ({}));
+    throw new Error(`${resp.status}: ${body.message || body.detail || resp.statusText}`);
+  }
+  const a = document.createElement("a");  // not el(): a blob: URL is ours, not data from the store
+  a.href = URL.createObjectURL(await resp.blob());
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
 export function query(params) {
   const out = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== "") out.set(k, v);

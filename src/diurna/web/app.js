@@ -1,7 +1,7 @@
 // The dashboard: hash routes (#/, #/events?..., #/event/ID, #/doc/ID?event=ID, #/follows),
 // one filter bar shared by every view (the CLI's `diurna events` filters).
-import { FILTERS, QUADS, QUAD_COLOURS, api, el, pick, query, showError } from "./api.js";
-import { fillPeriods, legend, loadWorld, map, network, timeline } from "./charts.js";
+import { FILTERS, QUADS, QUAD_COLOURS, api, download, el, pick, query, showError } from "./api.js";
+import { fillPeriods, legend, loadWorld, map, mapLegend, network, timeline } from "./charts.js";
 import { renderArticle } from "./article.js";
 
 const form = document.getElementById("filters");
@@ -33,6 +33,10 @@ form.addEventListener("submit", (e) => {
   go(["events", "follows"].includes(view) ? view : "overview", formParams());
 });
 document.getElementById("clear").addEventListener("click", () => { form.reset(); go(route().view === "events" ? "events" : "overview"); });
+for (const b of document.querySelectorAll("#download button")) {
+  b.addEventListener("click", () => download(`/api/export/events${query({ ...formParams(), interval: undefined, format: b.dataset.format })}`,
+    `diurna-events.${b.dataset.format}`).catch((err) => showError(document.getElementById("status"), err)));
+}
 
 async function show() {
   const { view, id, params } = route();
@@ -43,22 +47,65 @@ async function show() {
   await (views[view] || overview)(params, id);
 }
 
+// The store's publication range, asked once: the timeline's default span.
+let published = null;
+async function publicationRange() {
+  if (published === null) published = (await api("/api/status")).published || {};
+  return published;
+}
+
+function shiftDay(day, days) {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
 async function overview(params) {
   const f = pick(params);
-  const interval = params.interval || "month";
+  const interval = params.interval || "month", mode = params.colour === "goldstein" ? "goldstein" : "events";
   legend(document.getElementById("timeline-legend"));
-  const [tl, dy, pts, world] = await Promise.all([
-    api(`/api/aggregates/timeline${query({ ...f, interval })}`),
-    api(`/api/aggregates/dyads${query({ ...f, top: 30 })}`),
-    api(`/api/aggregates/places${query({ ...f, top: 500 })}`),
-    loadWorld(),
-  ]).catch((err) => { showError(document.getElementById("timeline"), err); return []; });
-  if (!tl) return;
+  let data;
+  try {
+    const pub = await publicationRange();
+    // Dates read from the text (1991, 2041) would stretch the axis until the news is a
+    // sliver: the timeline spans the publication range unless the filters give dates,
+    // and the events dated outside it are counted beside it.
+    const span = { since: f.since || pub.first, until: f.until || pub.last };
+    const outside = (extra) => api(`/api/events${query({ ...f, ...extra, limit: 1 })}`).then((r) => r.total);
+    data = await Promise.all([
+      api(`/api/aggregates/timeline${query({ ...f, ...span, interval })}`),
+      api(`/api/aggregates/dyads${query({ ...f, top: 30 })}`),
+      api(`/api/aggregates/places${query({ ...f, top: 500 })}`),
+      api(`/api/aggregates/countries${query({ ...f, top: 300 })}`),
+      loadWorld(),
+      !f.since && pub.first ? outside({ until: shiftDay(pub.first, -1) }) : 0,
+      !f.until && pub.last ? outside({ since: shiftDay(pub.last, 1) }) : 0,
+      span,
+    ]);
+  } catch (err) { return showError(document.getElementById("timeline"), err); }
+  const [tl, dy, pts, cs, world, before, after, span] = data;
   timeline(document.getElementById("timeline"), fillPeriods(tl, interval), (b) => go("events", { ...f, ...periodRange(b.period, interval) }));
+  outsideNote(document.getElementById("timeline-outside"), f, span, before, after);
   network(document.getElementById("network"), dy, (d) => go("events", { ...f, dyad: d.key }));
-  map(document.getElementById("map"), pts, world, (p) => go("events", { ...f, q: (p.name || "").split(" ")[0], country: p.country }));
-  document.getElementById("map-note").textContent = `${pts.length} located places; circle size = events, colour = mean Goldstein.`
-    + (world.length ? "" : " (No world outline shipped: latitude/longitude grid only.)");
+  const max = map(document.getElementById("map"), pts, cs, world, mode, (p) => go("events", { ...f, q: (p.name || "").split(" ")[0], country: p.country }),
+    (c) => go("events", { ...f, country: c.key }));
+  mapLegend(document.getElementById("map-legend"), mode, max);
+  const select = document.getElementById("map-mode");
+  select.value = mode;
+  select.onchange = () => go("overview", { ...params, colour: select.value });
+  document.getElementById("map-note").textContent = `${cs.length} countries as source, target or place; ${pts.length} located places (dots).`
+    + (world.length ? "" : " (No country borders shipped.)");
+}
+
+function outsideNote(box, f, span, before, after) {
+  const link = (n, text, extra) => el("a", { href: `#/events${query({ ...f, ...extra })}` }, `${n} ${text}`);
+  box.replaceChildren(
+    el("div", { class: "range" }, "Shown: ", el("strong", {}, `${span.since || "?"} – ${span.until || "?"}`),
+      f.since || f.until ? " (the filter's dates)" : " (the articles' publication dates)"),
+    el("div", {}, "Dated outside it:"),
+    el("div", { class: "count", dataset: { side: "before" } }, link(before, "earlier", { until: shiftDay(span.since || "1900-01-01", -1) })),
+    el("div", { class: "count", dataset: { side: "after" } }, link(after, "later", { since: shiftDay(span.until || "2999-12-31", 1) })),
+    el("div", { class: "note" }, "Often years named in the text (a past war, a 2030 target)."));
 }
 
 function periodRange(start, interval) {

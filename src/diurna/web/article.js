@@ -23,7 +23,7 @@ export function renderArticle(doc, textBox, side, focusEvent, openEvent) {
       onclick: () => select(side, doc, covering.map(([s]) => s), openEvent) }, piece));
   }
   textBox.replaceChildren(
-    el("h2", {}, doc.title || doc.id),
+    el("h2", { class: "doc-title" }, doc.title || doc.id),
     el("p", { class: "note" }, [doc.published, doc.publisher, doc.agency, doc.dateline].filter(Boolean).join(" · "),
       safeUrl(doc.url) ? [" · ", el("a", { href: safeUrl(doc.url), rel: "noopener noreferrer", target: "_blank" }, "source")] : null),
     el("p", { class: "legend" }, ORDER.map((k) => el("span", { class: `kind kind-${k}` }, k))),
