@@ -64,9 +64,37 @@ def test_queries_answer_from_the_copy_while_an_ingest_writes(fresh_client, write
 
 
 @pytest.mark.slow  # ~6 s: a writer in another process holds the store
-def test_no_copy_yet_and_store_held_is_busy(tmp_path):
+def test_started_mid_ingest_serves_what_is_committed(tmp_path):
+    """No copy yet and the store held: the file is copied without the lock and served, marked
+    stale, when it reads back whole (the writer's committed article included)."""
     from conftest import build_store
 
+    db = build_store(tmp_path / "s.duckdb")
+    proc = subprocess.Popen([sys.executable, "-c", WRITER.format(here=str(HERE), db=str(db))],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert proc.stdout.readline().strip() == "writing"
+        source = Source(db)
+        with source.reader() as store:
+            assert store.scalar("SELECT count(*) FROM events") == 5
+        assert source.stale
+        source.close()
+    finally:
+        proc.stdin.write("done\n")
+        proc.stdin.flush()
+        proc.wait(timeout=30)
+
+
+@pytest.mark.slow  # ~6 s: a writer in another process holds the store
+def test_no_copy_that_reads_back_and_store_held_is_busy(tmp_path, monkeypatch):
+    from conftest import build_store
+
+    from diurna.server import source as source_module
+
+    def torn(path):
+        raise source_module.DiurnaError(source_module.E018, "torn")
+
+    monkeypatch.setattr(source_module, "_reads_back", torn)
     db = build_store(tmp_path / "s.duckdb")
     proc = subprocess.Popen([sys.executable, "-c", WRITER.format(here=str(HERE), db=str(db))],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
@@ -76,6 +104,7 @@ def test_no_copy_yet_and_store_held_is_busy(tmp_path):
         with pytest.raises(StoreBusy, match="being written"):
             with source.reader():
                 pass
+        assert list(Path(source._dir).iterdir()) == []  # the torn copy is not left behind
         source.close()
     finally:
         proc.stdin.write("done\n")

@@ -8,7 +8,9 @@ consistent). The copy is refreshed when the store's file or WAL changed, at most
 `refresh_every` seconds; if an ingest holds the store at that moment, requests keep
 being served from the last copy and `stale` says so (an `X-Diurna-Snapshot` header).
 We touch the store itself only for that copy and for the rare writes (follows), so an
-ingest is blocked only during a refresh copy.
+ingest is blocked only during a refresh copy. A server started while an ingest runs
+copies the file without the lock and serves that copy if it reads back whole (what the
+ingest had committed), else answers 503 until the ingest ends.
 
 Reads never wait for the writer: a refresh does not wait for the store's lock (an
 ingest holds it for its whole run, so waiting would only delay every request by the
@@ -23,10 +25,12 @@ import tempfile
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+
+import duckdb
 
 from ..errors import E018, DiurnaError
 from ..store import Store
@@ -52,6 +56,21 @@ def _stamp(db: Path) -> tuple[int, ...]:
         except FileNotFoundError:
             out += [0, 0]
     return tuple(out)
+
+
+def _reads_back(path: Path) -> None:
+    """Raise unless every table of the copy at `path` can be read to its end (DuckDB checks
+    each block's checksum as it reads, so a torn copy fails here, not in a request)."""
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        tables = [r[0] for r in con.execute("SELECT table_name FROM information_schema.tables "
+                                            "WHERE table_schema = 'main'").fetchall()]
+        if "events" not in tables or "documents" not in tables:
+            raise DiurnaError(E018, "the copy holds no store yet")
+        for table in tables:  # a hash over whole rows reads every column's blocks, in DuckDB
+            con.execute(f'SELECT count(*), bit_xor(hash(t)) FROM "{table}" AS t').fetchone()
+    finally:
+        con.close()
 
 
 class Source:
@@ -92,21 +111,39 @@ class Source:
                 self.stale = False
             except DiurnaError:
                 self.stale = True  # an ingest holds the store: serve the last copy
+                if self._snapshot is None:
+                    self._snapshot = self._committed_copy()
             return self._snapshot
         finally:
             self._lock.release()
 
-    def _copy(self) -> Snapshot:
+    def _committed_copy(self) -> Snapshot | None:
+        """A server started while an ingest holds the store has no copy yet: copy the file
+        and WAL without the lock (the writer may be mid-commit), and keep the copy only if
+        DuckDB opens it and its tables read back whole; else None (requests get 503)."""
+        try:
+            return self._copy(locked=False)
+        except (DiurnaError, duckdb.Error, OSError):
+            return None
+
+    def _copy(self, locked: bool = True) -> Snapshot:
         self._n += 1
         target = Path(self._dir) / f"snapshot-{self._n}.duckdb"
         # Holding a read-only connection keeps writers out while we copy file and WAL.
         # wait=0: a writer holding the store now holds it for a whole ingest; fail at once, serve the old copy.
-        with Store(self.db, read_only=True, wait=0.0):
+        with Store(self.db, read_only=True, wait=0.0) if locked else nullcontext():
             stamp = _stamp(self.db)
             shutil.copyfile(self.db, target)
             wal = Path(f"{self.db}.wal")
             if wal.exists():
                 shutil.copyfile(wal, Path(f"{target}.wal"))
+        if not locked:
+            try:
+                _reads_back(target)
+            except BaseException:
+                for p in (target, Path(f"{target}.wal")):
+                    p.unlink(missing_ok=True)
+                raise
         old, snap = self._snapshot, Snapshot(str(target), stamp, datetime.now(UTC).replace(tzinfo=None))
         # A connection held open for the copy's lifetime: each request's read-only Store then
         # joins this open database instead of loading the file again (~50 ms -> ~1 ms).
