@@ -293,3 +293,20 @@ def test_dashboard_on_a_real_store_screenshots(settings, browser):
         context.close()
         server.should_exit = True
         thread.join(timeout=10)
+
+
+def test_confidence_filter_narrows_every_view(page, live):
+    """The corpus' events have confidences 0.9, 0.75, 0.3 and 0.5: at least 0.6 keeps two."""
+    page.goto(live + "/#/events")
+    page.fill("#filters input[name=min_confidence]", "0.6")
+    page.click("#filters button[type=submit]")
+    page.wait_for_function("document.querySelector('#events-title').textContent.startsWith('Events: 2')")
+    shown = page.locator("#events-table td.confidence").evaluate_all("els => els.map(e => Number(e.textContent))")
+    assert sorted(shown) == [0.75, 0.9]
+    assert "min_confidence=0.6" in page.url
+    page.goto(live + "/#/?min_confidence=0.6")
+    page.wait_for_function("document.querySelectorAll('#timeline .bar').length === 2")   # Jan and Feb only
+    assert page.input_value("#filters input[name=min_confidence]") == "0.6"
+    with page.expect_download() as info:
+        page.click("#download button[data-format=csv]")
+    assert len(Path(info.value.path()).read_text(encoding="utf-8").splitlines()) == 3  # a header and two events

@@ -8,7 +8,7 @@ if (fromUrl) {
   history.replaceState(null, "", location.pathname + location.hash);  // keep the secret out of history
 }
 
-export const FILTERS = ["actor", "country", "dyad", "code", "root", "quad", "since", "until", "q"];
+export const FILTERS = ["actor", "country", "dyad", "code", "root", "quad", "since", "until", "q", "min_confidence"];
 export const QUADS = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
 export const QUAD_COLOURS = { 1: "#4e79a7", 2: "#2a9d8f", 3: "#f4a261", 4: "#d62828" };
 

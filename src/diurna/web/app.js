@@ -130,8 +130,10 @@ async function events(params) {
   body.replaceChildren(...page.items.map((e) => el("tr", { class: "clickable", dataset: { id: e.id }, onclick: () => go("event", {}, e.id) },
     el("td", {}, e.day || ""), el("td", {}, el("span", { class: "quad", style: `background:${QUAD_COLOURS[e.quad_class] || "#999"}`, title: QUADS[e.quad_class] }), e.code),
     el("td", {}, e.label || ""), el("td", {}, `${e.source_name || "?"} → ${e.target_name || "?"}`),
-    el("td", {}, e.location_name || ""), el("td", {}, e.goldstein ?? ""), el("td", {}, e.num_articles))));
-  if (!page.items.length) body.replaceChildren(el("tr", {}, el("td", { colspan: 7, class: "empty" }, "No events match these filters.")));
+    el("td", {}, e.location_name || ""), el("td", {}, e.goldstein ?? ""),
+    el("td", { class: "confidence" }, e.confidence === null || e.confidence === undefined ? "" : e.confidence.toFixed(2)),
+    el("td", {}, e.num_articles))));
+  if (!page.items.length) body.replaceChildren(el("tr", {}, el("td", { colspan: 8, class: "empty" }, "No events match these filters.")));
   document.getElementById("page").textContent = page.total ? `${offset + 1}–${offset + page.items.length} of ${page.total}` : "";
   document.getElementById("prev").disabled = offset === 0;
   document.getElementById("next").disabled = offset + PAGE >= page.total;
