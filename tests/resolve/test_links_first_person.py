@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import pytest
 
-from diurna import Pipeline
+from diurna import Pipeline, Settings
 
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return Pipeline()
+    # actorless events kept: the unlinked "us" of the negative case is otherwise dropped
+    # with its event (the default drops events with no actor; a quoted "us" is kept)
+    return Pipeline(Settings.load(actorless_events=True))
+
+
+def test_links_first_person_keeps_quoted_event_by_default() -> None:
+    text = 'Kenyan President William Ruto spoke on Monday. "They attack us every week," Ruto said.'
+    result = Pipeline().process(text)
+    i = result.document.text.find("us every")
+    assert any(r is not None and r.start == i and r.actor_code == "KENGOV"
+               for e in result.facts.events for r in (e.source, e.target))
 
 
 @pytest.mark.parametrize(("text", "needle", "code"), [

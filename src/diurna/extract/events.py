@@ -7,7 +7,8 @@ earlier extractors filled them; otherwise events fall back to the publication da
 and the dateline, and say so (`date_source`, `location_source`). When quotes ran before
 (and `statement_events` is on), each attributed quote is also a 01x statement event
 (`eventing/statements.py`). Events with no actor on either side are dropped unless
-`actorless_events` is on: without a source or a target they are mentions, not event data.
+`actorless_events` is on (off by default): without a source or a target they are
+mentions, not event data.
 Events whose confidence is below `min_confidence` are left out (`eventing/confidence.py`).
 """
 
@@ -22,6 +23,7 @@ from ..settings import Settings
 from .actorhood import without_junk
 from .base import ExtractFn, ExtractorSpec
 from .eventing import coder, confidence, dated, lexicon, statements
+from .quoting import cues as cue_data
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -45,7 +47,8 @@ def build(settings: Settings) -> ExtractFn:
         if not settings.abstract_actors:  # "measures", an unresolved "them": sides that stand for no one
             events = [without_junk(e, doc, gaz.roles, lex.human_nouns) for e in events]
         if not settings.actorless_events:
-            events = [e for e in events if coder.has_actor(e, doc, gaz.roles)]
+            voiced = coder.quoted_first_person(facts.quotes, cue_data.load().first_person)
+            events = [e for e in events if coder.has_actor(e, doc, gaz.roles, voiced)]
         return replace(facts, events=confidence.at_least(coder.merge(events), settings.min_confidence))
 
     return extract_events

@@ -35,6 +35,7 @@ class Grammar:
     object_pronouns: frozenset[str]
     title_connectors: frozenset[str]
     plural_nouns: frozenset[str]
+    temporal_marks: frozenset[str]
 
 
 KEYS = tuple(f.name for f in fields(Grammar))

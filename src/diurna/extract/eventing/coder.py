@@ -5,12 +5,13 @@ place, evidence, rule and confidence; then one event per real occurrence.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ...knowledge import cameo
+from ...knowledge import cameo, grammar
 from ...knowledge.gazetteer import Roles
-from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Modality, Plover
+from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Modality, Plover, Quote
 from ..mentions import MentionIndex
 from . import arguments as A
 from . import domestic as D
@@ -67,7 +68,6 @@ def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, 
 
 # Adverbial clauses that only date the main event ("one day after a jet shot down a
 # helicopter", "when the dictator expelled them"): background, not the news.
-_TEMPORAL_MARKS = {"after", "before", "when", "while", "since", "until", "till", "once", "whenever", "as"}
 
 
 def _subordinate_region(m: Match) -> tuple[set[int], set[int]] | None:
@@ -89,7 +89,8 @@ def _subordinate_region(m: Match) -> tuple[set[int], set[int]] | None:
 
 
 def _temporal(clause: Token) -> bool:
-    return any(c.dep_ == "mark" and c.lower_ in _TEMPORAL_MARKS for c in clause.children)
+    marks = grammar.load().temporal_marks
+    return any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
 
 
 _SIDE_PHRASES = {"prep", "npadvmod", "advmod", "advcl"}
@@ -590,13 +591,27 @@ def _confidence(m: Match, src: ActorRef | None, tgt: ActorRef | None, depth: int
     return round(max(0.05, min(0.95, c)), 2)
 
 
-def has_actor(ev: Event, doc: Doc, roles: Roles) -> bool:
+def has_actor(ev: Event, doc: Doc, roles: Roles,
+              voiced: Callable[[ActorRef], bool] = lambda r: False) -> bool:
     """An event with an actor on at least one side: a resolved entity, a country, an
     actor code, or a group with a political or social role (a sector of
     knowledge/roles.yaml other than ordinary civilians: "police", "the opposition
-    coalition", "militants"; not "91 people", "border clashes", "measures")."""
-    return any(r is not None and bool(r.entity or r.country or r.actor_code or _group(r, doc, roles))
+    coalition", "militants"; not "91 people", "border clashes", "measures"), or a
+    first-person pronoun the resolve stage links to a direct quote's speaker
+    (`voiced`: "'They attack us,' Ruto said")."""
+    return any(r is not None and bool(r.entity or r.country or r.actor_code or _group(r, doc, roles) or voiced(r))
                for r in (ev.source, ev.target))
+
+
+def quoted_first_person(quotes: tuple[Quote, ...], first_person: frozenset[str]) -> Callable[[ActorRef], bool]:
+    """Is a reference a first-person pronoun inside a direct quote whose speaker is
+    known? (resolve/links.py then gives it the speaker, after this stage)."""
+    spans = [(q.start, q.end) for q in quotes if q.kind == "direct" and q.speaker is not None and q.speaker.entity]
+
+    def voiced(ref: ActorRef) -> bool:
+        return ref.start is not None and ref.text.lower() in first_person \
+            and any(s <= ref.start < e for s, e in spans)
+    return voiced
 
 
 def _group(ref: ActorRef, doc: Doc, roles: Roles) -> bool:
