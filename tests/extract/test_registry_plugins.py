@@ -137,3 +137,17 @@ def test_registry_plugin_runs_in_the_pipeline_and_a_failure_loses_no_document(in
     assert [w.code for w in broken.document.warnings] == ["W003"]
     assert "acme.counter.v1" in broken.document.warnings[0].message and "kaboom" in broken.document.warnings[0].message
     assert [a.value for a in out[2].facts.amounts] == [4]
+
+
+def test_registry_finds_a_plugin_installed_as_a_distribution(tmp_path, monkeypatch):
+    """No stub of entry_points: a package's metadata on sys.path, as pip installs it."""
+    monkeypatch.setitem(sys.modules, MODULE, _module())
+    info = tmp_path / "acme_diurna-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text("Metadata-Version: 2.1\nName: acme-diurna\nVersion: 1.0\n", "utf-8")
+    (info / "entry_points.txt").write_text(f"[{GROUP}]\ncounter = {MODULE}:SPEC\ntallies = {MODULE}:WRONG_NAME\n",
+                                           "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    assert registry.get_spec("counter").version == "acme.counter.v1"
+    with pytest.raises(DiurnaError, match="E025.*'tallies'.*of package acme-diurna.*SPEC.name is 'tally'"):
+        registry.get_spec("tallies")

@@ -28,9 +28,7 @@ VERSION = "diurna.times.v1"
 
 
 def build(settings: Settings) -> ExtractFn:
-    from .timex.rules import RULES  # compile the cascade once, at build time
-
-    assert RULES
+    # The cascade is compiled once, when extract/timex is imported (rules.RULES).
     day_first = settings.day_first
 
     def extract_times(document: Document, doc: Doc, facts: Facts) -> Facts:
