@@ -94,6 +94,14 @@ def test_furniture_trailing_credit_fills_agency_and_keeps_the_paragraph(settings
     ("Upgrade to premium for an ad-free experience", "reader-offer"),
     ("Questions about your subscription? Contact customer service.", "reader-offer"),
     ("Readers like you keep this site running. Chip in what you can.", "reader-offer"),
+    ("Your support makes this journalism possible.", "reader-offer"),
+    ("Text NEWS to 55555 to get updates by SMS", "reader-offer"),
+    # imperatives to the reader (reader-imperative)
+    ("Love local news? Become a supporter today.", "reader-imperative"),
+    ("Tell a friend about the Herald", "reader-imperative"),
+    ("Advertise with us", "reader-imperative"),
+    ("Never miss an update — enable alerts", "reader-imperative"),
+    ("Read this story in Spanish", "reader-imperative"),
     # story sentences that look like prompts stay
     ("Subscribers to the state broadcaster fell by half last year, the regulator said.", None),
     ("The app was downloaded a million times in its first week, the ministry said.", None),
@@ -107,6 +115,12 @@ def test_furniture_trailing_credit_fills_agency_and_keeps_the_paragraph(settings
     ("With a broadband subscription, you can also get your TV and phone service.", None),
     ("We will hold our reporters' attackers to account, the editor said.", None),
     ("Why did the talks fail? Contact between the two sides had stopped in May.", None),
+    ("Set in a village school, the play won the best drama prize.", None),
+    ("Support for a ban on hunting has fallen in the past six years, a poll suggests.", None),
+    ("Text messaging was a valuable tool after the floods.", None),
+    ("Drop in oil prices hits Gondor budget", None),
+    ("Oil markets: drop in prices hits Gondor budget", None),
+    ("Get Me Out of Here drew 10 million viewers.", None),
 ])
 def test_furniture_prompts(line, reason):
     assert classify(line, 5, 12) == reason
