@@ -34,6 +34,7 @@ class Settings:
     statement_events: bool = True  # attributed quotes are also CAMEO 01x statement events by their speakers
     statement_contents: bool = False  # a neutral statement is coded by what it says (accuse, deny, appeal...)
     implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names
+    mutual_both_ways: bool = True  # a symmetric act ("A and B met") is one event per direction; false: one
     actorless_events: bool = False  # keep events with no actor on either side (event mentions); off by default
     full_coref: bool = False  # pronouns across sentences and initials ("the BLA") join the entity they stand for
     abstract_actors: bool = True  # keep event sides that stand for no one ("decision", an unresolved "them")

@@ -63,9 +63,35 @@ def test_events_modality(pipeline: Pipeline, text: str, modality: str) -> None:
 
 
 def test_events_coordinated_subjects_meet_each_other(pipeline: Pipeline) -> None:
+    # the default (mutual_both_ways = true): once per direction, as PETRARCH and PLOVER code it
     events = _events(pipeline, "Arnor and Gondor met in Minas Tirith.")
     dyads = {(e.source.text, e.target.text) for e in events if e.code == "040"}
     assert dyads == {("Arnor", "Gondor"), ("Gondor", "Arnor")}
+
+
+@pytest.fixture(scope="module")
+def one_way(pipeline: Pipeline) -> Pipeline:
+    return Pipeline(pipeline.settings.replace(mutual_both_ways=False), nlp=pipeline.nlp)
+
+
+@pytest.mark.parametrize(("text", "code", "dyads"), [
+    # mutual_both_ways = false: a symmetric act is ONE event, the first named the source
+    # (docs/coding-guide.md)
+    ("Arnor and Gondor met in Minas Tirith.", "040", {("Arnor", "Gondor")}),
+    ("Arnor met with Gondor in Minas Tirith.", "040", {("Arnor", "Gondor")}),
+    ("Gondor held talks with Arnor on Monday.", "046", {("Gondor", "Arnor")}),
+    ("Talks between Arnor and Gondor resumed on Monday.", "046", {("Arnor", "Gondor")}),
+    ("Chile, Peru and Bolivia met in Lima.", "040", {("Chile", "Peru"), ("Chile", "Bolivia")}),
+    # negative cases: a one-way act keeps its one direction, and no actor meets itself
+    ("Arnor attacked Gondor on Monday.", "190", {("Arnor", "Gondor")}),
+    ("Arnor met Arnor in Bree.", "040", set()),
+    # "the leaders": the last pair, once; what both pledge each does towards the other
+    ("Chile and Peru signed a trade deal on Monday. The leaders met again in Lima.", "040", {("Chile", "Peru")}),
+])
+def test_events_symmetric_act_is_one_event(one_way: Pipeline, text: str, code: str, dyads: set) -> None:
+    events = _events(one_way, text)
+    got = {(e.source.text, e.target.text) for e in events if e.code == code and e.source and e.target}
+    assert got == dyads, [(e.code, e.source, e.target) for e in events]
 
 
 def test_events_offsets_rules_and_fallback_date(pipeline: Pipeline) -> None:

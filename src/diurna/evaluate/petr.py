@@ -85,6 +85,7 @@ def petr_pipeline(data_dir: Path, pipeline: Pipeline) -> Pipeline:
         predicate_files=(*s.predicate_files, str(data_dir / VERBS)),
         statement_events=False,
         actorless_events=True,  # code_recall and root_recall score codes whatever the actors
+        mutual_both_ways=True,  # PETRARCH codes a mutual act ("A and B met") once per direction
     )
     return Pipeline(settings, nlp=pipeline.nlp)
 

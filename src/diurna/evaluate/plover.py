@@ -13,7 +13,9 @@ document. Reported:
   and VTN are read as JPN, ITA and VNM, as `eval actors` does).
 The pipeline keeps actorless events (setting `actorless_events`): the type is scored on
 every record, also where the actors' countries go unresolved (those score as misses
-in the country recalls).
+in the country recalls). A mutual act is coded once per direction (`mutual_both_ways`):
+the records list every participant of one ("Israel and Lebanon renewed negotiations")
+as a source.
 """
 
 from __future__ import annotations
@@ -75,7 +77,7 @@ def _side(result: Result, ptype: str, side: str) -> set[str]:
 
 def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     records = load(data_dir / DATA)[:limit]
-    pipeline = Pipeline(pipeline.settings.replace(actorless_events=True), nlp=pipeline.nlp)
+    pipeline = Pipeline(pipeline.settings.replace(actorless_events=True, mutual_both_ways=True), nlp=pipeline.nlp)
     outcomes = pipeline.process_many({"id": r["id"], "text": r["text"]} for r in records)
     return split_report(NAME, list(zip(records, outcomes)), key=lambda item: str(item[0]["id"]), score=score)
 

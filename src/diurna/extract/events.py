@@ -39,7 +39,8 @@ def build(settings: Settings) -> ExtractFn:
         statements.cue_codes()  # the table loads (and is checked) when the pipeline is built
 
     def extract_events(document: Document, doc: Doc, facts: Facts) -> Facts:
-        events = coder.code_document(document, doc, facts, lex, implied_targets=settings.implied_targets)
+        events = coder.code_document(document, doc, facts, lex, implied_targets=settings.implied_targets,
+                                    mutual_both_ways=settings.mutual_both_ways)
         if settings.statement_events and facts.quotes:
             events += statements.statement_events(document, doc, facts, events,
                                                  by_content=settings.statement_contents, roles=gaz.roles)

@@ -45,13 +45,15 @@ class Context:
     index: MentionIndex
     lexicon: Lexicon
     implied_targets: bool = True  # setting implied_targets: see eventing/domestic.py
+    mutual_both_ways: bool = True  # setting mutual_both_ways: a symmetric act once per direction
 
 
 def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, *,
-                  implied_targets: bool = True) -> list[Event]:
+                  implied_targets: bool = True, mutual_both_ways: bool = True) -> list[Event]:
     """The events the lexicon codes in the document, one per sentence match and dyad,
     unmerged (ids empty): `merge` makes one event per occurrence."""
-    ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon, implied_targets)
+    ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon, implied_targets,
+                  mutual_both_ways)
     events: list[Event] = []
     pairs: dict[str, tuple[ActorRef, ActorRef]] = {}  # the last dyad, and the last dyad of people
     for sent in doc.sents:
@@ -344,11 +346,16 @@ def _events(ctx: Context, sent: Span, m: Match, last_pairs: dict[str, tuple[Acto
     joint = tgt_refs == [None] and any(r is not None and r.entity is None and _PARTICIPANTS.match(r.text)
                                         for r in src_refs)
     src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, reciprocal)
-    # "Both leaders pledged to ...": what the pair does together each does towards the other
-    reciprocal = reciprocal or joint and participants is not None
     pairs: list[tuple[ActorRef | None, ActorRef | None]]
     pairs = [(s, t) for s in src_refs for t in tgt_refs if not _same(s, t)]
-    if reciprocal:
+    if reciprocal and not (m.pred.user or ctx.mutual_both_ways):
+        # a symmetric act ("Arnor and Gondor met", "talks between A and B") is ONE event,
+        # source the first named (docs/coding-guide.md); never an actor with itself
+        pairs = _symmetric(pairs)
+    elif reciprocal or joint and participants is not None:
+        # "Both leaders pledged to ...": what the pair does together each does towards the
+        # other; a user's PETRARCH dictionary codes its mutual verbs both ways, as PETRARCH
+        # does, and so does the setting mutual_both_ways (the PLOVER records' convention)
         pairs += [(t, s) for s, t in pairs if s is not None and t is not None]
     pairs = _unique(pairs)[:_MAX_EVENTS_PER_MATCH]
     mood = modality(m.inner.trigger if m.inner is not None else m.trigger,
@@ -465,6 +472,20 @@ def _unique(pairs: list[tuple[ActorRef | None, ActorRef | None]]) -> list[tuple[
             seen.add(key)
             out.append((s, t))
     return out
+
+
+def _symmetric(pairs: list[tuple[ActorRef | None, ActorRef | None]]) -> list[tuple[ActorRef | None, ActorRef | None]]:
+    """One direction per unordered pair, and no pair of an actor (one entity) with
+    itself: when that is the only pair, the act stays with its other side unknown."""
+    seen: set[frozenset[str]] = set()
+    out: list[tuple[ActorRef | None, ActorRef | None]] = []
+    for s, t in pairs:
+        key = frozenset((_key(s), _key(t)))
+        if s is not None and t is not None and len(key) == 1 or key in seen:
+            continue
+        seen.add(key)
+        out.append((s, t))
+    return out or [(s, None) for s, _ in pairs[:1]]
 
 
 def _same(a: ActorRef | None, b: ActorRef | None) -> bool:

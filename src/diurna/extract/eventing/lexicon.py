@@ -44,6 +44,7 @@ _KNOWN_KEYS = {
     "id", "pos", "lemmas", "code", "object", "particle", "compound", "target", "reciprocal", "frame",
     "confidence", "requires_dobj", "requires_prep", "requires_word", "requires_xcomp",
     "requires_human_object", "requires_protest_context", "before", "after", "requires_coordinated_subject",
+    "excludes_particle", "excludes_dep", "object_excludes",
 }
 
 
@@ -97,6 +98,10 @@ class Predicate:
     before: tuple[Slot, ...] = ()  # words that must precede the trigger, in order
     after: tuple[Slot, ...] = ()  # words that must follow it in its phrase, in order
     requires_coordinated_subject: bool = False  # "Arnor and Gondor agree" (PETRARCH "% *")
+    # selectional restrictions that rule the sense out (predicates.yaml header)
+    excludes_particle: frozenset[str] = frozenset()  # "sign up", "step up"
+    excludes_dep: frozenset[str] = frozenset()  # "called the plan ridiculous" (oprd)
+    object_excludes: frozenset[str] = frozenset()  # "launched air strikes" is no labour strike
     origin: str = FILE  # the file the entry comes from; rules name it
 
     @property
@@ -299,4 +304,7 @@ def _predicate(raw: Any, where: str, frames: Mapping[str, Frame]) -> Predicate:
         requires_protest_context=bool(raw.get("requires_protest_context", False)),
         before=_slots(raw, "before", where), after=_slots(raw, "after", where),
         requires_coordinated_subject=bool(raw.get("requires_coordinated_subject", False)),
+        excludes_particle=_words(raw, "excludes_particle", where),
+        excludes_dep=_words(raw, "excludes_dep", where),
+        object_excludes=_words(raw, "object_excludes", where),
     )

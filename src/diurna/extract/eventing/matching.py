@@ -114,8 +114,10 @@ _LIGHT_HEADS = {"program", "programme", "programs", "programmes", "project", "pr
 def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> bool:
     if not words_hold(tok, pred):
         return False  # a word pattern (user PETRARCH dictionaries) does not stand around the trigger
+    if not _sense_fits(tok, pred):
+        return False
     if pred.particle and not any(
-        c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pred.particle for c in tok.children
+        c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pred.particle and not _dated(c) for c in tok.children
     ):
         return False
     if pred.requires_word and not any(lemma(t) in pred.requires_word or t.lower_ in pred.requires_word for t in sent):
@@ -133,6 +135,29 @@ def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> 
         return False
     if pred.requires_human_object and not any(_human(o, lex) for o in objs + _infinitive_subjects(tok)):
         return False
+    return True
+
+
+def _dated(prep: Token) -> bool:
+    """"called Gondor on Monday": a preposition of a date is no particle ("call on")."""
+    return any(g.dep_ == "pobj" and g.ent_type_ in _TEMPORAL for g in prep.children)
+
+
+def _sense_fits(tok: Token, pred: Predicate) -> bool:
+    """The entry's selectional restrictions (predicates.yaml): a particle, a dependent
+    or an object modifier that marks another sense of the word ("signed up", "called
+    the plan ridiculous", "launched air strikes" under a labour-strike entry)."""
+    if pred.excludes_particle and any(c.dep_ in ("prt", "prep") and c.lower_ in pred.excludes_particle
+                                      and not _dated(c) for c in tok.children):
+        return False
+    if pred.excludes_dep and any(c.dep_ in pred.excludes_dep for c in tok.children):
+        return False
+    if pred.object_excludes:
+        heads = [tok] if tok.pos_ in _NOMINAL else A.objects(tok) + A.passive_subjects(tok)
+        words = [w for h in heads for w in (h, *(m for m in h.children if m.dep_ in ("compound", "amod", "nmod")))
+                 if w is not tok]
+        if any(lemma(w) in pred.object_excludes or w.lower_ in pred.object_excludes for w in words):
+            return False
     return True
 
 

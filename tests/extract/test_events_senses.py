@@ -1,0 +1,76 @@
+"""Events: a trigger's sense is decided by its arguments (issue 16), through the
+selectional restrictions of knowledge/predicates.yaml (excludes_particle, excludes_dep,
+object_excludes): every row names a code that must, or must not, be coded."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline
+
+
+def _codes(pipeline: Pipeline, text: str) -> set[str]:
+    return {e.code for e in pipeline.process(text, published="2026-03-04").facts.events}
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "coded"),
+    [
+        # "call": a phone call only with a callee, not naming ("called X Y") or convening
+        ("Arnor called Gondor on Monday to discuss the crisis.", "041", True),
+        ("Gondor called the plan ridiculous.", "041", False),
+        ("Arnor conducted drills and called them a punishment.", "041", False),
+        ("Police broke up a cell calling itself the Sons of Rohan.", "041", False),
+        ("Arnor called a meeting of the council.", "041", False),
+        # a date after "called" is no "call on" appeal
+        ("Gondor called the plan ridiculous on Monday.", "020", False),
+        ("Arnor called on Gondor to withdraw its troops.", "0256", True),
+        # "called a meeting" convenes it; "called off the talks" halts them
+        ("Arnor called a meeting of the council.", "164", False),
+        ("Arnor called off the talks with Gondor.", "164", True),
+        # an air strike is an attack, not a labour strike
+        ("Arnor launched air strikes on rebel positions in Gondor.", "143", False),
+        ("Arnor launched air strikes on rebel positions in Gondor.", "190", True),
+        ("Dock workers launched a strike against the port authority.", "143", True),
+        # "step down" resigns; "step up" does not
+        ("The minister stepped down on Friday.", "0831", True),
+        ("Arnor stepped up its efforts to end the war.", "0831", False),
+        # "sign up" signs nothing
+        ("Thousands of volunteers signed up for the army.", "057", False),
+        ("Arnor and Gondor signed a trade deal on Monday.", "057", True),
+        # "build" mobilises only forces built up
+        ("Arnor built a new school in Gondor.", "154", False),
+        ("Arnor built up forces near the border with Gondor.", "154", True),
+        # "asked X to" appeals; "asked how/whether" is a question
+        ("Arnor asked Gondor to withdraw its troops.", "0256", True),
+        ("Reporters asked how she would negotiate with Gondor.", "026", False),
+        ("Reporters asked whether Arnor would attack.", "020", False),
+        # "engage with" is no fighting; "engaged the rebels" is
+        ("Arnor wants to engage with Gondor on trade.", "190", False),
+        ("Arnorian troops engaged the rebels near the river.", "190", True),
+    ],
+)
+def test_events_senses_decided_by_arguments(pipeline: Pipeline, text: str, code: str, coded: bool) -> None:
+    assert (code in _codes(pipeline, text)) is coded
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "coded"),
+    [
+        # an order to a body is a demand on it; an order of goods is none
+        ("The court ordered the ministry to pay damages.", "10", True),
+        ("Arnor ordered 20 jets from Gondor.", "10", False),
+        # taking someone to court sues them
+        ("The mother took the school to court and won.", "11", True),
+        ("The mother took the school bus to the city.", "11", False),
+        # an assurance to an addressee is a pledge
+        ("The Arnorian minister assured her Gondorian counterpart that Arnor would help.", "03", True),
+        # dismantling a cell arrests its members; dismantling checkpoints arrests no one
+        ("The Arnorian police dismantled a terrorist cell in Bree.", "17", True),
+        ("The Arnorian police broke up a smuggling ring in Bree.", "17", True),
+        ("The Arnorian army dismantled its checkpoints in Bree.", "17", False),
+    ],
+)
+def test_events_senses_new_triggers(pipeline: Pipeline, text: str, root: str, coded: bool) -> None:
+    roots = {c[:2] for c in _codes(pipeline, text)}
+    assert (root in roots) is coded
