@@ -24,8 +24,9 @@ def _countries(events, side: str) -> set[str]:
         ("The United Nations has sent twenty monitors to Peru to investigate the killings.", "09", "source", "UNO"),
         # a gerund under a preposition: the subject of the adjective or verb it hangs on ...
         ("Both the Chilean army and the rebels are guilty of violating the ceasefire.", "19", "source", "CHL"),
-        # ... or its object after "accuse X of", "blame X for"
-        ("Chile accused Peru of violating the ceasefire.", "19", "source", "PER"),
+        # ... or its object after "praise X for", "keep X from" (what "accused X of" alleges
+        # is no event: test_events_senses_alleged_acts_are_no_events)
+        ("Chile praised Peru for respecting the ceasefire.", "08", "source", "PER"),
         # a clause on a message says what its issuer does
         ("The Peruvian party issued a statement demanding that the government resign.", "10", "source", "PER"),
         # an event noun under a measure is done by the verb's subject

@@ -74,3 +74,21 @@ def test_events_senses_decided_by_arguments(pipeline: Pipeline, text: str, code:
 def test_events_senses_new_triggers(pipeline: Pipeline, text: str, root: str, coded: bool) -> None:
     roots = {c[:2] for c in _codes(pipeline, text)}
     assert (root in roots) is coded
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "coded"),
+    [
+        # what an accusation alleges is its content, not an event (docs/coding-guide.md)
+        ("Gondor accused Arnor of plotting an attack on its embassy.", "19", False),
+        ("Gondor accused Arnor of plotting an attack on its embassy.", "11", True),
+        ("Arnor was accused of plotting an attack on the Gondorian embassy.", "19", False),
+        ("Gondor rejected accusations of shelling Arnorian villages.", "19", False),
+        # negative cases: a real act blamed on someone, or reported beside the accusation
+        ("Gondor blamed Arnor for the attack on its embassy.", "19", True),
+        ("Arnor attacked the Gondorian embassy and Gondor accused Arnor of lying.", "19", True),
+    ],
+)
+def test_events_senses_alleged_acts_are_no_events(pipeline: Pipeline, text: str, root: str, coded: bool) -> None:
+    roots = {c[:2] for c in _codes(pipeline, text)}
+    assert (root in roots) is coded

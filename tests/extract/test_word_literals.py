@@ -40,8 +40,9 @@ EXTRACT = Path(__file__).resolve().parents[2] / "src" / "diurna" / "extract"
 # anaphoric, ago, quarter, clock and movable-holiday words from time_words.tsv, tense and
 # direction became constants and the extent group one name; 1207 when the quarter and
 # widening phrase checks became context patterns of time_rules.yaml; 1198 when
-# eventing/coder's temporal subordinators moved to grammar.yaml. May only fall (target 300).
-PINNED = 1198
+# eventing/coder's temporal subordinators moved to grammar.yaml; 1196 with its announcing
+# auxiliaries (the "alleges" key of eventing/lexicon.py in). May only fall (target 300).
+PINNED = 1196
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 

@@ -36,6 +36,7 @@ class Grammar:
     title_connectors: frozenset[str]
     plural_nouns: frozenset[str]
     temporal_marks: frozenset[str]
+    announcing_auxiliaries: frozenset[str]
 
 
 KEYS = tuple(f.name for f in fields(Grammar))

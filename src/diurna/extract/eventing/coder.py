@@ -265,7 +265,8 @@ _FORCE_POSTURE = "150"
 
 
 def _announced_aux(verb: Token) -> bool:
-    return any(c.dep_ == "aux" and c.lower_ in ("will", "would", "wo", "shall", "'ll") for c in verb.children)
+    announcing = grammar.load().announcing_auxiliaries
+    return any(c.dep_ == "aux" and c.lower_ in announcing for c in verb.children)
 
 
 def _targets(m: Match, ctx: Context) -> list[Token]:

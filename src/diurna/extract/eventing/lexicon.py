@@ -44,7 +44,7 @@ _KNOWN_KEYS = {
     "id", "pos", "lemmas", "code", "object", "particle", "compound", "target", "reciprocal", "frame",
     "confidence", "requires_dobj", "requires_prep", "requires_word", "requires_xcomp",
     "requires_human_object", "requires_protest_context", "before", "after", "requires_coordinated_subject",
-    "excludes_particle", "excludes_dep", "object_excludes",
+    "excludes_particle", "excludes_dep", "object_excludes", "alleges",
 }
 
 
@@ -102,6 +102,7 @@ class Predicate:
     excludes_particle: frozenset[str] = frozenset()  # "sign up", "step up"
     excludes_dep: frozenset[str] = frozenset()  # "called the plan ridiculous" (oprd)
     object_excludes: frozenset[str] = frozenset()  # "launched air strikes" is no labour strike
+    alleges: frozenset[str] = frozenset()  # prepositions whose act is alleged, not asserted ("accused of plotting")
     origin: str = FILE  # the file the entry comes from; rules name it
 
     @property
@@ -307,4 +308,5 @@ def _predicate(raw: Any, where: str, frames: Mapping[str, Frame]) -> Predicate:
         excludes_particle=_words(raw, "excludes_particle", where),
         excludes_dep=_words(raw, "excludes_dep", where),
         object_excludes=_words(raw, "object_excludes", where),
+        alleges=_words(raw, "alleges", where),
     )

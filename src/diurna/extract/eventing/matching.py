@@ -373,7 +373,18 @@ def sentence_matches(sent: Span, lex: Lexicon) -> list[Match]:
             wrapped.update(c.i for c in inner.trigger.conjuncts if c.i in by_token and c.i != m.trigger.i)
         if m.pred.frame == "demand" and _purpose_of_protest(m.trigger, by_token):
             wrapped.add(m.trigger.i)  # "staged a hunger strike to demand ...": the protest is the event
-    return [m for m in verbs + nouns if m.trigger.i not in wrapped]
+    alleged = {i for m in verbs + nouns for i in _alleged(m)}
+    return [m for m in verbs + nouns if m.trigger.i not in wrapped and m.trigger.i not in alleged]
+
+
+def _alleged(m: Match) -> set[int]:
+    """The tokens of what an accusation alleges ("accused Rohan of plotting an attack",
+    "denied accusations of shelling villages"): the acts of a gerund in there are the
+    accusation's content, not events (docs/coding-guide.md, embedded acts). A noun
+    stays an event of its own: "blamed Rohan for the attack" (the attack happened)."""
+    return {t.i for h in (m.trigger, *m.consumed) for c in h.children
+            if c.dep_ == "prep" and c.lower_ in m.pred.alleges
+            for g in c.children if g.tag_ == "VBG" for t in g.subtree}
 
 
 def _purpose_of_protest(verb: Token, by_token: dict[int, Match]) -> bool:
