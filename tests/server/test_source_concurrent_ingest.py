@@ -110,3 +110,17 @@ def test_no_copy_that_reads_back_and_store_held_is_busy(tmp_path, monkeypatch):
         proc.stdin.write("done\n")
         proc.stdin.flush()
         proc.wait(timeout=30)
+
+
+def test_source_serves_again_after_close(tmp_path):
+    """An ASGI lifespan that ends and starts again (schemathesis' ASGI calls do) closes the
+    Source and reuses it: the next read takes a new copy instead of failing on a deleted folder."""
+    from conftest import build_store
+
+    source = Source(build_store(tmp_path / "s.duckdb"), refresh_every=0.0)
+    for _ in range(2):
+        with source.reader() as store:
+            assert store.scalar("SELECT count(*) FROM events") == 4
+        with source.writer() as store:
+            pass
+        source.close()

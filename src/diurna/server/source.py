@@ -128,6 +128,8 @@ class Source:
 
     def _copy(self, locked: bool = True) -> Snapshot:
         self._n += 1
+        # The folder again: an ASGI lifespan may close this Source and start it again (tests do).
+        Path(self._dir).mkdir(parents=True, exist_ok=True)
         target = Path(self._dir) / f"snapshot-{self._n}.duckdb"
         # Holding a read-only connection keeps writers out while we copy file and WAL.
         # wait=0: a writer holding the store now holds it for a whole ingest; fail at once, serve the old copy.
@@ -181,7 +183,10 @@ class Source:
         self.refresh(force=True)
 
     def close(self) -> None:
-        if self._base is not None:
-            self._base.close()
-            self._base = None
-        shutil.rmtree(self._dir, ignore_errors=True)
+        """Drop the copies; a later request (a restarted lifespan) takes a new one."""
+        with self._lock:
+            if self._base is not None:
+                self._base.close()
+                self._base = None
+            self._snapshot = None
+            shutil.rmtree(self._dir, ignore_errors=True)
