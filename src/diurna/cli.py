@@ -56,7 +56,7 @@ def extract(
     actors: Annotated[Optional[list[Path]], typer.Option("--actors", help="Actor dictionary (diurna YAML or PETRARCH .txt) to add; repeatable.")] = None,
     predicates: Annotated[Optional[list[Path]], typer.Option("--predicates", help="Predicate dictionary (diurna YAML or PETRARCH verbs .txt) to merge over the lexicon; repeatable.")] = None,
     strict_dictionaries: Annotated[bool, typer.Option("--strict-dictionaries", help="Refuse an actor dictionary with a bad line (E011) instead of skipping the line with a warning.")] = False,
-    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Leave out events whose confidence (0-1) is below this (setting min_confidence).")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Leave out events whose confidence (the calibrated probability of being right, 0-1) is below this (setting min_confidence).")] = None,
 ) -> None:
     """Extract entities, events, quotes, times, amounts and places from articles."""
     from .pipeline import Pipeline
@@ -181,6 +181,17 @@ def bench(
         report.write_text(json.dumps([m.to_dict() for m in measures], indent=2) + "\n", encoding="utf-8")
 
 
+def _print_reliability(console, tables: dict[str, list[dict]] | None) -> None:
+    """A scorer's reliability tables (evaluate/calibration.py), its halves side by side."""
+    if not tables:
+        return
+    names = list(tables)
+    console.print("  confidence reliability: " + " | ".join(f"{n}: events, mean confidence, right" for n in names))
+    for row in zip(*tables.values()):
+        cells = " | ".join(f"{b['events']:>5} {b['mean_confidence']:>6.3f} {b['accuracy']:>6.3f}" for b in row)
+        console.print(f"    {row[0]['bin']:<8} {cells}")
+
+
 def _register_scorers() -> None:
     from .evaluate import SCORERS
 
@@ -231,6 +242,7 @@ def _make_eval_command(name: str):
             halves = "".join(f" {h[metric]:>7.4f}" if metric in h else f" {'-':>7}" for h in (dev, test))
             console.print(f"  {metric:<24} {value:>7.4f}{halves if dev or test else ''}")
         console.print("  " + ", ".join(f"{k}={v}" for k, v in result.counts.items()))
+        _print_reliability(console, result.details.get("reliability"))
         # Floors gate whole runs only: a limited run or one half lacks the pinned metrics.
         low = below_floor(result) if limit is None and split in (None, "all") else {}
         for metric, (value, floor) in low.items():

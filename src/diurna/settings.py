@@ -39,6 +39,7 @@ class Settings:
     full_coref: bool = False  # pronouns across sentences and initials ("the BLA") join the entity they stand for
     abstract_actors: bool = True  # keep event sides that stand for no one ("decision", an unresolved "them")
     min_confidence: float = 0.0  # events whose confidence is below this are dropped (0 keeps all)
+    confidence_model: str = ""  # "" the packaged calibration model, "none" the rule score, else a model file
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:

@@ -147,6 +147,8 @@ def test_news_scorer_run_end_to_end(tmp_path: Path) -> None:
     assert report.splits["dev"]["core_recall"] == report.metrics["core_recall"] == 1.0
     assert report.splits["dev"]["actorless_share"] == 0.5
     assert report.counts["dev_drifted_sentences"] == 0 and report.counts["test_stories"] == 0
+    # the two events at confidence 0.9, one right: the 0.9-1.0 bin is half right
+    assert report.splits["dev"]["confidence_ece"] == 0.4 and report.details["reliability"]["dev"][9]["events"] == 2
     only_test = run(tmp_path, FakePipeline(), split="test", gold_path=gold_path)  # type: ignore[arg-type]
     assert set(only_test.splits) == {"test"} and only_test.metrics["events_per_article"] == 0.0
 

@@ -26,11 +26,16 @@ floors pin the test half), with the counts per half as `<split>_<count>`:
   claimed by an earlier predicted event / all predicted;
 - country_share and distinct_share: 1 - actorless_share and 1 - duplicate_share (floors
   bound metrics from below);
-- events_per_article and gold_events_per_article.
+- events_per_article and gold_events_per_article;
+- confidence_ece and confidence_brier: how well the events' confidence works as the
+  probability that an event is right (`evaluate/calibration.py` defines right, the
+  reliability table and the expected calibration error; lower is better, so they are
+  reported, not pinned); `calibration` = 1 - confidence_ece.
 The details list per story the missed gold events (core, then the others) with why
 each was missed (no event of its root in its sentences, or the source, target or
 both sides wrong) and what was predicted there, plus the dyadic events matching no
-gold event; `core_miss_reasons` counts the reasons per split.
+gold event; `core_miss_reasons` counts the reasons per split; `reliability` holds the
+reliability table (bins, events, mean confidence, share right) per split.
 """
 
 from __future__ import annotations
@@ -46,6 +51,7 @@ from typing import Any
 
 from ..model import Event, Result
 from ..pipeline import Pipeline
+from . import calibration
 from .base import Report
 
 NAME = "news"
@@ -279,6 +285,18 @@ def miss_reason(g: GoldEvent, preds: Sequence[PredEvent]) -> str:
     return "both_actors"
 
 
+def labels(golds: Sequence[GoldEvent], events: Sequence[Event]) -> list[bool]:
+    """Per event of one story, is it right: it matches a gold event on sentence and root,
+    and every side of it with a country has the gold's country there (the test of
+    dyadic and one-actor precision; root and sentence alone for an event with no country)."""
+    out = []
+    for ev in events:
+        p = pred_event(ev)
+        sided = tuple(s for s in ("source", "target") if getattr(p, s))
+        out.append(any(matches(p, g, sided) for g in golds))
+    return out
+
+
 def _gold_label(g: GoldEvent, preds: Sequence[PredEvent]) -> dict[str, Any]:
     near = [p.label for p in preds if _overlaps(p.spans, g.spans)]
     return {"event": g.index, "why": miss_reason(g, preds), "sentence": g.sentence, "trigger": g.trigger,
@@ -299,6 +317,7 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str
     inputs = [{"id": s["story"], "text": records[s["story"]]["text"], "title": records[s["story"]].get("title"),
                "published": records[s["story"]].get("published")} for s in stories]
     tallies = {name: Tally() for name in chosen}
+    rated: dict[str, list[tuple[float, bool]]] = {name: [] for name in chosen}  # (confidence, right)
     details: dict[str, Any] = {}
     for story, outcome in zip(stories, pipeline.process_many(inputs)):
         raw = records[story["story"]]["text"]
@@ -309,6 +328,8 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str
             doc = outcome.document
             golds, drifted, lost = gold_events(story, raw, doc.text, doc.offset_map)
             preds = [pred_event(e) for e in outcome.facts.events]
+            rated[story["split"]] += [(e.confidence, right) for e, right in
+                                      zip(outcome.facts.events, labels(golds, outcome.facts.events))]
         tally = tallies[story["split"]]
         tally.drifted_sentences += drifted
         tally.unplaced_sentences += lost
@@ -320,6 +341,14 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str
         counts.update({f"{name}_{k}": v for k, v in vars(tally).items()})
     reasons = {name: dict(Counter(m["why"] for d in details.values() if d["split"] == name for m in d["missed_core"]))
                for name in chosen}
-    return Report(name=NAME, metrics=whole.metrics(), counts=counts,
-                  details={"core_miss_reasons": reasons, "stories": details},
-                  splits={name: tally.metrics() for name, tally in tallies.items()})
+    tables = {name: calibration.reliability(pairs) for name, pairs in rated.items()}
+    every = [pair for pairs in rated.values() for pair in pairs]
+    return Report(name=NAME, metrics={**whole.metrics(), **_calibration(every)}, counts=counts,
+                  details={"core_miss_reasons": reasons, "reliability": {
+                      name: [b.to_dict() for b in table] for name, table in tables.items()}, "stories": details},
+                  splits={name: {**tally.metrics(), **_calibration(rated[name])} for name, tally in tallies.items()})
+
+
+def _calibration(pairs: Sequence[tuple[float, bool]]) -> dict[str, float]:
+    error = calibration.ece(calibration.reliability(pairs))
+    return {"confidence_ece": error, "calibration": round(1 - error, 4), "confidence_brier": calibration.brier(pairs)}

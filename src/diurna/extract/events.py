@@ -9,7 +9,9 @@ and the dateline, and say so (`date_source`, `location_source`). When quotes ran
 (`eventing/statements.py`). Events with no actor on either side are dropped unless
 `actorless_events` is on (off by default): without a source or a target they are
 mentions, not event data.
-Events whose confidence is below `min_confidence` are left out (`eventing/confidence.py`).
+Last, each event's confidence becomes the calibrated probability that it is right
+(setting `confidence_model`), and the events below `min_confidence` are left out
+(`eventing/confidence.py`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from ..errors import E011, DiurnaError
+from ..knowledge.confidence import NO_MODEL, Model, load_model
 from ..knowledge.gazetteer import load_gazetteer
 from ..model import Document, Facts
 from ..settings import Settings
@@ -37,6 +41,7 @@ def build(settings: Settings) -> ExtractFn:
     gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries, settings.phoenix_actors)
     if settings.statement_events:
         statements.cue_codes()  # the table loads (and is checked) when the pipeline is built
+    model = _model(settings.confidence_model)
 
     def extract_events(document: Document, doc: Doc, facts: Facts) -> Facts:
         events = coder.code_document(document, doc, facts, lex, implied_targets=settings.implied_targets,
@@ -50,9 +55,22 @@ def build(settings: Settings) -> ExtractFn:
         if not settings.actorless_events:
             voiced = coder.quoted_first_person(facts.quotes, cue_data.load().first_person)
             events = [e for e in events if coder.has_actor(e, doc, gaz.roles, voiced)]
-        return replace(facts, events=confidence.at_least(coder.merge(events), settings.min_confidence))
+        merged = coder.merge(events)
+        if model is not None:
+            merged = confidence.calibrate(merged, doc, facts.entities, model)
+        return replace(facts, events=confidence.at_least(merged, settings.min_confidence))
 
     return extract_events
+
+
+def _model(path: str) -> Model | None:
+    """The calibration model of the setting `confidence_model` (None: keep the rule score)."""
+    if path == NO_MODEL:
+        return None
+    try:
+        return load_model(path)
+    except (OSError, ValueError) as exc:
+        raise DiurnaError(E011, f"confidence_model: {exc}") from exc
 
 
 SPEC = ExtractorSpec(
