@@ -131,3 +131,20 @@ def test_coref_misread_surname(text, label, match, expected):
     found = Match(0, len(text), text, ()) if match else None
     state = SimpleNamespace(forms=[{"tanaka"}], people=[PersonRef("Yoshi Tanaka")])
     assert _misread_surname(state, SpanInfo(0, len(text), text, label, found)) is expected
+
+
+def test_coref_short_form_of_the_notable_one():
+    # "Sali Berisha", the former prime minister, then his wife "Liri Berisha": a later
+    # "Berisha" out of view of both is the one the text gave an office (full_coref only)
+    from diurna.extract.coref import PersonRef, resolve_short, short_forms
+    from diurna.knowledge.gazetteer import load_gazetteer
+
+    g = load_gazetteer()
+    people = [PersonRef("Arno Velt", country="ARN", role="Former Prime Minister", sentences={0}),
+              PersonRef("Lira Velt", sentences={1})]
+    forms = [short_forms(p.name, g.particles, g.east_asian) for p in people]
+    assert resolve_short("Velt", None, 5, people, forms, g.roles.leaders) is None
+    assert resolve_short("Velt", None, 5, people, forms, g.roles.leaders, notable=True) == 0
+    assert resolve_short("Velt", None, 2, people, forms, g.roles.leaders, notable=True) == 1  # in view: Lira
+    both = [people[0], PersonRef("Lira Velt", role="Minister", sentences={1})]
+    assert resolve_short("Velt", None, 5, both, forms, g.roles.leaders, notable=True) is None  # two with offices

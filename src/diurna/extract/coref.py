@@ -78,8 +78,12 @@ def resolve_short(
     people: list[PersonRef],
     forms: list[set[str]],
     leaders: frozenset[str],
+    notable: bool = False,
 ) -> int | None:
-    """Index into `people` of the person a short form refers to, or None if unsure."""
+    """Index into `people` of the person a short form refers to, or None if unsure.
+    With `notable` (setting full_coref), of several people sharing it and none in view,
+    the one the text gave an office or a country ("Sali Berisha" the former prime
+    minister, not his wife and son named later)."""
     key = fold(" ".join(words(short)))
     cands = [i for i, f in enumerate(forms) if key in f]
     if role is not None:
@@ -88,7 +92,10 @@ def resolve_short(
     if len(cands) <= 1:
         return cands[0] if cands else None
     near = [i for i in cands if people[i].sentences & {sentence, sentence - 1}]
-    return near[0] if len(near) == 1 else None
+    if len(near) == 1:
+        return near[0]
+    known = [i for i in (near or cands) if people[i].role or people[i].country]
+    return known[0] if notable and len(known) == 1 else None
 
 
 def resolve_nominal(

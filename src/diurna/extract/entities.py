@@ -132,6 +132,7 @@ class EntityState:
     ending_at: dict[int, A.SpanInfo] = field(default_factory=dict)  # span by its end offset
     claimed: dict[int, int] = field(default_factory=dict)  # start -> end of every mention made so far
     story: tuple[str, ...] = ()  # the countries the story is about, most weighty first
+    full_coref: bool = False  # setting full_coref
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sent_starts, offset) - 1
@@ -145,7 +146,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: b
     spans = A.misspelt(gaz, doc, A.person_by_role(gaz, doc, A.merge_spans(_ner_spans(doc), gaz.find(text))))
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent_starts = [s.start_char for s in doc.sents] if has_sents and len(doc) else [0]
-    st = _State(gaz, doc, text, document.published, {s.start: s for s in spans}, sent_starts)
+    st = _State(gaz, doc, text, document.published, {s.start: s for s in spans}, sent_starts, full_coref=full_coref)
     _note_countries(st, spans)
     st.story = I.story_countries(gaz, spans, text, document.title, document.dateline)
     for s in spans:
@@ -253,7 +254,7 @@ def _person(st: _State, span: A.SpanInfo, title: A.Title | None, appo: A.Title |
     sentence = st.sentence(start)
     role_hint = info.role if info else None
     if len(words(name)) == 1 or _is_short_form(st, name):
-        idx = resolve_short(name, role_hint, sentence, st.people, st.forms, gaz.roles.leaders)
+        idx = resolve_short(name, role_hint, sentence, st.people, st.forms, gaz.roles.leaders, st.full_coref)
         if idx is not None:
             _add_person_mention(st, idx, start, end, name, "coref:surname", title, appo)
             return
