@@ -165,17 +165,22 @@ def bench(
     settings = _settings(config)
     measures = run_bench(corpus, settings, n)
     table = Table(title=f"diurna bench: {measures[0].docs} documents, {measures[0].words:,} words, one process (one core)")
-    for col in ("pipeline", "art/s", "words/s", "seconds", "load s", "RSS MB", "errors"):
+    for col in ("pipeline", "art/s", "words/s", "seconds", "CPU s", "vs diurna", "load s", "load CPU s",
+                "RSS MB", "errors", "loadavg"):
         table.add_column(col, justify="right" if col != "pipeline" else "left")
     for m in measures:
+        ratio = m.cpu_seconds / measures[0].cpu_seconds if measures[0].cpu_seconds else 0.0
         table.add_row(m.name, f"{m.docs_per_s:.2f}", f"{m.words_per_s:,.0f}", f"{m.seconds:.2f}",
-                      f"{m.load_seconds:.2f}", f"{m.peak_rss_mb:.0f}", str(m.errors))
-    console = Console(width=max(100, Console().width))
+                      f"{m.cpu_seconds:.2f}", f"{ratio:.2f}", f"{m.load_seconds:.2f}", f"{m.load_cpu_seconds:.2f}",
+                      f"{m.peak_rss_mb:.0f}", str(m.errors), f"{m.load_average:.1f}")
+    console = Console(width=max(120, Console().width))
     console.print(table)
+    console.print("vs diurna: the row's CPU seconds over diurna's (above 1.00, diurna is the faster); CPU time "
+                  "swings far less than wall time on a loaded machine")
     stages = measures[0].stages
     if stages:
         total = sum(stages.values()) or 1.0
-        console.print("diurna time by stage: " + ", ".join(f"{k} {v:.2f}s ({100 * v / total:.1f}%)" for k, v in stages.items()))
+        console.print("diurna CPU time by stage: " + ", ".join(f"{k} {v:.2f}s ({100 * v / total:.1f}%)" for k, v in stages.items()))
     if report:
         report.parent.mkdir(parents=True, exist_ok=True)
         report.write_text(json.dumps([m.to_dict() for m in measures], indent=2) + "\n", encoding="utf-8")

@@ -25,8 +25,15 @@ _COMPONENT_NEEDS = {
 }
 
 
-def load_model(name: str, components: Iterable[str]) -> Language:
-    """Load `name` with every component outside `components` (and their needs) disabled."""
+# The component standing in for attribute_ruler + lemmatizer (see lemma_cache.py).
+LEMMA_CACHE = "diurna_lemma_cache"
+
+
+def load_model(name: str, components: Iterable[str], *, lemma_cache: bool = True) -> Language:
+    """Load `name` with every component outside `components` (and their needs) disabled.
+
+    With `lemma_cache`, attribute_ruler + lemmatizer (when both are wanted) give way to
+    one cached component that assigns what they would, token for token."""
     import spacy
 
     try:
@@ -37,7 +44,32 @@ def load_model(name: str, components: Iterable[str]) -> Language:
     for pipe_name in list(nlp.pipe_names):
         if pipe_name not in wanted:
             nlp.disable_pipe(pipe_name)
+    if lemma_cache and {"attribute_ruler", "lemmatizer"} <= set(nlp.pipe_names):
+        use_lemma_cache(nlp)
     return nlp
+
+
+def use_lemma_cache(nlp: Language) -> None:
+    """Put the cached component after the lemmatizer and disable the two it stands for
+    (they stay in the pipeline: the cache runs them on tokens it has not seen)."""
+    from spacy.language import Language as SpacyLanguage
+
+    if not SpacyLanguage.has_factory(LEMMA_CACHE):
+        SpacyLanguage.factory(
+            LEMMA_CACHE,
+            assigns=["token.pos", "token.morph", "token.lemma"],
+            requires=["token.tag", "token.dep"],
+            func=_make_lemma_cache,
+        )
+    nlp.add_pipe(LEMMA_CACHE, after="lemmatizer")
+    nlp.disable_pipe("attribute_ruler")
+    nlp.disable_pipe("lemmatizer")
+
+
+def _make_lemma_cache(nlp: Language, name: str) -> object:
+    from .lemma_cache import LemmaCache
+
+    return LemmaCache(nlp)
 
 
 def needed_components(nlp: Language, components: Iterable[str]) -> set[str]:
