@@ -19,9 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-import yaml
-
 from .. import knowledge
+from ..knowledge.compiled import parse_yaml
 from .metadata import wire_credit_agency
 
 Where = Literal["any", "edges", "tail"]
@@ -52,7 +51,7 @@ def rules() -> tuple[Rule, ...]:
 
 
 def parse_rules(text: str, name: str) -> tuple[Rule, ...]:
-    data = yaml.safe_load(text)
+    data = parse_yaml(text, name)  # the cache is keyed by the text itself
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ValueError(f"{name}: expected a mapping with a `rules` list")
     out = []

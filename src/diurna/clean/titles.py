@@ -20,9 +20,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
-from .. import knowledge
+from ..knowledge import load_yaml
 from .blocks import Block, is_prose
 from .metadata import looks_like_headline
 
@@ -33,7 +31,7 @@ _WS = re.compile(r"\s+")
 
 @lru_cache(maxsize=1)
 def _title_rules() -> dict[str, tuple[re.Pattern[str], ...]]:
-    data = (yaml.safe_load(knowledge.read_text("boilerplate.yaml")).get("titles") or {})
+    data = (load_yaml("boilerplate.yaml").get("titles") or {})
     return {key: tuple(re.compile(p, re.I) for p in data.get(key, [])) for key in ("never_a_title", "prefixes")}
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -47,10 +48,20 @@ def _mapping(loader: _UniqueKeys, node: yaml.MappingNode) -> dict[object, object
 _UniqueKeys.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping)
 
 
+def load_yaml(name: str, loader: type = yaml.SafeLoader) -> Any:
+    """`yaml.load` of the shipped knowledge file `name` with `loader`, parsed once and then
+    read from the cache folder (knowledge/compiled.py)."""
+    from .compiled import parse_yaml
+
+    return parse_yaml(read_text(name), name, loader)
+
+
 def read_yaml(name: str) -> object:
     """A YAML knowledge file, safely loaded; a key written twice in a mapping is an error."""
     try:
-        return yaml.load(read_text(name), Loader=_UniqueKeys)  # a SafeLoader subclass
+        from .compiled import parse_yaml
+
+        return parse_yaml(read_text(name), name, _UniqueKeys)  # a SafeLoader subclass; parsed once, then cached
     except ValueError as e:
         raise ValueError(f"{name}: {e}") from None
 

@@ -22,7 +22,7 @@ from typing import Any, Literal
 
 import yaml
 
-from . import read_text
+from . import load_yaml
 from .actor_records import split_code
 from .actors_loader import Actor, Agent, Office, load_actor_files, load_agent_files, parse_actors
 from .phoenix import HORIZON as PHOENIX_HORIZON
@@ -242,7 +242,7 @@ def _variants(names: Mapping[tuple[str, ...], list[Term]]) -> Mapping[str, tuple
 
 def _yaml(name: str) -> Any:
     try:
-        return yaml.safe_load(read_text(name))
+        return load_yaml(name)  # parsed once, then read from the cache folder
     except yaml.YAMLError as exc:
         raise ValueError(f"knowledge/{name} is not valid YAML: {exc}") from exc
 

@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
-import yaml
-
-from . import read_text
+from . import load_yaml
 
 FILE = "grammar.yaml"
 
@@ -69,4 +67,4 @@ def _words(value: object, where: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def load() -> Grammar:
     """The shipped lists (package data: never changes during a run)."""
-    return parse(yaml.safe_load(read_text(FILE)))
+    return parse(load_yaml(FILE))

@@ -36,7 +36,7 @@ from typing import Any, Literal
 import yaml
 
 from ...errors import E011, DiurnaError
-from ...knowledge import cameo, petrarch_verbs, read_text
+from ...knowledge import cameo, load_yaml, petrarch_verbs
 
 FILE = "predicates.yaml"
 FRAME_TARGETS = ("inner", "addressee")
@@ -138,7 +138,7 @@ class Lexicon:
 @lru_cache(maxsize=8)
 def load(predicate_files: tuple[str, ...] = ()) -> Lexicon:
     """The package lexicon, with the user's predicate files merged over it in order."""
-    lex = parse(yaml.safe_load(read_text(FILE)), FILE)
+    lex = parse(load_yaml(FILE), FILE)
     for path in predicate_files:
         lex = merge(lex, load_user_file(path).lexicon)
     return lex

@@ -6,9 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-import yaml
-
-from ...knowledge import read_text
+from ...knowledge import load_yaml
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -84,7 +82,7 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def load() -> Cues:
     """The shipped cue lists (package data: never changes during a run)."""
-    return parse(yaml.safe_load(read_text(FILE)))
+    return parse(load_yaml(FILE))
 
 
 def cue_of(tok: Token, words: frozenset[str]) -> str | None:

@@ -44,7 +44,18 @@ def _actor(kind: str, name: str, aliases: str, codes: str) -> Actor:
 
 
 def _rows() -> tuple[tuple[str, ...], ...]:
-    data = gzip.decompress(resources.files(__name__).joinpath("actors.tsv.gz").read_bytes()).decode("utf-8")
+    from ..compiled import compiled
+
+    raw = _raw()
+    return compiled("phoenix-actors", "phoenix-rows-1", raw, lambda: _parse_rows(raw))
+
+
+def _raw() -> bytes:
+    return resources.files(__name__).joinpath("actors.tsv.gz").read_bytes()
+
+
+def _parse_rows(raw: bytes) -> tuple[tuple[str, ...], ...]:
+    data = gzip.decompress(raw).decode("utf-8")
     out = []
     for lineno, line in enumerate(data.splitlines(), start=1):
         if not line or line.startswith("#"):
@@ -67,15 +78,12 @@ class PhoenixNames:
     names (so start-up pays for reading them, not for 26,777 actor records)."""
 
     def __init__(self, max_words: int = MAX_WORDS) -> None:
+        from ..compiled import compiled
+
         self._rows = _rows()
-        keys: dict[tuple[str, ...], list[int]] = {}
-        for n, cells in enumerate(self._rows):
-            for folded in cells[5].split("|"):  # the names' match keys, folded by the conversion
-                key = tuple(folded.split(" "))
-                if folded and len(key) <= max_words:
-                    keys.setdefault(key, []).append(n)
-        self.keys: dict[tuple[str, ...], list[int]] = keys
-        self.max_len = max((len(k) for k in keys), default=1)
+        self.keys: dict[tuple[str, ...], list[int]] = compiled(
+            "phoenix-keys", f"phoenix-keys-1:{max_words}", _raw(), lambda: _keys(self._rows, max_words))
+        self.max_len = max((len(k) for k in self.keys), default=1)
         self._actors: dict[int, Actor] = {}
 
     def __len__(self) -> int:
@@ -88,6 +96,16 @@ class PhoenixNames:
                 self._actors[n] = _actor(*self._rows[n][:4])
             out.append(self._actors[n])
         return tuple(out)
+
+
+def _keys(rows: tuple[tuple[str, ...], ...], max_words: int) -> dict[tuple[str, ...], list[int]]:
+    keys: dict[tuple[str, ...], list[int]] = {}
+    for n, cells in enumerate(rows):
+        for folded in cells[5].split("|"):  # the names' match keys, folded by the conversion
+            key = tuple(folded.split(" "))
+            if folded and len(key) <= max_words:
+                keys.setdefault(key, []).append(n)
+    return keys
 
 
 @lru_cache(maxsize=1)

