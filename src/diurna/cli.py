@@ -57,9 +57,10 @@ def extract(
     predicates: Annotated[Optional[list[Path]], typer.Option("--predicates", help="Predicate dictionary (diurna YAML or PETRARCH verbs .txt) to merge over the lexicon; repeatable.")] = None,
     strict_dictionaries: Annotated[bool, typer.Option("--strict-dictionaries", help="Refuse an actor dictionary with a bad line (E011) instead of skipping the line with a warning.")] = False,
     min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Leave out events whose confidence (the calibrated probability of being right, 0-1) is below this (setting min_confidence).")] = None,
+    workers: Annotated[str, typer.Option(help="Worker processes: auto (one per 16 documents, up to the cores; one for a single document or stdin) or a number.")] = "auto",
 ) -> None:
     """Extract entities, events, quotes, times, amounts and places from articles."""
-    from .pipeline import Pipeline
+    from .cli_store import resolve_workers
     from .read import read_paths
     from .read.sources import JSONL_SUFFIXES
 
@@ -77,20 +78,34 @@ def extract(
         settings = with_min_confidence(settings, min_confidence)
     single = len(paths) == 1 and paths[0] != "-" and Path(paths[0]).is_file() and Path(paths[0]).suffix.lower() not in JSONL_SUFFIXES
     fmt = format or ("json" if single or paths == ["-"] else "jsonl")
+    n_workers = resolve_workers(workers, None if single else paths)
     try:
         _report_dictionaries(settings)
-        pipeline = Pipeline(settings)
-        items = read_paths(paths, settings)
-        if url is not None:
-            items = (_with_url(item, url) for item in items)
-        seen = [0]
-        outcomes = pipeline.process_many(_counted(items, seen), published=published)
-        failed = _emit(outcomes, fmt)
+        with _pipeline(settings, n_workers) as pipeline:
+            items = read_paths(paths, settings)
+            if url is not None:
+                items = (_with_url(item, url) for item in items)
+            seen = [0]
+            outcomes = pipeline.process_many(_counted(items, seen), published=published)
+            failed = _emit(outcomes, fmt)
         if seen[0] == 0:  # an empty folder is a mistake to report, not a success (as in ingest)
             raise DiurnaError(E023, f"{', '.join(paths)} holds no document to extract")
     except DiurnaError as exc:
         _fail(exc)
     raise typer.Exit(1 if failed else 0)
+
+
+def _pipeline(settings: Settings, workers: int):
+    """A context manager giving the one-process Pipeline, or a pool of `workers`."""
+    from contextlib import nullcontext
+
+    if workers > 1:
+        from .engines.local import PooledPipeline
+
+        return PooledPipeline(settings, workers)
+    from .pipeline import Pipeline
+
+    return nullcontext(Pipeline(settings))
 
 
 def _counted(items, seen: list[int]):

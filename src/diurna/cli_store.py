@@ -85,10 +85,32 @@ def _emit(rows: Sequence[Any], fmt: str, title: str, columns: Sequence[Column], 
 # --------------------------------------------------------------------------- ingest
 
 
+def resolve_workers(value: str, paths: list[str] | None) -> int:
+    """`--workers` as a count: a number as given, `auto` from the size of the input
+    (`paths`; None for a single document). A bad value is a usage error (exit 2)."""
+    from .engines.local import auto_workers, parse_workers
+
+    try:
+        n = parse_workers(value)
+    except ValueError as exc:
+        typer.echo(str(exc), err=True)
+        raise typer.Exit(2) from None
+    if n is not None:
+        return n
+    if paths is None:
+        return 1
+    from .engines.ingest import count_inputs
+
+    try:
+        return auto_workers(count_inputs(paths))
+    except OSError:
+        return 1  # unreadable input: the read stage reports it, one process is enough
+
+
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (recursive), JSONL files, or - for stdin.")],
     db: DbOpt = DEFAULT_DB,
-    workers: Annotated[int, typer.Option(min=1, help="Worker processes running the pipeline (one per core).")] = 1,
+    workers: Annotated[str, typer.Option(help="Worker processes running the pipeline: auto (one per 16 documents, up to the cores) or a number.")] = "auto",
     published: Annotated[Optional[str], typer.Option(help="Publication date YYYY-MM-DD; wins over dates found in the input (as for extract).")] = None,
     config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file overriding the defaults.")] = None,
     min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Store only events whose confidence (0-1) is at least this (setting min_confidence).")] = None,
@@ -107,6 +129,7 @@ def ingest(
             settings = settings.replace(min_confidence=min_confidence)
     except DiurnaError as exc:
         fail(exc)
+    n_workers = resolve_workers(workers, paths)
     console = Console(stderr=True)
     columns = (TextColumn("[bold]ingest[/]"), BarColumn(), TextColumn("{task.completed}/{task.total} docs"),
                TextColumn("{task.fields[rate]:.1f} docs/s"), TextColumn("[red]{task.fields[errors]} errors[/]"),
@@ -123,7 +146,7 @@ def ingest(
                 bar.update(task, completed=p.seen, rate=p.seen / elapsed, errors=p.errors, skipped=p.skipped,
                            total=None if total is None else max(total, p.seen))
 
-            report = run(paths, db, settings, workers=workers, published=published, on_progress=show)
+            report = run(paths, db, settings, workers=n_workers, published=published, on_progress=show)
     except DiurnaError as exc:
         fail(exc)
     except KeyboardInterrupt:

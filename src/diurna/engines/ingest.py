@@ -19,7 +19,7 @@ from typing import Any
 from ..model import ErrorResult, Outcome, RawDocument, Result
 from ..settings import Settings
 from ..store import Store
-from .local import chunked, run_ordered, start_pool
+from .local import TASK_DOCS, chunked, run_ordered, start_pool
 
 Item = RawDocument | ErrorResult
 
@@ -93,8 +93,10 @@ def ingest(
 
 def _process(items: Iterable[Item], settings: Settings, known: set[str], workers: int,
              published: str | None, pipeline: Any = None) -> Iterator[list[Outcome | _Skipped]]:
-    """Chunks of outcomes; ids the input already names and the store holds never reach a worker."""
-    size = settings.batch_size
+    """Chunks of outcomes; ids the input already names and the store holds never reach a
+    worker. Chunks are small (TASK_DOCS), so the progress bar moves every few documents
+    and the workers stay balanced."""
+    size = min(TASK_DOCS, settings.batch_size)
     pending = _chunks(items, known, size)
     if workers <= 1:
         worker = _Worker(settings.to_dict(), frozenset(known), published, pipeline)
