@@ -32,11 +32,11 @@ class Settings:
     phoenix_actors: bool = True  # the Phoenix actors (knowledge/phoenix) stand behind ours
     predicate_files: tuple[str, ...] = ()  # user predicate dictionaries (YAML or PETRARCH verbs .txt), in order
     statement_events: bool = True  # attributed quotes are also CAMEO 01x statement events by their speakers
-    statement_contents: bool = False  # a neutral statement is coded by what it says (accuse, deny, appeal...)
+    statement_contents: bool = True  # a neutral statement is coded by what it says (accuse, deny, appeal...)
     implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names
-    mutual_both_ways: bool = True  # a symmetric act ("A and B met") is one event per direction; false: one
+    mutual_both_ways: bool = False  # a symmetric act ("A and B met") is one event per direction; false: one
     actorless_events: bool = False  # keep events with no actor on either side (event mentions); off by default
-    full_coref: bool = False  # pronouns across sentences and initials ("the BLA") join the entity they stand for
+    full_coref: bool = True  # pronouns across sentences and initials ("the BLA") join the entity they stand for
     abstract_actors: bool = True  # keep event sides that stand for no one ("decision", an unresolved "them")
     min_confidence: float = 0.0  # events whose confidence is below this are dropped (0 keeps all)
     confidence_model: str = ""  # "" the packaged calibration model, "none" the rule score, else a model file

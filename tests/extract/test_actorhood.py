@@ -32,5 +32,7 @@ def test_actorhood_sides(strict, text, trigger, expected):
     assert expected in _sides(strict.process(text), trigger)
 
 
-def test_actorhood_default_keeps_every_side(pipeline):
-    assert ("Belarus", "decision") in _sides(pipeline.process("Belarus criticised the decision on Monday."), "criticised")
+def test_actorhood_setting_true_keeps_every_side(pipeline):
+    keep = Pipeline(pipeline.settings.replace(abstract_actors=True), nlp=pipeline.nlp)
+    assert ("Belarus", "decision") in _sides(keep.process("Belarus criticised the decision on Monday."), "criticised")
+    assert pipeline.settings.abstract_actors  # the default (see defaults.toml: eval ipe)

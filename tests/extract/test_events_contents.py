@@ -68,7 +68,7 @@ def test_events_contents_setting_off(pipeline: Pipeline) -> None:
     off = Pipeline(pipeline.settings.replace(statement_contents=False), nlp=pipeline.nlp)
     text = "Kenya's foreign ministry said Tanzania was violating the border treaty."
     assert _statements(off, text) == [("010", "KEN", None)]
-    assert not pipeline.settings.statement_contents  # off by default (see defaults.toml)
+    assert pipeline.settings.statement_contents  # on by default since session 5 (see defaults.toml)
 
 
 def test_events_contents_act_coded_once(contents_on: Pipeline) -> None:

@@ -72,11 +72,19 @@ def test_events_grounding_codes(pipeline: Pipeline, text: str, code: str, modali
     assert (code, modality) in found, found
 
 
-def test_events_grounding_frame_over_mutual_act_is_mutual(pipeline: Pipeline) -> None:
-    events = [e for e in _events(pipeline, "Chile and Peru failed to reach an agreement on Sunday.")
+@pytest.fixture(scope="module")
+def both_ways(pipeline: Pipeline) -> Pipeline:
+    # mutual_both_ways = true, as eval plover and eval petr score: a symmetric act each way
+    return Pipeline(pipeline.settings.replace(mutual_both_ways=True), nlp=pipeline.nlp)
+
+
+@pytest.mark.parametrize(("mutual", "pairs"), [(True, {("CHL", "PER"), ("PER", "CHL")}), (False, {("CHL", "PER")})])
+def test_events_grounding_frame_over_mutual_act_is_mutual(pipeline: Pipeline, both_ways: Pipeline,
+                                                          mutual: bool, pairs: set) -> None:
+    events = [e for e in _events(both_ways if mutual else pipeline,
+                                 "Chile and Peru failed to reach an agreement on Sunday.")
               if e.code.startswith("12")]
-    assert {(e.source.country, e.target.country) for e in events if e.source and e.target} >= {
-        ("CHL", "PER"), ("PER", "CHL")}
+    assert {(e.source.country, e.target.country) for e in events if e.source and e.target} >= pairs
 
 
 def test_events_grounding_stopping_work_is_no_end_of_a_strike(pipeline: Pipeline) -> None:
@@ -94,8 +102,8 @@ def test_events_grounding_stopping_work_is_no_end_of_a_strike(pipeline: Pipeline
          {("CHL", "PER"), ("PER", "CHL")}),
     ],
 )
-def test_events_grounding_participants(pipeline: Pipeline, text: str, code: str, pairs: set) -> None:
-    events = [e for e in _events(pipeline, text) if e.code == code]
+def test_events_grounding_participants(both_ways: Pipeline, text: str, code: str, pairs: set) -> None:
+    events = [e for e in _events(both_ways, text) if e.code == code]
     found = {(e.source.country, e.target.country) for e in events if e.source and e.target}
     assert found == pairs  # and no place ("Lima") taken for a participant
 

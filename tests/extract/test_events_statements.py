@@ -95,6 +95,7 @@ def test_events_statements_give_way(by_content: Pipeline, text: str, expected: l
 
 def test_events_statements_off_by_content_keep_every_statement(pipeline: Pipeline) -> None:
     """Without `statement_contents` a statement is one per attributed quote, as before."""
+    pipeline = Pipeline(pipeline.settings.replace(statement_contents=False), nlp=pipeline.nlp)
     assert _statements(pipeline, "Kenyan President Daniel Mwangi told VOA that the border would reopen.") == [
         ("010", "Daniel Mwangi", "VOA", "statements.tsv:tell/quote-indirect")]
     assert len(_statements(pipeline, '"We urge Tanzania to reopen the border," Kenyan President Daniel Mwangi said.')) == 1
