@@ -61,7 +61,7 @@ def compiled(name: str, kind: str, source: bytes, build: Callable[[], T]) -> T:
             pass  # a broken entry is built again and replaced below
     data = build()
     if path is not None:
-        _write(path, data)
+        write_pickle(path, data)
     return data
 
 
@@ -80,7 +80,9 @@ def entry_path(name: str, kind: str, source: bytes) -> Path | None:
     return folder / f"knowledge-{stem}-{digest.hexdigest()[:20]}.pickle"
 
 
-def _write(path: Path, data: Any) -> None:
+def write_pickle(path: Path, data: Any) -> None:
+    """Pickle `data` to `path` atomically; a read-only folder is not an error (the caller
+    parses again next time). Shared by the knowledge cache and the gazetteer cache."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -88,4 +90,4 @@ def _write(path: Path, data: Any) -> None:
             pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)  # atomic: concurrent workers never read half a file
     except OSError:
-        pass  # read-only home: parse again next time
+        pass  # read-only home: parse or build again next time

@@ -31,6 +31,7 @@ from importlib import metadata
 from pathlib import Path
 
 from ...knowledge import read_text, read_tsv
+from ...knowledge.compiled import write_pickle
 
 FORMAT = "diurna-gazetteer-v3"
 CACHE_ENV = "DIURNA_CACHE"
@@ -126,7 +127,7 @@ def load() -> Gazetteer:
             pass  # a stale or broken cache is rebuilt below
     gaz = build()
     if path is not None:
-        _write_cache(path, gaz)
+        write_pickle(path, gaz)  # atomic; a read-only home keeps the in-memory index
     return gaz
 
 
@@ -140,17 +141,6 @@ def _cache_path() -> Path | None:
     for name in ("places_countries.tsv", "places_extra.tsv"):
         digest.update(read_text(name).encode("utf-8"))
     return root_path / f"gazetteer-{digest.hexdigest()[:16]}.pickle"
-
-
-def _write_cache(path: Path, gaz: Gazetteer) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: concurrent workers never read half a file
-    except OSError:
-        pass  # read-only home: keep the in-memory index, rebuild next time
 
 
 # --------------------------------------------------------------------------- building
