@@ -6,6 +6,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from . import load_yaml
+from .wordlists import parse_lists
 
 FILE = "grammar.yaml"
 
@@ -42,26 +43,7 @@ KEYS = tuple(f.name for f in fields(Grammar))
 
 def parse(data: object, source: str = FILE) -> Grammar:
     """Validate the YAML mapping and build Grammar; errors name the key to fix."""
-    if not isinstance(data, dict):
-        raise ValueError(f"{source}: expected a mapping with keys {', '.join(KEYS)}")
-    missing = [k for k in KEYS if k not in data]
-    unknown = sorted(set(data) - set(KEYS))
-    if missing or unknown:
-        raise ValueError(f"{source}: missing keys {missing}, unknown keys {unknown}")
-    return Grammar(**{k: frozenset(_words(data[k], f"{source}:{k}")) for k in KEYS})
-
-
-def _words(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value:
-        raise ValueError(f"{where}: expected a non-empty list of lower-case words")
-    out: list[str] = []
-    for item in value:
-        if not isinstance(item, str) or not item or item != item.strip().lower() or " " in item:
-            raise ValueError(f"{where}: {item!r} must be one lower-case word")
-        if item in out:
-            raise ValueError(f"{where}: {item!r} is listed twice")
-        out.append(item)
-    return tuple(out)
+    return parse_lists(Grammar, data, source)
 
 
 @lru_cache(maxsize=None)
