@@ -6,7 +6,9 @@ publication date) or a scheduled act that should be `future`. Target: <= 0.2%.
 
     .venv/bin/python scripts/dated_after_published.py [voa bbc polnear] [--every N] [--show]
 
-VOA: every story except the 10 held out for testing; published from the record.
+VOA: every story except the held-out ones: the news gold's test stories and every story
+whose split_of("voa", id) is test (the rule that chose the test stories coded later);
+published from the record.
 BBC: every Nth text file (default 10: 223 files) of the 2004-2005 corpus, published 2005-12-31
 (the corpus carries no dates; the end of its era is the latest it can be).
 PolNeAR dev: published from the file name (source_YYYY-MM-DD_slug.txt).
@@ -18,20 +20,27 @@ import argparse
 import json
 import re
 from collections.abc import Iterator
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from diurna.evaluate.base import split_of
+
 DATA = Path("/work/shared/data")
-HELD_OUT = {"7836916", "8008456", "8006723", "7678740", "6202743", "8008697", "6184244", "6203525",
-            "6180206", "6203336"}
 BBC_PUBLISHED = "2005-12-31"
 
 
+def _held_out() -> set[str]:
+    gold = resources.files("diurna.evaluate").joinpath("data/news_gold.jsonl").read_text("utf-8")
+    return {str(s["story"]) for s in map(json.loads, gold.splitlines()) if s["split"] == "test"}
+
+
 def voa(every: int) -> Iterator[dict[str, Any]]:
+    held_out = _held_out()
     with open(DATA / "corpora/voa_stories.jsonl", encoding="utf-8") as f:
         for line in f:
             r = json.loads(line)
-            if r["id"] not in HELD_OUT:
+            if str(r["id"]) not in held_out and split_of("voa", str(r["id"])) == "dev":
                 yield {"id": r["id"], "text": r["text"], "published": r["published"][:10]}
 
 
