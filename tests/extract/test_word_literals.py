@@ -41,8 +41,11 @@ EXTRACT = Path(__file__).resolve().parents[2] / "src" / "diurna" / "extract"
 # direction became constants and the extent group one name; 1207 when the quarter and
 # widening phrase checks became context patterns of time_rules.yaml; 1198 when
 # eventing/coder's temporal subordinators moved to grammar.yaml; 1196 with its announcing
-# auxiliaries (the "alleges" key of eventing/lexicon.py in). May only fall (target 300).
-PINNED = 1196
+# auxiliaries (the "alleges" key of eventing/lexicon.py in). 2026-12-07: 1012 when
+# eventing/grounding.py's and coder.py's prepositions, pronouns, possessives, affiliation,
+# stance, talks, agent and reporting words moved to knowledge/grounding_words.yaml (183 out).
+# May only fall (target 300).
+PINNED = 1012
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ...knowledge import cameo, grammar
+from ...knowledge import cameo, grammar, grounding_words
 from ...knowledge.gazetteer import Roles
 from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Modality, Plover, Quote
 from ..mentions import MentionIndex
@@ -214,8 +214,9 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: Modality) 
         # not, is an intent (an offer); readiness to strike stays a threat (below)
         return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+ready-intent", "asserted"
     condition = _condition(m.trigger) if m.pred.frame is None else None
+    threat_marks = grounding_words.load().threat_condition_marks
     if mood == "hypothetical" and condition is not None:
-        if condition == "unless" and (_announced_aux(m.trigger) or code[:2] in _THREAT_ROOTS):
+        if condition in threat_marks and (_announced_aux(m.trigger) or code[:2] in _THREAT_ROOTS):
             return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
         if code[:2] in _THREAT_ROOTS:
             return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
@@ -225,7 +226,7 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: Modality) 
             return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+conditional-offer", mood_after
     if mood != "future":
         return code, pattern, mood
-    if condition == "unless":
+    if condition in threat_marks:
         return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
     if code[:2] == "04":
         # "will visit", "is due to hold talks": CAMEO's intent to meet (036), still future
@@ -242,7 +243,6 @@ def _announced(ctx: Context, m: Match, code: str, pattern: str, mood: Modality) 
     return code, pattern, mood
 
 
-_INNER_PREPS = ("to", "with", "for", "on", "against", "into", "from", "in")
 _ACTOR_ENTS = ("GPE", "ORG", "NORP", "PERSON")
 
 
@@ -251,11 +251,12 @@ _REQUEST_FRAMES = ("demand", "appeal")
 
 
 def _condition(verb: Token) -> str | None:
-    """"if" or "unless" when a conditional clause hangs on the event's verb."""
+    """"if" or "unless" (condition_marks) when a conditional clause hangs on the event's verb."""
+    marks = grounding_words.load().condition_marks
     for c in verb.children:
         if c.dep_ == "advcl":
             for g in c.children:
-                if g.dep_ == "mark" and g.lower_ in ("if", "unless"):
+                if g.dep_ == "mark" and g.lower_ in marks:
                     return g.lower_
     return None
 
@@ -274,7 +275,8 @@ def _targets(m: Match, ctx: Context) -> list[Token]:
         # "offered to hand over to Gondor": no entry for the wrapped verb, but its
         # named recipient is still the target of the intent
         inner = [c for c in m.trigger.children if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX")]
-        extra = [t for v in inner for t in (*A.prep_objects(v, _INNER_PREPS), *A.objects(v))
+        preps = grounding_words.load().inner_prepositions
+        extra = [t for v in inner for t in (*A.prep_objects(v, preps), *A.objects(v))
                  if t.ent_type_ in _ACTOR_ENTS]
         return m.targets + extra
     if m.pred.frame is not None and ctx.lexicon.frames[m.pred.frame].target == "addressee":
@@ -298,23 +300,19 @@ def _targets(m: Match, ctx: Context) -> list[Token]:
     return own
 
 
-_AGENT_NOUNS = {"envoy", "envoys", "ambassador", "ambassadors", "delegation", "delegations", "delegate",
-                "delegates", "mediator", "negotiator", "negotiators", "troops", "forces", "army", "police",
-                "government", "authorities", "navy", "military", "parliament", "cabinet", "court", "party"}
-
-
 def _owner(tok: Token, people: frozenset[str]) -> Token:
     """"North Korea's demand", "calls by Belarus", "an Australian ultimatum": a thing
     stands for whoever owns it when it is the target of an act (people and bodies
     stand for themselves: "the Arnorian envoy")."""
-    if tok.pos_ != "NOUN" or tok.ent_type_ or tok.lower_ in people or tok.lower_ in _AGENT_NOUNS \
+    words = grounding_words.load()
+    if tok.pos_ != "NOUN" or tok.ent_type_ or tok.lower_ in people or tok.lower_ in words.agent_nouns \
             or tok.lower_ in A.GENERIC_HEADS:
         return tok
     for c in tok.children:
-        if c.dep_ == "poss" and c.lower_ not in {"its", "their", "his", "her", "our", "my", "your"}:
+        if c.dep_ == "poss" and c.lower_ not in words.possessive_determiners:
             return c
     for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in ("by", "from"):
+        if p.dep_ == "prep" and p.lower_ in words.owner_prepositions:
             for g in p.children:
                 if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_):
                     return g
@@ -588,19 +586,18 @@ def _evidence(ctx: Context, m: Match, actors: list[Token]) -> Evidence:
 # to the sentence root makes the event less likely to be what the sentence reports.
 _SIDE = {"advcl", "relcl", "acl", "pcomp", "pobj", "npadvmod", "appos", "compound", "amod", "nmod",
          "parataxis", "csubj", "nsubj", "nsubjpass", "advmod", "oprd"}
-_REPORTING = {"say", "announce", "state", "tell", "add", "declare", "report", "indicate", "confirm",
-              "claim", "warn", "insist", "stress", "quote", "believe", "think", "accord", "write"}
 
 
 def embedding(trigger: Token) -> int:
     """How deep in side clauses and phrases a trigger sits: 0 for the main predicate
     (or the content of reported speech: "X said Y attacked Z" reports the attack)."""
+    reporting = grounding_words.load().content_reporting_lemmas
     hops, tok = 0, trigger
     while tok.head.i != tok.i and hops < 4:
         head = tok.head
         if tok.dep_ in _SIDE:
             hops += 1
-        elif tok.dep_ == "ccomp" and head.lemma_.lower() not in _REPORTING:
+        elif tok.dep_ == "ccomp" and head.lemma_.lower() not in reporting:
             hops += 1
         tok = head
     return hops

@@ -19,24 +19,22 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
+from ...knowledge import grounding_words
 from ..mentions import MentionIndex
 from .arguments import counted_of, counts, infinitive
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-# Links that stay inside an actor's (or an event's object's) phrase.
+# Links that stay inside an actor's (or an event's object's) phrase; its prepositions are
+# grounding_words.yaml phrase_prepositions.
 _PHRASE = {"prep", "pobj", "amod", "compound", "nmod", "poss", "conj", "appos", "nummod", "quantmod"}
-_PHRASE_PREPS = {"in", "of", "from", "at", "inside", "across", "throughout", "within", "near", "on"}
-# Links from an event's trigger to its complements (not its side clauses).
+# Links from an event's trigger to its complements (not its side clauses); prepositions
+# among complement_prepositions, not event_place_prepositions.
 _COMPLEMENT = {"dobj", "obj", "dative", "prep", "xcomp", "attr", "oprd", "pobj", "agent"}
-_COMPLEMENT_PREPS = {"to", "with", "against", "on", "upon", "into", "toward", "towards", "at", "for", "of", "by",
-                     "from", "in", "over", "near", "between", "among", "inside", "across", "outside", "around", "as"}
 # Further links inside the complements: clauses of a wrapped request ("a call for its
 # forces to be deployed in Rohan"), and their subjects ("allow Gondor planes to land").
 _INSIDE = {"ccomp", "acl", "nsubj", "nsubjpass", "npadvmod"}
-_LOCATIVE = {"in", "at", "near", "inside", "outside", "around", "across", "throughout", "within"}
-_PRONOUNS = {"it", "they", "he", "she", "we", "them", "him", "her", "us", "its", "their", "themselves", "itself"}
 
 
 def group_head(tok: Token) -> Token:
@@ -49,7 +47,7 @@ def group_head(tok: Token) -> Token:
     return tok
 
 
-def _walk(start: list[Token], links: set[str], preps: set[str], limit: int = 40) -> list[Token]:
+def _walk(start: list[Token], links: Collection[str], preps: Collection[str], limit: int = 40) -> list[Token]:
     """Tokens reached from `start` through `links` (prepositions only among `preps`),
     in text order."""
     seen: dict[int, Token] = {}
@@ -66,22 +64,13 @@ def _walk(start: list[Token], links: set[str], preps: set[str], limit: int = 40)
     return sorted(seen.values(), key=lambda t: t.i)
 
 
-# Participles that tie a group to a body or a place: "workers affiliated with the
-# Gondorian union", "a newspaper based in Minas Tirith", "militias loyal to Rohan".
-_AFFILIATED = {"affiliate", "base", "link", "belong", "attach", "ally", "associate", "connect", "tie", "loyal",
-               "station", "headquarter", "operate", "live", "reside"}
-# Places built for people belong to the people they are for ("a camp for Gondorian
-# refugees", "a school for Arnorian girls").
-_FOR_PEOPLE = {"camp", "camps", "shelter", "shelters", "school", "schools", "hospital", "hospitals", "home",
-               "homes", "settlement", "settlements", "hostel", "hostels", "centre", "center", "centres", "centers"}
-
-
 def phrase_country(index: MentionIndex, tok: Token, skip: Collection[str] = frozenset()) -> tuple[str, str | None] | None:
     """(country, entity id) of the first actor with a country inside `tok`'s own phrase
     ("groups in Zimbabwe", "the offices of the Gondorian council"), else in what the
     phrase ties it to ("workers affiliated with the Gondorian union", "a camp for
     Arnorian refugees")."""
-    for t in _walk([tok], _PHRASE, _PHRASE_PREPS, limit=20) + _walk(_ties(tok), _PHRASE, _PHRASE_PREPS, limit=20):
+    preps = grounding_words.load().phrase_prepositions
+    for t in _walk([tok], _PHRASE, preps, limit=20) + _walk(_ties(tok), _PHRASE, preps, limit=20):
         found = _country_at(index, t, skip)
         if found is not None:
             return found
@@ -89,22 +78,22 @@ def phrase_country(index: MentionIndex, tok: Token, skip: Collection[str] = froz
 
 
 def _ties(tok: Token) -> list[Token]:
-    """The objects of an affiliation participle on `tok`, or of "for" on a place built
-    for people."""
-    preps = [p for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in _AFFILIATED
+    """The objects of an affiliation participle on `tok` ("workers affiliated with the
+    Gondorian union", "militias loyal to Rohan"), or of "for" on a place built for people
+    ("a camp for Gondorian refugees")."""
+    words = grounding_words.load()
+    preps = [p for c in tok.children if c.dep_ in ("acl", "amod") and c.lemma_.lower() in words.affiliation_lemmas
              for p in c.children if p.dep_ in ("prep", "agent")]
-    if tok.lower_ in _FOR_PEOPLE:
-        preps += [p for p in tok.children if p.dep_ == "prep" and p.lower_ == "for"]
+    if tok.lower_ in words.places_for_people:
+        preps += [p for p in tok.children if p.dep_ == "prep" and p.lower_ in words.for_people_prepositions]
     return [g for p in preps for g in p.children if g.dep_ == "pobj"]
-
-
-_POSSESSIVE = {"their", "its", "his", "her", "our"}
 
 
 def possessor_country(index: MentionIndex, tok: Token) -> tuple[str, str | None] | None:
     """"Bosnian Serbs said their forces had withdrawn": a group owned by a pronoun
     belongs to the nearest subject above it that names a country."""
-    if not any(c.dep_ == "poss" and c.lower_ in _POSSESSIVE for c in tok.children):
+    possessive = grounding_words.load().possessive_determiners
+    if not any(c.dep_ == "poss" and c.lower_ in possessive for c in tok.children):
         return None
     head = tok.head
     for _ in range(6):
@@ -136,14 +125,16 @@ def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
     event) that names an actor with a country, outside the tokens in `avoid`."""
     # a place in a locative phrase on the event itself is where it happens, not whom
     # it is done to ("met in Lima"); deeper down it may be ("a centre in Tokyo")
+    words = grounding_words.load()
     start = [c for h in heads for c in h.children if c.dep_ in _COMPLEMENT
-             and (c.dep_ != "prep" or c.lower_ in _COMPLEMENT_PREPS and c.lower_ not in _LOCATIVE)]
+             and (c.dep_ != "prep" or c.lower_ in words.complement_prepositions
+                  and c.lower_ not in words.event_place_prepositions)]
     # "blocked streets in Gondor in defiance of Arnor": a stance phrase names whom the
     # act answers before any other complement does; a condition's subject is whom the
     # act waits on ("will strike unless Rohan withdraws"), after them
     for group in (_stances(heads), start + _counterparts(heads), _conditions(heads)):
         for t in _complements(group):
-            if t.i not in avoid and t.lower_ not in _PRONOUNS and _country_at(index, t, skip) is not None:
+            if t.i not in avoid and t.lower_ not in words.pronouns and _country_at(index, t, skip) is not None:
                 return t
     return None
 
@@ -151,50 +142,47 @@ def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
 def _complements(start: list[Token]) -> list[Token]:
     """The complements' tokens, then those of the infinitival clauses on them ("a
     call for its forces to be deployed in Rohan", which the parser reads as a relative)."""
-    tokens = _walk(start, _COMPLEMENT | _PHRASE | _INSIDE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=60)
+    words = grounding_words.load()
+    preps = words.complement_prepositions | words.phrase_prepositions
+    tokens = _walk(start, _COMPLEMENT | _PHRASE | _INSIDE, preps, limit=60)
     clauses = [c for t in tokens for c in t.children if c.dep_ == "relcl" and infinitive(c)]
     if clauses:
-        tokens += _walk(clauses, _COMPLEMENT | _PHRASE | _INSIDE, _COMPLEMENT_PREPS | _PHRASE_PREPS, limit=30)
+        tokens += _walk(clauses, _COMPLEMENT | _PHRASE | _INSIDE, preps, limit=30)
     return tokens
 
 
-# Nouns of stance in "in defiance of", "in solidarity with", "in retaliation for".
-_STANCES = {"defiance", "solidarity", "retaliation", "response", "protest", "support", "opposition", "reply",
-            "revenge", "reprisal", "answer"}
-
-
 def _stances(heads: list[Token]) -> list[Token]:
-    return [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "in"
-            for s in p.children if s.dep_ == "pobj" and s.lower_ in _STANCES
+    """The phrases after a stance noun ("in defiance of Arnor", "in solidarity with")."""
+    words = grounding_words.load()
+    return [g for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in words.stance_prepositions
+            for s in p.children if s.dep_ == "pobj" and s.lower_ in words.stance_nouns
             for g in s.children if g.dep_ == "prep"]
 
 
-# Talks that an act follows: "called off the strike after talks with the government"
-# (the act answers the other side of the talks).
-_TALKS = {"talks", "negotiations", "deliberations", "consultations", "meeting", "meetings", "discussions",
-          "agreement", "deal", "contacts"}
-
-
 def _counterparts(heads: list[Token]) -> list[Token]:
-    return [w for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in ("after", "following")
-            for n in p.children if n.dep_ == "pobj" and n.lower_ in _TALKS
-            for w in n.children if w.dep_ == "prep" and w.lower_ == "with"]
+    """The other side of talks an act follows: "called off the strike after talks with the
+    government" answers the government."""
+    words = grounding_words.load()
+    return [w for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ in words.sequel_prepositions
+            for n in p.children if n.dep_ == "pobj" and n.lower_ in words.talks_nouns
+            for w in n.children if w.dep_ == "prep" and w.lower_ in words.counterpart_prepositions]
 
 
 def _conditions(heads: list[Token]) -> list[Token]:
     """Subjects of "if"/"unless" clauses on the event, its light verb or its wrapped
     act ("threatened to strike unless Rohan withdrew")."""
+    marks = grounding_words.load().condition_marks
     verbs = {h.i: h for h in heads}
     for h in heads:
         verbs.update({h.head.i: h.head} if h.pos_ == "NOUN" and h.dep_ in ("dobj", "obj") else {})
         verbs.update({c.i: c for c in h.children if c.dep_ in ("xcomp", "ccomp")})
     return [s for v in verbs.values() for c in v.children if c.dep_ == "advcl"
-            and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children)
+            and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
 
 
 def _country_at(index: MentionIndex, t: Token, skip: Collection[str]) -> tuple[str, str | None] | None:
-    if t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.lower_ in _PRONOUNS:
+    if t.pos_ not in ("PROPN", "NOUN", "ADJ") or t.lower_ in grounding_words.load().pronouns:
         return None
     ent = index.at(t.idx, t.idx + len(t.text))
     if ent is None or not ent.country or ent.id in skip:
@@ -204,4 +192,4 @@ def _country_at(index: MentionIndex, t: Token, skip: Collection[str]) -> tuple[s
 
 def unnamed(tok: Token) -> bool:
     """A common-noun actor ("prisoners", "a roadside bombing"), not a name or pronoun."""
-    return tok.pos_ == "NOUN" and tok.lower_ not in _PRONOUNS
+    return tok.pos_ == "NOUN" and tok.lower_ not in grounding_words.load().pronouns
