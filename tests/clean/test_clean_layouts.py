@@ -52,3 +52,61 @@ def test_clean_layouts_score_counts_leak_and_title():
     figures = _figures(tally, "x:", "t")
     assert figures["t_story_recall"] == 1.0 and figures["t_title_accuracy"] == 1.0
     assert 0 < figures["t_leak"] < 1 and figures["t_noise_removed"] == round(1 - figures["t_leak"], 4)
+
+
+@pytest.mark.parametrize("half", ["dev", "test"])
+def test_clean_layouts_fresh_files_obey_the_split_rule(half):
+    """Every fresh wording sits in the half its hash gives (scripts/split_fresh_furniture.py)."""
+    from diurna.evaluate.clean_layouts import _data, fresh_half, wording_of
+
+    fresh = _data(f"clean_furniture_fresh_{half}.yaml")[half]
+    assert set(fresh) == {"places", "prompts", "datelines", "credits", "sites", "captions", "related", "comments", "misc"}
+    for category, entries in fresh.items():
+        assert entries, category
+        assert [fresh_half(wording_of(category, e)) for e in entries] == [half] * len(entries), category
+
+
+def test_clean_layouts_fresh_wordings_are_new():
+    """No fresh wording repeats one of clean_furniture.yaml (either half); "{t}" (another
+    story's title as a related link) is a slot, not a wording."""
+    from diurna.evaluate.clean_layouts import _data, wording_of
+
+    old = _data("clean_furniture.yaml")
+    for half in ("dev", "test"):
+        fresh = _data(f"clean_furniture_fresh_{half}.yaml")[half]
+        for category, entries in fresh.items():
+            seen = {wording_of(category, e) for h in old.values() for e in h[category]} - {"{t}"}
+            assert not seen & {wording_of(category, e) for e in entries}, category
+
+
+def test_clean_layouts_test_half_takes_only_fresh_test_wordings():
+    """Test pages: the fresh test file alone; dev pages: the old dev half plus the fresh dev file."""
+    from diurna.evaluate.clean_layouts import _data
+
+    old, fresh_dev = _data("clean_furniture.yaml"), _data("clean_furniture_fresh_dev.yaml")["dev"]
+    assert furniture()["test"] == _data("clean_furniture_fresh_test.yaml")["test"]
+    assert furniture()["dev"]["prompts"] == old["dev"]["prompts"] + fresh_dev["prompts"]
+    assert not set(old["test"]["prompts"]) & set(furniture()["test"]["prompts"] + furniture()["dev"]["prompts"])
+
+
+@pytest.mark.parametrize(("category", "entry", "wording"), [
+    ("prompts", "Sign up now", "Sign up now"),
+    ("places", ["OSGILIATH", "Osgiliath", "Gondor"], "OSGILIATH"),
+    ("datelines", {"form": "{PLACE} (AP) — ", "place": "{Place}", "agency": "Associated Press"}, "{PLACE} (AP) — "),
+    ("credits", {"text": " (dpa)", "agency": "dpa"}, " (dpa)"),
+    ("sites", {"name": "Minas Tirith Herald", "sections": ["News"]}, "Minas Tirith Herald"),
+])
+def test_clean_layouts_wording_of_an_entry(category, entry, wording):
+    from diurna.evaluate.clean_layouts import wording_of
+
+    assert wording_of(category, entry) == wording
+
+
+@pytest.mark.parametrize("wording", ["Sign up now", "", "OSGILIATH", "{PLACE} (AP) — "])
+def test_clean_layouts_fresh_half_is_fixed_by_the_hash(wording):
+    import hashlib
+
+    from diurna.evaluate.clean_layouts import fresh_half
+
+    bit = int(hashlib.sha256(f"clean-fresh:{wording}".encode()).hexdigest(), 16) & 1
+    assert fresh_half(wording) == ("test" if bit else "dev")

@@ -8,14 +8,19 @@ kept, furniture must go, and the page says what its title (and, for text, dateli
 and agency) is. Nothing here is saved: the stories are read from ../shared/data.
 
 Held out: a story's half (dev or test) is fixed by a hash of its id, and a page takes
-its furniture wordings from its own half of evaluate/data/clean_furniture.yaml; the
-boilerplate patterns were written from the dev half only. Layout variants (which
-title tags, which site, paragraphs as <p> or <div>) are drawn per page, seeded by the
-story id, so a page is the same in every run.
+its furniture wordings from its own half. Test pages take them from
+evaluate/data/clean_furniture_fresh_test.yaml alone: wordings written (session 6) by
+someone who had not seen the boilerplate patterns, split from the dev ones by a rule
+fixed in advance (fresh_half; scripts/split_fresh_furniture.py). The test half of
+clean_furniture.yaml is no longer used: the patterns' author had read it. Dev pages take
+the dev half of clean_furniture.yaml plus clean_furniture_fresh_dev.yaml. Layout
+variants (which title tags, which site, paragraphs as <p> or <div>) are drawn per page,
+seeded by the story id, so a page is the same in every run.
 """
 
 from __future__ import annotations
 
+import hashlib
 import html as html_lib
 import json
 import random
@@ -54,10 +59,37 @@ def half_of(story_id: str) -> str:
     return split_of("clean", story_id)
 
 
+def fresh_half(wording: str) -> str:
+    """The half of a fresh furniture wording: test when the lowest bit of
+    sha256("clean-fresh:" + wording), read as a number, is 1 (fixed before the wordings
+    were written, so no wording was placed by hand)."""
+    digest = hashlib.sha256(f"clean-fresh:{wording}".encode("utf-8")).digest()
+    return "test" if digest[-1] & 1 else "dev"
+
+
+def wording_of(category: str, entry: Any) -> str:
+    """What a furniture entry is split by: the entry itself when it is a string, else
+    the text that appears on a page (a place's dateline name, a dateline's form, a
+    credit's text, a site's name)."""
+    if isinstance(entry, str):
+        return entry
+    if category == "places":
+        return str(entry[0])
+    key = {"datelines": "form", "credits": "text", "sites": "name"}[category]
+    return str(entry[key])
+
+
+def _data(name: str) -> dict[str, Any]:
+    return yaml.safe_load(resources.files("diurna.evaluate").joinpath(f"data/{name}").read_text("utf-8"))
+
+
 @lru_cache(maxsize=1)
 def furniture() -> dict[str, dict[str, Any]]:
-    text = resources.files("diurna.evaluate").joinpath("data/clean_furniture.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    """Each half's furniture: dev = the dev half of clean_furniture.yaml + the fresh dev
+    file; test = the fresh test file alone."""
+    dev, fresh_dev = _data("clean_furniture.yaml")["dev"], _data("clean_furniture_fresh_dev.yaml")["dev"]
+    return {"dev": {key: [*dev[key], *fresh_dev.get(key, [])] for key in dev},
+            "test": _data("clean_furniture_fresh_test.yaml")["test"]}
 
 
 @dataclass
