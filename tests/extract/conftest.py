@@ -1,12 +1,13 @@
 """Extractor tests read every event the rules code, also those with no actor that the
 default settings drop (`actorless_events`): the rule tests write sentences about
 fictional places the NER often leaves untyped ("Talks between Arnor and Gondor").
-Tests of the default settings use `default_pipeline`."""
+Tests of the default settings use `default_pipeline`; tests of a setting flipped use
+`with_settings(name=value)`."""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -17,6 +18,21 @@ from diurna import Pipeline, Settings
 def pipeline(pipeline: Pipeline) -> Pipeline:
     """The session's default pipeline keeping actorless events, on the same spaCy model."""
     return Pipeline(pipeline.settings.replace(actorless_events=True), nlp=pipeline.nlp)
+
+
+@pytest.fixture(scope="session")
+def with_settings(pipeline: Pipeline) -> Callable[..., Pipeline]:
+    """`with_settings(statement_contents=False)`: `pipeline` with those settings changed,
+    on the same spaCy model; built once per set of changes and shared by the tests."""
+    built: dict[tuple[tuple[str, object], ...], Pipeline] = {}
+
+    def make(**changes: object) -> Pipeline:
+        key = tuple(sorted(changes.items()))
+        if key not in built:
+            built[key] = Pipeline(pipeline.settings.replace(**changes), nlp=pipeline.nlp)
+        return built[key]
+
+    return make
 
 
 @pytest.fixture(scope="session")

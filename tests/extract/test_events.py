@@ -62,17 +62,17 @@ def test_events_modality(pipeline: Pipeline, text: str, modality: str) -> None:
     assert events and events[0].modality == modality
 
 
-def test_events_coordinated_subjects_meet_each_other(pipeline: Pipeline) -> None:
+def test_events_coordinated_subjects_meet_each_other(with_settings) -> None:
     # mutual_both_ways = true (eval plover and petr): once per direction, as PETRARCH and PLOVER code it
-    both = Pipeline(pipeline.settings.replace(mutual_both_ways=True), nlp=pipeline.nlp)
+    both = with_settings(mutual_both_ways=True)
     events = _events(both, "Arnor and Gondor met in Minas Tirith.")
     dyads = {(e.source.text, e.target.text) for e in events if e.code == "040"}
     assert dyads == {("Arnor", "Gondor"), ("Gondor", "Arnor")}
 
 
 @pytest.fixture(scope="module")
-def one_way(pipeline: Pipeline) -> Pipeline:
-    return Pipeline(pipeline.settings.replace(mutual_both_ways=False), nlp=pipeline.nlp)
+def one_way(with_settings) -> Pipeline:
+    return with_settings(mutual_both_ways=False)
 
 
 @pytest.mark.parametrize(("text", "code", "dyads"), [
@@ -140,7 +140,7 @@ def test_events_lexicon_covers_every_root() -> None:
     ("Kenyan police arrested two men on Monday.", True),  # a source with a country
     ("Two Kenyan journalists were arrested on Monday.", True),  # a target with a country
 ])
-def test_events_actorless_dropped_when_set(pipeline: Pipeline, text: str, kept: bool) -> None:
-    dropping = Pipeline(pipeline.settings.replace(actorless_events=False), nlp=pipeline.nlp)
+def test_events_actorless_dropped_when_set(pipeline: Pipeline, with_settings, text: str, kept: bool) -> None:
+    dropping = with_settings(actorless_events=False)
     assert _events(pipeline, text)  # the rules code it either way; the setting keeps it
     assert bool(_events(dropping, text)) is kept

@@ -12,8 +12,8 @@ PUBLISHED = "2026-03-02"
 
 
 @pytest.fixture(scope="module")
-def contents_on(pipeline: Pipeline) -> Pipeline:
-    return Pipeline(pipeline.settings.replace(statement_contents=True), nlp=pipeline.nlp)
+def contents_on(with_settings) -> Pipeline:
+    return with_settings(statement_contents=True)
 
 
 def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None]]:
@@ -64,8 +64,8 @@ def test_events_contents_code_statements(contents_on: Pipeline, text: str, expec
     assert _statements(contents_on, text) == expected
 
 
-def test_events_contents_setting_off(pipeline: Pipeline) -> None:
-    off = Pipeline(pipeline.settings.replace(statement_contents=False), nlp=pipeline.nlp)
+def test_events_contents_setting_off(pipeline: Pipeline, with_settings) -> None:
+    off = with_settings(statement_contents=False)
     text = "Kenya's foreign ministry said Tanzania was violating the border treaty."
     assert _statements(off, text) == [("010", "KEN", None)]
     assert pipeline.settings.statement_contents  # on by default since session 5 (see defaults.toml)

@@ -73,9 +73,9 @@ def test_events_grounding_codes(pipeline: Pipeline, text: str, code: str, modali
 
 
 @pytest.fixture(scope="module")
-def both_ways(pipeline: Pipeline) -> Pipeline:
+def both_ways(with_settings) -> Pipeline:
     # mutual_both_ways = true, as eval plover and eval petr score: a symmetric act each way
-    return Pipeline(pipeline.settings.replace(mutual_both_ways=True), nlp=pipeline.nlp)
+    return with_settings(mutual_both_ways=True)
 
 
 @pytest.mark.parametrize(("mutual", "pairs"), [(True, {("CHL", "PER"), ("PER", "CHL")}), (False, {("CHL", "PER")})])

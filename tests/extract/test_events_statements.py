@@ -12,8 +12,8 @@ PUBLISHED = "2026-03-02"
 
 
 @pytest.fixture(scope="module")
-def by_content(pipeline: Pipeline) -> Pipeline:
-    return Pipeline(pipeline.settings.replace(statement_contents=True), nlp=pipeline.nlp)
+def by_content(with_settings) -> Pipeline:
+    return with_settings(statement_contents=True)
 
 
 def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None, str]]:
@@ -56,8 +56,8 @@ def test_events_statements_merge_and_evidence(pipeline: Pipeline) -> None:
     assert [e.id for e in result.facts.events] == [f"ev{n}" for n in range(1, len(result.facts.events) + 1)]
 
 
-def test_events_statements_setting_off(pipeline: Pipeline) -> None:
-    quiet = Pipeline(pipeline.settings.replace(statement_events=False), nlp=pipeline.nlp)
+def test_events_statements_setting_off(pipeline: Pipeline, with_settings) -> None:
+    quiet = with_settings(statement_events=False)
     text = "Kenyan President Daniel Mwangi told Tanzanian envoy Amina Hassan that the border would reopen."
     assert _statements(pipeline, text) and _statements(quiet, text) == []
 
@@ -93,9 +93,9 @@ def test_events_statements_give_way(by_content: Pipeline, text: str, expected: l
     assert _statements(by_content, text) == expected
 
 
-def test_events_statements_off_by_content_keep_every_statement(pipeline: Pipeline) -> None:
+def test_events_statements_off_by_content_keep_every_statement(with_settings) -> None:
     """Without `statement_contents` a statement is one per attributed quote, as before."""
-    pipeline = Pipeline(pipeline.settings.replace(statement_contents=False), nlp=pipeline.nlp)
+    pipeline = with_settings(statement_contents=False)
     assert _statements(pipeline, "Kenyan President Daniel Mwangi told VOA that the border would reopen.") == [
         ("010", "Daniel Mwangi", "VOA", "statements.tsv:tell/quote-indirect")]
     assert len(_statements(pipeline, '"We urge Tanzania to reopen the border," Kenyan President Daniel Mwangi said.')) == 1

@@ -28,16 +28,16 @@ from importlib import import_module, metadata
 
 from ..errors import E011, E025, DiurnaError
 from ..settings import Settings
-from .base import BUILTIN, FACT_FIELDS, ExtractFn, ExtractorSpec
+from .base import AMOUNTS, BUILTIN, ENTITIES, EVENTS, FACT_FIELDS, PLACES, QUOTES, TIMES, ExtractFn, ExtractorSpec
 
 # name in settings -> module holding SPEC. Add a line here when an extractor of ours lands.
 REGISTRY: dict[str, str] = {
-    "entities": "diurna.extract.entities",
-    "times": "diurna.extract.times",
-    "amounts": "diurna.extract.amounts",
-    "places": "diurna.extract.places",
-    "events": "diurna.extract.events",
-    "quotes": "diurna.extract.quotes",
+    ENTITIES: "diurna.extract.entities",
+    TIMES: "diurna.extract.times",
+    AMOUNTS: "diurna.extract.amounts",
+    PLACES: "diurna.extract.places",
+    EVENTS: "diurna.extract.events",
+    QUOTES: "diurna.extract.quotes",
 }
 
 GROUP = "diurna.extractors"  # the entry-point group plug-ins register in

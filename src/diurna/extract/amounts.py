@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from ..knowledge import amount_words, grammar, read_tsv
 from ..model import Amount, Document, Facts
 from ..settings import Settings
-from .base import ExtractFn, ExtractorSpec
+from .base import AMOUNTS, ExtractFn, ExtractorSpec
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -231,10 +231,10 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 SPEC = ExtractorSpec(
-    name="amounts",
+    name=AMOUNTS,
     version=VERSION,
     requires=(),
-    assigns=("amounts",),
+    assigns=(AMOUNTS,),
     spacy=(),
     build=build,
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ..model import Document, Facts
 from ..settings import Settings
@@ -21,7 +21,20 @@ if TYPE_CHECKING:
 
 ExtractFn = Callable[[Document, "Doc", Facts], Facts]
 
-FACT_FIELDS = ("entities", "events", "quotes", "times", "amounts", "places")
+# The fields of Facts, each filled by the extractor of that name.
+ENTITIES: Final = "entities"
+EVENTS: Final = "events"
+QUOTES: Final = "quotes"
+TIMES: Final = "times"
+AMOUNTS: Final = "amounts"
+PLACES: Final = "places"
+FACT_FIELDS = (ENTITIES, EVENTS, QUOTES, TIMES, AMOUNTS, PLACES)
+# spaCy's component names, as the extractors declare what they read (ExtractorSpec.spacy).
+NER: Final = "ner"
+PARSER: Final = "parser"
+TAGGER: Final = "tagger"
+ATTRIBUTE_RULER: Final = "attribute_ruler"
+LEMMATIZER: Final = "lemmatizer"
 # The origin of diurna's own extractors and their versions' namespace: the package's name.
 BUILTIN = __name__.split(".")[0]
 

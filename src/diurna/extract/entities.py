@@ -24,14 +24,34 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..knowledge import grammar
-from ..knowledge.gazetteer import Gazetteer, Term, code_on, fold, load_gazetteer, office_on, town_country, words
+from ..knowledge.gazetteer import (
+    ACTOR,
+    ADJ,
+    CAPITAL,
+    COUNTRY,
+    FEMALE,
+    GROUP,
+    IGO,
+    INSTITUTION,
+    MALE,
+    PEOPLE,
+    PLACE,
+    Gazetteer,
+    Term,
+    code_on,
+    fold,
+    load_gazetteer,
+    office_on,
+    town_country,
+    words,
+)
 from ..model import Document, Entity, EntityType, Facts, Mention
 from ..settings import Settings
 from . import actors as A
 from . import coref as C
 from . import homes as H
 from . import implicit as I
-from .base import ExtractFn, ExtractorSpec
+from .base import ATTRIBUTE_RULER, ENTITIES, LEMMATIZER, NER, PARSER, TAGGER, ExtractFn, ExtractorSpec
 from .coref import (
     Antecedent,
     PersonRef,
@@ -42,6 +62,7 @@ from .coref import (
     resolve_subject_pronoun,
     short_forms,
 )
+from .labels import DEMONYM, DICTIONARY, METONYMY, NOMINAL, RESIDENT, SENTENCE_COUNTRY, TITLE
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -185,9 +206,9 @@ def _misread_surname(st: _State, span: A.SpanInfo) -> bool:
 
 def _is_person(span: A.SpanInfo) -> bool:
     if span.match is not None:
-        actor = span.match.first("actor")
+        actor = span.match.first(ACTOR)
         if actor is not None and actor.actor is not None and actor.actor.type == "PERSON":
-            return span.match.first("country", "adj", "capital", "igo", "group") is None or span.label == "PERSON"
+            return span.match.first(COUNTRY, ADJ, CAPITAL, IGO, GROUP) is None or span.label == "PERSON"
         return False
     return span.label == "PERSON"
 
@@ -196,7 +217,7 @@ def _note_countries(st: _State, spans: list[A.SpanInfo]) -> None:
     for s in spans:
         if H.stance(st.text, s):
             continue
-        term = s.match.first("country", "adj", "people", "capital", "place") if s.match else None
+        term = s.match.first(COUNTRY, ADJ, PEOPLE, CAPITAL, PLACE) if s.match else None
         if term is not None and term.country and not term.homes and len(H.readings(s.match)) < 2:
             st.sent_countries.setdefault(st.sentence(s.start), set()).add(term.country)
 
@@ -209,7 +230,7 @@ def _split_honorific(st: _State, span: A.SpanInfo) -> tuple[int, str, str | None
     Prosper Avril", "Archbishop Desmond Tutu"): strip it (read_title reads it as the
     title), keep the gender of "Mr"/"Mrs". At least two words of name must remain, so
     that "President Dos Santos" keeps "Dos Santos" and "King Abdullah" stays whole."""
-    if span.match is not None and span.match.first("actor") is not None:
+    if span.match is not None and span.match.first(ACTOR) is not None:
         return span.start, span.text, None  # a dictionary name ("Pope Francis") is matched whole
     ws = span.text.split(" ")
     roles, cut, gender = st.gaz.roles, 0, None
@@ -218,7 +239,7 @@ def _split_honorific(st: _State, span: A.SpanInfo) -> tuple[int, str, str | None
         g = roles.honorifics.get(w)
         if g is None and (w,) not in roles.sectors and w not in roles.modifiers:
             break
-        if w in ("mr", "mrs", "ms", "dr", "miss", "sir", "dame", "madam"):
+        if w in _G.courtesy_titles:
             gender = gender or g
         elif len(ws) - cut < 3:
             break  # a title alone before one word: keep "King Abdullah" as the name
@@ -264,7 +285,7 @@ def _person(st: _State, span: A.SpanInfo, title: A.Title | None, appo: A.Title |
     canonical = actor.name if actor is not None else name
     idx = next((i for i, p in enumerate(st.people) if fold(p.name) == fold(canonical)), None)
     if idx is None:
-        st.people.append(PersonRef(name=canonical, rule="ner" if span.label == "PERSON" else "dictionary"))
+        st.people.append(PersonRef(name=canonical, rule=NER if span.label == "PERSON" else DICTIONARY))
         st.forms.append(short_forms(canonical, gaz.particles, gaz.east_asian))
         idx = len(st.people) - 1
     person = st.people[idx]
@@ -280,11 +301,11 @@ def _is_short_form(st: _State, name: str) -> bool:
 
 
 def _gender(honorific: str | None, start: int, st: _State) -> str | None:
-    return honorific if honorific in ("male", "female") else None
+    return honorific if honorific in (MALE, FEMALE) else None
 
 
 def _dictionary_actor(st: _State, span: A.SpanInfo, name: str):
-    term = span.match.first("actor") if span.match else None
+    term = span.match.first(ACTOR) if span.match else None
     if term is not None:
         return term.actor
     found = st.gaz.actor_for(name)
@@ -312,7 +333,7 @@ def _add_person_mention(st: _State, idx: int, start: int, end: int, name: str, l
             if t.possessor is not None:  # "Mr Ruto's chief of staff": the title is "chief of staff"
                 t_start = st.text.find(" ", t.possessor[1]) + 1 or t.start
             if t_start < t.end:
-                p.spans.append((t_start, t.end, "title"))
+                p.spans.append((t_start, t.end, TITLE))
                 st.claimed[t_start] = max(t.end, st.claimed.get(t_start, t.end))
 
 
@@ -334,7 +355,7 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
             p.role = p.role or (f"former {office.role.lower()}" if former and office.role else office.role)
             p.sector = p.sector or ("ELI" if former else office.sector)
         p.sector = p.sector or (None if dated.stale else actor.sector)
-        p.rule = p.rule if dated.unknown else "dictionary"
+        p.rule = p.rule if dated.unknown else DICTIONARY
     if p.country is None and (p.sector in _DOMESTIC_SECTORS or p.sector == "ELI"):
         # An official (or an opposition, party, union or rebel leader: domestic actors)
         # with no country named: the one country of the sentence, else of the document,
@@ -344,7 +365,7 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
             found = set().union(*st.sent_countries.values()) if st.sent_countries else set()
         if len(found) == 1:
             p.country = next(iter(found))
-            p.rule = "sentence-country"
+            p.rule = SENTENCE_COUNTRY
 
 
 def _named(st: _State) -> set[str]:
@@ -357,6 +378,11 @@ def _person_at(st: _State, start: int, end: int) -> PersonRef | None:
         if any(s < end and start < e for s, e, _ in p.spans):
             return p
     return None
+
+
+def _tokens(st: _State, start: int, end: int) -> Span | None:
+    """The tokens over [start, end), widened to whole tokens."""
+    return st.doc.char_span(start, end, alignment_mode="expand")
 
 
 def _consume(st: _State, start: int, end: int) -> None:
@@ -378,14 +404,12 @@ def _other(st: _State, span: A.SpanInfo) -> None:
             prefix = st.text.rfind(" ", 0, cut) + 1 if cut >= 0 else nominal[0]
             _nominal(st, span, None, (min(prefix, nominal[0]), *nominal[1:]))
         return
-    term = span.match.terms[0] if span.match else None
-    if span.match is not None:
-        term = span.match.first("igo", "group", "institution", "country", "capital", "adj", "people", "place", "actor")
+    term = span.match.terms[0] if span.match else None  # (every term has one of the kinds)
     if term is not None and term.kind in H.PLACE_KINDS:
         term = H.reading(st, span, term)
     if term is not None and term.homes:
         term = replace(term, country=H.home(st, span, term.homes))
-    if term is not None and term.kind in ("adj", "people"):
+    if term is not None and term.kind in (ADJ, PEOPLE):
         resident = H.ethnic_residence(st, span, term.country) or _people_of(st, span, term)
         if resident is not None:  # "ethnic Albanians in south Serbia": CAMEO codes the country of residence
             term = replace(term, country=resident)
@@ -393,36 +417,36 @@ def _other(st: _State, span: A.SpanInfo) -> None:
     if nominal is not None:
         _nominal(st, span, term, nominal)
         return
-    place_like = term.kind in ("country", "capital", "place") if term is not None else span.label in ("GPE", "LOC")
+    place_like = term.kind in H.PLACE_KINDS if term is not None else span.label in ("GPE", "LOC")
     if place_like and _resident_group(st, span, term.country if term is not None else None):
         return
     if term is None:
         _ner_only(st, span)
         return
     kind = term.kind
-    if kind == "igo":
-        _add(st, "ORG", term.name, term.country, term.sector, None, span, "gazetteer:igo", "igo", term.code)
-    elif kind == "group":
-        _add(st, "GROUP", term.name, term.country, term.sector, None, span, "gazetteer:group", "group")
-    elif kind == "institution" and not A.is_locative(st.doc, span):  # "the Kremlin said" (not "at the Kremlin")
-        _add(st, "ORG", term.name, term.country, term.sector, None, span, "gazetteer:institution", "institution")
-    elif kind == "actor":
+    if kind == IGO:
+        _add(st, "ORG", term.name, term.country, term.sector, None, span, "gazetteer:igo", IGO, term.code)
+    elif kind == GROUP:
+        _add(st, "GROUP", term.name, term.country, term.sector, None, span, "gazetteer:group", GROUP)
+    elif kind == INSTITUTION and not A.is_locative(st.doc, span):  # "the Kremlin said" (not "at the Kremlin")
+        _add(st, "ORG", term.name, term.country, term.sector, None, span, "gazetteer:institution", INSTITUTION)
+    elif kind == ACTOR:
         a = term.actor
         etype = a.type if a is not None else "ORG"
         dated = code_on(a, st.date, _named(st)) if a is not None else None  # the dictionary's code for the date
         _add(st, etype, term.name, dated.country if dated else term.country, dated.sector if dated else None, None,
-             span, "gazetteer:actor", "dictionary", dated.code if dated else None)
-    elif kind == "adj":
-        _add(st, "GROUP", span.text, term.country, None, None, span, "gazetteer:adj", "demonym")
-    elif kind == "people":
-        _add(st, "GROUP", span.text, term.country, "CVL", None, span, "gazetteer:people", "demonym")
-    elif kind == "place" or A.is_locative(st.doc, span):
+             span, "gazetteer:actor", DICTIONARY, dated.code if dated else None)
+    elif kind == ADJ:
+        _add(st, "GROUP", span.text, term.country, None, None, span, "gazetteer:adj", DEMONYM)
+    elif kind == PEOPLE:
+        _add(st, "GROUP", span.text, term.country, "CVL", None, span, "gazetteer:people", DEMONYM)
+    elif kind == PLACE or A.is_locative(st.doc, span):
         _place(st, span, term)
     elif term.code is not None:  # an IGO seat: "Brussels said" -> the EU
-        _add(st, "ORG", term.name, term.country, "IGO", None, span, "metonymy", "metonymy", term.code)
+        _add(st, "ORG", term.name, term.country, "IGO", None, span, METONYMY, METONYMY, term.code)
     else:
         name = gaz.country_names.get(term.country or "", term.name)
-        _add(st, "ORG", name, term.country, "GOV", None, span, "metonymy", "metonymy")
+        _add(st, "ORG", name, term.country, "GOV", None, span, METONYMY, METONYMY)
 
 
 def _taken(st: _State, start: int, end: int) -> bool:
@@ -438,7 +462,7 @@ def _resident_group(st: _State, span: A.SpanInfo, country: str | None) -> bool:
     start, role, sector = found
     etype: EntityType = "ORG" if A.is_institution(st.gaz, role) and not A.is_plural(role) else "GROUP"
     mention = A.SpanInfo(start, span.end, st.text[start : span.end], None, None)
-    _add(st, etype, mention.text, country, sector, role, mention, "resident", "nominal")
+    _add(st, etype, mention.text, country, sector, role, mention, RESIDENT, NOMINAL)
     st.consumed.add((span.start, span.end))
     return True
 
@@ -447,15 +471,15 @@ def _people_of(st: _State, span: A.SpanInfo, term: Term) -> str | None:
     """"the Albanians of southern Serbia", "the Kurds of Iraq": a people named by the
     country it lives in is coded by that country (only "of": "Americans in Iraq" may be
     visitors)."""
-    if term.kind != "people":
+    if term.kind != PEOPLE:
         return None
-    sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")
+    sp = _tokens(st, span.start, span.end)
     if sp is None or sp.end >= len(st.doc) or st.doc[sp.end].lower_ != "of":
         return None
     for s in st.sent_spans.get(st.sentence(span.start), ()):
         if s.start <= span.end:
             continue
-        place = s.match.first("country", "capital", "place") if s.match else None
+        place = s.match.first(*H.PLACE_KINDS) if s.match else None
         if place is None or not place.country or place.homes or A.place_preposition(st.doc, s) != sp.end \
                 or place.country == term.country:
             return None
@@ -476,11 +500,11 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
     if client:
         # "Israel's militia ally in southern Lebanon": the country named is the patron's;
         # the client's is where it is, if the text says
-        country = H.place_after(st, A.SpanInfo(start, end, text, None, None), ("country", "capital", "place"))
+        country = H.place_after(st, A.SpanInfo(start, end, text, None, None), H.PLACE_KINDS)
         term = None
-    if term is not None and term.kind == "igo" and sector in ("IGO",):
+    if term is not None and term.kind == IGO and sector in ("IGO",):
         sector = term.sector
-    if term is not None and term.kind == "institution" and fold(role.split()[-1]) in A.GENERIC_HEADS:
+    if term is not None and term.kind == INSTITUTION and fold(role.split()[-1]) in A.GENERIC_HEADS:
         sector = term.sector or sector  # "Pentagon officials": the body's sector (USAMIL)
     if term is not None and term.ngo:
         sector = "NGO"  # "Red Cross officials": the body's people are coded as the body
@@ -501,8 +525,8 @@ def _nominal(st: _State, span: A.SpanInfo, term: Term | None, nominal: tuple[int
         found = H.clause_free_countries(st, start, end)
         country = next(iter(found)) if len(found) == 1 else None
     fake = A.SpanInfo(start, end, text, None, None)
-    code = term.code if term is not None and term.kind == "igo" else None
-    _add(st, etype, text, country, sector, role, fake, "nominal", "nominal", code)
+    code = term.code if term is not None and term.kind == IGO else None
+    _add(st, etype, text, country, sector, role, fake, NOMINAL, NOMINAL, code)
 
 
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?")
@@ -515,7 +539,7 @@ def _origin(st: _State, end: int) -> str | None:
     if s is None:
         return None
     if s.match is not None:
-        term = s.match.first("country", "capital", "place")
+        term = s.match.first(*H.PLACE_KINDS)
         if term is None or term.homes or len(H.readings(s.match)) > 1 or not term.country:
             return None
         _place(st, s, term)  # not "Kenya said"
@@ -525,12 +549,15 @@ def _origin(st: _State, end: int) -> str | None:
 
 def _place(st: _State, span: A.SpanInfo, term: Term) -> None:
     """A gazetteer place mention, coded as a place (not a government acting)."""
-    _add(st, "PLACE", span.text, term.country, None, None, span, f"gazetteer:{term.kind}", "place")
+    _add(st, "PLACE", span.text, term.country, None, None, span, f"gazetteer:{term.kind}", PLACE)
+
+
+_DEFINITE = tuple(f"{w} " for w in sorted(_G.definite_determiners))
 
 
 def _definite(st: _State, start: int) -> bool:
     before = st.text[max(0, start - 5) : start].lower()
-    return before.endswith(("the ", "his ", "her "))
+    return before.endswith(_DEFINITE)
 
 
 def _ner_only(st: _State, span: A.SpanInfo) -> None:
@@ -539,7 +566,7 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
     hint = next((t for m in span.hints for t in m.terms if t.country), None)
     country = hint.country if hint else None
     if span.label == "ORG":
-        sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")
+        sp = _tokens(st, span.start, span.end)
         role = A.find_role(gaz, list(sp)) if sp is not None else None
         trailing = H.trailing_role(st, sp) if role is None and sp is not None else None
         if trailing is not None:  # "the Azadliq (Freedom) opposition coalition": the name and its role noun
@@ -557,15 +584,15 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
         sector = role[2] if role else None
         if country is None and _ngo(st, span, sp, role):
             country = sector = "NGO"  # "the Association of African Jurists": CAMEO's NGO
-        _add(st, "ORG", span.text, country, sector, None, span, "ORG", "ner")
+        _add(st, "ORG", span.text, country, sector, None, span, "ORG", NER)
     elif span.label == "NORP":
         if country is None and H.describes_place(st, span):
             return  # "in Christian east Beirut": a part of a city, not a group acting
-        _add(st, "GROUP", span.text, country, None, None, span, "NORP", "ner")
+        _add(st, "GROUP", span.text, country, None, None, span, "NORP", NER)
     else:
         if country is None and span.label in ("GPE", "LOC"):
             country = town_country(span.text)  # "near the town of Samarra" -> IRQ
-        _add(st, "PLACE", span.text, country, None, None, span, span.label or "GPE", "ner")
+        _add(st, "PLACE", span.text, country, None, None, span, span.label or "GPE", NER)
 
 
 def _ngo(st: _State, span: A.SpanInfo, sp: Span | None, role: tuple[int, int, str] | None) -> bool:
@@ -583,7 +610,7 @@ def _adjacent_country(st: _State, start: int) -> str | None:
     """"Kenyan" right before an organisation name gives its country."""
     s = st.ending_at.get(start - 1)
     if s is not None and st.text[s.end : start] == " " and s.match is not None:
-        term = s.match.first("adj", "country")
+        term = s.match.first(ADJ, COUNTRY)
         if term is not None:
             st.consumed.add((s.start, s.end))
             return term.country
@@ -592,7 +619,7 @@ def _adjacent_country(st: _State, start: int) -> str | None:
 
 def _add(st: _State, etype: EntityType, name: str, country: str | None, sector: str | None, role: str | None,
          span: A.SpanInfo, label: str, rule: str, code: str | None = None) -> None:
-    key = (etype, country, sector, code) if rule in ("metonymy", "igo") else (etype, fold(name), country, sector)
+    key = (etype, country, sector, code) if rule in (METONYMY, IGO) else (etype, fold(name), country, sector)
     other = st.others.get(key)
     if other is None:
         other = st.others[key] = _Other(etype, name, country, sector, role, code, rule)
@@ -642,7 +669,7 @@ def _bare_actors(st: _State) -> None:
                 continue
         etype: EntityType = "ORG" if found.institution and not found.plural else ("GROUP" if found.plural else "PERSON")
         mention = A.SpanInfo(found.start, found.end, st.text[found.start : found.end], None, None)
-        _add(st, etype, mention.text, found.country, found.sector, found.role, mention, f"bare:{found.rule}", "nominal")
+        _add(st, etype, mention.text, found.country, found.sector, found.role, mention, f"bare:{found.rule}", NOMINAL)
 
 
 def _bare_ngos(st: _State) -> None:
@@ -657,7 +684,7 @@ def _bare_ngos(st: _State) -> None:
         role = A.find_role(gaz, toks)
         if role is None or role[1] != len(toks) or role[2] != "NGO":
             continue
-        if role[1] - role[0] < 2 and fold(tok.text) not in ("ngo", "ngos"):
+        if role[1] - role[0] < 2 and fold(tok.text) not in _G.ngo_words:
             continue
         start, end = toks[role[0]].idx, tok.idx + len(tok.text)
         if _taken(st, start, end):
@@ -665,7 +692,7 @@ def _bare_ngos(st: _State) -> None:
         role_str = A.role_text(toks[role[0] : role[1]])
         etype: EntityType = "GROUP" if A.is_plural(role_str) else "ORG"
         mention = A.SpanInfo(start, end, st.text[start:end], None, None)
-        _add(st, etype, mention.text, "NGO", "NGO", role_str, mention, "nominal", "nominal")
+        _add(st, etype, mention.text, "NGO", "NGO", role_str, mention, NOMINAL, NOMINAL)
 
 
 def _acronyms(st: _State) -> None:
@@ -733,7 +760,7 @@ def _antecedents(st: _State) -> list[Antecedent]:
     out = []
     for key, p in enumerate(st.people):
         for s, e, label in p.spans:
-            if label != "title":
+            if label != TITLE:
                 out.append(Antecedent(s, st.sentence(s), key, C.PERSON, p.gender, _subject_verb(st, s, e)))
     for n, o in enumerate(st.others.values(), start=len(st.people)):
         if o.type == "PLACE" or o.type == "GROUP" and o.sector is None and o.role is None:
@@ -747,7 +774,7 @@ def _antecedents(st: _State) -> list[Antecedent]:
 
 def _subject_verb(st: _State, start: int, end: int) -> int | None:
     """The token index of the verb a mention is the subject of, else None."""
-    sp = st.doc.char_span(start, end, alignment_mode="expand")
+    sp = _tokens(st, start, end)
     if sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass"):
         return None
     return sp.root.head.i
@@ -757,7 +784,7 @@ def _pronoun(st: _State, tok: Token) -> Pronoun | None:
     g, w = _G, tok.lower_
     if tok.pos_ != "PRON" or tok.dep_ == "poss":
         return None  # "its ally", "his client": the phrase is not its possessor
-    gender = "male" if w in g.male_pronouns else "female" if w in g.female_pronouns else None
+    gender = MALE if w in g.male_pronouns else FEMALE if w in g.female_pronouns else None
     if gender is not None:
         kinds = frozenset({C.PERSON})
     elif w in g.plural_pronouns:
@@ -804,7 +831,7 @@ def _assemble(st: _State, text: str) -> tuple[Entity, ...]:
     for p in st.people:
         spans = sorted(set(p.spans))
         mentions = tuple(Mention(s, e, text[s:e], label) for s, e, label in spans)
-        drafts.append(("PERSON", p.name, p.country, p.role, p.sector, None, f"{VERSION}:{p.rule or 'ner'}", mentions))
+        drafts.append(("PERSON", p.name, p.country, p.role, p.sector, None, f"{VERSION}:{p.rule or NER}", mentions))
     for o in st.others.values():
         mentions = tuple(sorted(set(o.mentions), key=lambda m: (m.start, m.end)))
         drafts.append((o.type, o.name, o.country, o.role, o.sector, o.code, f"{VERSION}:{o.rule}", mentions))
@@ -822,10 +849,10 @@ def _assemble(st: _State, text: str) -> tuple[Entity, ...]:
 
 
 SPEC = ExtractorSpec(
-    name="entities",
+    name=ENTITIES,
     version=VERSION,
     requires=(),
-    assigns=("entities",),
-    spacy=("ner", "parser", "tagger", "attribute_ruler", "lemmatizer"),
+    assigns=(ENTITIES,),
+    spacy=(NER, PARSER, TAGGER, ATTRIBUTE_RULER, LEMMATIZER),
     build=build,
 )

@@ -25,7 +25,7 @@ from ..knowledge.gazetteer import load_gazetteer
 from ..model import Document, Facts
 from ..settings import Settings
 from .actorhood import without_junk
-from .base import ExtractFn, ExtractorSpec
+from .base import ATTRIBUTE_RULER, ENTITIES, EVENTS, LEMMATIZER, NER, PARSER, TAGGER, TIMES, ExtractFn, ExtractorSpec
 from .eventing import coder, confidence, dated, lexicon, statements
 from .quoting import cues as cue_data
 
@@ -74,10 +74,10 @@ def _model(path: str) -> Model | None:
 
 
 SPEC = ExtractorSpec(
-    name="events",
+    name=EVENTS,
     version=VERSION,
-    requires=("entities", "times"),  # places and quotes are read too when an extractor fills them
-    assigns=("events",),
-    spacy=("parser", "tagger", "attribute_ruler", "lemmatizer", "ner"),
+    requires=(ENTITIES, TIMES),  # places and quotes are read too when an extractor fills them
+    assigns=(EVENTS,),
+    spacy=(PARSER, TAGGER, ATTRIBUTE_RULER, LEMMATIZER, NER),
     build=build,
 )

@@ -24,7 +24,7 @@ from ..knowledge.gazetteer import fold, load_gazetteer, words
 from ..knowledge.phoenix import SOURCE as PHOENIX_SOURCE
 from ..model import Document, Entity, Facts, Place
 from ..settings import Settings
-from .base import ExtractFn, ExtractorSpec
+from .base import ENTITIES, LEMMATIZER, NER, PARSER, PLACES, ExtractFn, ExtractorSpec
 from .geo import gazetteer
 from .geo.candidates import PlaceMention, find_mentions
 from .geo.disambiguate import Resolution, resolve
@@ -135,10 +135,10 @@ def place_at(places: tuple[Place, ...], start: int, end: int) -> Place | None:
 
 
 SPEC = ExtractorSpec(
-    name="places",
+    name=PLACES,
     version=VERSION,
-    requires=("entities",),
-    assigns=("places",),
-    spacy=("ner", "parser", "lemmatizer"),
+    requires=(ENTITIES,),
+    assigns=(PLACES,),
+    spacy=(NER, PARSER, LEMMATIZER),
     build=build,
 )

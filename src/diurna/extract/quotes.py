@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Document, Facts, Quote
 from ..settings import Settings
-from .base import ExtractFn, ExtractorSpec
+from .base import ENTITIES, LEMMATIZER, PARSER, QUOTES, ExtractFn, ExtractorSpec
 from .quoting import cues as cue_data
 from .quoting.direct import Tokens, attribute, classify
 from .quoting.marks import scan
@@ -53,10 +53,10 @@ def find_quotes(text: str, doc: Doc, facts: Facts, cues: cue_data.Cues) -> list[
 
 
 SPEC = ExtractorSpec(
-    name="quotes",
+    name=QUOTES,
     version=VERSION,
-    requires=("entities",),
-    assigns=("quotes",),
-    spacy=("parser", "lemmatizer"),
+    requires=(ENTITIES,),
+    assigns=(QUOTES,),
+    spacy=(PARSER, LEMMATIZER),
     build=build,
 )

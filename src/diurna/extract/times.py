@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Document, Facts, TimeExpr
 from ..settings import Settings
-from .base import ExtractFn, ExtractorSpec
+from .base import TIMES, ExtractFn, ExtractorSpec
 from .timex import tag
 
 if TYPE_CHECKING:
@@ -57,10 +57,10 @@ def _anchor(published: str | None) -> date | None:
 
 
 SPEC = ExtractorSpec(
-    name="times",
+    name=TIMES,
     version=VERSION,
     requires=(),
-    assigns=("times",),
+    assigns=(TIMES,),
     spacy=(),
     build=build,
 )

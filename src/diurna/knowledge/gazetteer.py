@@ -18,7 +18,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 import yaml
 
@@ -30,6 +30,20 @@ from .phoenix import SOURCE as PHOENIX_SOURCE
 from .phoenix import PhoenixNames, phoenix_names
 
 TermKind = Literal["country", "capital", "adj", "people", "place", "igo", "group", "actor", "institution"]
+# The kinds by name, for code that asks for them (`match.first(COUNTRY, CAPITAL)`): one
+# spelling each, checked by mypy against TermKind.
+COUNTRY: Final = "country"
+CAPITAL: Final = "capital"
+ADJ: Final = "adj"
+PEOPLE: Final = "people"
+PLACE: Final = "place"
+IGO: Final = "igo"
+GROUP: Final = "group"
+ACTOR: Final = "actor"
+INSTITUTION: Final = "institution"
+# The genders of roles.yaml's honorifics (the third, "neutral", marks no gender).
+MALE: Final = "male"
+FEMALE: Final = "female"
 
 SECTORS = frozenset(
     "GOV MIL LEG JUD COP SPY OPP PTY REB CRM BUS MED EDU REL LAB AGR REF CVL NGO IGO ELI UAF HLH ENV".split()
