@@ -45,6 +45,28 @@ def test_sources_csv_rows_and_missing_text(tmp_path, settings):
     assert items[0].id == "1" and items[0].title == "Pact" and items[0].published == "2026-03-04"
 
 
+@pytest.mark.parametrize(
+    ("content", "title", "text"),
+    [
+        # a quote inside a quoted field is doubled (RFC 4180, as Excel and pandas write it)
+        ('id,title,text\n1,"He said ""no""","The minister said: ""We stay."" Talks, he added, go on."\n',
+         'He said "no"', 'The minister said: "We stay." Talks, he added, go on.'),
+        ('id;title;text\n1;"A ""quoted"" title";"Gondor said ""yes""; Arnor said no."\n',
+         'A "quoted" title', 'Gondor said "yes"; Arnor said no.'),
+        ('id\ttitle\ttext\n1\t"Tabs ""here"""\t"Rohan, Gondor and ""Arnor"" met."\n',
+         'Tabs "here"', 'Rohan, Gondor and "Arnor" met.'),
+        ("id, title, text\n1, Spaced, Gondor signed the pact.\n", "Spaced", "Gondor signed the pact."),
+        # negative: quotes inside an unquoted field are text, not quoting
+        ('id,title,text\n1,Plain,Gondor called it a "good day".\n', "Plain", 'Gondor called it a "good day".'),
+    ],
+)
+def test_sources_csv_quoted_quotes_keep_the_row(tmp_path, settings, content, title, text):
+    path = tmp_path / "export.csv"
+    path.write_text(content, encoding="utf-8")
+    items = list(read_paths([path], settings))
+    assert [(i.title, i.content) for i in items] == [(title, text)]
+
+
 @pytest.mark.parametrize("header", ["id,url,body", "a;b;c"])
 def test_sources_csv_without_text_column_is_an_error(tmp_path, settings, header):
     path = tmp_path / "x.csv"

@@ -66,10 +66,15 @@ def read_csv_text(text: str, origin: str, *, day_first: bool = False) -> Iterato
     """Rows of a CSV/TSV export with a header naming `text` or `html` and metadata."""
     sample = text[:20_000]
     try:
-        dialect: Any = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",\t;|")
+        sniffed: Any = csv.Sniffer().sniff(sample.split("\n", 1)[0], delimiters=",\t;|")
     except csv.Error:
-        dialect = csv.excel
-    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=dialect)
+        sniffed = csv.excel
+    # Only the delimiter (and spaces after it) are learnt from the header line; quoting
+    # stays RFC 4180 ("" is a quote inside a quoted field). A header has no quotes to
+    # learn from, and the sniffer's guess there (doublequote off) cut a row's text at
+    # its first quoted quote and spilled the rest into other columns.
+    reader = csv.DictReader(io.StringIO(text, newline=""), dialect=csv.excel, delimiter=sniffed.delimiter,
+                            skipinitialspace=sniffed.skipinitialspace)
     header = [h.strip().lower() for h in (reader.fieldnames or [])]
     if not set(CONTENT_FIELDS) & set(header):
         msg = f"{origin}: the CSV header has no `text` or `html` column (found: {', '.join(header[:10]) or 'none'})"
