@@ -47,8 +47,11 @@ EXTRACT = Path(__file__).resolve().parents[2] / "src" / "diurna" / "extract"
 # 890 when entities.py asked for gazetteer kinds by name (knowledge/gazetteer.py), wrote its
 # labels from extract/labels.py, read courtesy titles, definite determiners and NGO words
 # from grammar.yaml, and the extractor specs named fact fields and spaCy components from
-# extract/base.py (109 + 29 words out, 11 in). May only fall (target 300).
-PINNED = 890
+# extract/base.py (109 + 29 words out, 11 in); 608 when the argument finder's words
+# (eventing/arguments.py, anchors.py, phrases.py: relative pronouns, collective heads, people
+# nouns, message and instrument nouns, speech and demand heads, measures, adjunct and place
+# prepositions) moved to knowledge/argument_words.yaml. May only fall (target 300).
+PINNED = 608
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
+from ...knowledge import argument_words
 from ...model import Document, Location, Place, TimeExpr
 
 if TYPE_CHECKING:
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 
 Precision = Literal["day", "month", "year"]
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_LOCATIVE = {"in", "at", "near", "outside", "inside", "across", "throughout", "on"}
+_W = argument_words.load()
+_LOCATIVE = _W.event_location_prepositions
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,7 +116,7 @@ def _locative_object(tok: Token | None) -> Token | None:
         prep = tok.head
         if prep.lower_ in _LOCATIVE:
             return tok
-        if prep.lower_ != "of" or prep.head is prep:
+        if prep.lower_ not in _W.of_prepositions or prep.head is prep:
             return None
         up = prep.head
         if up.lower_ in _LOCATIVE and up.dep_ in ("prep", "advmod"):

@@ -11,21 +11,27 @@ light verb ("Arnor held talks with ...").
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+from ...knowledge import argument_words
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+_W = argument_words.load()
+
 SUBJ = {"nsubj", "csubj"}
 PASS_SUBJ = {"nsubjpass", "csubjpass"}
 OBJ = {"dobj", "obj"}
-RELATIVE = {"who", "that", "which", "whom", "whose"}
+RELATIVE = _W.relative_pronouns
+_OF = _W.of_prepositions
+_TO = _W.dative_prepositions
+_COUNT_PARTICLES = frozenset(tuple(p.split()) for p in _W.count_particle_phrases)
 # Children that end an actor's words: clauses, appositions, other conjuncts, punctuation.
 _CUT = {"relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "prep", "case", "det", "preconj", "predet"}
-GENERIC_HEADS = _GENERIC_HEADS = {"official", "officials", "minister", "leader", "leaders", "government", "spokesman",
-                  "spokeswoman", "spokesperson", "president", "ministry", "authorities", "source", "sources"}
+GENERIC_HEADS = _GENERIC_HEADS = _W.generic_actor_heads
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +71,7 @@ def actor(tok: Token) -> Actor:
 
 
 def _is_of(tok: Token) -> bool:
-    return tok.dep_ == "prep" and tok.lower_ == "of"
+    return tok.dep_ == "prep" and tok.lower_ in _OF
 
 
 def _contiguous(head: int, words: set[int]) -> tuple[int, int]:
@@ -83,10 +89,7 @@ def conjuncts(tok: Token) -> list[Token]:
 
 
 # Heads that count or collect people: the people are in their "of" phrase.
-COLLECTIVE = {"thousands", "hundreds", "dozens", "scores", "millions", "tens", "group", "groups", "number",
-              "crowd", "crowds", "band", "batch", "patch", "contingent", "handful", "majority", "some",
-              "many", "most", "all", "third", "half", "score", "dozen", "hundred", "thousand", "million",
-              "members", "member", "team", "unit", "units", "delegation", "body"}
+COLLECTIVE = _W.collective_heads
 
 
 def expand(tokens: Iterable[Token]) -> list[Token]:
@@ -107,7 +110,7 @@ def counts(tok: Token) -> bool:
 
 def counted_of(tok: Token) -> Token | None:
     """The noun of `tok`'s "of" phrase ("hundreds of students" -> students), or None."""
-    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+    return next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in _OF
                  for g in c.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None)
 
 
@@ -167,9 +170,8 @@ def subjects(verb: Token) -> list[Token]:
 
 
 # Nouns of people that do not end like agent nouns.
-_PEOPLE = {"people", "persons", "men", "women", "youths", "mob", "mobs", "crowd", "crowds", "army", "police",
-           "troops", "forces", "villagers", "students", "residents", "refugees", "rebels", "guerrillas",
-           "militia", "militias", "group", "groups", "government", "authorities"}
+_PEOPLE = _W.people_nouns
+_AGENT_SUFFIXES = tuple(sorted(_W.agent_suffixes))
 
 
 def _agentive(tok: Token) -> bool:
@@ -178,30 +180,27 @@ def _agentive(tok: Token) -> bool:
     if tok.pos_ == "PROPN" or tok.ent_type_ in ("PERSON", "NORP", "ORG", "GPE"):
         return True
     low = tok.lower_
-    return tok.pos_ == "NOUN" and (low in _PEOPLE or low.endswith(("ers", "ors", "ists", "ants", "ents", "ians")))
+    return tok.pos_ == "NOUN" and (low in _PEOPLE or low.endswith(_AGENT_SUFFIXES))
 
 
 # Purposes two parties pursue together, and the named objects that take part in them.
-_JOINT_PURPOSES = {"discuss", "negotiate", "talk", "confer", "consult", "review", "coordinate"}
+_JOINT_PURPOSES = _W.joint_purposes
 _NAMED = {"PERSON", "NORP", "ORG", "GPE"}
 # Nouns of a written or spoken message: a clause on one ("a statement demanding ...")
 # says what its issuer does.
-_MESSAGES = {"statement", "statements", "declaration", "declarations", "letter", "letters", "communique",
-             "communiqué", "resolution", "resolutions", "message", "messages", "note", "petition", "petitions",
-             "memorandum", "proclamation", "decree", "ultimatum", "leaflet", "leaflets", "notice", "announcement",
-             "appeal", "report", "motion"}
+_MESSAGES = _W.message_nouns
 # "accused Rohan of violating", "blamed Rohan for attacking", "kept Rohan from voting":
 # after these prepositions a gerund is done by the object when there is one.
-_OBJECT_GERUND_PREPS = {"of", "for", "from"}
+_OBJECT_GERUND_PREPS = _W.object_gerund_prepositions
 
 
 # Participles that state what a thing is for: "talks aimed at ending the war".
-_PURPOSE_PARTICIPLES = {"aim", "design", "intend", "mean", "plan", "target", "direct", "gear", "tailor"}
+_PURPOSE_PARTICIPLES = _W.purpose_participles
 
 
 def infinitive(verb: Token) -> bool:
     """A "to" infinitive ("to investigate")."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    return any(c.dep_ == "aux" and c.lower_ in _W.infinitive_markers for c in verb.children)
 
 
 def _gerund_subjects(prep: Token) -> list[Token]:
@@ -229,34 +228,34 @@ def _misparsed_subject(tok: Token) -> Token:
     return tok
 
 
-_OBLIGATION = {"must", "should"}
+_OBLIGATION = _W.obligation_auxiliaries
 
 
 def _addressee(own: list[Token], verb: Token) -> list[Token]:
     """"reminded Gondor that it must pay", "issued a warning to Gondor that it should
     withdraw": a pronoun subject of an obligation told to a named addressee is the
     addressee."""
-    if len(own) != 1 or own[0].lower_ not in ("it", "they") \
+    if len(own) != 1 or own[0].lower_ not in _W.thing_pronouns | _W.group_pronouns \
             or not any(c.dep_ == "aux" and c.lower_ in _OBLIGATION for c in verb.children):
         return []
     head = verb.head
     if verb.dep_ not in ("ccomp", "acl") or head.i == verb.i:
         return []
     told = [c for c in head.children if c.dep_ in OBJ | {"dative"} and c.pos_ == "PROPN"]
-    told += [g for c in (head, head.head) for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ == "to"
+    told += [g for c in (head, head.head) for p in c.children if p.dep_ in ("prep", "dative") and p.lower_ in _TO
              for g in p.children if g.dep_ == "pobj" and g.pos_ == "PROPN"]
     return expand(told[:1])
 
 
-_SPEECH_HEADS = {"say", "announce", "state", "tell", "add", "declare", "report", "indicate", "confirm",
-                 "insist", "claim", "stress", "warn", "argue", "reply", "believe", "think", "write", "explain"}
-_PRONOUN_FITS = {
-    "it": lambda t: t.ent_type_ != "PERSON" and t.tag_ in ("NN", "NNP"),
-    "they": lambda t: t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("NORP", "ORG"),
-    "he": lambda t: t.ent_type_ == "PERSON" or t.lower_ in _GENERIC_HEADS,
-    "she": lambda t: t.ent_type_ == "PERSON" or t.lower_ in _GENERIC_HEADS,
-    "we": lambda t: t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("NORP", "ORG", "GPE"),
-}
+_SPEECH_HEADS = _W.reporting_heads
+# Which speakers a pronoun subject of a reported clause may stand for, by its kind.
+_FITS: tuple[tuple[frozenset[str], Callable[[Token], bool]], ...] = (
+    (_W.thing_pronouns, lambda t: t.ent_type_ != "PERSON" and t.tag_ in ("NN", "NNP")),
+    (_W.group_pronouns, lambda t: t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("NORP", "ORG")),
+    (_W.person_pronouns, lambda t: t.ent_type_ == "PERSON" or t.lower_ in _GENERIC_HEADS),
+    (_W.collective_pronouns, lambda t: t.tag_ in ("NNS", "NNPS") or t.ent_type_ in ("NORP", "ORG", "GPE")),
+)
+_PRONOUN_FITS = {p: fits for pronouns, fits in _FITS for p in pronouns}
 
 
 def _reporter(own: list[Token], verb: Token) -> list[Token]:
@@ -282,7 +281,7 @@ def _counted(tok: Token) -> Token:
     return (counted_of(tok) or tok) if tok.lower_ in COLLECTIVE else tok
 
 
-_REMIND = _SPEECH_HEADS | {"reiterate", "remind", "demand", "urge", "stress", "emphasise", "emphasize", "repeat"}
+_REMIND = _SPEECH_HEADS | _W.demanding_heads
 
 
 def speakers(verb: Token) -> list[Token]:
@@ -316,10 +315,7 @@ def passive_subjects(verb: Token) -> list[Token]:
 # Instruments of violence: "was killed in a car bomb explosion" names no doer, only
 # the means, which event coders code as an unidentified attacker of the place. Not
 # fighting between sides ("killed in clashes with the police"), whose doer may be either.
-INSTRUMENTS = {"bomb", "bombs", "bombing", "bombings", "blast", "blasts", "explosion", "explosions", "attack",
-               "attacks", "ambush", "ambushes", "raid", "raids", "airstrike", "airstrikes", "shelling", "rocket", "rockets", "missile", "missiles", "mortar", "mortars", "grenade", "grenades",
-               "mine", "mines", "landmine", "landmines", "shooting", "shootings", "gunfire", "crossfire",
-               "assault", "bombardment"}
+INSTRUMENTS = _W.instrument_nouns
 
 
 def agents(verb: Token) -> list[Token]:
@@ -334,7 +330,7 @@ def agents(verb: Token) -> list[Token]:
 def instruments(verb: Token) -> list[Token]:
     """The means of a passive act of violence with no "by" phrase: "was killed in a
     bomb attack", "were wounded in clashes" -> the attack, the clashes."""
-    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"
+    return [g for c in verb.children if c.dep_ == "prep" and c.lower_ in _W.instrument_prepositions
             for g in c.children if g.dep_ == "pobj" and g.lower_ in INSTRUMENTS]
 
 
@@ -343,8 +339,8 @@ def objects(verb: Token) -> list[Token]:
     preposition, has its count as the object."""
     own = [c for c in verb.children if c.dep_ in OBJ]
     if not own:
-        own = [g for c in verb.children if c.dep_ == "prt" and c.lower_ == "up"
-               for p in c.children if p.dep_ == "prep" and p.lower_ == "to"
+        own = [g for c in verb.children if c.dep_ == "prt"
+               for p in c.children if p.dep_ == "prep" and (c.lower_, p.lower_) in _COUNT_PARTICLES
                for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
     return expand(own)
 
@@ -362,12 +358,12 @@ def prep_objects(head: Token, preps: Iterable[str]) -> Iterator[Token]:
 
 
 def possessors(noun: Token) -> list[Token]:
-    return expand(c for c in noun.children if c.dep_ == "poss" and c.lower_ not in {"its", "their", "his", "her"})
+    return expand(c for c in noun.children if c.dep_ == "poss" and c.lower_ not in _W.possessor_exclusions)
 
 
 def between(noun: Token) -> tuple[Token, Token] | None:
     """"talks between A and B" -> (A, B)."""
-    for objs in (list(prep_objects(noun, ("between", "among"))),):
+    for objs in (list(prep_objects(noun, _W.between_prepositions)),):
         if len(objs) >= 2:
             return objs[0], objs[1]
     return None
@@ -377,22 +373,20 @@ def actor_like(tok: Token) -> bool:
     """Could this token head an actor? Nouns, proper nouns, and pronouns that refer."""
     if tok.pos_ in ("PROPN", "NOUN"):
         return True
-    return tok.pos_ == "PRON" and tok.lower_ not in {"it", "this", "that", "what", "which", "there", "something", "nothing"}
+    return tok.pos_ == "PRON" and tok.lower_ not in _W.non_referring_pronouns
 
 
 # Verbs that inquire into or report an act done by others: "sent monitors to
 # investigate the massacre" does not make the senders its doers. (Verbs that judge an
 # act, "condemned the massacre", keep their subject: IPE's police-act reading counts an
 # unnamed doer as the police, so a judged act left without one reads as a police act.)
-_NOT_DOING = {"investigate", "probe", "examine", "study", "review", "monitor", "observe", "document", "report",
-              "describe", "discuss", "debate"}
+_NOT_DOING = _W.non_doing_verbs
 # Measures and series that count an act: "launched ten days of war games", "held a
 # round of talks".
-_MEASURES = {"day", "days", "week", "weeks", "month", "months", "hour", "hours", "year", "years", "round",
-             "rounds", "series", "wave", "waves", "spate", "string", "session", "sessions", "bout", "bouts"}
+_MEASURES = _W.measure_nouns
 # Adjuncts of time and circumstance: "retook the village after fighting with
 # guerrillas", "threw stones during demonstrations" (the clause's subject took part).
-_ADJUNCT_PREPS = {"after", "during", "amid", "amidst", "following"}
+_ADJUNCT_PREPS = _W.adjunct_prepositions
 
 
 def verb_of_noun(noun: Token) -> Token | None:
@@ -401,7 +395,7 @@ def verb_of_noun(noun: Token) -> Token | None:
     time or circumstance adjunct ("retook the town after fighting with the rebels");
     None for a verb that judges or reports the act ("condemned the massacre")."""
     head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in _MEASURES:
+    if noun.dep_ == "pobj" and head.lower_ in _OF and head.head.lower_ in _MEASURES:
         noun, head = head.head, head.head.head  # the measure stands for the act
     if noun.dep_ in OBJ and head.pos_ in ("VERB", "AUX"):
         return None if head.lemma_.lower() in _NOT_DOING else head
@@ -409,10 +403,11 @@ def verb_of_noun(noun: Token) -> Token | None:
         verb = head.head
         if verb.pos_ == "VERB" and verb.i != head.i and verb.lemma_.lower() not in _NOT_DOING:
             return verb
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "for" and head.head.lemma_.lower() in _COMING:
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in _W.purpose_prepositions \
+            and head.head.lemma_.lower() in _COMING:
         return head.head  # "negotiators return to Geneva for talks": they hold the talks
     return None
 
 
 # Verbs of coming and gathering: "came to Lima for talks" says who holds them.
-_COMING = {"come", "return", "arrive", "go", "travel", "fly", "head", "gather", "meet", "convene", "assemble"}
+_COMING = _W.coming_verbs

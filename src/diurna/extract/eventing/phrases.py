@@ -80,7 +80,7 @@ def object_targets(verb: Token, preps: Iterable[str]) -> list[Token]:
     the target."""
     wanted = set(preps)
     out: list[Token] = []
-    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+    for obj in (c for c in verb.children if c.dep_ in A.OBJ):
         for p in obj.children:
             if p.dep_ == "prep" and p.lower_ in wanted:
                 out += [g for g in p.children if g.dep_ == "pobj"]

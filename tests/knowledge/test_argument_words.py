@@ -1,0 +1,52 @@
+"""argument_words.yaml: one validated word list per concept of the argument finder."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from diurna.knowledge import argument_words, grammar
+
+KEYS = tuple(f.name for f in fields(argument_words.ArgumentWords))
+
+
+def test_argument_words_shipped_file_loads_every_key():
+    words = argument_words.load()
+    for key in KEYS:
+        assert getattr(words, key), key
+
+
+def test_argument_words_on_is_a_word_not_a_yaml_boolean():
+    assert "on" in argument_words.load().event_location_prepositions
+
+
+def test_argument_words_count_particles_are_two_word_phrases():
+    assert all(len(p.split()) == 2 for p in argument_words.load().count_particle_phrases)
+
+
+def test_argument_words_generic_actor_heads_differ_from_grammar_generic_heads():
+    # two concepts on purpose: merging them changes output and must be measured
+    assert argument_words.load().generic_actor_heads != grammar.load().generic_heads
+
+
+def _good() -> dict[str, list[str]]:
+    return {k: ["word"] for k in KEYS}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"measure_nouns": []}, "non-empty"),
+    ({"measure_nouns": ["Day"]}, "one lower-case word"),
+    ({"measure_nouns": ["day", "day"]}, "listed twice"),
+    ({"event_location_prepositions": [True]}, "one lower-case word"),  # an unquoted YAML 1.1 "on"
+    ({"coming_verbs": ["two words"]}, "one lower-case word"),
+    ({"extra": ["word"]}, "unknown keys"),
+])
+def test_argument_words_parse_rejects_bad_lists(change, message):
+    with pytest.raises(ValueError, match=message):
+        argument_words.parse(_good() | change)
+
+
+def test_argument_words_parse_accepts_phrases_only_where_allowed():
+    assert argument_words.parse(_good() | {"count_particle_phrases": ["up to"]}).count_particle_phrases \
+        == frozenset({"up to"})
