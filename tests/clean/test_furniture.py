@@ -25,16 +25,78 @@ STORY = "Gondor and Arnor signed a river pact on Tuesday, officials said."
     ("DALE, Nov. 3 (Reuters) – ", "Dale", "Reuters"),
     ("MINAS TIRITH, Gondor (AP) — ", "Minas Tirith", "Associated Press"),
     ("Dale — ", "Dale", None),
+    ("DALE (VOA) — ", "Dale", "Voice of America"),
+    ("DALE — (AP) ", "Dale", "Associated Press"),     # the credit after the dash
+    ("DALE — (AP) — ", "Dale", "Associated Press"),
+    ("(VOA) — ", None, "Voice of America"),           # an agency and no place
+    ("— (AP) ", None, "Associated Press"),
+    ("(Reuters) - ", None, "Reuters"),
+    ("RIO DE JANEIRO — ", "Rio de Janeiro", None),    # particles in lower case (place_names.yaml)
+    ("DAR ES SALAAM, Tanzania (AP) — ", "Dar es Salaam", "Associated Press"),
+    ("PORT-AU-PRINCE, Haiti — ", "Port-au-Prince", None),
+    ("DEIR AL-BALAH, Gaza Strip (AP) — ", "Deir al-Balah", "Associated Press"),
+    ("AL-MUKALLA, Yemen — ", "Al-Mukalla", None),     # a particle first is a capital
+    ("LA PAZ — ", "La Paz", None),
+    ("HOI AN — ", "Hoi An", None),                    # "an" is no particle
+    ("MCALLEN, Texas — ", "McAllen", None),
     # not datelines
     ("Dale: ", None, None),
     ("Mr Bard - ", None, None),
     ("UN - ", None, None),
+    ("(Updated) — ", None, None),                     # no agency in the brackets
+    ("(Gondor) ", None, None),
 ])
 def test_furniture_dateline_forms(opening, place, agency):
     got_place, got_agency, start = split_dateline(opening + STORY)
     assert (got_place, got_agency) == (place, agency)
-    if place:
+    if place or agency:
         assert (opening + STORY)[start:] == STORY
+
+
+def test_furniture_dateline_keeps_brackets_that_name_no_agency():
+    assert split_dateline("DALE — (Updated) " + STORY) == ("Dale", None, len("DALE — "))
+
+
+def test_furniture_dateline_of_an_agency_alone_leaves_the_story(settings):
+    text = "Gondor and Arnor sign river pact\n\n(VOA) — " + STORY + "\n\nTalks will resume in May, the envoy added.\n"
+    doc = clean(RawDocument(0, text, "text"), settings)
+    assert (doc.dateline, doc.agency) == (None, "Voice of America")
+    assert doc.text.startswith(STORY)
+
+
+def test_furniture_contribution_line_naming_a_broadcaster_is_no_agency(settings):
+    # "(VOA)" is a credit; "of VOA's Arnorian Service contributed" is a staff story's line
+    text = (STORY + "\n\nTalks will resume in May, the envoy added. Bard Bowman of VOA's Arnorian Service "
+            "contributed to this report.\n")
+    doc = clean(RawDocument(0, text, "text"), settings)
+    assert doc.agency is None
+    assert [r.reason for r in doc.removed] == ["additional-reporting"]
+
+
+@pytest.mark.parametrize("paras,note", [
+    # a correction note goes whole, wherever it stands, with the sentences that follow it
+    ([STORY, "Talks will resume in May.", "Correction: An earlier version of this story misstated the day of "
+      "the signing. It was Tuesday, not Monday."],
+     "Correction: An earlier version of this story misstated the day of the signing. It was Tuesday, not Monday."),
+    (["This story has been corrected to show that the pact was signed in Dale, not Esgaroth.", STORY,
+      "Talks will resume in May."],
+     "This story has been corrected to show that the pact was signed in Dale, not Esgaroth."),
+    # closing the last paragraph: the note comes off, the story sentence stays
+    ([STORY, "Talks will resume in May. An earlier version of this article gave the wrong date for the talks."],
+     "An earlier version of this article gave the wrong date for the talks."),
+    # story sentences that mention a correction stay
+    ([STORY, "The ministry issued a correction on Tuesday, saying 40 people had died, not 14.",
+      "Talks will resume in May."], None),
+    ([STORY, "An earlier version of the treaty, drafted in 2019, was rejected by the senate.", "Talks resume."], None),
+    ([STORY, "The newspaper said its story had been corrected after the minister complained.", "Talks resume."], None),
+    ([STORY, "“This report has been corrected,” the commission said in a statement on Monday.", "Talks resume."],
+     None),
+])
+def test_furniture_correction_note(settings, paras, note):
+    doc = clean(RawDocument(0, "\n\n".join(paras) + "\n", "text"), settings)
+    assert [r.text for r in doc.removed if r.reason == "correction"] == ([note] if note else [])
+    if note:
+        assert note not in doc.text and STORY in doc.text
 
 
 @pytest.mark.parametrize("text,credit", [

@@ -185,9 +185,9 @@ def _cut_tail_notes(paras: list[MappedText], removed: list[Removed]) -> list[Map
 
 def _dateline(first: MappedText) -> tuple[str | None, str | None, MappedText]:
     place, agency, start = split_dateline(first.text)
-    if place is None:
+    if not start:
         return None, None, first
-    return place, agency, first.slice(start)
+    return place, agency, first.slice(start)  # "(VOA) — ...": an agency, no place
 
 
 def _credited_agency(removed: list[Removed]) -> str | None:

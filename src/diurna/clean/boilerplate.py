@@ -28,7 +28,7 @@ WHERE: tuple[str, ...] = ("any", "edges", "tail")
 HEAD, TAIL = 6, 4  # paragraphs counted as the page's edges
 _LONG = 250  # longer multi-sentence paragraphs are story text, whatever they contain
 _SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
-_TAIL_REASONS = ("origin-note", "additional-reporting")
+_TAIL_REASONS = ("origin-note", "additional-reporting", "correction")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +39,7 @@ class Rule:
     patterns: tuple[re.Pattern[str], ...]
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
+    opens_paragraph: bool = False  # a paragraph opening with a match goes whole (a correction note)
 
     def matches(self, text: str) -> bool:
         return len(text) <= self.max_chars and any(p.search(text) for p in self.patterns)
@@ -59,13 +60,16 @@ def parse_rules(text: str, name: str) -> tuple[Rule, ...]:
         where = f"{name}: rule {n}"
         if not isinstance(item, dict) or not isinstance(item.get("reason"), str):
             raise ValueError(f"{where}: each rule needs a `reason` string")
-        unknown = set(item) - {"reason", "max_chars", "where", "patterns", "examples", "counter_examples"}
+        unknown = set(item) - {"reason", "max_chars", "where", "patterns", "examples", "counter_examples",
+                               "opens_paragraph"}
         if unknown:
             raise ValueError(f"{where} ({item['reason']}): unknown keys {sorted(unknown)}")
         if not isinstance(item.get("max_chars"), int) or item["max_chars"] < 1:
             raise ValueError(f"{where} ({item['reason']}): `max_chars` must be a positive integer")
         if item.get("where", "any") not in WHERE:
             raise ValueError(f"{where} ({item['reason']}): `where` must be one of {WHERE}")
+        if not isinstance(item.get("opens_paragraph", False), bool):
+            raise ValueError(f"{where} ({item['reason']}): `opens_paragraph` must be true or false")
         patterns = item.get("patterns")
         if not isinstance(patterns, list) or not patterns:
             raise ValueError(f"{where} ({item['reason']}): `patterns` must be a non-empty list")
@@ -74,7 +78,8 @@ def parse_rules(text: str, name: str) -> tuple[Rule, ...]:
         except re.error as exc:
             raise ValueError(f"{where} ({item['reason']}): bad pattern: {exc}") from exc
         out.append(Rule(item["reason"], item["max_chars"], item.get("where", "any"), compiled,
-                        tuple(item.get("examples") or ()), tuple(item.get("counter_examples") or ())))
+                        tuple(item.get("examples") or ()), tuple(item.get("counter_examples") or ()),
+                        item.get("opens_paragraph", False)))
     return tuple(out)
 
 
@@ -84,14 +89,23 @@ def classify(text: str, position: int, count: int) -> str | None:
     A paragraph of three or more sentences, or a long one of two, is removed only when
     each of its sentences is boilerplate on its own ("Copyright 2026 AP. All rights
     reserved. This material may not be published ..."): a story sentence followed by
-    "Photo: AFP" keeps its paragraph."""
+    "Photo: AFP" keeps its paragraph. A rule that `opens_paragraph` takes the paragraph
+    its first sentence opens ("Correction: ... misstated the toll. It was 14.")."""
     if len(text) > 50_000:
         return None  # no boilerplate is this long; do not even look
     boundaries = len(_SENTENCE_END.findall(text)) if len(text) > 80 else 0
     if boundaries >= 2 or (boundaries and len(text) > _LONG):
-        reasons = [_classify_one(s, position, count) for s in sentences(text)]
+        parts = sentences(text)
+        reasons = [_classify_one(s, position, count) for s in parts]
+        opener = _opener(reasons[0])
+        if opener is not None and len(text) <= opener.max_chars:
+            return opener.reason
         return reasons[0] if all(reasons) else None
     return _classify_one(text, position, count)
+
+
+def _opener(reason: str | None) -> Rule | None:
+    return next((r for r in rules() if r.reason == reason and r.opens_paragraph), None) if reason else None
 
 
 def _classify_one(text: str, position: int, count: int) -> str | None:

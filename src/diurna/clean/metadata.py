@@ -1,9 +1,11 @@
 """Title, dateline and wire agency: taken out of the body, kept as metadata.
 
 Datelines: "NAIROBI –", "WASHINGTON (AP) —", "KYIV, Ukraine, March 3 (Reuters) -",
-"PARIS/BERLIN, March 3 (Reuters) -", "Abuja, 4 March:". Agency credits: the dateline's
-"(AP)", a trailing "REUTERS" / "— AFP" line, "(FRANCE 24 with AFP)", a copyright line
-"© 2025 The Associated Press", matched against the forms in knowledge/agencies.tsv.
+"PARIS/BERLIN, March 3 (Reuters) -", "Abuja, 4 March:", "WASHINGTON — (AP) —", and an
+agency with no place, "(VOA) —". Agency credits: the dateline's "(AP)", a trailing
+"REUTERS" / "— AFP" line, "(FRANCE 24 with AFP)", a copyright line "© 2025 The Associated
+Press", matched against the forms in knowledge/agencies.tsv. A place printed in capitals
+is written as a name with knowledge/place_names.yaml ("RIO DE JANEIRO" -> "Rio de Janeiro").
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from functools import lru_cache
 
 from .. import knowledge
+from ..knowledge import place_names
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _UPPER_PLACE = r"[A-Z][A-ZÀ-Ý.'’\-]*(?:[ /][A-Z][A-ZÀ-Ý.'’\-]*){0,3}"
@@ -25,6 +28,11 @@ _DATELINE = re.compile(
     re.X,
 )
 _OPENING = "\"'“‘(["
+_DASH = r"(?:[—–]|--?)"
+# An agency credit standing where a dateline's place would be, or after its dash:
+# "(VOA) — ...", "— (AP) ...", "WASHINGTON — (AP) — ...". The agency must be known.
+_AGENCY_FIRST = re.compile(rf"^(?:{_DASH}\s?)?\((?P<agency>[A-Za-z][A-Za-z\-. ]{{0,30}})\)\s?(?:{_DASH}|:)?\s+")
+_AGENCY_AFTER = re.compile(rf"^\((?P<agency>[A-Za-z][A-Za-z\-. ]{{0,30}})\)\s?(?:{_DASH}\s+|\s*)")
 
 
 def looks_like_headline(text: str) -> bool:
@@ -33,18 +41,31 @@ def looks_like_headline(text: str) -> bool:
         len(text) <= 200
         and len(text.split()) <= 25
         and not text.endswith((".", ":", ";", ","))
-        and split_dateline(text)[0] is None
+        and split_dateline(text)[2] == 0
         and not re.match(r"(?i)by\s", text)
     )
 
 
 def split_dateline(para: str) -> tuple[str | None, str | None, int]:
-    """(dateline place, agency named in it, where the story starts in `para`)."""
+    """(dateline place, agency named in it, where the story starts in `para`); a
+    dateline of an agency alone ("(VOA) — ...") has no place, and the start is then > 0."""
+    m = _AGENCY_FIRST.match(para[:60])
+    if m:
+        agency = agency_name(m["agency"])
+        rest = para[m.end():]
+        if agency and rest and (rest[0].isupper() or rest[0].isdigit() or rest[0] in _OPENING):
+            return None, agency, m.end()
+        return None, None, 0
     m = _DATELINE.match(para[:200])
     if not m:
         return None, None, 0
     place = m["place"].strip()
-    rest = para[m.end():]
+    end = m.end()
+    agency = agency_name(m["agency"].strip("()")) if m["agency"] else None
+    after = _AGENCY_AFTER.match(para[end:end + 60])
+    if after and not m["agency"] and agency_name(after["agency"]):
+        agency, end = agency_name(after["agency"]), end + after.end()  # "WASHINGTON — (AP) ..."
+    rest = para[end:]
     # An all-caps place is a dateline by convention; a Title-case one needs a dash
     # ("Abuja — ...") or a date so that "Paris: the city..." and "Mr Ruto - ..." stay text.
     if not place.isupper() and not (m["dash"] in "—–" or m["date"] or m["agency"]):
@@ -53,22 +74,36 @@ def split_dateline(para: str) -> tuple[str | None, str | None, int]:
         return None, None, 0  # "UN: ..." / "AP - ..." are not places
     if not rest or not (rest[0].isupper() or rest[0].isdigit() or rest[0] in _OPENING):
         return None, None, 0
-    agency = agency_name(m["agency"].strip("()")) if m["agency"] else None
-    return _titlecase_place(place), agency, m.end()
+    return _titlecase_place(place), agency, end
 
 
 def _titlecase_place(place: str) -> str:
     if not place.isupper():
         return place
-    return "/".join(" ".join(_cap(w) for w in part.split()) for part in place.split("/"))
+    return "/".join(_name(part.split()) for part in place.split("/"))
+
+
+def _name(words: list[str]) -> str:
+    """Words of a place printed in capitals as a name: "RIO DE JANEIRO" -> "Rio de Janeiro",
+    "PORT-AU-PRINCE" -> "Port-au-Prince", "DEIR AL-BALAH" -> "Deir al-Balah"."""
+    particles = place_names.load().particles
+    out = []
+    for n, word in enumerate(words):
+        pieces = word.split("-")
+        out.append("-".join(p.lower() if (n or k) and p.lower() in particles else _cap(p)
+                            for k, p in enumerate(pieces)))
+    return " ".join(out)
 
 
 def _cap(word: str) -> str:
-    # "N’DJAMENA" -> "N’Djamena", "ADDIS" -> "Addis"
+    # "N’DJAMENA" -> "N’Djamena", "ADDIS" -> "Addis", "MCALLEN" -> "McAllen"
     m = re.match(r"^([A-Z][’'])(.+)$", word)
     if m:
         return m[1] + m[2].capitalize()
-    return "-".join(p.capitalize() for p in word.split("-"))
+    for prefix in place_names.load().capital_after:
+        if word.lower().startswith(prefix) and len(word) > len(prefix) + 1:
+            return prefix.capitalize() + word[len(prefix):].capitalize()
+    return word.capitalize()
 
 
 @lru_cache(maxsize=1)
@@ -82,7 +117,10 @@ def _credit_forms() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _mention_pattern() -> re.Pattern[str]:
-    names = sorted(_credit_forms(), key=len, reverse=True)
+    # a name listed only in brackets ("(VOA)") is no mention ("of VOA's Urdu Service")
+    mentioned = {form.strip("()") for _, credits in knowledge.agencies() for form in credits
+                 if not all(c.startswith("(") for c in credits)}
+    names = sorted(mentioned, key=len, reverse=True)
     return re.compile(r"(?<![\w/])(" + "|".join(re.escape(n) for n in names) + r")(?![\w/])")
 
 
