@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ...model import Quote, SpeakerRef
 from .cues import Cues, cue_of
@@ -43,6 +43,11 @@ _SENT_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*\s+")
 _CLAUSE_PUNCT = tuple(".,?!\u2026:;\u2014\u2013-")
 _LEAD_STRIP = " \t\n([{\u2014\u2013-"
 _TRAIL_STRIP = " \t\n,"
+# A quote's role (Classified.role): speech, a fragment of speech inside a sentence, or a
+# name or title. DIRECT is also the kind of the Quote a direct quote becomes.
+DIRECT: Final = "direct"
+FRAGMENT: Final = "fragment"
+TITLE: Final = "title"
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +55,7 @@ class Classified:
     marked: Marked
     start: int  # the quote's words: inside the marks, trimmed
     end: int
-    role: str  # "direct" | "fragment" | "title"
+    role: str  # DIRECT | FRAGMENT | TITLE
     before: int  # where the quote's sentence starts (after any earlier quote in it)
     after: int  # where the quote's sentence ends (before any later quote in it)
 
@@ -101,7 +106,7 @@ def _role(text: str, toks: Tokens, m: Marked, before: str, after: str, cues: Cue
     inner = text[m.inner[0]:m.inner[1]].strip()
     words = sum(any(ch.isalpha() for ch in w) for w in inner.split())
     if _title_marked(text, m, cues) or _nickname(text, m, inner, words):
-        return "title"
+        return TITLE
     verbs = cues.speech_verbs | cues.frame_verbs
     cue_before = any(cue_of(t, verbs) for t in toks.between(m.open - len(before), m.open))
     cue_after = any(cue_of(t, verbs) for t in toks.between(m.end, m.end + len(after)))
@@ -114,14 +119,14 @@ def _role(text: str, toks: Tokens, m: Marked, before: str, after: str, cues: Cue
     )
     tail = after.strip()
     after_ok = not tail or tail[0] in _CLAUSE_PUNCT or cue_after
-    if before_ok and not tail and not lead and not cue_before and _is_name(inner.rstrip(".!?")):
-        return "title"  # a quoted sub-heading on its own line: 'All Bets Are Off.'
+    if before_ok and not tail and not lead and not cue_before and _is_name(inner.rstrip(".!?"), cues):
+        return TITLE  # a quoted sub-heading on its own line: 'All Bets Are Off.'
     if before_ok and (inner.endswith(_CLAUSE_PUNCT) or after_ok):
         if words >= 3 or cue_before or cue_after:
-            return "direct"
-    if before_ok and not cue_before and not cue_after and _is_name(inner):
-        return "title"
-    return "title" if _is_name(inner) and not inner.endswith(_CLAUSE_PUNCT) else "fragment"
+            return DIRECT
+    if before_ok and not cue_before and not cue_after and _is_name(inner, cues):
+        return TITLE
+    return TITLE if _is_name(inner, cues) and not inner.endswith(_CLAUSE_PUNCT) else FRAGMENT
 
 
 def _before(text: str, toks: Tokens, m: Marked, prev_end: int) -> int:
@@ -171,11 +176,10 @@ def _title_marked(text: str, m: Marked, cues: Cues) -> bool:
     return bool(words) and words[-1].lower().strip(",") in cues.title_markers
 
 
-def _is_name(inner: str) -> bool:
+def _is_name(inner: str, cues: Cues) -> bool:
     """A capitalised name ("Arnor Rising", "Shark Tank") rather than a clause."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", inner)]
-    small = {"a", "an", "the", "of", "and", "in", "on", "for", "to", "at", "from", "with", "by"}
-    content = [w for w in words if w.lower() not in small]
+    content = [w for w in words if w.lower() not in cues.title_small_words]
     return 0 < len(words) <= 8 and all(w[0].isupper() for w in content) and bool(content)
 
 
@@ -198,7 +202,7 @@ def attribute(
     out: list[Quote] = []
     prev: tuple[Classified, Frame] | None = None
     for q in quotes:
-        if q.role != "direct":
+        if q.role != DIRECT:
             continue
         frame = _own_frame(text, toks, q, outer, cues, index)
         if frame is None:
@@ -207,7 +211,7 @@ def attribute(
             frame = Frame(prev[1].speaker, prev[1].cue, prev[1].addressee, "direct/continuation")
         if frame is None:
             frame = Frame(None, None, None, "direct/unattributed")
-        out.append(Quote(text=text[q.start:q.end], kind="direct", start=q.start, end=q.end,
+        out.append(Quote(text=text[q.start:q.end], kind=DIRECT, start=q.start, end=q.end,
                          speaker=frame.speaker, cue=frame.cue, addressee=frame.addressee, rule=frame.rule))
         prev = (q, frame)
     return out
@@ -228,12 +232,12 @@ def frame_of(cue_tok: Token, cue: str, rule: str, cues: Cues, index: EntityIndex
 
 
 def addressee_of(cue_tok: Token, cues: Cues, index: EntityIndex) -> SpeakerRef | None:
-    if cue_of(cue_tok, cues.addressee_verbs) is None and cue_tok.lemma_.lower() != "say":
+    if cue_of(cue_tok, cues.addressee_verbs) is None and cue_tok.lemma_.lower() not in cues.addressing_verbs:
         return None
     for child in cue_tok.children:
-        if child.dep_ in ("dobj", "dative") and child.lemma_.lower() not in ("that", "this", "it", "what"):
+        if child.dep_ in ("dobj", "dative") and child.lemma_.lower() not in cues.content_pronouns:
             return speaker_ref(child, index)
-        if child.dep_ == "prep" and child.lower_ in ("to", "on"):  # "said to reporters", "called on X"
+        if child.dep_ == "prep" and child.lower_ in cues.addressee_prepositions:  # "said to reporters", "called on X"
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
                 return speaker_ref(objs[0], index)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 DOUBLE, SINGLE = "double", "single"
+OPEN, CLOSE = "open", "close"  # the side a mark is on (_role)
 # Marks whose glyph says which side they are on.
 # A lone backtick opens a typewriter single quote (`like this'), as in older wire copy.
 _OPEN = {"\u201c": DOUBLE, "\u201e": DOUBLE, "\u00ab": DOUBLE, "\u2018": SINGLE, "\u2039": SINGLE, "`": SINGLE}
@@ -81,7 +82,7 @@ def _scan_paragraph(text: str, start: int, end: int, carry: _Open | None, found:
     stack: list[_Open] = []
     first = _first_visible(text, start, end)
     if carry is not None:
-        if first is not None and _role(text, first, stack) == "open" and _style(text[first:first + 2]) == DOUBLE:
+        if first is not None and _role(text, first, stack) == OPEN and _style(text[first:first + 2]) == DOUBLE:
             # The continuation mark: the carried quote goes on, this mark opens nothing.
             stack.append(_Open(carry.pos, carry.style, carry.straight, carry.paragraphs + 1, carry.length))
             start = first + _mark_len(text, first)
@@ -93,9 +94,9 @@ def _scan_paragraph(text: str, start: int, end: int, carry: _Open | None, found:
         length = _mark_len(text, i)
         mark = text[i:i + length]
         role = _role(text, i, stack)
-        if role == "open":
+        if role == OPEN:
             stack.append(_Open(i, _style(mark), mark[0] in _STRAIGHT, 1, length))
-        elif role == "close":
+        elif role == CLOSE:
             _close(stack, i, _style(mark), found, length)
         i += length
     # Only an outer double quote runs on; an unclosed single mark is an apostrophe.
@@ -119,33 +120,33 @@ def _mark_len(text: str, i: int) -> int:
 
 
 def _role(text: str, i: int, stack: list[_Open]) -> str | None:
-    """'open', 'close' or None (an apostrophe, a prime, an unpaired mark)."""
+    """OPEN, CLOSE or None (an apostrophe, a prime, an unpaired mark)."""
     length = _mark_len(text, i)
     ch = text[i:i + length]
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + length] if i + length < len(text) else " "
     style = _style(ch)
     if ch == "``":
-        return "open"
+        return OPEN
     if style == SINGLE and prev.isalnum() and nxt.isalnum():
         return None  # don't, Clinton's, rock'n'roll
     if ch in _OPEN:
         if style == SINGLE and nxt.isdigit():
             return None  # the '90s
-        return "open"
+        return OPEN
     open_styles = [o.style for o in stack]
     if ch in _CLOSE:
         if style == SINGLE and SINGLE not in open_styles:
             return None  # a possessive "voters’ "
-        return "close"
+        return CLOSE
     # Straight marks: close what is open, else open when placed like an opening mark.
     left_flank = prev in _OPENERS_BEFORE or prev.isspace()
     if style in open_styles and not (left_flank and not nxt.isspace() and style == SINGLE):
-        return "close"
+        return CLOSE
     if left_flank and not nxt.isspace():
         if style == SINGLE and nxt.isdigit():
             return None
-        return "open"
+        return OPEN
     return None
 
 

@@ -24,17 +24,22 @@ quotes whose content is mostly inside a direct quote introduces that quote
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from ...model import Quote, QuoteKind
-from .cues import Cues, cue_of
-from .direct import Classified, Frame, frame_of, trimmed
+from .cues import Cues, cue_of, load
+from .direct import DIRECT, FRAGMENT, Classified, Frame, frame_of, trimmed
 from .speakers import EntityIndex, speaker_ref
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _MIN_TOKENS = 2
+_COMPLEMENTIZERS = load().complementizers  # "said that ...": not part of the content
+# The kinds of a reported quote (QuoteKind): indirect speech, or one that quotes some of
+# its words ('said the plan was "dead"').
+INDIRECT: Final = "indirect"
+MIXED: Final = "mixed"
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,8 +50,8 @@ class Reported:
 
 
 def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, index: EntityIndex) -> list[Quote]:
-    direct = tuple((q.marked.open, q.marked.end - 1) for q in quoted if q.role == "direct")
-    fragments = tuple((q.marked.open, q.marked.end - 1) for q in quoted if q.role == "fragment")
+    direct = tuple((q.marked.open, q.marked.end - 1) for q in quoted if q.role == DIRECT)
+    fragments = tuple((q.marked.open, q.marked.end - 1) for q in quoted if q.role == FRAGMENT)
     found: list[Reported] = []
     for tok in doc:
         if _quote_at(tok.idx, direct) is not None:
@@ -61,8 +66,8 @@ def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, in
         if (r.start, r.end) in seen:
             continue
         seen.add((r.start, r.end))
-        kind: QuoteKind = "mixed" if any(r.start <= o and c < r.end + 2 for o, c in fragments) else "indirect"
-        rule = r.frame.rule if kind == "indirect" or r.frame.rule.startswith("mixed") else "mixed/" + r.frame.rule.split("/", 1)[1]
+        kind: QuoteKind = MIXED if any(r.start <= o and c < r.end + 2 for o, c in fragments) else INDIRECT
+        rule = r.frame.rule if kind == INDIRECT or r.frame.rule.startswith(MIXED) else "mixed/" + r.frame.rule.split("/", 1)[1]
         out.append(Quote(text=text[r.start:r.end], kind=kind, start=r.start, end=r.end,
                          speaker=r.frame.speaker, cue=r.frame.cue, addressee=r.frame.addressee, rule=rule))
     return out
@@ -103,8 +108,9 @@ def _from_token(tok: Token, text: str, cues: Cues, index: EntityIndex, fragments
     naming = cue_of(tok, cues.naming_verbs)
     if naming is not None and not out:
         out.extend(_naming(tok, naming, text, cues, index, fragments))
-    if tok.lower_ == "according":
-        out.extend(_according(tok, text, cues, index))
+    for phrase in cues.phrase_words:
+        if tok.lower_ == phrase[0]:
+            out.extend(_according(tok, phrase, text, cues, index))
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nouns:
         out.extend(_noun(tok, text, index))
     return out
@@ -113,7 +119,7 @@ def _from_token(tok: Token, text: str, cues: Cues, index: EntityIndex, fragments
 def _span_of(tokens: list[Token], text: str) -> tuple[int, int] | None:
     if len([t for t in tokens if not t.is_punct and not t.is_space]) < _MIN_TOKENS:
         return None
-    while tokens and (tokens[0].is_punct and tokens[0].text not in "\"“‘'" or tokens[0].lower_ == "that" and tokens[0].dep_ == "mark"):
+    while tokens and (tokens[0].is_punct and tokens[0].text not in "\"“‘'" or tokens[0].lower_ in _COMPLEMENTIZERS and tokens[0].dep_ == "mark"):
         tokens = tokens[1:]
     if not tokens:
         return None
@@ -136,7 +142,7 @@ def _verb_contents(tok: Token, cue: str, text: str, cues: Cues, index: EntityInd
     for child in tok.children:
         if child.dep_ == "ccomp":
             rule = "indirect/ccomp"
-        elif child.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in child.children) \
+        elif child.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ in cues.infinitive_markers for g in child.children) \
                 and cue_of(tok, cues.addressee_verbs) is not None:
             rule = "indirect/xcomp"
         else:
@@ -186,8 +192,10 @@ def _naming(tok: Token, cue: str, text: str, cues: Cues, index: EntityIndex, fra
     return [Reported(start, max(span[1], hit[-1][1] + 1), frame_of(tok, cue, "mixed/naming", cues, index))]
 
 
-def _according(tok: Token, text: str, cues: Cues, index: EntityIndex) -> list[Reported]:
-    preps = [c for c in tok.children if c.lower_ == "to"]
+def _according(tok: Token, cue_phrase: tuple[str, ...], text: str, cues: Cues, index: EntityIndex) -> list[Reported]:
+    """"according to the ministry, ...": the speaker is the preposition's object (a
+    phrase of cues.yaml, a word and its preposition)."""
+    preps = [c for c in tok.children if c.lower_ == cue_phrase[1]]
     objs = [g for p in preps for g in p.children if g.dep_ == "pobj"]
     if not objs or tok.head is tok:
         return []
@@ -199,7 +207,8 @@ def _according(tok: Token, text: str, cues: Cues, index: EntityIndex) -> list[Re
     span = _span_of(side, text)
     if span is None:
         return []
-    frame = Frame(speaker_ref(_source_of(objs[0], cues), index), "according to", None, "indirect/according-to")
+    frame = Frame(speaker_ref(_source_of(objs[0], cues), index), " ".join(cue_phrase), None,
+                  "indirect/" + "-".join(cue_phrase))
     return [Reported(*span, frame)]
 
 
@@ -210,7 +219,7 @@ def _source_of(head: Token, cues: Cues) -> Token:
     for child in head.children:
         if child.dep_ == "poss":
             return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+        if child.dep_ == "prep" and child.lower_ in cues.source_prepositions:
             objs = [g for g in child.children if g.dep_ == "pobj"]
             if objs:
                 return objs[0]
@@ -220,7 +229,7 @@ def _source_of(head: Token, cues: Cues) -> Token:
 def _noun(tok: Token, text: str, index: EntityIndex) -> list[Reported]:
     owners = [c for c in tok.children if c.dep_ == "poss"]
     clauses = [c for c in tok.children if c.dep_ in ("acl", "ccomp")
-               and any(g.dep_ == "mark" and g.lower_ == "that" for g in c.children)]
+               and any(g.dep_ == "mark" and g.lower_ in _COMPLEMENTIZERS for g in c.children)]
     if not owners or not clauses:
         return []
     span = _span_of(list(clauses[0].subtree), text)
