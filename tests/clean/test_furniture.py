@@ -19,6 +19,8 @@ STORY = "Gondor and Arnor signed a river pact on Tuesday, officials said."
     ("DALE – ", "Dale", None),
     ("DALE — ", "Dale", None),
     ("DALE -- ", "Dale", None),
+    ("DALE—", "Dale", None),                         # an em dash with no space, after capitals
+    ("MINAS TIRITH–", "Minas Tirith", None),
     ("DALE (Reuters) - ", "Dale", "Reuters"),
     ("DALE (AP) — ", "Dale", "Associated Press"),
     ("DALE, March 3 (AFP) - ", "Dale", "Agence France-Presse"),
@@ -45,6 +47,7 @@ STORY = "Gondor and Arnor signed a river pact on Tuesday, officials said."
     ("UN - ", None, None),
     ("(Updated) — ", None, None),                     # no agency in the brackets
     ("(Gondor) ", None, None),
+    ("Dale—", None, None),                           # "Gondor—Arnor talks" is a compound
 ])
 def test_furniture_dateline_forms(opening, place, agency):
     got_place, got_agency, start = split_dateline(opening + STORY)
@@ -116,7 +119,13 @@ def test_furniture_correction_note(settings, paras, note):
     ("The minister said so in an interview with Reuters.", None),
     ("The minister told Reuters. Nothing else", None),
     (STORY + " NATO", None),          # no agency
-    (STORY + " Reuters", None),       # not in capitals, no bracket or dash
+    (STORY + " Reuters", "Reuters"),  # the agency's name alone after the last sentence
+    (STORY + " | Reuters", "| Reuters"),
+    (STORY + " – dpa", "– dpa"),      # lower case after a dash
+    (STORY + " (Agence France-Presse)", "(Agence France-Presse)"),
+    ("The minister told Reuters", None),   # no sentence end before the name
+    (STORY + " Gondor", None),
+    (STORY + " | Arnor Herald", None),
     ("Talks resume in DALE", None),
     (STORY + " dpa", None),           # lower case, no bracket or dash
     (STORY + " (File)", None),        # no agency

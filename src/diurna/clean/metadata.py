@@ -24,7 +24,7 @@ _DATELINE = re.compile(
         (?:,\s(?P<region>[A-Z][A-Za-z.\- ]{{1,30}}?))?
         (?:,?\s(?P<date>{_MONTH}\s\d{{1,2}}|\d{{1,2}}\s{_MONTH})(?:,\s\d{{4}})?)?
         \s?(?P<agency>\((?:[A-Za-z][A-Za-z\-. ]{{0,30}})\))?
-        \s?(?P<dash>[—–]|--?|:)\s+""",
+        \s?(?:(?P<dash>[—–]|--?|:)\s+|(?P<tight>[—–]))""",
     re.X,
 )
 _OPENING = "\"'“‘(["
@@ -68,7 +68,11 @@ def split_dateline(para: str) -> tuple[str | None, str | None, int]:
     rest = para[end:]
     # An all-caps place is a dateline by convention; a Title-case one needs a dash
     # ("Abuja — ...") or a date so that "Paris: the city..." and "Mr Ruto - ..." stay text.
-    if not place.isupper() and not (m["dash"] in "—–" or m["date"] or m["agency"]):
+    # A dash with no space after it only after capitals ("BOGOTA—The ..."): "Russia—Ukraine
+    # talks" is a compound.
+    if m["tight"] and not place.isupper():
+        return None, None, 0
+    if not place.isupper() and not (m["dash"] in ("—", "–") or m["date"] or m["agency"]):
         return None, None, 0
     if place.isupper() and len(place.replace(" ", "")) < 3 and not m["agency"]:
         return None, None, 0  # "UN: ..." / "AP - ..." are not places
@@ -129,7 +133,7 @@ def agency_name(credit: str) -> str | None:
 
 
 # A credit paragraph: "REUTERS", "— AFP", "(AP)", "AFP/dpa", "Reuters."
-_CREDIT_LINE = re.compile(r"^[—–\-\s(/]{0,4}(?P<credit>[A-Za-z][A-Za-z\-. ]{1,30}?(?:/[A-Za-z][A-Za-z\-. ]{1,30}?)?)[)\s./]{0,4}$")
+_CREDIT_LINE = re.compile(r"^[—–\-\s(/|]{0,4}(?P<credit>[A-Za-z][A-Za-z\-. ]{1,30}?(?:/[A-Za-z][A-Za-z\-. ]{1,30}?)?)[)\s./]{0,4}$")
 
 
 def wire_credit_agency(text: str) -> str | None:
@@ -150,15 +154,18 @@ def agency_in_credit(text: str) -> str | None:
 
 
 # A wire credit closing the story's last paragraph: "... the ministry said. REUTERS",
-# "... said. (AFP)", "... said. — AP", "(dpa)", "--AP", "/AFP/", "— Associated Press".
-# Only in capitals, in brackets or slashes, or after a dash: "... told Reuters." is a
-# sentence. The agency must be one of agencies.tsv.
+# "... said. (AFP)", "... said. — AP", "(dpa)", "--AP", "/AFP/", "— Associated Press",
+# "| Reuters", "– dpa", "(Agence France-Presse)", or the agency's name alone after the
+# last sentence ("... said. Reuters"); "... told Reuters." is a sentence (no full stop
+# before the name). The agency must be one of agencies.tsv.
 # The leftmost match is the one tried, so the credit's shape is strict: a lower-case
-# name only in brackets or slashes, more than one word only after a dash (else "...,”
-# said Pant. REUTERS" would be read from "said").
+# name only in brackets, slashes or after a dash, more than one word only after a dash
+# or in brackets (else "...,” said Pant. REUTERS" would be read from "said").
+_SEPARATOR = r"(?:--|[—–\-|])"
 _TRAILING_CREDIT = re.compile(
-    r"(?<=[.!?\"”’)])\s+(?P<credit>(?:--|[—–\-])\s?[A-Z][A-Za-z\-.]{1,30}(?: [A-Z][A-Za-z\-.]{1,30}){1,2}"
-    r"|(?:(?:--|[—–\-])\s?)?(?:[(/][A-Za-z]|[A-Z])[A-Za-z\-.]{1,30}(?:/[A-Z][A-Za-z\-.]{1,30})?[)/]?)\s*$")
+    rf"(?<=[.!?\"”’)])\s+(?P<credit>{_SEPARATOR}\s?[A-Z][A-Za-z\-.]{{1,30}}(?: [A-Z][A-Za-z\-.]{{1,30}}){{1,2}}"
+    r"|\([A-Z][A-Za-z\-.]{1,30}(?: [A-Z][A-Za-z\-.]{1,30}){1,2}\)"
+    rf"|(?:{_SEPARATOR}\s?[A-Za-z]|[(/][A-Za-z]|[A-Z])[A-Za-z\-.]{{1,30}}(?:/[A-Z][A-Za-z\-.]{{1,30}})?[)/]?)\s*$")
 
 
 def split_trailing_credit(text: str) -> tuple[int, str] | None:
@@ -168,7 +175,7 @@ def split_trailing_credit(text: str) -> tuple[int, str] | None:
     if not m:
         return None
     credit = m["credit"]
-    name = credit.strip("—–- ()/")
-    if not (name.isupper() or credit.startswith(("(", "—", "–", "-", "/"))) or not wire_credit_agency(credit):
+    agency = wire_credit_agency(credit.lstrip("|"))
+    if not agency:
         return None
     return len(text) - len(tail) + m.start(), credit
