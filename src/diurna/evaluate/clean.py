@@ -5,7 +5,9 @@ Two sets, both scored on the clean stage alone (no spaCy):
    contain" / "must not contain" snippets and expected metadata, in the style of
    trafilatura's evaluation), when the repository's tests folder is present;
 2. the VOA stories of ../shared/data/corpora/voa_stories.jsonl, each wrapped at
-   evaluation time in four page templates with injected noise (evaluate/clean_pages.py).
+   evaluation time in four page templates with injected noise (evaluate/clean_pages.py;
+   a test-half story's prompts, links, footers, datelines and credits are phrased from
+   the fresh test wordings, which the patterns were not written from).
    The closing "X contributed to this report." / "This story originated in ..."
    sentences of a story count as noise: they are credits, not story.
 
@@ -39,7 +41,8 @@ from ..read import read_paths, read_texts
 from ..settings import Settings
 from .base import SPLITS, Report, prf, split_of
 from .clean_compare import run_layouts
-from .clean_pages import Page, build_pages
+from .clean_layouts import furniture
+from .clean_pages import DEV_WORDINGS, Page, build_pages, fresh_wordings
 
 NAME = "clean"
 DESCRIPTION = "story kept, noise removed: our fixtures + VOA stories wrapped in noisy page templates"
@@ -147,14 +150,17 @@ def _score_fixture(tally: Tally, name: str, expect: dict[str, Any], outcome: Doc
 
 
 def voa_pages(path: Path, limit: int | None) -> Iterator[tuple[str, Page]]:
-    """(record id, page) for every record and template."""
+    """(record id, page) for every record and template; a test-half story's noise is
+    phrased from the fresh test wordings (clean_pages.fresh_wordings)."""
     records = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()][:limit]
     titles = [r["title"] for r in records]
+    words = {"dev": DEV_WORDINGS, "test": fresh_wordings(furniture()["test"])}
     for n, rec in enumerate(records):
         others = [t for k, t in enumerate(titles) if k != n] or ["More news from the region"]
-        for page in build_pages(str(rec["id"]), rec["title"], rec["text"], rec.get("author"), rec.get("published"),
-                                others):
-            yield str(rec["id"]), page
+        sid = str(rec["id"])
+        for page in build_pages(sid, rec["title"], rec["text"], rec.get("author"), rec.get("published"),
+                                others, words[split_of(NAME, sid)]):
+            yield sid, page
 
 
 def score_page(page: Page, outcome: Document | ErrorResult, tally: Tally) -> None:
