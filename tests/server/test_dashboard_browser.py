@@ -7,6 +7,8 @@ import os
 import socket
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -22,9 +24,10 @@ pytestmark = [
 ]
 
 
-@pytest.fixture(scope="module")
-def live(db, settings):
-    """uvicorn serving the test store on a free loopback port, in a thread."""
+@contextmanager
+def _served(db, settings, **app) -> Iterator[str]:
+    """uvicorn serving `create_app(db, settings, **app)` on a free loopback port, in a
+    thread, for the block; yields the base URL."""
     import uvicorn
 
     from diurna.server import create_app
@@ -32,16 +35,36 @@ def live(db, settings):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db, settings), host="127.0.0.1", port=port, log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(create_app(db, settings, **app), host="127.0.0.1", port=port,
+                                           log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
-    deadline = time.monotonic() + 20
-    while not server.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    try:
+        deadline = time.monotonic() + 20
+        while not server.started:
+            assert time.monotonic() < deadline, "uvicorn did not start"
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+
+
+@contextmanager
+def _context(browser, **options) -> Iterator:
+    """A browser context for the block."""
+    context = browser.new_context(**options)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def live(db, settings):
+    """uvicorn serving the test store on a free loopback port, in a thread."""
+    with _served(db, settings) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -156,35 +179,17 @@ def test_follow_a_topic_and_see_its_new_events(page, live):
 
 def test_token_from_the_url_reaches_the_api(db, settings, browser):
     """Off loopback the dashboard is opened as /?token=...: it must send the token and drop it from the URL."""
-    import uvicorn
-
-    from diurna.server import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db, settings, token="t0k3n"), host="127.0.0.1", port=port,
-                                           log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    context = browser.new_context()
-    try:
+    with _served(db, settings, token="t0k3n") as base, _context(browser) as context:
         pg = context.new_page()
-        pg.goto(f"http://127.0.0.1:{port}/?token=t0k3n#/events")
+        pg.goto(f"{base}/?token=t0k3n#/events")
         pg.wait_for_function("document.querySelector('#events-title').textContent.startsWith('Events: 4')")
         assert "token" not in pg.url
-        pg.goto(f"http://127.0.0.1:{port}/#/events?quad=4")  # same tab session: still authorised
+        pg.goto(f"{base}/#/events?quad=4")  # same tab session: still authorised
         pg.wait_for_function("document.querySelector('#events-title').textContent.startsWith('Events: 1')")
         other = context.new_page()                              # a new tab without the token is refused
-        other.goto(f"http://127.0.0.1:{port}/#/events")
+        other.goto(f"{base}/#/events")
         other.wait_for_selector("#events-table .error")
         assert "401" in other.inner_text("#events-table .error")
-    finally:
-        context.close()
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 OUTSIDE_CSS = "#timeline-outside .count[data-side={}]"
@@ -210,9 +215,7 @@ def wider_store(tmp_path_factory):
 
 
 def test_overview_on_publication_range_map_and_loop(wider_store, settings, browser):
-    server, thread, base = _serve(wider_store, settings)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    try:
+    with _served(wider_store, settings) as base, _context(browser, viewport={"width": 1280, "height": 900}) as context:
         pg = context.new_page()
         pg.goto(base + "/")
         pg.wait_for_selector("#timeline svg .bar")
@@ -234,26 +237,6 @@ def test_overview_on_publication_range_map_and_loop(wider_store, settings, brows
                              " return b.x >= 0 && b.y >= 0 && b.x + b.width <= v.width && b.y + b.height <= v.height; }")
         pg.select_option("#map-mode", "goldstein")
         pg.wait_for_function("document.querySelector('#map-legend').textContent.includes('Mean Goldstein')")
-    finally:
-        context.close()
-        server.should_exit = True
-        thread.join(timeout=10)
-
-
-def _serve(db, settings):
-    import uvicorn
-
-    from diurna.server import create_app
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(db, settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    return server, thread, f"http://127.0.0.1:{port}"
 
 
 REAL_STORE = os.environ.get("DIURNA_SCREEN_STORE")
@@ -265,9 +248,8 @@ def test_dashboard_on_a_real_store_screenshots(settings, browser):
     """The overview on a real store: the timeline spans the publication range with the rest
     counted beside it, countries are coloured with a legend, and no network node, loop or
     count leaves the picture. Element screenshots go to DIURNA_SCREENSHOTS (look at them)."""
-    server, thread, base = _serve(Path(REAL_STORE), settings)
-    context = browser.new_context(viewport={"width": 1400, "height": 1000}, device_scale_factor=1.5)
-    try:
+    with (_served(Path(REAL_STORE), settings) as base,
+          _context(browser, viewport={"width": 1400, "height": 1000}, device_scale_factor=1.5) as context):
         pg = context.new_page()
         pg.goto(base + "/")
         pg.wait_for_selector("#timeline svg .bar")
@@ -289,10 +271,6 @@ def test_dashboard_on_a_real_store_screenshots(settings, browser):
             pg.locator(f"#{panel}").locator("xpath=ancestor::div[contains(@class,'panel')][1]").screenshot(
                 path=str(SHOTS / f"real-{panel}.png"))
         pg.screenshot(path=str(SHOTS / "real-overview.png"), full_page=True)
-    finally:
-        context.close()
-        server.should_exit = True
-        thread.join(timeout=10)
 
 
 def test_confidence_filter_narrows_every_view(page, live):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -28,9 +30,11 @@ with Store({db!r}) as store:
 """
 
 
-@pytest.fixture()
-def writer(fresh_client):
-    proc = subprocess.Popen([sys.executable, "-c", WRITER.format(here=str(HERE), db=str(fresh_client.db))],
+@contextmanager
+def _writing(db: Path) -> Iterator[subprocess.Popen]:
+    """Another process holding `db` (WRITER), from its first write until it is told to
+    finish ("done" on its stdin) or the block ends."""
+    proc = subprocess.Popen([sys.executable, "-c", WRITER.format(here=str(HERE), db=str(db))],
                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         assert proc.stdout.readline().strip() == "writing"
@@ -40,6 +44,12 @@ def writer(fresh_client):
             proc.stdin.write("done\n")
             proc.stdin.flush()
         proc.wait(timeout=30)
+
+
+@pytest.fixture()
+def writer(fresh_client):
+    with _writing(fresh_client.db) as proc:
+        yield proc
 
 
 @pytest.mark.slow  # ~35 s: a real ingest in another process
@@ -70,19 +80,12 @@ def test_started_mid_ingest_serves_what_is_committed(tmp_path):
     from conftest import build_store
 
     db = build_store(tmp_path / "s.duckdb")
-    proc = subprocess.Popen([sys.executable, "-c", WRITER.format(here=str(HERE), db=str(db))],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "writing"
+    with _writing(db):
         source = Source(db)
         with source.reader() as store:
             assert store.scalar("SELECT count(*) FROM events") == 5
         assert source.stale
         source.close()
-    finally:
-        proc.stdin.write("done\n")
-        proc.stdin.flush()
-        proc.wait(timeout=30)
 
 
 @pytest.mark.slow  # ~6 s: a writer in another process holds the store
@@ -96,20 +99,13 @@ def test_no_copy_that_reads_back_and_store_held_is_busy(tmp_path, monkeypatch):
 
     monkeypatch.setattr(source_module, "_reads_back", torn)
     db = build_store(tmp_path / "s.duckdb")
-    proc = subprocess.Popen([sys.executable, "-c", WRITER.format(here=str(HERE), db=str(db))],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-    try:
-        assert proc.stdout.readline().strip() == "writing"
+    with _writing(db):
         source = Source(db)
         with pytest.raises(StoreBusy, match="being written"):
             with source.reader():
                 pass
         assert list(Path(source._dir).iterdir()) == []  # the torn copy is not left behind
         source.close()
-    finally:
-        proc.stdin.write("done\n")
-        proc.stdin.flush()
-        proc.wait(timeout=30)
 
 
 def test_source_serves_again_after_close(tmp_path):

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ..knowledge import read_tsv
+from ..knowledge import place_features, read_tsv
 from ..knowledge.gazetteer import Gazetteer as ActorKnowledge
 from ..knowledge.gazetteer import fold, load_gazetteer, words
 from ..knowledge.phoenix import SOURCE as PHOENIX_SOURCE
@@ -33,10 +33,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 VERSION = "diurna.places.v1"
-METONYM_FEATURES = frozenset({"country", "city", "admin1"})
+METONYM_FEATURES = place_features.load().metonyms
 # How specific a feature is, for choosing the place of a clause (smaller = finer).
-SPECIFICITY = {"city": 0, "county": 1, "admin2": 1, "admin1": 2, "region": 3, "strait": 3, "canal": 3, "river": 4,
-               "gulf": 4, "lake": 4, "sea": 4, "country": 5, "ocean": 6, "continent": 7}
+SPECIFICITY = place_features.load().specificity
 
 
 @lru_cache(maxsize=1)

@@ -1,5 +1,6 @@
 """The word lists of amount_words.yaml (scales, number words, count nouns and their
-modifiers, approximators), loaded once and validated."""
+modifiers, approximators), loaded once and validated (each entry as knowledge/wordlists.py
+checks it)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from . import read_yaml
+from .wordlists import word_entry, word_list
 
 FILE = "amount_words.yaml"
 
@@ -28,22 +30,6 @@ class AmountWords:
 KEYS = tuple(f.name for f in fields(AmountWords))
 
 
-def _entry(word: object, where: str) -> str:
-    if not isinstance(word, str) or not word or word != " ".join(word.lower().split()):
-        raise ValueError(f"{where}: {word!r} must be lower-case words separated by single spaces")
-    return word
-
-
-def _list(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list) or not value:
-        raise ValueError(f"{where}: expected a non-empty list")
-    out = tuple(_entry(w, where) for w in value)
-    twice = sorted({w for w in out if out.count(w) > 1})
-    if twice:
-        raise ValueError(f"{where}: {twice} listed twice")
-    return out
-
-
 def _map(value: object, where: str, *, vague: bool) -> dict[str, int | float | None]:
     """Words to positive numbers (or None, for a vague word, where `vague` allows it)."""
     if not isinstance(value, dict) or not value:
@@ -53,7 +39,7 @@ def _map(value: object, where: str, *, vague: bool) -> dict[str, int | float | N
         ok = (v is None and vague) or (isinstance(v, (int, float)) and not isinstance(v, bool) and v > 0)
         if not ok:
             raise ValueError(f"{where}: {word!r} needs a positive number, not {v!r}")
-        out[_entry(word, where)] = v
+        out[word_entry(word, where, one_word=False)] = v
     return out
 
 
@@ -69,9 +55,9 @@ def parse(data: object, source: str = FILE) -> AmountWords:
     return AmountWords(
         scales=MappingProxyType({k: int(v or 0) for k, v in scales.items()}),
         numbers=MappingProxyType({k: None if v is None else Decimal(str(v)) for k, v in numbers.items()}),
-        count_nouns=_list(data["count_nouns"], f"{source}:count_nouns"),
-        count_modifiers=_list(data["count_modifiers"], f"{source}:count_modifiers"),
-        approximators=_list(data["approximators"], f"{source}:approximators"),
+        count_nouns=word_list(data["count_nouns"], f"{source}:count_nouns", one_word=False),
+        count_modifiers=word_list(data["count_modifiers"], f"{source}:count_modifiers", one_word=False),
+        approximators=word_list(data["approximators"], f"{source}:approximators", one_word=False),
     )
 
 

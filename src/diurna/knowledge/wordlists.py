@@ -16,18 +16,29 @@ from . import read_yaml
 T = TypeVar("T")
 
 
+def _kind(one_word: bool) -> str:
+    return "one lower-case word" if one_word else \
+        "lower-case words separated by single spaces, without outer spaces"
+
+
+def word_entry(item: object, where: str, *, one_word: bool = True) -> str:
+    """One entry, checked: lower-case, no outer spaces; with `one_word` no inner space
+    either ("point out" is then an error), else single spaces between words."""
+    if (not isinstance(item, str) or not item or item != " ".join(item.lower().split())
+            or (one_word and " " in item)):
+        raise ValueError(f"{where}: {item!r} must be {_kind(one_word)}")
+    return item
+
+
 def word_list(value: object, where: str, *, one_word: bool = True) -> tuple[str, ...]:
-    """The entries of one list, checked: non-empty, lower-case, no outer spaces, none
-    twice; with `one_word`, no inner spaces either ("point out" is then an error)."""
-    kind = "one lower-case word" if one_word else "a lower-case string without outer spaces"
+    """The entries of one list, in order, checked: non-empty, each a `word_entry`, none
+    twice."""
     if not isinstance(value, list) or not value:
-        raise ValueError(f"{where}: expected a non-empty list, each item {kind}")
+        raise ValueError(f"{where}: expected a non-empty list, each item {_kind(one_word)}")
     out: list[str] = []
     seen: set[str] = set()
     for item in value:
-        if (not isinstance(item, str) or not item or item != item.strip().lower()
-                or (one_word and " " in item)):
-            raise ValueError(f"{where}: {item!r} must be {kind}")
+        word_entry(item, where, one_word=one_word)
         if item in seen:
             raise ValueError(f"{where}: {item!r} is listed twice")
         seen.add(item)

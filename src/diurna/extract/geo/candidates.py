@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from ...knowledge import grammar, read_tsv
+from ...knowledge import grammar, place_features, read_tsv
+from ...knowledge.place_features import CITY, COUNTY
 from .gazetteer import Candidate, Gazetteer, name_key
 
 if TYPE_CHECKING:
@@ -32,9 +33,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 LOCATIVE = grammar.load().place_mention_prepositions
 ADMIN_WORDS = grammar.load().admin_words
-STRONG_FEATURES = frozenset({"country", "continent", "admin1", "region", "sea", "ocean", "gulf", "strait",
-                             "canal", "lake", "county"})
-ORG_PREFIX_FEATURES = frozenset({"country", "admin1", "county", "region"})
+_FEATURES = place_features.load()
+STRONG_FEATURES = _FEATURES.strong
+ORG_PREFIX_FEATURES = _FEATURES.org_prefix
 STRONG_CITY_POPULATION = 100_000
 MAX_NGRAM = 4
 
@@ -186,7 +187,7 @@ def _accept(doc: Doc, span: Span, candidates: tuple[Candidate, ...]) -> bool:
     """A gazetteer-only match must be a strong place name, or follow "in"/"near"/..."""
     if all(c.alternate for c in candidates) or span.text in stopwords():
         return False
-    if any(c.feature in STRONG_FEATURES and c.feature != "county" for c in candidates):
+    if any(c.feature in STRONG_FEATURES and c.feature != COUNTY for c in candidates):
         return True
     if any(c.population >= STRONG_CITY_POPULATION for c in candidates if not c.alternate):
         return True
@@ -206,7 +207,7 @@ def _accept_inside(
     never a place inside a longer personal name ("George Washington")."""
     if span.text in stopwords():
         return False
-    if _qualifier_after(doc, span.end, gaz) and any(c.feature == "city" for c in candidates):
+    if _qualifier_after(doc, span.end, gaz) and any(c.feature == CITY for c in candidates):
         return True  # "the council of Paris, Texas"
     ent = view.ent(span.start, span.end)
     if ent is None:
@@ -252,4 +253,4 @@ def _qualifier_after(doc: Doc, j: int, gaz: Gazetteer) -> str | None:
 
 
 def _is_region(gaz: Gazetteer, text: str) -> bool:
-    return any(c.feature in ("country", "admin1") and not c.alternate for c in gaz.lookup(text))
+    return any(c.feature in _FEATURES.qualifiers and not c.alternate for c in gaz.lookup(text))

