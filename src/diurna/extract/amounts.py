@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal, InvalidOperation
+from enum import Enum, auto
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -159,15 +160,23 @@ def build(settings: Settings) -> ExtractFn:
     return extract_amounts
 
 
+class _Form(Enum):
+    """How an amount is written: "$5 million", "5 million dollars", "5,000 people"."""
+
+    SYMBOL = auto()
+    NAME = auto()
+    COUNT = auto()
+
+
 def find_amounts(text: str) -> tuple[Amount, ...]:
     """Money amounts and counts in `text`, in order, without overlaps."""
     symbol_first, name_after, counts = _patterns()
     name_trigger, count_trigger = _triggers()
     found: list[Amount] = []
     taken: list[tuple[int, int]] = []
-    for kind, matches in (("symbol", symbol_first.finditer(text)),
-                          ("name", _windowed(name_after, name_trigger, text)),
-                          ("count", _windowed(counts, count_trigger, text))):
+    for kind, matches in ((_Form.SYMBOL, symbol_first.finditer(text)),
+                          (_Form.NAME, _windowed(name_after, name_trigger, text)),
+                          (_Form.COUNT, _windowed(counts, count_trigger, text))):
         for m in matches:
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
@@ -178,7 +187,7 @@ def find_amounts(text: str) -> tuple[Amount, ...]:
     return tuple(sorted(found, key=lambda a: a.start))
 
 
-def _read(kind: str, m: re.Match[str], text: str) -> list[Amount]:
+def _read(kind: _Form, m: re.Match[str], text: str) -> list[Amount]:
     cur = currencies()
     scale2 = _scale(m["scale2"]) if "scale2" in m.re.groupindex else 1
     scale = _scale(m["scale"]) if m["scale"] else (scale2 if m.groupdict().get("num2") else 1)
@@ -186,14 +195,14 @@ def _read(kind: str, m: re.Match[str], text: str) -> list[Amount]:
     if num is None:
         return []
     unit = None
-    if kind == "symbol":
+    if kind is _Form.SYMBOL:
         sym = m["sym"]
         code = cur.symbols.get(sym, sym if sym in cur.codes else None)
         if code == "JPY" and sym == "¥" and _yuan_context().search(_sentence(text, m.start(), m.end())):
             code = "CNY"
         if sym.isalpha() and len(sym) <= 2 and not m["scale"] and "." not in m["num"] and "," not in m["num"]:
             return []  # "Rs 5" is fine with a scale or decimals; bare two-letter symbols are too risky
-    elif kind == "name":
+    elif kind is _Form.NAME:
         word = " ".join((m["name"] or "").lower().split())
         code = cur.names.get(word) if word else (m["code"] if m["code"] in cur.codes else None)
         if code is None or (word in _AMBIGUOUS and not m["scale"]):
@@ -204,7 +213,7 @@ def _read(kind: str, m: re.Match[str], text: str) -> list[Amount]:
         code, unit = None, " ".join(m["unit"].lower().split())
         if num == num.to_integral_value() and 1900 <= num <= 2100 and "," not in m["num"]:
             return []  # "2024 people" is more often a year than a count
-    rule = f"{VERSION}:{'money.' if code else 'count.'}{kind}"
+    rule = f"{VERSION}:{'money.' if code else 'count.'}{kind.name.lower()}"  # "money.symbol"
     if _APPROX.search(text[max(0, m.start() - 24):m.start()]):
         rule += ":approx"
     if re.search(r"\(\s*$", text[max(0, m.start() - 3):m.start()]) and re.search(r"\d[^()]{0,25}\)?\s*\($",

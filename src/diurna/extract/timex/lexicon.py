@@ -97,6 +97,9 @@ class Lexicon:
     tense_before_to: Words = _kind(lambda v: v == FUTURE)
     tense_after_to: Words = _kind(lambda v: v == FUTURE)
     untensed_after: Words = _kind(lambda v: v == NO_TENSE)
+    article: Words = _kind(lambda v: v == "1")
+    vague_count: Words = _kind(lambda v: v == "X")
+    connective: Words = _kind(lambda v: v == "-")
 
 
 KINDS = tuple(f.name for f in fields(Lexicon))

@@ -228,7 +228,7 @@ def this_quarter(m: re.Match[str], ctx: Ctx) -> Reading | None:
 
 def half(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"the second half of 2025" -> 2025-H2, "the first half" (of the anchor's year)."""
-    h = 1 if m["h"].lower() == "first" else 2
+    h = 1 if lexicon().ordinal.get(m["h"]) == "1" else 2  # first; second, last, latter
     yr = m["year"]
     if yr and yr[:1].isdigit():
         return r_(m, "DATE", f"{yr}-H{h}", "abs.half")
@@ -246,7 +246,7 @@ def ref_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
     value = lexicon().ref.get(word)
     if value is None:
         return None
-    if word in ("soon", "shortly") and (_CONNECTIVE_AFTER.match(ctx.after(m.end(), 8))
+    if word in lexicon().connective and (_CONNECTIVE_AFTER.match(ctx.after(m.end(), 8))
                                         or _CONNECTIVE_BEFORE.search(ctx.before(m.start(), 4))):
         return None  # "as soon as", "soon after": connectives, not times
     return r_(m, "DATE", value, "ref." + word.replace(" ", "-"), EXTENT)

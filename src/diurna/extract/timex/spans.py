@@ -31,15 +31,15 @@ def duration(m: re.Match[str], ctx: Ctx) -> Reading | None:
     adj = m.groupdict().get("adj")
     if adj == "-" and plural:
         return None  # "two-days" is not English; likely a hyphenated compound
-    if num_word in ("a", "an") and _SET_BEFORE.search(ctx.before(m.start(), 12)):
+    if num_word in lexicon().article and _SET_BEFORE.search(ctx.before(m.start(), 12)):
         return r_(m, "SET", dur_value(1, unit), "set.per")  # "$5 a year", "twice a week"
-    if num_word in ("some", "many", "few") and not plural:
+    if num_word in lexicon().vague_count and not plural:
         return None
     if n is not None and n == 1 and plural and num_word not in ("1",):
         return None  # "one years" does not occur; "a days" neither
     if _AGE_AFTER.match(ctx.after(m.end(), 6)):
         return None  # "a 44-year-old", "52 years old": an age, not a duration
-    if num_word in ("a", "an") and unit == "TS":
+    if num_word in lexicon().article and unit == "TS":
         return None  # "a second" is far more often the ordinal
     if unit == "Q" and _FRACTION_AFTER.match(ctx.after(m.end(), 5)):
         return None  # "a quarter of the market": a fraction
