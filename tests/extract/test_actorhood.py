@@ -9,8 +9,8 @@ from diurna import Pipeline
 
 
 @pytest.fixture(scope="module")
-def strict(pipeline: Pipeline) -> Pipeline:
-    return Pipeline(pipeline.settings.replace(abstract_actors=False), nlp=pipeline.nlp)
+def strict(with_settings) -> Pipeline:
+    return with_settings(abstract_actors=False)
 
 
 def _sides(result, trigger: str) -> list[tuple[str | None, str | None]]:
@@ -32,7 +32,7 @@ def test_actorhood_sides(strict, text, trigger, expected):
     assert expected in _sides(strict.process(text), trigger)
 
 
-def test_actorhood_setting_true_keeps_every_side(pipeline):
-    keep = Pipeline(pipeline.settings.replace(abstract_actors=True), nlp=pipeline.nlp)
+def test_actorhood_setting_true_keeps_every_side(pipeline, with_settings):
+    keep = with_settings(abstract_actors=True)
     assert ("Belarus", "decision") in _sides(keep.process("Belarus criticised the decision on Monday."), "criticised")
     assert pipeline.settings.abstract_actors  # the default (see defaults.toml: eval ipe)

@@ -35,8 +35,8 @@ def test_events_domestic_implied_targets(pipeline: Pipeline, text: str, expected
     assert _coded(pipeline, text) == expected
 
 
-def test_events_domestic_setting_off(pipeline: Pipeline) -> None:
-    off = Pipeline(pipeline.settings.replace(implied_targets=False), nlp=pipeline.nlp)
+def test_events_domestic_setting_off(with_settings) -> None:
+    off = with_settings(implied_targets=False)
     assert _coded(off, "Egyptian demonstrators rioted on Friday.") == [("145", None, None, False)]
 
 
