@@ -15,9 +15,26 @@ rather than guess a span.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import Enum
 
-DOUBLE, SINGLE = "double", "single"
-OPEN, CLOSE = "open", "close"  # the side a mark is on (_role)
+
+class Style(Enum):
+    """A quotation's kind of mark."""
+
+    DOUBLE = 1
+    SINGLE = 2
+
+
+class Side(Enum):
+    """The side of a quotation a mark is on."""
+
+    OPEN = 1
+    CLOSE = 2
+
+
+DOUBLE, SINGLE = Style.DOUBLE, Style.SINGLE
+OPEN, CLOSE = Side.OPEN, Side.CLOSE
+
 # Marks whose glyph says which side they are on.
 # A lone backtick opens a typewriter single quote (`like this'), as in older wire copy.
 _OPEN = {"\u201c": DOUBLE, "\u201e": DOUBLE, "\u00ab": DOUBLE, "\u2018": SINGLE, "\u2039": SINGLE, "`": SINGLE}
@@ -37,7 +54,7 @@ class Marked:
 
     open: int
     close: int
-    style: str  # DOUBLE or SINGLE
+    style: Style
     depth: int
     paragraphs: int = 1
     open_len: int = 1  # 2 for the typewriter doubles `` and ''
@@ -71,7 +88,7 @@ def scan(text: str) -> tuple[Marked, ...]:
 @dataclass(frozen=True, slots=True)
 class _Open:
     pos: int
-    style: str
+    style: Style
     straight: bool
     paragraphs: int = 1
     length: int = 1
@@ -105,7 +122,7 @@ def _scan_paragraph(text: str, start: int, end: int, carry: _Open | None, found:
     return None
 
 
-def _close(stack: list[_Open], i: int, style: str, found: list[Marked], length: int) -> None:
+def _close(stack: list[_Open], i: int, style: Style, found: list[Marked], length: int) -> None:
     for depth in range(len(stack) - 1, -1, -1):
         if stack[depth].style == style:
             opened = stack[depth]
@@ -119,7 +136,7 @@ def _mark_len(text: str, i: int) -> int:
     return 2 if text[i:i + 2] in _TYPEWRITER else 1
 
 
-def _role(text: str, i: int, stack: list[_Open]) -> str | None:
+def _role(text: str, i: int, stack: list[_Open]) -> Side | None:
     """OPEN, CLOSE or None (an apostrophe, a prime, an unpaired mark)."""
     length = _mark_len(text, i)
     ch = text[i:i + length]
@@ -150,7 +167,7 @@ def _role(text: str, i: int, stack: list[_Open]) -> str | None:
     return None
 
 
-def _style(ch: str) -> str:
+def _style(ch: str) -> Style:
     if ch in _TYPEWRITER:
         return DOUBLE
     ch = ch[:1]
