@@ -71,3 +71,16 @@ def test_gazetteer_towns_from_the_cache_equal_a_fresh_build(tmp_path, monkeypatc
         assert G.town_country("Cizre") == "TUR" and G.town_country("Nowhereville") is None
     finally:
         G._towns.cache_clear()
+
+
+def test_gazetteer_real_places_from_the_cache_equal_a_fresh_build(tmp_path, monkeypatch):
+    monkeypatch.setenv(compiled.CACHE_ENV, str(tmp_path))
+    G._real_places.cache_clear()
+    try:
+        first = G._real_places()
+        assert list(tmp_path.glob("knowledge-real-places-*.pickle"))
+        G._real_places.cache_clear()
+        assert G._real_places() == first == G._build_real_places()
+        assert "indiana" in first and "ethopia" not in first
+    finally:
+        G._real_places.cache_clear()

@@ -229,14 +229,27 @@ def find_role(gaz: Gazetteer, toks: list[Token]) -> tuple[int, int, str] | None:
     # Hyphens are left out, as the role words are: "Secretary-General" is tokenised
     # "Secretary", "-", "General" and must not read as the military "general".
     keep = [i for i, t in enumerate(toks) if t.text != "-"]
-    folded = [fold(toks[i].text).rstrip(".") if len(toks[i].text) > 1 else fold(toks[i].text) for i in keep]  # "Gen." -> gen
+    folded = [role_word(toks[i].text) for i in keep]
     roles = gaz.roles
     for end in range(len(keep), 0, -1):
+        if folded[end - 1] not in roles.vocabulary:
+            continue  # no role phrase ends with this word
         for n in range(min(roles.max_len, end), 0, -1):
             sector = roles.sector_of(tuple(folded[end - n : end]))
             if sector:
                 return keep[end - n], keep[end - 1] + 1, _institution_sector(gaz, folded[: end - n], folded[end - n : end], sector)
     return None
+
+
+def role_word(text: str) -> str:
+    """A token's text as role phrases are keyed: folded, without a final period ("Gen." -> gen)."""
+    return fold(text).rstrip(".") if len(text) > 1 else fold(text)
+
+
+def may_end_role(gaz: Gazetteer, tok: Token) -> bool:
+    """Can a role phrase of find_role end at `tok`? (A cheap test before gathering the
+    words before it: a role's last word is a word of the role vocabulary.)"""
+    return role_word(tok.text) in gaz.roles.vocabulary
 
 
 def _institution_sector(gaz: Gazetteer, before: list[str], phrase: list[str], sector: str) -> str:

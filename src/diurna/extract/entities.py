@@ -678,7 +678,7 @@ def _bare_ngos(st: _State) -> None:
     "charity", "watchdog") are left alone: they are as often common nouns."""
     gaz = st.gaz
     for tok in st.doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_:
+        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or not A.may_end_role(gaz, tok):
             continue
         toks = list(st.doc[max(tok.sent.start, tok.i - 3) : tok.i + 1])  # not left_edge: "Aid" is misparsed as a verb
         role = A.find_role(gaz, toks)

@@ -88,6 +88,8 @@ def bare_actors(st: EntityState) -> list[Implicit]:
             continue
         if tok.dep_ == "compound" and tok.head.i > tok.i:
             continue  # "police station", "army base": the role word modifies another noun
+        if not A.may_end_role(st.gaz, tok):
+            continue
         toks = list(st.doc[max(tok.sent.start, tok.i - 3) : tok.i + 1])
         role = A.find_role(st.gaz, toks)
         if role is None or role[1] != len(toks):

@@ -13,6 +13,7 @@ from ...knowledge import cameo, grammar, grounding_words
 from ...knowledge.gazetteer import Roles
 from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Modality, Plover, Quote
 from ..mentions import MentionIndex
+from ..tokens import tokens_from
 from . import arguments as A
 from . import domestic as D
 from . import grounding as G
@@ -636,7 +637,7 @@ def quoted_first_person(quotes: tuple[Quote, ...], first_person: frozenset[str])
 def _group(ref: ActorRef, doc: Doc, roles: Roles) -> bool:
     if ref.start is None or ref.end is None:
         return False
-    lemmas = tuple(t.lemma_.lower() for t in doc if ref.start <= t.idx < ref.end)
+    lemmas = tuple(t.lemma_.lower() for t in tokens_from(doc, ref.start, ref.end))
     for n in range(min(3, len(lemmas)), 0, -1):
         sector = roles.sector_of(lemmas[-n:])
         if sector is not None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge.confidence import Model, features
 from ...model import Entity, Event
+from ..tokens import tokens_from
 from .coder import embedding
 
 if TYPE_CHECKING:
@@ -38,12 +39,7 @@ def trigger_token(ev: Event, doc: Doc) -> Token | None:
     words = ev.evidence.trigger.split()
     if not words:
         return None
-    for tok in doc:
-        if tok.idx >= ev.evidence.end:
-            break
-        if tok.idx >= ev.evidence.start and tok.text == words[0]:
-            return tok
-    return None
+    return next((t for t in tokens_from(doc, ev.evidence.start, ev.evidence.end) if t.text == words[0]), None)
 
 
 def event_features(events: Sequence[Event], doc: Doc, entities: Sequence[Entity]) -> list[dict[str, float]]:

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, get_args
 
 from ...knowledge import cameo, read_tsv
 from ...model import Entity, Modality
+from ..tokens import tokens_from
 from .modality import modality
 
 if TYPE_CHECKING:
@@ -72,7 +73,7 @@ def content_code(doc: Doc, start: int, end: int, speaker: str | None,
                  entities: tuple[Entity, ...]) -> ContentCode | None:
     """The code of the content at [start, end) said by entity `speaker`, or None when
     the content is neutral (a plain 01x statement)."""
-    tokens = [t for t in doc if start <= t.idx < end]
+    tokens = list(tokens_from(doc, start, end))
     if not tokens:
         return None
     for head in _heads(doc[tokens[0].i:tokens[-1].i + 1]):

@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import cameo, read_tsv
 from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
+from ..tokens import tokens_from
 from . import coder, contents
 from .anchors import when, where
 
@@ -100,7 +101,7 @@ def _actor_speaks(doc: Doc, ev: Event, roles: Roles | None) -> bool:
         return True
     if coder.has_actor(replace(ev, target=None), doc, roles):
         return True
-    words = [t for t in doc if src.start is not None and src.end is not None and src.start <= t.idx < src.end]
+    words = list(tokens_from(doc, src.start, src.end)) if src.start is not None and src.end is not None else []
     return len(words) == 1 and words[0].pos_ == "PRON"
 
 
@@ -286,7 +287,7 @@ def _own_side(doc: Doc, ref: ActorRef, speaker: ActorRef) -> bool:
     if ref.country and ref.country == speaker.country and ref.actor_code:
         mine, theirs = (speaker.actor_code or "")[len(ref.country):], ref.actor_code[len(ref.country):]
         return not mine or not theirs or mine == theirs
-    words = [t for t in doc if ref.start is not None and ref.end is not None and ref.start <= t.idx < ref.end]
+    words = list(tokens_from(doc, ref.start, ref.end)) if ref.start is not None and ref.end is not None else []
     return len(words) == 1 and words[0].pos_ == "PRON" and "1" in words[0].morph.get("Person", [])
 
 

@@ -1,0 +1,42 @@
+"""tokens_from: the tokens starting in a character range, by binary search (issue 20)."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.tokens import Doc
+
+from diurna.extract.tokens import tokens_from
+
+WORDS = ["Arnor", "'s", "envoy", "met", "Gondor", "officials", "in", "Minas", "Tirith", "."]
+SPACES = [False, True, True, True, True, True, True, True, False, False]
+
+
+@pytest.fixture(scope="module")
+def doc(blank_nlp) -> Doc:
+    return Doc(blank_nlp.vocab, words=WORDS, spaces=SPACES)
+
+
+@pytest.mark.parametrize(
+    "start, end, expected",
+    [
+        (0, 5, ["Arnor"]),
+        (0, 7, ["Arnor", "'s"]),
+        (1, 7, ["'s"]),  # a token starting before the range is not in it
+        (8, 24, ["envoy", "met", "Gondor"]),
+        (18, 100, ["Gondor", "officials", "in", "Minas", "Tirith", "."]),
+        (7, 8, []),  # a space: no token starts there
+        (12, 12, []),  # empty range
+        (30, 10, []),  # end before start
+        (100, 200, []),  # past the end
+    ],
+)
+def test_tokens_from_equals_the_walk(doc, start, end, expected):
+    found = tokens_from(doc, start, end)
+    assert [t.text for t in found] == expected
+    assert [t.i for t in found] == [t.i for t in doc if start <= t.idx < end]
+
+
+def test_tokens_from_every_range_of_a_doc(doc):
+    for start in range(-1, len(doc.text) + 2):
+        for end in range(start - 1, len(doc.text) + 2):
+            assert [t.i for t in tokens_from(doc, start, end)] == [t.i for t in doc if start <= t.idx < end]
