@@ -39,6 +39,7 @@ class ArgumentWords:
     dative_prepositions: frozenset[str]
     of_prepositions: frozenset[str]
     possessor_exclusions: frozenset[str]
+    member_prepositions: frozenset[str]
     between_prepositions: frozenset[str]
     non_referring_pronouns: frozenset[str]
     non_doing_verbs: frozenset[str]

@@ -97,7 +97,7 @@ def expand(tokens: Iterable[Token]) -> list[Token]:
     them ("scores of Arnorian and Gondorian refugees": the Gondorian refugees too)."""
     out: list[Token] = []
     for t in tokens:
-        for c in conjuncts(t) + _counted_conjuncts(t):
+        for c in _member_sides(t) or conjuncts(t) + _counted_conjuncts(t):
             if c not in out:
                 out.append(c)
     return out
@@ -119,6 +119,26 @@ def _counted_conjuncts(tok: Token) -> list[Token]:
     workers" -> [workers] (the count itself stands for the first)."""
     of = counted_of(tok) if counts(tok) else None
     return [c for c in of.conjuncts if c.i > of.i] if of is not None else []
+
+
+def _member_sides(tok: Token) -> list[Token]:
+    """The sides a plural of people is drawn from, when it names several: "leaders from
+    Arnor and Gondor" -> [Arnor, Gondor] (each side takes part); else []."""
+    if tok.tag_ != "NNS" or not (tok.lower_ in _GENERIC_HEADS or _agentive(tok)):
+        return []
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in _W.member_prepositions:
+            for g in p.children:
+                sides = [c for c in conjuncts(g) if _side(c)] if g.dep_ == "pobj" else []
+                if len(sides) >= 2 and sides[0] is g:
+                    return sides
+    return []
+
+
+def _side(tok: Token) -> bool:
+    """A country or an organisation by name ("Arnor", "the Gondorian Union"), not a
+    description ("passengers of Arnorian and Gondorian ethnicity")."""
+    return tok.ent_type_ in ("GPE", "ORG") and tok.pos_ == "PROPN"
 
 
 def _relative_head(tok: Token, verb: Token) -> Token:
@@ -148,7 +168,9 @@ def subjects(verb: Token) -> list[Token]:
         if verb.dep_ == "xcomp" and objs:
             return expand(objs)  # object control: "urged Rohan to pay" -> Rohan
         if verb.dep_ == "xcomp":
-            return subjects(head)
+            # "is expected to visit", "was forced to withdraw": a passive raises its
+            # subject into the infinitive (coding guide: the one who visits)
+            return subjects(head) or (passive_subjects(head) if _raising(head) else [])
     if verb.dep_ == "acomp" and head.i != verb.i:
         return subjects(head)  # "Arnor is willing to withdraw": the subject of the copula
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and head is not verb:
@@ -272,7 +294,8 @@ def _reporter(own: list[Token], verb: Token) -> list[Token]:
     speakers = [c for c in head.children if c.dep_ in SUBJ and c.pos_ in ("PROPN", "NOUN")]
     fits = _PRONOUN_FITS[own[0].lower_]
     if len(speakers) == 1 and (fits(speakers[0]) or fits(_counted(speakers[0]))):
-        return expand(speakers)
+        # "said he and Gondor agreed": the speaker, and the others named with the pronoun
+        return expand(speakers) + [c for c in expand(own) if c.i != own[0].i and c not in speakers]
     return []
 
 
@@ -299,6 +322,12 @@ def speakers(verb: Token) -> list[Token]:
     elif head.lemma_.lower() not in _REMIND:
         return []
     return [t for t in subjects(head) if t.i != verb.i]
+
+
+def _raising(verb: Token) -> bool:
+    """A passive verb whose subject does what its infinitive says: "is expected to
+    visit", "was asked by Gondor to leave"."""
+    return any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -336,8 +365,10 @@ def instruments(verb: Token) -> list[Token]:
 
 def objects(verb: Token) -> list[Token]:
     """Direct objects; "kidnapped up to 16 advisers", parsed as a particle and a
-    preposition, has its count as the object."""
-    own = [c for c in verb.children if c.dep_ in OBJ]
+    preposition, has its count as the object. A relative pronoun is no object: "that"
+    is as often a misparsed clause mark ("told us that he believes X and Y will meet")
+    as the pronoun of "the town that rebels shelled"."""
+    own = [c for c in verb.children if c.dep_ in OBJ and not (c.lower_ in RELATIVE and c.tag_ in ("WDT", "WP"))]
     if not own:
         own = [g for c in verb.children if c.dep_ == "prt"
                for p in c.children if p.dep_ == "prep" and (c.lower_, p.lower_) in _COUNT_PARTICLES
