@@ -124,6 +124,9 @@ def test_furniture_correction_note(settings, paras, note):
     (STORY + " – dpa", "– dpa"),      # lower case after a dash
     (STORY + " (Agence France-Presse)", "(Agence France-Presse)"),
     ("The minister told Reuters", None),   # no sentence end before the name
+    ("The senator blamed Michael R. Bloomberg.", None),   # an initial, not a sentence end
+    ("Talks resumed in the U.S. Reuters", None),
+    ("“We will not yield,” he said. Bloomberg", "Bloomberg"),
     (STORY + " Gondor", None),
     (STORY + " | Arnor Herald", None),
     ("Talks resume in DALE", None),

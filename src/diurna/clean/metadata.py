@@ -175,7 +175,15 @@ def split_trailing_credit(text: str) -> tuple[int, str] | None:
     if not m:
         return None
     credit = m["credit"]
-    agency = wire_credit_agency(credit.lstrip("|"))
-    if not agency:
+    at = len(text) - len(tail) + m.start()
+    if not wire_credit_agency(credit.lstrip("|")):
         return None
-    return len(text) - len(tail) + m.start(), credit
+    if credit[0].isalpha() and not credit.isupper() and not _SENTENCE_BEFORE.search(text[:at]):
+        return None  # "... blaming Michael R. Bloomberg.": an initial, not a sentence end
+    return at, credit
+
+
+# The end of a sentence before a credit written as a plain name: a word of two or more
+# lower-case letters, a digit or a closing quote before the stop ("said. Reuters"), not
+# an initial or a title ("R.", "Mr.", "U.S.").
+_SENTENCE_BEFORE = re.compile(r"(?:[a-z]{2}|\d)[.!?][\"”’)]?$|[\"”’)]$")
