@@ -305,6 +305,9 @@ class Facts:
     times: tuple[TimeExpr, ...] = ()
     amounts: tuple[Amount, ...] = ()
     places: tuple[Place, ...] = ()
+    # the countries the story is about, most weighty first (extract/implicit.story_countries,
+    # set by the entities stage): the home of nameless actors ("police", "the journalist")
+    story_countries: tuple[str, ...] = ()
 
 
 # --------------------------------------------------------------------------- output

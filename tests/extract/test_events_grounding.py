@@ -176,7 +176,7 @@ def test_events_grounding_ties_and_conditions(pipeline: Pipeline, text: str, roo
     ("text", "root", "side", "country"),
     [
         # a participle that ties nothing ("protesting in Lima") gives no country to its group
-        ("Workers protesting near Lima stopped work.", "143", "source", "PER"),
+        ("Miners protesting near Lima stopped work.", "143", "source", "PER"),
         # "for" on a thing that is not a place for people ties nothing
         ("Chile rejected a plan for Peruvian elections.", "12", "source", "PER"),
         # a condition's subject is no target when the event has its own

@@ -28,7 +28,8 @@ QUOTES: Final = "quotes"
 TIMES: Final = "times"
 AMOUNTS: Final = "amounts"
 PLACES: Final = "places"
-FACT_FIELDS = (ENTITIES, EVENTS, QUOTES, TIMES, AMOUNTS, PLACES)
+STORY_COUNTRIES: Final = "story_countries"  # the countries the story is about
+FACT_FIELDS = (ENTITIES, EVENTS, QUOTES, TIMES, AMOUNTS, PLACES, STORY_COUNTRIES)
 # spaCy's component names, as the extractors declare what they read (ExtractorSpec.spacy).
 NER: Final = "ner"
 PARSER: Final = "parser"

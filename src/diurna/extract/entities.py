@@ -51,7 +51,7 @@ from . import actors as A
 from . import coref as C
 from . import homes as H
 from . import implicit as I
-from .base import ATTRIBUTE_RULER, ENTITIES, LEMMATIZER, NER, PARSER, TAGGER, ExtractFn, ExtractorSpec
+from .base import ATTRIBUTE_RULER, ENTITIES, LEMMATIZER, NER, PARSER, STORY_COUNTRIES, TAGGER, ExtractFn, ExtractorSpec
 from .coref import (
     Antecedent,
     PersonRef,
@@ -81,7 +81,8 @@ def build(settings: Settings) -> ExtractFn:
     gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries, settings.phoenix_actors)
 
     def extract(document: Document, doc: Doc, facts: Facts) -> Facts:
-        return replace(facts, entities=extract_entities(gaz, document, doc, settings.full_coref))
+        entities, story = extract_entities(gaz, document, doc, settings.full_coref)
+        return replace(facts, entities=entities, story_countries=story)
 
     return extract
 
@@ -162,7 +163,9 @@ class EntityState:
 _State = EntityState  # the short name this module's functions use
 
 
-def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: bool = False) -> tuple[Entity, ...]:
+def extract_entities(gaz: Gazetteer, document: Document, doc: Doc,
+                     full_coref: bool = False) -> tuple[tuple[Entity, ...], tuple[str, ...]]:
+    """The document's entities, and the countries the story is about (most weighty first)."""
     text = document.text
     spans = A.misspelt(gaz, doc, A.person_by_role(gaz, doc, A.merge_spans(_ner_spans(doc), gaz.find(text))))
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
@@ -191,7 +194,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: b
         _pronouns(st)
     else:
         _subject_pronouns(st)
-    return _assemble(st, text)
+    return _assemble(st, text), st.story
 
 
 def _misread_surname(st: _State, span: A.SpanInfo) -> bool:
@@ -852,7 +855,7 @@ SPEC = ExtractorSpec(
     name=ENTITIES,
     version=VERSION,
     requires=(),
-    assigns=(ENTITIES,),
+    assigns=(ENTITIES, STORY_COUNTRIES),
     spacy=(NER, PARSER, TAGGER, ATTRIBUTE_RULER, LEMMATIZER),
     build=build,
 )

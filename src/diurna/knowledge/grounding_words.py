@@ -35,6 +35,10 @@ class GroundingWords:
     agent_nouns: frozenset[str]
     owner_prepositions: frozenset[str]
     content_reporting_lemmas: frozenset[str]
+    pair_determiners: frozenset[str]
+    pair_country_nouns: frozenset[str]
+    pair_people_nouns: frozenset[str]
+    pair_bare_nouns: frozenset[str]
 
 
 KEYS = tuple(f.name for f in fields(GroundingWords))

@@ -17,6 +17,7 @@ from ..tokens import tokens_from
 from . import arguments as A
 from . import domestic as D
 from . import grounding as G
+from . import participants as P
 from .anchors import Where, when, where
 from .lexicon import Lexicon
 from .matching import Match, has_trigger, sentence_matches, usable_actor
@@ -25,13 +26,6 @@ from .modality import modality, obligation, preparing, ready
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# "the two countries", "both sides", "the leaders": the participants named before.
-_PARTICIPANTS = re.compile(
-    r"^(?:the\s+)?(?:two|both)\s+(?:countries|nations|sides|leaders|governments|neighbours|neighbors|"
-    r"presidents|ministers|parties|states|men|allies)$|^both(?:\s+sides)?$"
-    r"|^(?:the\s+|both\s+)?(?:leaders|sides|parties)$",
-    re.IGNORECASE,
-)
 _MAX_EVENTS_PER_MATCH = 6
 _CIVILIANS = "CVL"  # the sector of people with no political role ("residents", "passengers")
 
@@ -47,16 +41,18 @@ class Context:
     lexicon: Lexicon
     implied_targets: bool = True  # setting implied_targets: see eventing/domestic.py
     mutual_both_ways: bool = True  # setting mutual_both_ways: a symmetric act once per direction
+    roles: Roles | None = None  # roles.yaml: bare role words take the story's country (eventing/grounding.py)
 
 
 def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, *,
-                  implied_targets: bool = True, mutual_both_ways: bool = True) -> list[Event]:
+                  implied_targets: bool = True, mutual_both_ways: bool = True,
+                  roles: Roles | None = None) -> list[Event]:
     """The events the lexicon codes in the document, one per sentence match and dyad,
     unmerged (ids empty): `merge` makes one event per occurrence."""
     ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon, implied_targets,
-                  mutual_both_ways)
+                  mutual_both_ways, roles)
     events: list[Event] = []
-    pairs: dict[str, tuple[ActorRef, ActorRef]] = {}  # the last dyad, and the last dyad of people
+    pairs = P.PairMemory()  # the last dyad, and the last dyad of people
     for sent in doc.sents:
         if not has_trigger(sent, lexicon):
             continue  # the cheap pass: most sentences stop here
@@ -64,7 +60,7 @@ def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, 
         for m in sentence_matches(sent, lexicon):
             new = _events(ctx, sent, m, pairs)
             coded.append((m, new))
-            _remember_pairs(ctx, new, pairs)
+            P.remember(ctx.index, new, pairs)
         events.extend(e for _, evs in _rank_subordinates(coded) for e in evs)
     return _protest_claims(events, lexicon.protest_words)
 
@@ -323,7 +319,7 @@ def _owner(tok: Token, people: frozenset[str]) -> Token:
     return tok
 
 
-def _events(ctx: Context, sent: Span, m: Match, last_pairs: dict[str, tuple[ActorRef, ActorRef]]) -> list[Event]:
+def _events(ctx: Context, sent: Span, m: Match, last_pairs: P.PairMemory) -> list[Event]:
     code, pattern = _code_of(m, ctx)
     sources = [t for t in (G.group_head(t) for t in m.sources) if usable_actor(t)]
     targets = [t for t in (_owner(G.group_head(t), ctx.lexicon.human_nouns) for t in _targets(m, ctx))
@@ -342,10 +338,12 @@ def _events(ctx: Context, sent: Span, m: Match, last_pairs: dict[str, tuple[Acto
     # "Arnor and Gondor failed to reach agreement": a frame over a mutual act is mutual
     reciprocal = (m.pred.reciprocal or m.inner is not None and m.inner.pred.reciprocal
                   and ctx.lexicon.frames[m.pred.frame or ""].target == "inner") and not demanded
-    participants = _pick_pair(last_pairs, src_refs)
-    joint = tgt_refs == [None] and any(r is not None and r.entity is None and _PARTICIPANTS.match(r.text)
-                                        for r in src_refs)
-    src_refs, tgt_refs = _resolve_participants(src_refs, tgt_refs, participants, reciprocal)
+    # "the two countries agreed": the pair the story is about (eventing/participants.py)
+    kind = next((k for k in map(P.pair_kind, sources) if k is not None), None)
+    participants = None if kind is None else P.pick(kind, last_pairs, ctx.facts.story_countries,
+                                                    ctx.facts.entities)
+    joint = tgt_refs == [None] and kind is not None
+    src_refs, tgt_refs = P.resolve(src_refs, tgt_refs, participants, reciprocal)
     pairs: list[tuple[ActorRef | None, ActorRef | None]]
     pairs = [(s, t) for s in src_refs for t in tgt_refs if not _same(s, t)]
     if reciprocal and not (m.pred.user or ctx.mutual_both_ways):
@@ -423,13 +421,25 @@ def _grounded(ctx: Context, tok: Token, ref: ActorRef, here: str | None,
         return ref
     if own is not None:
         found = G.phrase_country(ctx.index, tok, own)
-        return replace(ref, country=found[0]) if found is not None else ref
+        return replace(ref, country=found[0]) if found is not None else _story_grounded(ctx, tok, ref)
     found = G.phrase_country(ctx.index, tok) or G.possessor_country(ctx.index, tok)
     if found is not None:
         return replace(ref, country=found[0])
     if here and G.unnamed(tok):
         return replace(ref, country=here)
-    return ref
+    return _story_grounded(ctx, tok, ref)
+
+
+def _story_grounded(ctx: Context, tok: Token, ref: ActorRef) -> ActorRef:
+    """"Officers arrested the activist", "police fired on the journalists": a bare role
+    word (roles.yaml `bare`) with no country of its own is an actor of the story's
+    country, with its sector, as extract/implicit.py makes the acting ones (a source
+    acting in a named place took that place's country before)."""
+    sector = G.bare_role(ctx.roles, tok) if ctx.roles is not None and ref.entity is None else None
+    story = ctx.facts.story_countries[0] if ctx.facts.story_countries else None
+    if sector is None or story is None:
+        return ref
+    return replace(ref, country=story, actor_code=f"{story}{sector}")
 
 
 # Roots whose unnamed target is the place itself (its people or its authorities):
@@ -531,46 +541,6 @@ def _ref(ctx: Context, start: int, end: int) -> ActorRef:
 def _joined_mention(ent: Entity, start: int, end: int, text: str) -> bool:
     return any(m.start < end and start < m.end and " and " in m.text and " and " not in text
                for m in ent.mentions)
-
-
-def _resolve_participants(
-    srcs: list[ActorRef | None], tgts: list[ActorRef | None],
-    participants: tuple[ActorRef, ActorRef] | None, reciprocal: bool,
-) -> tuple[list[ActorRef | None], list[ActorRef | None]]:
-    """"The two countries agreed ..." stands for the pair named in the last dyadic
-    event; with no such pair the phrase is kept as written."""
-    if participants is None:
-        return srcs, tgts
-    plural = [r for r in srcs if r is not None and r.entity is None and _PARTICIPANTS.match(r.text)]
-    if not plural:
-        return srcs, tgts
-    a, b = participants
-    a = replace(a, start=None, end=None)
-    b = replace(b, start=None, end=None)
-    if reciprocal or tgts == [None]:
-        return [a], [b] if tgts == [None] else tgts
-    return [a, b], tgts
-
-
-_PEOPLE_PHRASE = re.compile(r"\b(?:leaders|presidents|ministers|men|heads)\b", re.IGNORECASE)
-
-
-def _remember_pairs(ctx: Context, events: list[Event], pairs: dict[str, tuple[ActorRef, ActorRef]]) -> None:
-    for ev in events:
-        if ev.source and ev.target and ev.source.entity and ev.target.entity:
-            pairs["any"] = (ev.source, ev.target)
-            kinds = {getattr(ctx.index.entity(r.entity), "type", None) for r in (ev.source, ev.target)}
-            if kinds == {"PERSON"}:
-                pairs["people"] = (ev.source, ev.target)
-            return
-
-
-def _pick_pair(pairs: dict[str, tuple[ActorRef, ActorRef]],
-               srcs: list[ActorRef | None]) -> tuple[ActorRef, ActorRef] | None:
-    """"The two leaders" are the last two people in a dyad; "the two countries" the last dyad."""
-    if any(r is not None and _PEOPLE_PHRASE.search(r.text) for r in srcs):
-        return pairs.get("people") or pairs.get("any")
-    return pairs.get("any")
 
 
 def _evidence(ctx: Context, m: Match, actors: list[Token]) -> Evidence:

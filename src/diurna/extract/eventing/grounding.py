@@ -7,6 +7,9 @@ named target.
   Zimbabwe", "Palestinians of the West Bank"), else the country of the place the
   event happens in ("prisoners rioted at a jail in East Timor"), as event coders code
   unidentified actors by where they act.
+- A nameless actor named by a bare role word of roles.yaml ("police", "the journalist",
+  "terrorists") with no country from its phrase or its place: the story's country
+  (`bare_role`), as extract/implicit.py does for the acting ones.
 - A target with no country: the first actor with a country in the event's own
   complements ("threatened further action against Rohan", "rejected calls by
   Gondor's rulers"), PETRARCH's first-actor-in-the-verb-phrase reading; for protest,
@@ -20,6 +23,7 @@ from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from ...knowledge import grounding_words
+from ...knowledge.gazetteer import Roles, fold
 from ..mentions import MentionIndex
 from .arguments import counted_of, counts, infinitive
 
@@ -193,3 +197,19 @@ def _country_at(index: MentionIndex, t: Token, skip: Collection[str]) -> tuple[s
 def unnamed(tok: Token) -> bool:
     """A common-noun actor ("prisoners", "a roadside bombing"), not a name or pronoun."""
     return tok.pos_ == "NOUN" and tok.lower_ not in grounding_words.load().pronouns
+
+
+
+def bare_role(roles: Roles, tok: Token) -> str | None:
+    """The sector of the bare role phrase of roles.yaml `bare` that `tok` heads ("the
+    police", "security forces", "a journalist"), or None: a role word that may stand for
+    an actor of the story's country with no country word before it."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ not in ("", "NORP"):
+        return None
+    toks = [t for t in tok.doc[max(tok.left_edge.i, tok.i - roles.max_len + 1) : tok.i + 1] if t.text != "-"]
+    words = [fold(t.text) for t in toks]
+    for n in range(len(words), 0, -1):
+        phrase = tuple(words[-n:])
+        if phrase in roles.bare:
+            return roles.sector_of(phrase)
+    return None
