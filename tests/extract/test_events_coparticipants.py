@@ -26,6 +26,9 @@ def _dyads(pipeline: Pipeline, text: str, root: str) -> set[tuple[str | None, st
     ("The Chilean president is expected to visit Peru in late April.", "03", {("CHL", "PER")}),
     ("The Chilean president is expected to visit Peru after meeting with the Bolivian president.", "04",
      {("CHL", "BOL")}),
+    # a meeting "of" a body: the body takes part (predicates.yaml meeting-noun)
+    ("Peru called an emergency meeting of the Chilean cabinet.", "04", {("PER", "CHL")}),
+    ("Peru held a meeting on Monday.", "04", {("PER", None)}),
 ])
 def test_events_coparticipants_sides(pipeline, text, root, expected):
     assert _dyads(pipeline, text, root) == expected
