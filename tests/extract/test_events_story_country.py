@@ -29,6 +29,7 @@ def _sides(pipeline: Pipeline, text: str, root: str) -> list[tuple[str, str | No
         (KENYA + "Officers arrested a journalist on Tuesday.", "17", "journalist", "KEN", "KENMED"),
         (KENYA + "Security personnel detained two lawyers on Friday.", "17", "Security personnel", "KEN", "KENCOP"),
         (KENYA + "Militants attacked security forces near the border.", "19", "security forces", "KEN", "KENCOP"),
+        (KENYA + "A judge ordered the school to admit the girl.", "10", "school", "KEN", "KENEDU"),
         # a source acting in a named place is of that place
         (KENYA + "Militants attacked a convoy in Mali on Sunday.", "19", "Militants", "MLI", "MLIREB"),
     ],
