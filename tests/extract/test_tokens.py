@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from diurna.extract.tokens import tokens_from
+from diurna.extract.tokens import tokens_from, where
 
 WORDS = ["Arnor", "'s", "envoy", "met", "Gondor", "officials", "in", "Minas", "Tirith", "."]
 SPACES = [False, True, True, True, True, True, True, True, False, False]
@@ -40,3 +40,26 @@ def test_tokens_from_every_range_of_a_doc(doc):
     for start in range(-1, len(doc.text) + 2):
         for end in range(start - 1, len(doc.text) + 2):
             assert [t.i for t in tokens_from(doc, start, end)] == [t.i for t in doc if start <= t.idx < end]
+
+
+@pytest.mark.parametrize(
+    "attr, values",
+    [
+        ("LOWER", ("the",)),
+        ("LOWER", ("the", "in")),
+        ("ORTH", ("Gondor", "Minas")),
+        ("LOWER", ("nowhere",)),  # no token: nothing
+        ("LOWER", ()),
+    ],
+)
+def test_tokens_where_equals_the_walk(blank_nlp, attr, values):
+    doc = blank_nlp("The envoy of Arnor met the Gondor officials in Minas Tirith in the spring.")
+    read = {"LOWER": lambda t: t.lower_, "ORTH": lambda t: t.text}[attr]
+    assert where(doc, attr, values) == [t.i for t in doc if read(t) in values]
+
+
+def test_tokens_where_reads_part_of_speech(blank_nlp):
+    doc = Doc(blank_nlp.vocab, words=["Arnor", "troops", "left", "it"], pos=["PROPN", "NOUN", "VERB", "PRON"])
+    assert where(doc, "POS", ("NOUN", "PROPN")) == [0, 1]
+    assert where(doc, "POS", ("PRON",)) == [3]
+    assert where(doc, "POS", ("ADJ",)) == []

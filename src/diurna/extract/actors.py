@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge import grammar
 from ..knowledge.gazetteer import Gazetteer, Match, Term, fold, words
+from .tokens import where
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -116,8 +117,8 @@ def person_by_role(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[Span
     # town ("Kenzo Tamashima, the UN relief coordinator,"): its apposition decides.
     unknown_places = {s.start: s for s in out if s.label in ("GPE", "LOC") and s.match is None and " " not in s.text}
     covered = [(s.start, s.end) for s in out if s.start not in unknown_places]
-    for tok in doc:
-        if tok.pos_ != "PROPN" or (tok.ent_type_ and tok.idx not in unknown_places) \
+    for tok in (doc[i] for i in where(doc, "POS", ("PROPN",))):
+        if (tok.ent_type_ and tok.idx not in unknown_places) \
                 or not any(c.dep_ == "appos" and _person_role(gaz, c) for c in tok.children):
             continue
         first = tok.i
@@ -156,8 +157,8 @@ def misspelt(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
     fit the label: a GPE "Indiana" is not the people "Indians". A proper noun the NER
     left unlabelled may only be a country name."""
     covered = {s.start for s in spans}
-    for tok in doc:
-        if tok.pos_ == "PROPN" and not tok.ent_type_ and tok.idx not in covered and tok.is_alpha and tok.text[:1].isupper() \
+    for tok in (doc[i] for i in where(doc, "POS", ("PROPN",))):
+        if not tok.ent_type_ and tok.idx not in covered and tok.is_alpha and tok.text[:1].isupper() \
                 and not _in_name(doc, tok.i):
             terms = tuple(t for t in gaz.near(tok.text) if t.kind == "country")
             if terms:

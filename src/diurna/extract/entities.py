@@ -63,6 +63,7 @@ from .coref import (
     short_forms,
 )
 from .labels import DEMONYM, DICTIONARY, METONYMY, NOMINAL, RESIDENT, SENTENCE_COUNTRY, TITLE
+from .tokens import where
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -638,8 +639,8 @@ def _bare_nominals(st: _State) -> None:
     """"the president", "the prime minister": back to the last person in that role."""
     doc, leaders = st.doc, st.gaz.roles.leaders
     taken = [(s, e) for p in st.people for s, e, _ in p.spans] + [(m.start, m.end) for o in st.others.values() for m in o.mentions]
-    for tok in doc:
-        if tok.lower_ != "the" or tok.i + 1 >= len(doc):
+    for tok in (doc[i] for i in where(doc, "LOWER", ("the",))):
+        if tok.i + 1 >= len(doc):
             continue
         for n in (3, 2, 1):
             toks = doc[tok.i + 1 : tok.i + 1 + n]
@@ -680,8 +681,8 @@ def _bare_ngos(st: _State) -> None:
     phrase alone, with no country (CAMEO's NGO). One-word roles ("foundation",
     "charity", "watchdog") are left alone: they are as often common nouns."""
     gaz = st.gaz
-    for tok in st.doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ or not A.may_end_role(gaz, tok):
+    for tok in (st.doc[i] for i in where(st.doc, "POS", ("NOUN", "PROPN"))):
+        if tok.ent_type_ or not A.may_end_role(gaz, tok):
             continue
         toks = list(st.doc[max(tok.sent.start, tok.i - 3) : tok.i + 1])  # not left_edge: "Aid" is misparsed as a verb
         role = A.find_role(gaz, toks)
@@ -725,7 +726,7 @@ def _pronouns(st: _State) -> None:
         return
     antecedents = _antecedents(st)
     others = list(st.others.values())
-    for tok in st.doc:
+    for tok in (st.doc[i] for i in where(st.doc, "POS", ("PRON",))):  # _pronoun reads no other token
         pronoun = _pronoun(st, tok)
         if pronoun is None or _taken(st, tok.idx, tok.idx + len(tok.text)) \
                 or pronoun.gender is not None and _quoted(st.text, tok.idx):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.gazetteer import Gazetteer, Match, TermKind, fold, town_country
 from . import actors as A
 from . import homes as H
+from .tokens import where
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -83,8 +84,8 @@ def bare_actors(st: EntityState) -> list[Implicit]:
     ministry said", "police arrested", "rebels attacked", "a spokeswoman said"."""
     out: list[Implicit] = []
     bare = st.gaz.roles.bare
-    for tok in st.doc:
-        if tok.pos_ not in ("NOUN", "PROPN") or tok.ent_type_ and tok.ent_type_ not in ("NORP",):
+    for tok in (st.doc[i] for i in where(st.doc, "POS", ("NOUN", "PROPN"))):
+        if tok.ent_type_ and tok.ent_type_ not in ("NORP",):
             continue
         if tok.dep_ == "compound" and tok.head.i > tok.i:
             continue  # "police station", "army base": the role word modifies another noun

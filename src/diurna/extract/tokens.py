@@ -11,6 +11,7 @@ touching only about log2(len(doc)) of them.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -26,3 +27,14 @@ def tokens_from(doc: Doc, start: int, end: int) -> Span:
     when there are none): what `[t for t in doc if start <= t.idx < end]` lists."""
     i = bisect_left(doc, start, key=_idx)
     return doc[i : bisect_left(doc, end, lo=i, key=_idx)]
+
+
+def where(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
+    """The indices, in order, of the tokens whose `attr` (a spaCy attribute name: POS,
+    LOWER, ORTH, ...) is one of `values`: what `[t.i for t in doc if t.pos_ in values]`
+    gives, read from one array of the Doc instead of a Token object per token. A pass
+    that only looks at some kinds of token walks those alone."""
+    import numpy
+
+    wanted = [doc.vocab.strings[v] for v in values]
+    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)).tolist()
