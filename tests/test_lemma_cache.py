@@ -78,3 +78,44 @@ def test_lemma_cache_setting_off_keeps_the_shipped_components():
     pipeline = Pipeline(Settings(lemma_cache=False))
     assert LEMMA_CACHE not in pipeline.nlp.pipe_names
     assert "lemmatizer" in pipeline.nlp.pipe_names
+
+
+def _up_to_the_parse(nlp, text):
+    with nlp.select_pipes(disable=["attribute_ruler", "lemmatizer"]):
+        return nlp(text)
+
+
+def test_lemma_cache_table_kept_on_disk_gives_the_same_answers(models, tmp_path):
+    """A table written by one process and read by another (a fresh vocabulary) answers
+    as the components do, with no miss; the lemma strings it names are restored."""
+    from diurna.lemma_cache import LemmaCache
+
+    plain, _ = models
+    text = "The glorfindels were marching; there is no quarrel, she said."
+    store = tmp_path / "lemma-table.pickle"
+    first_nlp = load_model(Settings().spacy_model, ALL, lemma_cache=False)
+    first = LemmaCache(first_nlp, store=store)
+    first(_up_to_the_parse(first_nlp, text))
+    first._write_store(store)
+    second_nlp = load_model(Settings().spacy_model, ALL, lemma_cache=False)
+    assert "glorfindel" not in second_nlp.vocab.strings
+    second = LemmaCache(second_nlp, store=store)
+    doc = second(_up_to_the_parse(second_nlp, text))
+    assert second.misses == 0
+    assert _attrs(doc) == _attrs(plain(text))
+    assert "glorfindel" in [t.lemma_ for t in doc]
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle", None])
+def test_lemma_cache_broken_or_missing_table_starts_empty(models, tmp_path, content):
+    from diurna.lemma_cache import LemmaCache
+
+    plain, _ = models
+    store = tmp_path / "lemma-table.pickle"
+    if content is not None:
+        store.write_bytes(content)
+    nlp = load_model(Settings().spacy_model, ALL, lemma_cache=False)
+    cache = LemmaCache(nlp, store=store)
+    assert cache._table == {}
+    doc = cache(_up_to_the_parse(nlp, TEXTS[0]))
+    assert _attrs(doc) == _attrs(plain(TEXTS[0]))

@@ -16,11 +16,19 @@ seen before and copies their answer to every later token with the same key:
 A miss is answered by running the real components on a small Doc holding the unseen
 tokens (with their neighbours when those matter), so every answer is the model's own.
 The table lives on one LemmaCache (one per Pipeline): results never depend on what ran
-before, only the time does.
+before, only the time does. A process used to start with an empty table and learn about
+a quarter of a news story's tokens again (most of the cache's time); the table is now
+also kept in the cache folder (knowledge/compiled.py's, one file per model and spaCy
+version), read when the cache is made and written again as it grows by an eighth. Every
+entry is still the model's own answer for its key, so a table read from disk changes no
+result; the strings its values name (lemmas, morphology) are added to the vocabulary
+first. DIURNA_CACHE=off keeps it in memory only.
 """
 
 from __future__ import annotations
 
+import pickle
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -31,12 +39,15 @@ if TYPE_CHECKING:
 _ASSIGNED = ("TAG", "DEP", "POS", "MORPH", "LEMMA")
 Key = tuple[Any, ...]
 Value = tuple[int, int, int, int, int]
+STORE_FORMAT = "diurna-lemma-table-1"
+MAX_STORED = 400_000  # entries: past this the file would cost more to read than it saves
 
 
 class LemmaCache:
     """Assigns what `ruler` then `lemmatizer` would, from a table keyed per token."""
 
-    def __init__(self, nlp: Language, ruler: str = "attribute_ruler", lemmatizer: str = "lemmatizer") -> None:
+    def __init__(self, nlp: Language, ruler: str = "attribute_ruler", lemmatizer: str = "lemmatizer",
+                 store: Path | None = None) -> None:
         from spacy.attrs import DEP, LEMMA, MORPH, ORTH, POS, TAG
         from spacy.matcher import Matcher
 
@@ -56,6 +67,10 @@ class LemmaCache:
         self._deps = _dependency_labels(patterns, nlp.vocab.strings)
         self.hits = 0
         self.misses = 0
+        self._store = store
+        self._stored = 0  # table size when last read or written
+        if store is not None:
+            self._read_store(store)
 
     def __call__(self, doc: Doc) -> Doc:
         if not len(doc):
@@ -72,8 +87,43 @@ class LemmaCache:
         self.hits += len(keys) - len(missing)
         if missing:
             self._learn(doc, len(rows), keys, list(missing.values()), contextual)
+            if self._store is not None and self._stored + max(200, self._stored // 8) <= len(table) <= MAX_STORED:
+                self._write_store(self._store)
         self._assign(doc, [table[key] for key in keys])
         return doc
+
+    def _read_store(self, path: Path) -> None:
+        """The table and flags kept by an earlier process, when the file is whole and
+        every morphology string it names gets the key it had; else an empty start."""
+        try:
+            with path.open("rb") as fh:
+                data = pickle.load(fh)
+            if data["format"] != STORE_FORMAT:
+                return
+            strings, morphology = self._vocab.strings, self._vocab.morphology
+            for text in data["strings"]:
+                strings.add(text)
+            if any(morphology.add(feats) != key for key, feats in data["morphs"]):
+                return
+            self._table, self._flags = dict(data["table"]), dict(data["flags"])
+        except (OSError, pickle.UnpicklingError, EOFError, KeyError, TypeError, ValueError, AttributeError):
+            return  # no file yet, or a broken one: learn again (and replace it)
+        self._stored = len(self._table)
+
+    def _write_store(self, path: Path) -> None:
+        from .knowledge.compiled import write_pickle
+
+        strings, morphology = self._vocab.strings, self._vocab.morphology
+        named = {h for v in self._table.values() for h in (v[0], v[1], v[4]) if h}
+        data = {
+            "format": STORE_FORMAT,
+            "strings": sorted(_known(strings, named)),
+            "morphs": sorted({(v[3], morphology.get(v[3])) for v in self._table.values()}),
+            "table": self._table,
+            "flags": self._flags,
+        }
+        write_pickle(path, data)
+        self._stored = len(self._table)
 
     def _contextual_tokens(self, doc: Doc, rows: list[list[int]]) -> set[int]:
         """The tokens some position of a two-token pattern matches; the Matcher runs only
@@ -125,7 +175,7 @@ class LemmaCache:
         before = [(t.tag, t.dep) for t in mini]
         mini = self._lemmatizer(self._ruler(mini))
         # TAG and DEP are kept as changes (0: unchanged): tokens sharing a key may differ there.
-        return [(t.tag if t.tag != tag else 0, t.dep if t.dep != dep else 0, t.pos, _morph_key(t), t.lemma)
+        return [(t.tag if t.tag != tag else 0, t.dep if t.dep != dep else 0, int(t.pos), _morph_key(t), t.lemma)
                 for t, (tag, dep) in zip(mini, before)]
 
     def _mini_doc(self, doc: Doc, picked: list[int]) -> Doc:
@@ -152,6 +202,17 @@ class LemmaCache:
                 doc[i].tag = value[0]
             if value[1]:
                 doc[i].dep = value[1]
+
+
+def _known(strings: Any, hashes: set[int]) -> list[str]:
+    """The strings of `hashes` the vocabulary holds."""
+    out = []
+    for h in hashes:
+        try:
+            out.append(strings[h])
+        except KeyError:
+            pass
+    return out
 
 
 def _morph_key(token: Any) -> int:

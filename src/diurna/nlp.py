@@ -8,6 +8,7 @@ is downloaded at run time.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import E012, DiurnaError
@@ -69,7 +70,18 @@ def use_lemma_cache(nlp: Language) -> None:
 def _make_lemma_cache(nlp: Language, name: str) -> object:
     from .lemma_cache import LemmaCache
 
-    return LemmaCache(nlp)
+    return LemmaCache(nlp, store=lemma_store(nlp))
+
+
+def lemma_store(nlp: Language) -> Path | None:
+    """Where the lemma cache keeps its table for this model and spaCy version (None
+    when the cache folder is off)."""
+    import spacy
+
+    from .knowledge.compiled import entry_path
+
+    model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
+    return entry_path("lemma-table", f"lemma-table-1:spacy=={spacy.__version__}", model.encode())
 
 
 def needed_components(nlp: Language, components: Iterable[str]) -> set[str]:
