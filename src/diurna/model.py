@@ -16,6 +16,11 @@ SCHEMA_VERSION = "1"
 InputKind = Literal["text", "html"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "GROUP"]
 Modality = Literal["asserted", "future", "hypothetical", "negated"]
+# The values of Modality, one spelling each (extractors compare and return these).
+ASSERTED: Modality = "asserted"
+FUTURE: Modality = "future"
+HYPOTHETICAL: Modality = "hypothetical"
+NEGATED: Modality = "negated"
 QuoteKind = Literal["direct", "mixed", "indirect"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 

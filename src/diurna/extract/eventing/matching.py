@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ...knowledge import event_words, grounding_words
 from . import arguments as A
 from .lexicon import Lexicon, Predicate
 from .phrases import object_targets, words_hold
@@ -17,7 +18,8 @@ from .phrases import object_targets, words_hold
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-_LOCATIVE = {"in", "at", "near", "inside", "outside", "across", "throughout", "around", "within"}
+_LOCATIVE = grounding_words.load().event_place_prepositions  # "took a flag march in the city"
+_W = event_words.load()  # the word lists of knowledge/event_words.yaml
 _NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _VERBAL = ("VERB", "AUX")
 _NOMINAL = ("NOUN", "PROPN")
@@ -90,7 +92,7 @@ def _object_noun(verb: Token, pred: Predicate) -> Token | None:
     # "gave ... dollars of aid", "tons of food": a measure's "of" object carries the
     # lemma (not a prepositional phrase's: "stopped work on the first day of a strike")
     candidates += [g for c in direct if c.pos_ in ("NOUN", "NUM", "PRON")
-                   for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                   for p in c.children if p.dep_ == "prep" and p.lower_ in _W.measure_prepositions
                    for g in p.children if g.dep_ == "pobj"]
     for c in candidates:
         if _keys(c)[0] in pred.object or c.lower_ in pred.object:
@@ -105,10 +107,7 @@ def _object_noun(verb: Token, pred: Predicate) -> Token | None:
 
 
 # Heads that name a kind of activity and take their sense from a modifier.
-_LIGHT_HEADS = {"program", "programme", "programs", "programmes", "project", "projects", "effort", "efforts",
-                "operation", "operations", "package", "packages", "scheme", "schemes", "mission", "missions",
-                "delivery", "deliveries", "shipment", "shipments", "flow", "flows", "supply", "supplies",
-                "convoy", "convoys", "process", "campaign", "agreement", "agreements", "deal", "accord", "pact"}
+_LIGHT_HEADS = _W.light_heads
 
 
 def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> bool:
@@ -191,7 +190,7 @@ def _charged_with_doing(tok: Token, lex: Lexicon) -> bool:
     """"charged Rohan with backtracking on its promises": "with" + a gerund accuses;
     "charged him with murder" or "with rioting" (a crime the lexicon knows as
     violence) is a legal charge."""
-    return any(c.dep_ == "prep" and c.lower_ in ("with", "of") and any(
+    return any(c.dep_ == "prep" and c.lower_ in _W.charge_prepositions and any(
         (g.dep_ == "pcomp" or (g.dep_ == "pobj" and g.tag_ == "VBG")) and not _violent(g, lex)
         for g in c.children) for c in tok.children)
 
@@ -232,7 +231,7 @@ def _modal_clause(modal: Token, sent: Span, lex: Lexicon) -> Match | None:
     verb = modal.head
     if modal.dep_ != "aux" or verb.pos_ not in _VERBAL or verb.dep_ != "ccomp" or verb.head.pos_ not in _VERBAL:
         return None
-    if lemma(verb) == "be" or match_verb(verb, sent, lex) is not None:
+    if lemma(verb) in _W.copulas or match_verb(verb, sent, lex) is not None:
         return None
     for pred in verb_entries(modal, lex):
         return Match(pred, verb, [verb], "modal-clause", sources=A.subjects(verb))
@@ -241,7 +240,7 @@ def _modal_clause(modal: Token, sent: Span, lex: Lexicon) -> Match | None:
 
 # Participles that state their subject's own stance: "Arnor is opposed to the plan",
 # "Gondor is committed to the talks" (no agent: the subject opposes, commits).
-_STATAL = {"oppose", "commit", "dedicate", "determine", "prepare", "resolve", "poise"}
+_STATAL = _W.stative_participles
 
 
 def _verb_arguments(m: Match, obj: Token | None) -> None:
@@ -249,7 +248,7 @@ def _verb_arguments(m: Match, obj: Token | None) -> None:
     if _passive(verb) and lemma(verb) in _STATAL and not A.agents(verb):
         m.pattern = "stative"
         m.sources = A.passive_subjects(verb)
-        preps = [p for p in pred.target if p not in ("dobj", "dative")] + ["to"]
+        preps = [p for p in pred.target if p not in ("dobj", "dative")] + sorted(_W.stative_target_prepositions)
         m.targets = [] if obj is not None else list(A.prep_objects(verb, preps))
         if obj is not None:
             m.pattern += "-object"
@@ -310,7 +309,7 @@ def _noun_arguments(m: Match) -> None:
     m.sources = A.possessors(noun) or [
         c for c in noun.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
-    ] or list(A.prep_objects(noun, ("by",)))
+    ] or list(A.prep_objects(noun, tuple(_W.agent_prepositions)))
     m.targets = list(A.prep_objects(noun, pred.target))
     m.pattern = "noun-possessive" if m.sources else "noun"
     light = A.verb_of_noun(noun)
@@ -345,7 +344,7 @@ def frame_inner(m: Match, by_token: dict[int, Match]) -> Match | None:
     if after is not None and after.i in by_token:
         return by_token[after.i]
     for c in verb.children:
-        if c.dep_ in ("dobj", "obj", "prep") and c.i in by_token:
+        if c.dep_ in ("dobj", "prep") and c.i in by_token:
             return by_token[c.i]
         if c.dep_ == "prep":
             for g in c.children:
@@ -391,5 +390,5 @@ def _purpose_of_protest(verb: Token, by_token: dict[int, Match]) -> bool:
     if verb.dep_ not in ("advcl", "xcomp", "acl", "pcomp") or verb.head is verb:
         return False
     head = verb.head
-    candidates = [head, *(c for c in head.children if c.dep_ in ("dobj", "obj"))]
+    candidates = [head, *(c for c in head.children if c.dep_ == "dobj")]
     return any(c.i in by_token and by_token[c.i].pred.code[:2] == "14" for c in candidates)

@@ -13,20 +13,20 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from ...model import Modality
+from ...knowledge import event_words
+from ...model import ASSERTED, FUTURE, HYPOTHETICAL, NEGATED, Modality
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-_POSSIBLE = {"could", "might", "may", "would", "should", "can", "ca", "must"}
-_SCHEDULE = {"due", "set", "expect", "expected", "schedule", "scheduled", "plan", "planned", "going",
-             "poised", "slate", "slated", "prepare", "prepared", "intend", "aim", "hope", "willing", "ready"}
-_SPEECH = {"say", "announce", "state", "tell", "add", "declare", "report", "indicate", "confirm", "promise",
-           "warn", "insist", "claim", "stress", "believe", "think", "expect", "agree", "vow", "pledge",
-           "reply", "write", "explain", "signal", "hint", "suggest"}
-_CONDITION = {"if", "unless", "whether"}
-_NEGATION = {"not", "n't", "never", "no"}
+_W = event_words.load()  # the word lists of knowledge/event_words.yaml
+_FUTURE_AUX = _W.future_auxiliaries
+_POSSIBLE = _W.possibility_modals
+_REPORTED_FUTURE = _W.reported_future_modals
+_SCHEDULE = _W.schedule_governors
+_SPEECH = _W.reported_speech_governors
+_CONDITION = _W.hypothetical_marks
+_NEGATION = _W.negation_words
 
 
 def modality(trigger: Token, frame_verb: Token | None = None) -> Modality:
@@ -34,37 +34,37 @@ def modality(trigger: Token, frame_verb: Token | None = None) -> Modality:
     event is a frame such as "threatened to cut")."""
     chain = _clause_chain(trigger if frame_verb is None else frame_verb)
     if trigger.pos_ == "NOUN":
-        if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
-            return "negated"
+        if any(c.dep_ == "det" and c.lower_ in _W.negative_determiners for c in trigger.children):
+            return NEGATED
         light = _light_verb(trigger)
-        if light is not None and any(_has_aux(t, _POSSIBLE - {"would"}) for t in _clause_chain(light)[:2]):
-            return "hypothetical"  # "may be put under house arrest"
+        if light is not None and any(_has_aux(t, _POSSIBLE - _REPORTED_FUTURE) for t in _clause_chain(light)[:2]):
+            return HYPOTHETICAL  # "may be put under house arrest"
         chain = _clause_chain(trigger.head) if trigger.head is not trigger else chain
     if any(_negated(t) for t in chain[:1]) or (frame_verb is not None and _negated(trigger)):
-        return "negated"
+        return NEGATED
     if _unable(chain) or _denied(chain[-1]):
-        return "negated"
+        return NEGATED
     if any(_conditional(t) for t in chain):
-        return "hypothetical"
+        return HYPOTHETICAL
     if frame_verb is None and any(_conditional(c) for c in chain[0].children):
-        return "hypothetical"  # "could send troops if ...": the condition hangs on the verb
-    if any(_has_aux(t, {"would"}) for t in chain[:2]) and _reported(chain[-1]):
-        return "future"  # "said it would release": the future of reported speech
+        return HYPOTHETICAL  # "could send troops if ...": the condition hangs on the verb
+    if any(_has_aux(t, _REPORTED_FUTURE) for t in chain[:2]) and _reported(chain[-1]):
+        return FUTURE  # "said it would release": the future of reported speech
     if any(_has_aux(t, _POSSIBLE) for t in chain[:2]):
-        return "hypothetical"
+        return HYPOTHETICAL
     if any(_has_aux(t, _FUTURE_AUX) for t in chain[:3]):
-        return "future"
+        return FUTURE
     if any(t.lemma_.lower() in _SCHEDULE or t.lower_ in _SCHEDULE for t in chain[1:3]):
-        return "future"
-    return "asserted"
+        return FUTURE
+    return ASSERTED
 
 
-_ABILITY = {"able", "manage", "succeed", "can", "possible"}
-_DENY = {"deny", "refute", "dispute"}
+_ABILITY = _W.ability_words
+_DENY = _W.denial_verbs
 
 
 # Verbs that do what their prepositional noun names: "put under arrest", "take into custody".
-_LIGHT = {"put", "place", "take", "keep", "send", "remand", "hold", "bring"}
+_LIGHT = _W.light_verbs
 
 
 def _light_verb(noun: Token) -> Token | None:
@@ -79,7 +79,7 @@ def _light_verb(noun: Token) -> Token | None:
 def _unable(chain: list[Token]) -> bool:
     """"have not been able to arrest", "were unable to stop": a failed act."""
     for t in chain[1:4]:
-        if t.lemma_.lower() == "unable" or (t.lemma_.lower() in _ABILITY and _negated(t)):
+        if t.lemma_.lower() in _W.inability_words or (t.lemma_.lower() in _ABILITY and _negated(t)):
             return True
         if t.lemma_.lower() in _ABILITY and t.head is not t and _negated(t.head):
             return True  # "not been able": the negation sits on the copula
@@ -115,7 +115,7 @@ def obligation(trigger: Token) -> bool:
     if trigger.pos_ not in ("VERB", "AUX"):
         return False
     chain = _clause_chain(trigger)
-    return any(_has_aux(t, {"must"}) for t in chain[:3])  # "must be ready to mediate"
+    return any(_has_aux(t, _W.obligation_modals) for t in chain[:3])  # "must be ready to mediate"
 
 
 def _reported(tok: Token) -> bool:
@@ -129,7 +129,7 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children) for c in tok.children)
 
 
-def _has_aux(tok: Token, words: set[str]) -> bool:
+def _has_aux(tok: Token, words: frozenset[str]) -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lower_ in words for c in tok.children)
 
 
@@ -139,7 +139,7 @@ def _conditional(tok: Token) -> bool:
     return False
 
 
-_READY = {"willing", "ready", "prepared", "eager", "keen"}
+_READY = _W.readiness_adjectives
 
 
 def ready(verb: Token) -> bool:
@@ -154,7 +154,7 @@ def preparing(verb: Token) -> bool:
     tok = verb
     while tok.dep_ == "xcomp" and tok.head.i != tok.i:
         tok = tok.head
-        if tok.lemma_.lower() == "prepare":
+        if tok.lemma_.lower() in _W.preparing_verbs:
             return tok.tag_ in ("VBD", "VBZ", "VBP") and not any(
                 c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
     return False

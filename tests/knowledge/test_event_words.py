@@ -1,0 +1,55 @@
+"""event_words.yaml: the trigger-matching and modality word lists of the event coder,
+one validated list per concept."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+
+import pytest
+
+from diurna.knowledge import event_words, read_yaml
+from diurna.knowledge.wordlists import parse_lists
+
+KEYS = tuple(f.name for f in fields(event_words.EventWords))
+
+
+def test_event_words_shipped_file_loads_every_key():
+    w = event_words.load()
+    for key in KEYS:
+        assert getattr(w, key), key
+
+
+@pytest.mark.parametrize(("key", "word", "listed"), [
+    ("negation_words", "no", True),  # a YAML 1.1 boolean unless quoted
+    ("negation_words", "n't", True),
+    ("future_auxiliaries", "'ll", True),
+    ("future_auxiliaries", "would", False),  # possibility or reported future, not future
+    ("possibility_modals", "would", True),
+    ("reported_future_modals", "would", True),
+    ("schedule_governors", "due", True),
+    ("schedule_governors", "say", False),
+    ("light_heads", "program", True),
+    ("light_heads", "talks", False),
+])
+def test_event_words_membership(key, word, listed):
+    assert (word in getattr(event_words.load(), key)) is listed
+
+
+def test_event_words_reported_future_is_a_possibility_modal():
+    w = event_words.load()
+    assert w.reported_future_modals <= w.possibility_modals
+    assert not w.future_auxiliaries & w.possibility_modals
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({"copulas": []}, "non-empty"),
+    ({"copulas": ["Be"]}, "one lower-case word"),
+    ({"copulas": ["be", "be"]}, "listed twice"),
+    ({"negation_words": [False]}, "one lower-case word"),  # an unquoted YAML 1.1 "no"
+    ({"light_heads": ["aid program"]}, "one lower-case word"),
+    ({"extra": ["word"]}, "unknown keys"),
+])
+def test_event_words_parse_rejects_bad_lists(change, message):
+    data = dict(read_yaml(event_words.FILE)) | change
+    with pytest.raises(ValueError, match=message):
+        parse_lists(event_words.EventWords, data, event_words.FILE)
