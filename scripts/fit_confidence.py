@@ -5,7 +5,7 @@
 Refit after any change to the event rules: one command, a few minutes. It runs the
 pipeline with the rule score (setting confidence_model = "none") over the DEV halves
 only, never the test halves:
-- the news gold's dev stories (`diurna eval news --split dev`, 20 VOA stories), every
+- the news gold's dev stories (`diurna eval news --split dev`, 61 VOA stories), every
   predicted event labelled right or wrong as `evaluate/calibration.py` defines it;
 - the PLOVER gold's dev half (`diurna eval plover`'s split), every event of each
   sentence labelled against the sentence's gold type and actors' countries.
