@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import load_yaml
+from . import read_yaml
 from .wordlists import parse_lists
 
 FILE = "cues.yaml"
@@ -66,4 +66,4 @@ def parse(data: object, source: str = FILE) -> Cues:
 @lru_cache(maxsize=None)
 def load() -> Cues:
     """The shipped cue lists (package data: never changes during a run)."""
-    return parse(load_yaml(FILE))
+    return parse(read_yaml(FILE))

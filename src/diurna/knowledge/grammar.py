@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from . import load_yaml
+from . import read_yaml
 from .wordlists import parse_lists
 
 FILE = "grammar.yaml"
@@ -52,4 +52,4 @@ def parse(data: object, source: str = FILE) -> Grammar:
 @lru_cache(maxsize=None)
 def load() -> Grammar:
     """The shipped lists (package data: never changes during a run)."""
-    return parse(load_yaml(FILE))
+    return parse(read_yaml(FILE))
