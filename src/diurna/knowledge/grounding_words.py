@@ -6,8 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
-from . import read_yaml
-from .wordlists import parse_lists
+from .wordlists import load_lists, parse_lists
 
 FILE = "grounding_words.yaml"
 
@@ -52,4 +51,4 @@ def parse(data: object, source: str = FILE) -> GroundingWords:
 @lru_cache(maxsize=None)
 def load() -> GroundingWords:
     """The shipped lists (package data: never changes during a run)."""
-    return parse(read_yaml(FILE))
+    return load_lists(GroundingWords, FILE)
