@@ -72,20 +72,42 @@ def test_clean_layouts_fresh_wordings_are_new():
     from diurna.evaluate.clean_layouts import _data, wording_of
 
     old = _data("clean_furniture.yaml")
+    extra = _data("clean_furniture_fresh_dev.yaml")["dev_extra"]
     for half in ("dev", "test"):
         fresh = _data(f"clean_furniture_fresh_{half}.yaml")[half]
         for category, entries in fresh.items():
             seen = {wording_of(category, e) for h in old.values() for e in h[category]} - {"{t}"}
             assert not seen & {wording_of(category, e) for e in entries}, category
+    seen = {e for h in old.values() for e in h["prompts"]} | set(_data("clean_furniture_fresh_dev.yaml")["dev"]["prompts"])
+    assert not seen & set(extra["prompts"]) and len(set(extra["prompts"])) == len(extra["prompts"])
+
+
+def _extra_in_test() -> int:
+    """How many session-7 dev wordings the fresh test file also holds (a count, so a
+    failure names no test wording)."""
+    from diurna.evaluate.clean_layouts import _data
+
+    extra = _data("clean_furniture_fresh_dev.yaml")["dev_extra"]
+    test = _data("clean_furniture_fresh_test.yaml")["test"]
+    mine = {" ".join(s.lower().split()) for s in extra["prompts"] + extra["story_lines"]}
+    return len(mine & {" ".join(str(s).lower().split()) for key in test for s in test[key] if isinstance(s, str)})
+
+
+def test_clean_layouts_dev_extra_wordings_are_not_test_wordings():
+    """The session-7 dev wordings were written into dev without the hash split: none of
+    them may also sit in the held-out test file."""
+    count = _extra_in_test()
+    assert count == 0
 
 
 def test_clean_layouts_test_half_takes_only_fresh_test_wordings():
     """Test pages: the fresh test file alone; dev pages: the old dev half plus the fresh dev file."""
     from diurna.evaluate.clean_layouts import _data
 
-    old, fresh_dev = _data("clean_furniture.yaml"), _data("clean_furniture_fresh_dev.yaml")["dev"]
+    old, fresh = _data("clean_furniture.yaml"), _data("clean_furniture_fresh_dev.yaml")
     assert furniture()["test"] == _data("clean_furniture_fresh_test.yaml")["test"]
-    assert furniture()["dev"]["prompts"] == old["dev"]["prompts"] + fresh_dev["prompts"]
+    assert furniture()["dev"]["prompts"] == old["dev"]["prompts"] + fresh["dev"]["prompts"] + fresh["dev_extra"]["prompts"]
+    assert "story_lines" not in furniture()["dev"]  # must-keep lines are not furniture
     assert not set(old["test"]["prompts"]) & set(furniture()["test"]["prompts"] + furniture()["dev"]["prompts"])
 
 

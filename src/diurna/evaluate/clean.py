@@ -15,6 +15,9 @@ Two sets, both scored on the clean stage alone (no spaCy):
    app, AMP, a print view) and as wire copy in plain text, in dev and test halves,
    scored for diurna, trafilatura's defaults and newspaper4k (evaluate/clean_compare.py):
    `layouts_{dev,test}_*`, `text_{dev,test}_*`, `trafilatura_layouts_*`, `newspaper4k_layouts_*`.
+4. dev only: every dev prompt wording, and every must-keep story line that reads like a
+   prompt, alone in a short story of our own at three places (evaluate/clean_lines.py):
+   `prompt_lines_leak`, `story_lines_recall`, `lines_story_recall` in the dev split.
 
 Metrics of sets 1-2: precision/recall of kept story sentences (`story_*`) and of removed noise
 lines (`noise_*`), over both sets' units; fixture snippet pass rate; and accuracy of
@@ -41,7 +44,8 @@ from ..read import read_paths, read_texts
 from ..settings import Settings
 from .base import SPLITS, Report, prf, split_of
 from .clean_compare import run_layouts
-from .clean_layouts import furniture
+from .clean_layouts import furniture, story_lines
+from .clean_lines import run_lines
 from .clean_pages import DEV_WORDINGS, Page, build_pages, fresh_wordings
 
 NAME = "clean"
@@ -206,6 +210,8 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
             score_page(page, outcome, tally)
     layouts = run_layouts(data_dir / DATA, settings, limit)
     metrics = {s: {**_metrics(tallies[s]), **layouts.metrics[s]} for s in tallies}
+    lines = run_lines(furniture()["dev"]["prompts"], story_lines(), lambda raw: clean_one(raw, settings))
+    metrics["dev"].update(lines.metrics)
     whole = tallies["all"]
     return Report(
         name=NAME,
@@ -214,7 +220,7 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
                 "voa_pages": len(pages), "story_units": whole.story_kept + whole.story_lost,
                 "noise_units": whole.noise_removed + whole.noise_kept, "layout_pages": layouts.pages,
                 **{f"{s}_items": tallies[s].meta["fixtures"] + tallies[s].meta["pages"] for s in SPLITS}},
-        details={"misses": whole.misses, **layouts.details},
+        details={"misses": whole.misses, **layouts.details, "dev_line_misses": list(lines.misses)},
         splits={s: metrics[s] for s in SPLITS},
     )
 

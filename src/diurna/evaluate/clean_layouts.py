@@ -13,7 +13,8 @@ evaluate/data/clean_furniture_fresh_test.yaml alone: wordings written (session 6
 someone who had not seen the boilerplate patterns, split from the dev ones by a rule
 fixed in advance (fresh_half; scripts/split_fresh_furniture.py). The test half of
 clean_furniture.yaml is no longer used: the patterns' author had read it. Dev pages take
-the dev half of clean_furniture.yaml plus clean_furniture_fresh_dev.yaml. Layout
+the dev half of clean_furniture.yaml plus clean_furniture_fresh_dev.yaml (with its
+session-7 `dev_extra` wordings, written into dev without the split). Layout
 variants (which title tags, which site, paragraphs as <p> or <div>) are drawn per page,
 seeded by the story id, so a page is the same in every run.
 """
@@ -86,10 +87,18 @@ def _data(name: str) -> dict[str, Any]:
 @lru_cache(maxsize=1)
 def furniture() -> dict[str, dict[str, Any]]:
     """Each half's furniture: dev = the dev half of clean_furniture.yaml + the fresh dev
-    file; test = the fresh test file alone."""
-    dev, fresh_dev = _data("clean_furniture.yaml")["dev"], _data("clean_furniture_fresh_dev.yaml")["dev"]
-    return {"dev": {key: [*dev[key], *fresh_dev.get(key, [])] for key in dev},
+    file (its split `dev` wordings and its session-7 `dev_extra` ones); test = the fresh
+    test file alone."""
+    dev, fresh = _data("clean_furniture.yaml")["dev"], _data("clean_furniture_fresh_dev.yaml")
+    extra = fresh.get("dev_extra", {})
+    return {"dev": {key: [*dev[key], *fresh["dev"].get(key, []), *extra.get(key, [])] for key in dev},
             "test": _data("clean_furniture_fresh_test.yaml")["test"]}
+
+
+def story_lines() -> list[str]:
+    """Dev story sentences that read like prompts (sign up, subscribe, follow...): they
+    must stay (clean_lines.py)."""
+    return list(_data("clean_furniture_fresh_dev.yaml").get("dev_extra", {}).get("story_lines", []))
 
 
 @dataclass

@@ -1,0 +1,43 @@
+"""`eval clean`'s line-by-line measure (evaluate/clean_lines.py): each dev prompt wording
+and each must-keep story line alone in a story of our own, at three places."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.evaluate.clean import clean_one
+from diurna.evaluate.clean_layouts import story_lines
+from diurna.evaluate.clean_lines import POSITIONS, STORY, TITLE, kept, page_with, run_lines
+
+
+@pytest.mark.parametrize("position", POSITIONS)
+def test_clean_lines_page_puts_the_line_where_asked(position):
+    paras = page_with("Sign up now", position).rstrip("\n").split("\n\n")
+    assert paras[0] == TITLE and paras[1 + position] == "Sign up now"
+    assert [p for p in paras[1:] if p != "Sign up now"] == list(STORY)
+
+
+@pytest.mark.parametrize(("line", "text", "expected"), [
+    ("Sign up now", "Story one.\n\nSign up now\n\nStory two.", True),
+    ("Sign up now", "Story one. Sign up now\n\nStory two.", False),  # short: only as its own paragraph
+    ("Get our free briefing in your inbox every morning", "Story. Get our free briefing in your inbox every morning",
+     True),
+    ("Share", "Shareholders met on Monday.", False),
+])
+def test_clean_lines_kept(line, text, expected):
+    assert kept(line, text) is expected
+
+
+def test_clean_lines_scores_prompts_and_story_lines(settings):
+    scores = run_lines(["Subscribe to our newsletter", "Officials declined to comment on the report."],
+                       ["The minister urged citizens to sign up for the vaccine by Friday."],
+                       lambda raw: clean_one(raw, settings))
+    # the second "prompt" is a story sentence: kept at every place, so half the pairs leak
+    assert scores.metrics == {"prompt_lines_leak": 0.5, "story_lines_recall": 1.0, "lines_story_recall": 1.0}
+    assert {m["kind"] for m in scores.misses} == {"kept prompt"}
+    assert {m["line"] for m in scores.misses} == {"Officials declined to comment on the report."}
+
+
+def test_clean_lines_dev_story_lines_are_there():
+    lines = story_lines()
+    assert len(lines) >= 20 and all(line.endswith((".", '"')) for line in lines)
