@@ -33,6 +33,7 @@ class Settings:
     predicate_files: tuple[str, ...] = ()  # user predicate dictionaries (YAML or PETRARCH verbs .txt), in order
     statement_events: bool = True  # attributed quotes are also CAMEO 01x statement events by their speakers
     statement_contents: bool = True  # a neutral statement is coded by what it says (accuse, deny, appeal...)
+    political_speakers: bool = False  # statements only by political actors (knowledge/statement_speakers.tsv)
     implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names
     mutual_both_ways: bool = False  # a symmetric act ("A and B met") is one event per direction; false: one
     actorless_events: bool = False  # keep events with no actor on either side (event mentions); off by default

@@ -5,8 +5,9 @@ from __future__ import annotations
 import pytest
 
 from diurna import Pipeline
-from diurna.extract.eventing.statements import cue_codes
+from diurna.extract.eventing.statements import cue_codes, quiet_sectors
 from diurna.knowledge import cameo
+from diurna.knowledge.gazetteer import SECTORS
 
 PUBLISHED = "2026-03-02"
 
@@ -62,6 +63,12 @@ def test_events_statements_setting_off(pipeline: Pipeline, with_settings) -> Non
     assert _statements(pipeline, text) and _statements(quiet, text) == []
 
 
+def test_events_statements_quiet_sectors_are_sectors() -> None:
+    quiet = quiet_sectors()
+    assert {"CVL", "MED"} <= quiet and quiet <= SECTORS
+    assert not {"GOV", "MIL", "REB", "OPP", "IGO"} & quiet
+
+
 def test_events_statements_table_is_cameo_01() -> None:
     table = cue_codes()
     assert table["say"] == "010" and table["deny"] == "016"
@@ -91,6 +98,44 @@ def test_events_statements_table_is_cameo_01() -> None:
 ])
 def test_events_statements_give_way(by_content: Pipeline, text: str, expected: list[tuple]) -> None:
     assert _statements(by_content, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a political actor is required (knowledge/statement_speakers.tsv): a named person
+    # with no country and no role, or a speaker of a sector whose statements are no
+    # events (residents, reporters, professors), makes none, even with a country
+    ("Peter Odhiambo said the border with Tanzania would reopen.", []),
+    ("Kenyan residents said the border with Tanzania would reopen.", []),
+    ("A Kenyan reporter said the border with Tanzania would reopen.", []),
+    ("Witnesses said the police fired on the crowd near Garissa.", []),
+    ("Kenyan opposition leader Peter Odhiambo said the border with Tanzania would reopen.",
+     [("010", "Peter Odhiambo", None, "statements.tsv:say/quote-indirect")]),
+    ("Kenyan police said officers fired on the crowd near Garissa.",
+     [("010", "Kenyan police", None, "statements.tsv:say/quote-indirect")]),
+    # a pronoun not yet resolved is kept (the resolve stage links it later)
+    ("He said the border with Tanzania would reopen.", [("010", "He", None, "statements.tsv:say/quote-indirect")]),
+])
+def test_events_statements_political_speakers(with_settings, text: str, expected: list[tuple]) -> None:
+    political = with_settings(statement_contents=True, political_speakers=True)
+    assert _statements(political, text) == expected
+
+
+def test_events_statements_political_speakers_off_keeps_entities(by_content: Pipeline) -> None:
+    assert _statements(by_content, "Peter Odhiambo said the border with Tanzania would reopen.") == [
+        ("010", "Peter Odhiambo", None, "statements.tsv:say/quote-indirect")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the cue elaborates an act the lexicon coded for the speaker ("denied ..., saying"):
+    # that act is the statement, no 010 beside it
+    ("The Kenyan army denied involvement in the attack, saying its soldiers were in their barracks.",
+     [("016", "KEN", None, "predicates.yaml", 0)]),
+    # ... but a second act in coordination is a statement of its own
+    ("Kenyan President Daniel Mwangi visited Tanzania and told Tanzanian President Amina Hassan that the border "
+     "would reopen.", [("010", "KEN", "TZA", "statements.tsv", 0)]),
+])
+def test_events_statements_elaborating_an_act(by_content: Pipeline, text: str, expected: list[tuple]) -> None:
+    assert _coded(by_content, text) == expected
 
 
 def test_events_statements_off_by_content_keep_every_statement(with_settings) -> None:

@@ -48,7 +48,8 @@ def build(settings: Settings) -> ExtractFn:
                                     mutual_both_ways=settings.mutual_both_ways, roles=gaz.roles)
         if settings.statement_events and facts.quotes:
             events += statements.statement_events(document, doc, facts, events,
-                                                 by_content=settings.statement_contents, roles=gaz.roles)
+                                                 by_content=settings.statement_contents, roles=gaz.roles,
+                                                 political=settings.political_speakers)
         events = dated.at_event_dates(events, facts.entities, gaz, document.published)  # dated dictionary roles
         if not settings.abstract_actors:  # "measures", an unresolved "them": sides that stand for no one
             events = [without_junk(e, doc, gaz.roles, lex.human_nouns) for e in events]
