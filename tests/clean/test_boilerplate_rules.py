@@ -69,3 +69,45 @@ def test_boilerplate_split_tail_note(text, reason):
 def test_boilerplate_parse_rules_refuses_bad_files(yaml_text, message):
     with pytest.raises(ValueError, match=message):
         boilerplate.parse_rules(yaml_text, "test.yaml")
+
+
+@pytest.mark.parametrize(("text", "bare"), [
+    ("▶ Watch the full report", "Watch the full report"),
+    ("🔔 Turn on notifications", "Turn on notifications"),
+    (">> Sign up for our free politics newsletter <<", "Sign up for our free politics newsletter"),
+    ("- Advertisement -", "Advertisement"),
+    ("Sign up to our daily briefing ✉️", "Sign up to our daily briefing"),
+    ("“We will not sign,” the envoy said.", "“We will not sign,” the envoy said."),  # quotes are no decoration
+    ("$5 a month is the minimum wage.", "$5 a month is the minimum wage."),
+    ("(AP) — The talks resumed.", "(AP) — The talks resumed."),
+    ("→ ←", ""),
+])
+def test_boilerplate_undecorated(text, bare):
+    assert boilerplate.undecorated(text) == bare
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    ("▶ Watch the full report", "related-link"),
+    ("🔔 Turn on notifications so you never miss breaking news", "app-prompt"),
+    ("👉 Follow us on Instagram", "follow-topic"),
+    ("➡️ Stay in your homes, the governor told residents.", None),
+    ("• The army said 40 soldiers were killed.", None),
+])
+def test_boilerplate_classify_sees_through_decoration(text, reason):
+    assert boilerplate.classify(text, 4, 10) == reason
+    assert boilerplate.standalone_reason(text) == reason
+
+
+@pytest.mark.parametrize(("text", "reason"), [
+    # a short run of prompts that no pattern takes as a whole: every sentence is one
+    ("Get breaking news alerts. Turn on notifications.", "app-prompt"),
+    ("Available on the App Store. Get it on Google Play.", "app-prompt"),
+    ("Our reporting is free for everyone. If you can, please support us with a one-off or monthly contribution.",
+     "reader-offer"),
+    # a story sentence beside a prompt keeps the paragraph
+    ("Turn on notifications. The army said 40 soldiers were killed.", None),
+    ("The army said 40 soldiers were killed. Share this article", None),
+    ("Officials declined to comment. Police said the road was closed.", None),
+])
+def test_boilerplate_classify_short_run_of_sentences(text, reason):
+    assert boilerplate.classify(text, 4, 10) == reason

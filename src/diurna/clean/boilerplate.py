@@ -101,20 +101,43 @@ def classify(text: str, position: int, count: int) -> str | None:
         if opener is not None and len(text) <= opener.max_chars:
             return opener.reason
         return reasons[0] if all(reasons) else None
-    return _classify_one(text, position, count)
+    whole = _classify_one(text, position, count)
+    if whole is None and len(text) <= _LONG and _SENTENCE_END.search(text):
+        # a short run of prompts, none matching the run as a whole ("Get breaking news
+        # alerts. Turn on notifications."): it goes when every sentence is boilerplate
+        reasons = [_classify_one(s, position, count) for s in sentences(text)]
+        return reasons[0] if all(reasons) else None
+    return whole
 
 
 def _opener(reason: str | None) -> Rule | None:
     return next((r for r in rules() if r.reason == reason and r.opens_paragraph), None) if reason else None
 
 
+# Decoration a page sets around a prompt ("▶ Watch the full report", "🔔 Turn on
+# notifications", ">> Sign up for our newsletter <<"): arrows, bullets, emoji. Letters,
+# digits, quotation marks, brackets and currency signs are never decoration.
+_DECORATION = re.compile(r"^[^\w\s\"“”‘’'(\[£$€¥]+\s*|\s*[^\w\s\"“”‘’')\].!?%]+$")
+
+
+def undecorated(text: str) -> str:
+    """The text without the symbols that open or close it ("" when it is only symbols)."""
+    return _DECORATION.sub("", _DECORATION.sub("", text, count=1), count=1).strip()
+
+
+def _forms(text: str) -> tuple[str, ...]:
+    bare = undecorated(text)
+    return (text, bare) if bare and bare != text else (text,)
+
+
 def _classify_one(text: str, position: int, count: int) -> str | None:
     edge = position < HEAD or position >= count - TAIL
     tail = position >= count - TAIL
+    forms = _forms(text)
     for rule in rules():
         if rule.where == "edges" and not edge or rule.where == "tail" and not tail:
             continue
-        if rule.matches(text):
+        if any(rule.matches(form) for form in forms):
             return rule.reason
     if tail and wire_credit_agency(text):
         return "wire-credit"
@@ -140,7 +163,8 @@ def standalone(text: str) -> bool:
 
 def standalone_reason(text: str) -> str | None:
     """The reason a line is boilerplate wherever it stands, or None."""
-    return next((rule.reason for rule in rules() if rule.where == "any" and rule.matches(text)), None)
+    forms = _forms(text)
+    return next((rule.reason for rule in rules() if rule.where == "any" and any(rule.matches(f) for f in forms)), None)
 
 
 def split_tail_note(text: str) -> tuple[str, str, str] | None:
