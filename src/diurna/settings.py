@@ -35,6 +35,7 @@ class Settings:
     statement_contents: bool = True  # a neutral statement is coded by what it says (accuse, deny, appeal...)
     political_speakers: bool = False  # statements only by political actors (knowledge/statement_speakers.tsv)
     implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names
+    place_targets: bool = False  # a thing attacked or protested against stands for the civilians of its place
     mutual_both_ways: bool = False  # a symmetric act ("A and B met") is one event per direction; false: one
     actorless_events: bool = False  # keep events with no actor on either side (event mentions); off by default
     full_coref: bool = True  # pronouns across sentences and initials ("the BLA") join the entity they stand for

@@ -18,6 +18,7 @@ class GroundingWords:
     phrase_prepositions: frozenset[str]
     complement_prepositions: frozenset[str]
     event_place_prepositions: frozenset[str]
+    landmark_prepositions: frozenset[str]
     pronouns: frozenset[str]
     possessive_determiners: frozenset[str]
     affiliation_lemmas: frozenset[str]

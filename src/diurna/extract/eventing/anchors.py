@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Literal
 
-from ...knowledge import argument_words
+from ...knowledge import argument_words, grammar
 from ...model import Document, Location, Place, TimeExpr
 
 if TYPE_CHECKING:
@@ -106,10 +106,13 @@ def when(doc: Doc, sent: Span, trigger: Token, times: tuple[TimeExpr, ...], docu
     return When(None, None, None)
 
 
-def _locative_object(tok: Token | None) -> Token | None:
+def _locative_object(tok: Token | None, regions: bool = False) -> Token | None:
     """The object of a locative preposition that holds the place: the place itself
     ("in Kirkuk") or a noun it names through "of" ("in the northern city of Kirkuk",
-    "outside of the Iraqi city of Basra")."""
+    "outside of the Iraqi city of Basra") or as its modifier ("in Gondor's Anorien
+    province", "in the Anorien region")."""
+    if regions and tok is not None and tok.dep_ in ("poss", "compound") and tok.head.i != tok.i and _place_noun(tok.head):
+        tok = tok.head  # the modifier of a place's name, not of a building ("Rohan's embassy")
     for _ in range(3):
         if tok is None or tok.dep_ != "pobj":
             return None
@@ -125,11 +128,20 @@ def _locative_object(tok: Token | None) -> Token | None:
     return None
 
 
-def where(doc: Doc, sent: Span, trigger: Token, places: tuple[Place, ...], document: Document) -> Where:
+def _place_noun(tok: Token) -> bool:
+    """A place's name or a word for a place ("province", "the Anorien region")."""
+    words = grammar.load()
+    return tok.ent_type_ in ("GPE", "LOC") or tok.lower_ in words.place_nouns | words.admin_words
+
+
+def where(doc: Doc, sent: Span, trigger: Token, places: tuple[Place, ...], document: Document,
+          regions: bool = False) -> Where:
+    """The place the event's clause names, else the dateline; `regions` (setting
+    place_targets) also reads a place named as a region's possessor or modifier."""
     for p in places:
         if not (sent.start_char <= p.start and p.end <= sent.end_char):
             continue
-        tok = _locative_object(_token_at(doc, p.start, p.end))
+        tok = _locative_object(_token_at(doc, p.start, p.end), regions)
         if tok is None:
             continue
         if _governs(tok.head, trigger):

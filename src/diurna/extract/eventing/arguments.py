@@ -70,6 +70,11 @@ def actor(tok: Token) -> Actor:
     return Actor(tok.i, lo, hi, span.start_char, span.end_char, span.text)
 
 
+def of_prepositions() -> frozenset[str]:
+    """The prepositions of an "of" phrase (argument_words.yaml of_prepositions)."""
+    return _OF
+
+
 def _is_of(tok: Token) -> bool:
     return tok.dep_ == "prep" and tok.lower_ in _OF
 

@@ -42,15 +42,16 @@ class Context:
     implied_targets: bool = True  # setting implied_targets: see eventing/domestic.py
     mutual_both_ways: bool = True  # setting mutual_both_ways: a symmetric act once per direction
     roles: Roles | None = None  # roles.yaml: bare role words take the story's country (eventing/grounding.py)
+    place_targets: bool = False  # setting place_targets: see _fallback_targets
 
 
 def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, *,
                   implied_targets: bool = True, mutual_both_ways: bool = True,
-                  roles: Roles | None = None) -> list[Event]:
+                  roles: Roles | None = None, place_targets: bool = False) -> list[Event]:
     """The events the lexicon codes in the document, one per sentence match and dyad,
     unmerged (ids empty): `merge` makes one event per occurrence."""
     ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon, implied_targets,
-                  mutual_both_ways, roles)
+                  mutual_both_ways, roles, place_targets)
     events: list[Event] = []
     pairs = P.PairMemory()  # the last dyad, and the last dyad of people
     for sent in doc.sents:
@@ -328,12 +329,12 @@ def _events(ctx: Context, sent: Span, m: Match, last_pairs: P.PairMemory) -> lis
     if demanded:
         # "Arnor said Gondor must withdraw": Arnor demands and Gondor is asked
         sources, targets = [t for t in _demanders(m.trigger) if usable_actor(t)], sources
-    place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document)
+    place = where(ctx.doc, sent, m.trigger, ctx.facts.places, ctx.document, ctx.place_targets)
     here = _place_country(ctx, place)
     src_refs: list[ActorRef | None] = [_grounded(ctx, t, r, here) for t in sources for r in _refs(ctx, t)] or [None]
     own = {r.entity for r in src_refs if r is not None and r.entity}
     found = [_grounded(ctx, t, r, None, own) for t in targets for r in _refs(ctx, t)]
-    tgt_refs: list[ActorRef | None] = [*_fallback_targets(ctx, m, code, sources, src_refs, found, place, here)]
+    tgt_refs: list[ActorRef | None] = [*_fallback_targets(ctx, m, code, sources, src_refs, found, place, here, targets)]
     tgt_refs = tgt_refs or [None]
     # "Arnor and Gondor failed to reach agreement": a frame over a mutual act is mutual
     reciprocal = (m.pred.reciprocal or m.inner is not None and m.inner.pred.reciprocal
@@ -448,10 +449,12 @@ _PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
 def _fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], src_refs: list[ActorRef | None],
-                      tgt_refs: list[ActorRef], place: Where, here: str | None) -> list[ActorRef]:
+                      tgt_refs: list[ActorRef], place: Where, here: str | None,
+                      targets: list[Token]) -> list[ActorRef]:
     """Targets without a country: the first actor with a country in the event's
     complements; for protest and force, the place the event happens in (`here`, its
-    country as `_place_country` reads it)."""
+    country as `_place_country` reads it), else (when someone does the act) the country
+    of its locative phrase's words, else the story's country."""
     if any(r.country for r in tgt_refs):
         return tgt_refs
     avoid = {i for t in sources for i in range(A.actor(t).start_i, A.actor(t).end_i)}
@@ -459,19 +462,31 @@ def _fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], s
     heads = [m.trigger, *m.words[1:]] + ([m.inner.trigger] if m.inner is not None else [])
     if code[:2] == "14":
         heads += G.purposes(m.trigger)  # "began a hunger strike to demand the resignation of X"
-    tok = G.complement_actor(ctx.index, heads, avoid, skip)
+    tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets)
     while tok is not None and code[:2] == "14" and _crowd(tok.text, ctx.lexicon.protest_words):
         # a protest is not aimed at the crowd it joins ("rioted, joining demonstrators
         # in demanding independence from X"): look past it for whom it answers
         avoid.add(tok.i)
-        tok = G.complement_actor(ctx.index, heads, avoid, skip)
+        tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets)
     if tok is not None:
         return [r for t in A.conjuncts(tok) for r in _refs(ctx, t)]
-    if code[:2] in _PLACE_TARGET_ROOTS and here and place.location is not None:
-        if tgt_refs:
-            return [replace(r, country=here) for r in tgt_refs]
+    if code[:2] not in _PLACE_TARGET_ROOTS:
+        return tgt_refs
+    if here and place.location is not None and not tgt_refs:
         return [ActorRef(text=place.location.name, country=here)]
-    return tgt_refs
+    # a thing or people with no country of their own ("stormed a hotel in the Gondorian
+    # city of X"): the civilians of where it happens, else of the story's country, as
+    # event coders code them; only when someone does the act (a thing alone is no event)
+    acted = ctx.place_targets and any(r is not None and (r.country or r.entity) for r in src_refs)
+    country = here or (G.locative_country(ctx.index, targets, m.trigger) if acted else None)
+    # the story's country only for what the act is done to directly ("stormed a hotel",
+    # "the arrest of Boromir"), not a place it is aimed into ("fired missiles into the sea")
+    direct = bool(targets) and all(G.undergoer(t, m.trigger) for t in targets)
+    if country is None and acted and direct and tgt_refs and ctx.facts.story_countries:
+        country = ctx.facts.story_countries[0]
+    if country is None:
+        return tgt_refs
+    return [replace(r, country=country) for r in tgt_refs]
 
 
 def _unique(pairs: list[tuple[ActorRef | None, ActorRef | None]]) -> list[tuple[ActorRef | None, ActorRef | None]]:

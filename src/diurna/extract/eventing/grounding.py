@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ...knowledge import grounding_words
 from ...knowledge.gazetteer import Roles, fold
 from ..mentions import MentionIndex
-from .arguments import counted_of, counts, infinitive
+from .arguments import OBJ, PASS_SUBJ, counted_of, counts, infinitive, of_prepositions
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -124,7 +124,7 @@ def purposes(trigger: Token) -> list[Token]:
 
 
 def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
-                     skip: set[str]) -> Token | None:
+                     skip: set[str], landmarks_apart: bool = False) -> Token | None:
     """The first token in the complements of `heads` (an event's trigger, its wrapped
     event) that names an actor with a country, outside the tokens in `avoid`."""
     # a place in a locative phrase on the event itself is where it happens, not whom
@@ -137,17 +137,21 @@ def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
     # act answers before any other complement does; a condition's subject is whom the
     # act waits on ("will strike unless Rohan withdraws"), after them
     for group in (_stances(heads), start + _counterparts(heads), _conditions(heads)):
-        for t in _complements(group):
+        for t in _complements(group, landmarks_apart):
             if t.i not in avoid and t.lower_ not in words.pronouns and _country_at(index, t, skip) is not None:
                 return t
     return None
 
 
-def _complements(start: list[Token]) -> list[Token]:
+def _complements(start: list[Token], landmarks_apart: bool = False) -> list[Token]:
     """The complements' tokens, then those of the infinitival clauses on them ("a
-    call for its forces to be deployed in Rohan", which the parser reads as a relative)."""
+    call for its forces to be deployed in Rohan", which the parser reads as a relative);
+    with `landmarks_apart` (setting place_targets) not a landmark's ("villages in Arnor
+    near the Gondor border" are not Gondor's)."""
     words = grounding_words.load()
     preps = words.complement_prepositions | words.phrase_prepositions
+    if landmarks_apart:
+        preps -= words.landmark_prepositions
     tokens = _walk(start, _COMPLEMENT | _PHRASE | _INSIDE, preps, limit=60)
     clauses = [c for t in tokens for c in t.children if c.dep_ == "relcl" and infinitive(c)]
     if clauses:
@@ -183,6 +187,37 @@ def _conditions(heads: list[Token]) -> list[Token]:
     return [s for v in verbs.values() for c in v.children if c.dep_ == "advcl"
             and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
             for s in c.children if s.dep_ in ("nsubj", "nsubjpass")]
+
+
+def locative_country(index: MentionIndex, things: list[Token], trigger: Token) -> str | None:
+    """The country of the place an event happens in, read off the words of a locative
+    phrase on one of `heads` (the event's object, then its trigger): "stormed a hotel in
+    the Gondorian city of Minas Tirith" (a country word in the place's phrase, when the
+    town itself is unknown), "attacked a train in Rohan's Eastfold province"; the nearest
+    locative first, never a landmark ("near the Rohan border")."""
+    words = grounding_words.load()
+    within = words.event_place_prepositions - words.landmark_prepositions
+    preps = words.phrase_prepositions - words.landmark_prepositions
+    for heads in ([_walk([t], _PHRASE, preps, limit=30) for t in things] + [[trigger]]):
+        places = [g for t in heads for p in t.children
+                  if p.dep_ == "prep" and p.lower_ in within for g in p.children if g.dep_ == "pobj"]
+        for place in places:
+            for t in _walk([place], _PHRASE, preps, limit=20):
+                found = _country_at(index, t, ())
+                if found is not None:
+                    return found[0]
+    return None
+
+
+def undergoer(tok: Token, trigger: Token) -> bool:
+    """Is `tok` what an act is done to directly: an object or passive subject of a verb,
+    or the "of" object of the event noun ("the arrest of Boromir and his aides")?"""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    if tok.dep_ in OBJ | PASS_SUBJ:
+        return True
+    return tok.dep_ == "pobj" and tok.head.lower_ in of_prepositions() and tok.head.head.i == trigger.i \
+        and trigger.pos_ == "NOUN"
 
 
 def _country_at(index: MentionIndex, t: Token, skip: Collection[str]) -> tuple[str, str | None] | None:
