@@ -67,10 +67,15 @@ def use_lemma_cache(nlp: Language) -> None:
     nlp.disable_pipe("lemmatizer")
 
 
+# The (form, tag, dependency) -> lemma table shipped with diurna for the pinned model
+# (scripts/build_lemma_table.py writes it; it is read only for that model and spaCy version).
+SHIPPED_LEMMAS = Path(__file__).resolve().parent / "knowledge" / "lemma_table.json.gz"
+
+
 def _make_lemma_cache(nlp: Language, name: str) -> object:
     from .lemma_cache import LemmaCache
 
-    return LemmaCache(nlp, store=lemma_store(nlp))
+    return LemmaCache(nlp, store=lemma_store(nlp), shipped=SHIPPED_LEMMAS)
 
 
 def lemma_store(nlp: Language) -> Path | None:
@@ -79,9 +84,9 @@ def lemma_store(nlp: Language) -> Path | None:
     import spacy
 
     from .knowledge.compiled import entry_path
+    from .lemma_cache import model_id
 
-    model = f"{nlp.meta.get('lang')}_{nlp.meta.get('name')}=={nlp.meta.get('version')}"
-    return entry_path("lemma-table", f"lemma-table-1:spacy=={spacy.__version__}", model.encode())
+    return entry_path("lemma-table", f"lemma-table-3:spacy=={spacy.__version__}", model_id(nlp).encode())
 
 
 def needed_components(nlp: Language, components: Iterable[str]) -> set[str]:

@@ -53,6 +53,7 @@ def test_time_rules_shipped_rules_bind_to_handlers():
     names = [r.name for r in rules.RULES]
     assert len(names) == len(set(names)) == len(time_rules.rulebook().rules)
     assert all(r.triggers for r in rules.RULES)
+    assert all(r.pattern.pattern == r.source for r in rules.RULES)  # compiled on first use: all compile
 
 
 def _rule(**change: object) -> dict[str, object]:

@@ -27,7 +27,7 @@ patterns become, usable in YAML too):
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
@@ -129,10 +129,11 @@ class Lexicon:
     frames: Mapping[str, Frame]
     human_nouns: frozenset[str]
     protest_words: frozenset[str]
+    # every word with a verb or noun entry: made once here, not at each sentence's look
+    triggers: frozenset[str] = field(init=False, repr=False, compare=False)
 
-    @property
-    def triggers(self) -> frozenset[str]:
-        return frozenset(self.verbs) | frozenset(self.nouns)
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "triggers", frozenset(self.verbs) | frozenset(self.nouns))
 
 
 @lru_cache(maxsize=8)

@@ -356,9 +356,13 @@ def frame_inner(m: Match, by_token: dict[int, Match]) -> Match | None:
 def sentence_matches(sent: Span, lex: Lexicon) -> list[Match]:
     """Every fired entry of a sentence, frames resolved: a wrapped event is folded
     into its control verb ("urged Rohan to withdraw" is one appeal, not a withdrawal)."""
-    verbs = [m for m in (match_verb(t, sent, lex) for t in sent) if m is not None]
+    # Only a modal or a word with an entry can fire (match_verb, match_noun): the rest
+    # are passed over before their entries and constraints are looked up.
+    triggers = lex.triggers
+    words = [t for t in sent if t.tag_ == "MD" or t.lower_ in triggers or lemma(t) in triggers]
+    verbs = [m for m in (match_verb(t, sent, lex) for t in words) if m is not None]
     consumed = {c.i for m in verbs for c in m.consumed}
-    nouns = [m for m in (match_noun(t, sent, lex) for t in sent if t.i not in consumed) if m is not None]
+    nouns = [m for m in (match_noun(t, sent, lex) for t in words if t.i not in consumed) if m is not None]
     by_token = {m.trigger.i: m for m in verbs + nouns}
     wrapped: set[int] = set()
     for m in verbs + nouns:

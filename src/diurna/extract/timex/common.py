@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 from ...model import TimeType
 from .lexicon import lexicon
@@ -17,12 +18,25 @@ Handler = Callable[[re.Match[str], Ctx], "Reading | list[Reading] | None"]
 class Rule:
     """A pattern, its normaliser, and trigger words: the pattern is only tried near a
     token in `triggers` ("#" stands for any token starting with a digit), which keeps
-    the cascade fast on long texts (regexes with optional prefixes are slow to scan)."""
+    the cascade fast on long texts (regexes with optional prefixes are slow to scan).
+    `source` is the pattern with its pieces filled in; it is compiled (verbose and
+    case-insensitive) the first time a text holds one of its triggers, so start-up does
+    not pay for rules a short text never tries."""
 
     name: str
-    pattern: re.Pattern[str]
+    source: str
     handler: Handler
     triggers: frozenset[str] = frozenset()
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        return compiled(self.source)
+
+
+@cache
+def compiled(source: str) -> re.Pattern[str]:
+    """A rule's pattern, compiled once per process (the same source, the same pattern)."""
+    return re.compile(source, re.I | re.X)
 def r_(m: re.Match[str], type_: TimeType, value: str, rule: str, group: str | int = 0) -> Reading:
     s, e = m.span(group)
     return Reading(s, e, type_, value, rule)

@@ -48,16 +48,15 @@ def pieces() -> dict[str, str]:
     }
 
 
-def compile_rule(pattern: str, flags: int = re.I) -> re.Pattern[str]:
-    """Fill {PIECES} into a rule pattern (pieces may hold pieces) and compile it, verbose
-    and case-insensitive."""
+def fill_pieces(pattern: str) -> str:
+    """A rule pattern with its {PIECES} filled in (pieces may hold pieces)."""
     p = pieces()
     for _ in range(4):  # pieces nest at most a few deep; a cycle stays unfilled and fails below
         pattern = _PIECE_REF.sub(lambda m: p.get(m.group(1), m.group(0)), pattern)
     left = [n for n in _PIECE_REF.findall(pattern) if n in p]
     if left:
         raise ValueError(f"time_rules.yaml: pieces {left} refer to each other in a cycle")
-    return re.compile(pattern, flags | re.X)
+    return pattern
 
 
 _PIECE_REF = re.compile(r"\{([A-Z][A-Z_]*)\}")

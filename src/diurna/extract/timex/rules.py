@@ -15,7 +15,7 @@ from ...knowledge.time_rules import RuleSpec, rulebook
 from . import absolute, relative, spans
 from .common import Handler, Rule
 from .lexicon import Lexicon, lexicon
-from .patterns import compile_rule
+from .patterns import fill_pieces
 
 # The modules whose public functions a rule may name as its handler.
 HANDLER_MODULES: tuple[ModuleType, ...] = (absolute, relative, spans)
@@ -46,7 +46,7 @@ def _expand(trigger: str, lex: Lexicon) -> set[str]:
 def bind(spec: RuleSpec) -> Rule:
     lex = lexicon()
     triggers = set().union(*(_expand(t, lex) for t in spec.triggers)) - set(spec.not_triggers)
-    return Rule(spec.name, compile_rule(spec.pattern), _handler(spec.handler), frozenset(triggers))
+    return Rule(spec.name, fill_pieces(spec.pattern), _handler(spec.handler), frozenset(triggers))
 
 
 RULES: tuple[Rule, ...] = tuple(bind(spec) for spec in rulebook().rules)

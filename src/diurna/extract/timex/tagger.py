@@ -82,6 +82,8 @@ def tag(text: str, anchor: date | None, *, day_first: bool = False) -> list[Read
     where = _token_index(text)
     cands = []
     for prio, rule in enumerate(RULES):
+        if not any(t in where for t in rule.triggers):
+            continue  # no window to try it in (and its pattern need not be compiled)
         for m in _matches(rule.pattern, rule.triggers, where, text):
             s, e = m.span(EXTENT) if EXTENT in rule.pattern.groupindex and m.group(EXTENT) else m.span()
             if e > s:
