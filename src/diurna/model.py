@@ -15,6 +15,10 @@ SCHEMA_VERSION = "1"
 
 InputKind = Literal["text", "html"]
 EntityType = Literal["PERSON", "ORG", "PLACE", "GROUP"]
+# How an entity's country was inferred when the text does not state it (Entity.country_from).
+CountryFrom = Literal["sentence", "story"]
+FROM_SENTENCE: CountryFrom = "sentence"  # the one country of the mention's sentence (or document)
+FROM_STORY: CountryFrom = "story"  # the country the story is about (extract/implicit.py)
 Modality = Literal["asserted", "future", "hypothetical", "negated"]
 # The values of Modality, one spelling each (extractors compare and return these).
 ASSERTED: Modality = "asserted"
@@ -148,9 +152,15 @@ class Entity:
     sector: str | None = None
     actor_code: str | None = None
     rule: str | None = None  # which extractor/rule produced the entity
+    # How the country was found when the text does not state it: "sentence" (the one
+    # country of the mention's sentence), "story" (the country the story is about): a
+    # guess, which confidence may weigh. None when the text says it (a title, a country
+    # word, the dictionary).
+    country_from: CountryFrom | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return _as_dict(self, ("id", "name", "type", "country", "role", "sector", "actor_code", "mentions"), ("rule",))
+        return _as_dict(self, ("id", "name", "type", "country", "role", "sector", "actor_code", "mentions"),
+                        ("rule", "country_from"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,8 @@ class Settings:
     mutual_both_ways: bool = False  # a symmetric act ("A and B met") is one event per direction; false: one
     actorless_events: bool = False  # keep events with no actor on either side (event mentions); off by default
     full_coref: bool = True  # pronouns across sentences and initials ("the BLA") join the entity they stand for
+    person_countries: bool = False  # a person's country from an apposition's affiliation; officials with none: the story's
+    story_people: bool = False  # a named person with no country or role: the country of a one-country story (a guess)
     abstract_actors: bool = True  # keep event sides that stand for no one ("decision", an unresolved "them")
     min_confidence: float = 0.0  # events whose confidence is below this are dropped (0 keeps all)
     confidence_model: str = ""  # "" the packaged calibration model, "none" the rule score, else a model file

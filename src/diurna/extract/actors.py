@@ -284,8 +284,11 @@ def _covering(doc: Doc, start: int, end: int) -> Span:
     return span
 
 
-def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, SpanInfo]) -> Title | None:
-    """The title words before a name, up to the sentence start."""
+def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, SpanInfo],
+               affiliations: bool = False) -> Title | None:
+    """The title words before a name, up to the sentence start. With `affiliations`
+    (setting person_countries) a lower-case adjective before a role word is part of it
+    ("Turkey's presidential spokesman")."""
     first = doc.char_span(name_start, name_start + 1, alignment_mode="expand")
     if first is None:
         return None
@@ -322,12 +325,16 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
         if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and j < i and w not in ("the",):
             j -= 1  # portfolio words inside a title: "Planning and Investment Minister"
             continue
+        if affiliations and tok.pos_ == "ADJ" and tok.text.islower() and j < i \
+                and role_word(doc[j].text) in gaz.roles.vocabulary:
+            j -= 1  # an adjective before a role word: "Turkey's presidential spokesman"
+            continue
         if (w in _G.title_connectors or w == "&") and j < i and j - 1 > sent_start and doc[j - 2].text[:1].isupper() \
                 and _span_ending(spans_at, doc[j - 2]) is None:
             j -= 1
             continue
         break
-    pre = _pre_apposition(gaz, doc, j, sent_start, spans_at)
+    pre = _pre_apposition(gaz, doc, j, sent_start, spans_at, affiliations)
     if j == i:
         return pre
     title = _parse_title(gaz, doc, j, i, spans_at, possessor)
@@ -336,13 +343,14 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
     return title
 
 
-def _pre_apposition(gaz: Gazetteer, doc: Doc, i: int, sent_start: int, spans_at: dict[int, SpanInfo]) -> Title | None:
+def _pre_apposition(gaz: Gazetteer, doc: Doc, i: int, sent_start: int, spans_at: dict[int, SpanInfo],
+                    affiliations: bool = False) -> Title | None:
     """A country's office holder set before the name with a comma: "Qatar's emir,
     Sheikh Hamad ..." (the parse rarely links the two). Only a singular person role
     with its country."""
     if i - 1 <= sent_start or doc[i - 1].text != ",":
         return None
-    title = read_title(gaz, doc, doc[i - 1].idx, spans_at)
+    title = read_title(gaz, doc, doc[i - 1].idx, spans_at, affiliations)
     if title is None or title.role is None or title.country is None or title.possessor is not None:
         return None
     if is_plural(title.role) or is_institution(gaz, title.role):
@@ -402,8 +410,14 @@ def _parse_title(gaz: Gazetteer, doc: Doc, j: int, i: int, spans_at: dict[int, S
     return Title(start, end, role_str, sector, country, former, honor, possessor)
 
 
-def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int, SpanInfo]) -> Title | None:
-    """", Kenya's president," / ", the cricket board chairman," / " of Morocco" after a name."""
+def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int, SpanInfo],
+                    affiliations: bool = False) -> Title | None:
+    """", Kenya's president," / ", the cricket board chairman," / " of Morocco" after a
+    name. With `affiliations` (setting person_countries) the role may be followed by a
+    prepositional tail, and an official's role with a tail naming the body or place it
+    belongs to (", director general of the Pakistani military's media wing,", ",
+    secretary of state for communication of Chile,") takes the tail's country when the
+    role names none."""
     last = doc.char_span(name_end - 1, name_end, alignment_mode="expand")
     if last is None:
         return None
@@ -418,7 +432,7 @@ def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int,
     if k >= sent_end or doc[k].text != ",":
         return None
     stop = k + 1
-    while stop < min(sent_end, k + 10) and doc[stop].text not in (",", ".", ";", ":", "(", ")", "\"", "“", "”"):
+    while stop < min(sent_end, k + (_APPOSITION_MAX if affiliations else _APPOSITION_SHORT)) and doc[stop].text not in (",", ".", ";", ":", "(", ")", "\"", "“", "”"):
         stop += 1
     toks = list(doc[k + 1 : stop])
     if not toks or (stop < sent_end and doc[stop].text not in (",", ".", ";")):
@@ -428,13 +442,64 @@ def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int,
         return None  # a clause, not an apposition; "leading" in "Algeria's leading activist" is an adjective
     if any(_names_person(_span_ending(spans_at, t)) for t in toks):
         return None
-    role = find_role(gaz, toks)
-    if role is None or role[1] != len(toks) and not (role[1] < len(toks) and toks[role[1]].lower_ == "of"):
-        return None
-    title = _parse_title(gaz, doc, k + 1, stop, spans_at, None)
+    if not affiliations:
+        role = find_role(gaz, toks)
+        if role is None or role[1] != len(toks) and not (role[1] < len(toks) and toks[role[1]].lower_ == "of"):
+            return None
+        cut = len(toks)
+    else:
+        found = _role_end(gaz, toks)
+        if found is None:
+            return None
+        cut = found
+    title = _parse_title(gaz, doc, k + 1, k + 1 + cut, spans_at, None)
     if title is None:
         return None
-    return Title(title.start, title.end, title.role, title.sector, title.country, title.former, None)
+    country = title.country
+    if country is None and affiliations and title.sector in POLITICAL_SECTORS:
+        country = _tail_country(toks[cut:], spans_at)
+    return Title(title.start, title.end, title.role, title.sector, country, title.former, None)
+
+
+# Tokens an apposition may run to before its closing comma ("Matthew Nkosi, deputy
+# assistant secretary of state in the Bureau of African Affairs,"); without affiliations
+# the short reading's limit.
+_APPOSITION_MAX = 16
+_APPOSITION_SHORT = 10
+# Sectors of officials and political figures: the people whose affiliation gives them a
+# country (extract/entities.py guesses theirs from the story too). Not academics or
+# business people: "a professor at a university in Tokyo" is as often a visitor there.
+POLITICAL_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY", "OPP", "PTY", "LAB", "REB"))
+
+
+def _role_end(gaz: Gazetteer, toks: list[Token]) -> int | None:
+    """Where the role phrase of an apposition ends: the whole apposition ("the leader of
+    the Red Hand gang": the gang says more than "leader"), else the first preposition
+    that a role phrase ends right before ("minister | of environment", "secretary | of
+    state for communication", "ambassador | to Kenya")."""
+    cuts = [len(toks)] + [i for i, t in enumerate(toks) if i > 0 and t.pos_ == "ADP"]
+    for cut in cuts:
+        role = find_role(gaz, toks[:cut])
+        if role is not None and role[1] == cut:
+            return cut
+    return None
+
+
+def _tail_country(tail: list[Token], spans_at: dict[int, SpanInfo]) -> str | None:
+    """The country of the first country word, IGO, place or organisation with a country
+    word in an apposition's tail ("of the Pakistani military", "for Birdlife Spain",
+    "at a university in Tokyo")."""
+    if not tail or tail[0].lower_ not in _G.affiliation_prepositions:
+        return None
+    for t in tail:
+        s = spans_at.get(t.idx)
+        if s is None:
+            continue
+        term = _country_of(s.match) if s.match is not None else next(
+            (c for c in map(_country_of, s.hints) if c is not None), None)
+        if term is not None and term.country and not term.homes:
+            return term.country
+    return None
 
 
 # ----------------------------------------------------------------------------- nominals

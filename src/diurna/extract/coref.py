@@ -20,6 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..knowledge.gazetteer import fold, words
+from ..model import CountryFrom
 
 
 @dataclass(slots=True)
@@ -34,6 +35,7 @@ class PersonRef:
     spans: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, label)
     sentences: set[int] = field(default_factory=set)
     rule: str = ""
+    country_from: CountryFrom | None = None  # Entity.country_from: None when the text states it
 
 
 def short_forms(name: str, particles: frozenset[str], east_asian: frozenset[str]) -> set[str]:

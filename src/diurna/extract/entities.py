@@ -45,7 +45,7 @@ from ..knowledge.gazetteer import (
     town_country,
     words,
 )
-from ..model import Document, Entity, EntityType, Facts, Mention
+from ..model import FROM_SENTENCE, FROM_STORY, CountryFrom, Document, Entity, EntityType, Facts, Mention
 from ..settings import Settings
 from . import actors as A
 from . import coref as C
@@ -62,7 +62,15 @@ from .coref import (
     resolve_subject_pronoun,
     short_forms,
 )
-from .labels import DEMONYM, DICTIONARY, METONYMY, NOMINAL, RESIDENT, SENTENCE_COUNTRY, TITLE
+from .labels import (
+    DEMONYM,
+    DICTIONARY,
+    METONYMY,
+    NOMINAL,
+    RESIDENT,
+    SENTENCE_COUNTRY,
+    TITLE,
+)
 from .tokens import where
 
 if TYPE_CHECKING:
@@ -82,7 +90,8 @@ def build(settings: Settings) -> ExtractFn:
     gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries, settings.phoenix_actors)
 
     def extract(document: Document, doc: Doc, facts: Facts) -> Facts:
-        entities, story = extract_entities(gaz, document, doc, settings.full_coref)
+        entities, story = extract_entities(gaz, document, doc, settings.full_coref, settings.person_countries,
+                                           settings.story_people)
         return replace(facts, entities=entities, story_countries=story)
 
     return extract
@@ -134,6 +143,7 @@ class _Other:
     code: str | None
     rule: str
     mentions: list[Mention] = field(default_factory=list)
+    country_from: CountryFrom | None = None  # Entity.country_from
 
 
 @dataclass(slots=True)
@@ -155,7 +165,10 @@ class EntityState:
     ending_at: dict[int, A.SpanInfo] = field(default_factory=dict)  # span by its end offset
     claimed: dict[int, int] = field(default_factory=dict)  # start -> end of every mention made so far
     story: tuple[str, ...] = ()  # the countries the story is about, most weighty first
+    story_main: str | None = None  # the one country the story is about, if it is about one (implicit.main_country)
     full_coref: bool = False  # setting full_coref
+    person_countries: bool = False  # setting person_countries
+    story_people: bool = False  # setting story_people
 
     def sentence(self, offset: int) -> int:
         return bisect.bisect_right(self.sent_starts, offset) - 1
@@ -164,16 +177,19 @@ class EntityState:
 _State = EntityState  # the short name this module's functions use
 
 
-def extract_entities(gaz: Gazetteer, document: Document, doc: Doc,
-                     full_coref: bool = False) -> tuple[tuple[Entity, ...], tuple[str, ...]]:
+def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: bool = False,
+                     person_countries: bool = False, story_people: bool = False,
+                     ) -> tuple[tuple[Entity, ...], tuple[str, ...]]:
     """The document's entities, and the countries the story is about (most weighty first)."""
     text = document.text
     spans = A.misspelt(gaz, doc, A.person_by_role(gaz, doc, A.merge_spans(_ner_spans(doc), gaz.find(text))))
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent_starts = [s.start_char for s in doc.sents] if has_sents and len(doc) else [0]
-    st = _State(gaz, doc, text, document.published, {s.start: s for s in spans}, sent_starts, full_coref=full_coref)
+    st = _State(gaz, doc, text, document.published, {s.start: s for s in spans}, sent_starts, full_coref=full_coref,
+                person_countries=person_countries, story_people=story_people)
     _note_countries(st, spans)
-    st.story = I.story_countries(gaz, spans, text, document.title, document.dateline)
+    weights = I.story_weights(gaz, spans, text, document.title, document.dateline)
+    st.story, st.story_main = tuple(c for c, _ in weights), I.main_country(weights)
     for s in spans:
         st.sent_spans.setdefault(st.sentence(s.start), []).append(s)
         st.ending_at[s.end] = s
@@ -195,6 +211,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc,
         _pronouns(st)
     else:
         _subject_pronouns(st)
+    _story_people(st)
     return _assemble(st, text), st.story
 
 
@@ -258,8 +275,8 @@ def _titles(st: _State, span: A.SpanInfo) -> tuple[A.Title | None, A.Title | Non
     """Title and apposition of a person span, read before any other span is classified
     so that the words they use ("French" in "French President ...") are not actors."""
     start = _split_honorific(st, span)[0]
-    title = A.read_title(st.gaz, st.doc, start, st.spans_at)
-    appo = A.read_apposition(st.gaz, st.doc, span.end, st.spans_at)
+    title = A.read_title(st.gaz, st.doc, start, st.spans_at, st.person_countries)
+    appo = A.read_apposition(st.gaz, st.doc, span.end, st.spans_at, st.person_countries)
     for t in (title, appo):
         if t is not None:
             _consume(st, t.start, t.end)
@@ -360,7 +377,10 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
             p.sector = p.sector or ("ELI" if former else office.sector)
         p.sector = p.sector or (None if dated.stale else actor.sector)
         p.rule = p.rule if dated.unknown else DICTIONARY
-    if p.country is None and (p.sector in _DOMESTIC_SECTORS or p.sector == "ELI"):
+    # (setting person_countries: officials and political figures only; a professor or a
+    # business chief quoted in a story is as often a foreigner)
+    guessed = A.POLITICAL_SECTORS if st.person_countries else _DOMESTIC_SECTORS | {"ELI"}
+    if p.country is None and p.sector in guessed:
         # An official (or an opposition, party, union or rebel leader: domestic actors)
         # with no country named: the one country of the sentence, else of the document,
         # if unique.
@@ -369,12 +389,31 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
             found = set().union(*st.sent_countries.values()) if st.sent_countries else set()
         if len(found) == 1:
             p.country = next(iter(found))
-            p.rule = SENTENCE_COUNTRY
+            p.rule, p.country_from = SENTENCE_COUNTRY, FROM_SENTENCE
 
 
 def _named(st: _State) -> set[str]:
     """The countries the document names."""
     return set().union(*st.sent_countries.values()) if st.sent_countries else set()
+
+
+def _story_people(st: _State) -> None:
+    """People the text gives no country, once every mention is read. With setting
+    person_countries an official or political figure is of the story's country, as a
+    bare "the ministry" is (extract/implicit.py): "Wynter Mmolotsi, minister of
+    environment and tourism," in a story about Botswana. With setting story_people a
+    named person with no role ("Rastafarian Feniya Mbewe", "retired basketball star Yao
+    Ming") is of the country the story is about when it is about one. Both are marked
+    country_from "story": a guess."""
+    if not st.story:
+        return
+    for p in st.people:
+        if p.country is not None:
+            continue
+        if st.person_countries and p.sector in A.POLITICAL_SECTORS:
+            p.country, p.country_from = st.story[0], FROM_STORY
+        elif st.story_people and p.sector is None and st.story_main is not None:
+            p.country, p.country_from = st.story_main, FROM_STORY
 
 
 def _person_at(st: _State, start: int, end: int) -> PersonRef | None:
@@ -585,10 +624,16 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
             # the one country its sentence names (companies and NGOs work abroad: not them)
             found = st.sent_countries.get(st.sentence(span.start), set())
             country = next(iter(found)) if len(found) == 1 else None
+        country_from = None
+        if st.person_countries and country is None and role is not None and role[2] in _OFFICIAL_SECTORS and st.story \
+                and _bare_body(st, sp, role):
+            # "Parliament", "the High Court": a state body named by its role words alone
+            # is the story's, as a bare "the ministry" is (extract/implicit.py)
+            country, country_from = st.story[0], FROM_STORY
         sector = role[2] if role else None
         if country is None and _ngo(st, span, sp, role):
             country = sector = "NGO"  # "the Association of African Jurists": CAMEO's NGO
-        _add(st, "ORG", span.text, country, sector, None, span, "ORG", NER)
+        _add(st, "ORG", span.text, country, sector, None, span, "ORG", NER, country_from=country_from)
     elif span.label == "NORP":
         if country is None and H.describes_place(st, span):
             return  # "in Christian east Beirut": a part of a city, not a group acting
@@ -597,6 +642,13 @@ def _ner_only(st: _State, span: A.SpanInfo) -> None:
         if country is None and span.label in ("GPE", "LOC"):
             country = town_country(span.text)  # "near the town of Samarra" -> IRQ
         _add(st, "PLACE", span.text, country, None, None, span, span.label or "GPE", NER)
+
+
+def _bare_body(st: _State, sp: Span | None, role: tuple[int, int, str]) -> bool:
+    """Is the organisation's name its role words alone ("Parliament", "High Court", "the
+    Senate"), not a proper name with a role word in it ("Kadir Has University")?"""
+    return sp is not None and role[0] == 0 and role[1] == len(sp) and A.is_institution(
+        st.gaz, " ".join(t.text for t in sp))
 
 
 def _ngo(st: _State, span: A.SpanInfo, sp: Span | None, role: tuple[int, int, str] | None) -> bool:
@@ -622,11 +674,11 @@ def _adjacent_country(st: _State, start: int) -> str | None:
 
 
 def _add(st: _State, etype: EntityType, name: str, country: str | None, sector: str | None, role: str | None,
-         span: A.SpanInfo, label: str, rule: str, code: str | None = None) -> None:
+         span: A.SpanInfo, label: str, rule: str, code: str | None = None, country_from: CountryFrom | None = None) -> None:
     key = (etype, country, sector, code) if rule in (METONYMY, IGO) else (etype, fold(name), country, sector)
     other = st.others.get(key)
     if other is None:
-        other = st.others[key] = _Other(etype, name, country, sector, role, code, rule)
+        other = st.others[key] = _Other(etype, name, country, sector, role, code, rule, country_from=country_from)
     other.mentions.append(Mention(span.start, span.end, span.text, f"fuzzy:{label}" if span.fuzzy else label))
     st.claimed[span.start] = max(span.end, st.claimed.get(span.start, span.end))
     st.consumed.add((span.start, span.end))
@@ -673,7 +725,9 @@ def _bare_actors(st: _State) -> None:
                 continue
         etype: EntityType = "ORG" if found.institution and not found.plural else ("GROUP" if found.plural else "PERSON")
         mention = A.SpanInfo(found.start, found.end, st.text[found.start : found.end], None, None)
-        _add(st, etype, mention.text, found.country, found.sector, found.role, mention, f"bare:{found.rule}", NOMINAL)
+        guessed = FROM_STORY if found.rule in (I.STORY, I.ABROAD) else None
+        _add(st, etype, mention.text, found.country, found.sector, found.role, mention, f"bare:{found.rule}", NOMINAL,
+             country_from=guessed)
 
 
 def _bare_ngos(st: _State) -> None:
@@ -831,23 +885,26 @@ def actor_code(gaz: Gazetteer, country: str | None, sector: str | None, code: st
 
 
 def _assemble(st: _State, text: str) -> tuple[Entity, ...]:
-    drafts: list[tuple[EntityType, str, str | None, str | None, str | None, str | None, str, tuple[Mention, ...]]] = []
+    drafts: list[tuple[EntityType, str, str | None, str | None, str | None, str | None, str, tuple[Mention, ...],
+                       CountryFrom | None]] = []
     for p in st.people:
         spans = sorted(set(p.spans))
         mentions = tuple(Mention(s, e, text[s:e], label) for s, e, label in spans)
-        drafts.append(("PERSON", p.name, p.country, p.role, p.sector, None, f"{VERSION}:{p.rule or NER}", mentions))
+        drafts.append(("PERSON", p.name, p.country, p.role, p.sector, None, f"{VERSION}:{p.rule or NER}", mentions,
+                       p.country_from))
     for o in st.others.values():
         mentions = tuple(sorted(set(o.mentions), key=lambda m: (m.start, m.end)))
-        drafts.append((o.type, o.name, o.country, o.role, o.sector, o.code, f"{VERSION}:{o.rule}", mentions))
+        drafts.append((o.type, o.name, o.country, o.role, o.sector, o.code, f"{VERSION}:{o.rule}", mentions,
+                       o.country_from))
     drafts.sort(key=lambda d: min(m.start for m in d[7]))
     out = []
-    for n, (etype, name, country, role, sector, code, rule, mentions) in enumerate(drafts, start=1):
+    for n, (etype, name, country, role, sector, code, rule, mentions, country_from) in enumerate(drafts, start=1):
         out.append(Entity(
             id=f"e{n}", name=name, type=etype, mentions=mentions, country=country, role=role,
             sector=sector if etype != "PLACE" else None,
             actor_code=None if etype == "PLACE" else (code if code and len(code) > 3 and country not in st.gaz.igo_codes
                                                       else actor_code(st.gaz, country, sector)),
-            rule=rule,
+            rule=rule, country_from=country_from if country else None,
         ))
     return tuple(out)
 

@@ -51,6 +51,13 @@ def story_countries(gaz: Gazetteer, spans: list[A.SpanInfo], text: str, title: s
                     dateline: str | None) -> tuple[str, ...]:
     """The countries the story is about, most weighty first: mentions in the body, the
     title's and the dateline's counted thrice. IGOs are not countries."""
+    return tuple(c for c, _ in story_weights(gaz, spans, text, title, dateline))
+
+
+def story_weights(gaz: Gazetteer, spans: list[A.SpanInfo], text: str, title: str | None,
+                  dateline: str | None) -> tuple[tuple[str, int], ...]:
+    """`story_countries` with each country's weight (mentions, the title and the dateline
+    counted thrice), most weighty first."""
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for s in spans:
@@ -69,7 +76,22 @@ def story_countries(gaz: Gazetteer, spans: list[A.SpanInfo], text: str, title: s
             counts[c] += weight
             first.setdefault(c, -1)
     ranked = sorted(counts, key=lambda c: (-counts[c], first[c]))
-    return tuple(c for c in ranked if c not in gaz.igo_codes and c != "NGO" and counts[c] >= _STORY_MIN)
+    return tuple((c, counts[c]) for c in ranked if c not in gaz.igo_codes and c != "NGO" and counts[c] >= _STORY_MIN)
+
+
+# A story is about one country when that country weighs at least this many times the
+# next one ("Nigeria records mpox cases": NGA 8, none other; not "Botswana ... amid UK
+# opposition": BWA 9, GBR 7).
+_MAIN_RATIO = 2
+
+
+def main_country(weights: tuple[tuple[str, int], ...]) -> str | None:
+    """The one country a story is about (`story_weights`), else None."""
+    if not weights:
+        return None
+    if len(weights) > 1 and weights[0][1] < _MAIN_RATIO * weights[1][1]:
+        return None
+    return weights[0][0]
 
 
 def _country_term(match: Match | None) -> str | None:
@@ -139,21 +161,22 @@ def _implicit(st: EntityState, tok: Token, start: int, end: int, role: str, sect
         # "troops in Rafah" are not of Rafah's country; in a story about another
         # country they are that country's
         story = st.story[0] if st.story and st.story[0] != abroad else None
-        return Implicit(start, end, role, sector, story, plural, institution, "abroad")
+        return Implicit(start, end, role, sector, story, plural, institution, ABROAD)
     country, rule = _of_country(st, tok), "of-country"
     if country is None and sector in _STATE_SECTORS and st.story:
-        country, rule = st.story[0], _STORY
+        country, rule = st.story[0], STORY
     if country is None and _subject(tok):
         # where a group acts: "rebels attacked a village in Mali" (not an object: in
         # "prisoners rioted in Lima joining demonstrators" the place is the prisoners')
         found = _place_countries(st, tok)
         country, rule = (found.pop(), "sentence-place") if len(found) == 1 else (None, "")
     if country is None and st.story:
-        country, rule = st.story[0], _STORY
+        country, rule = st.story[0], STORY
     return Implicit(start, end, role, sector, country, plural, institution, rule)
 
 
-_STORY = "story-country"
+STORY = "story-country"
+ABROAD = "abroad"
 # State bodies belong to the story's country more often than to a place in their sentence
 # ("the junta expelled French troops and turned to Russia").
 _STATE_SECTORS = frozenset(("GOV", "MIL", "LEG", "JUD", "COP", "SPY"))

@@ -35,6 +35,7 @@ class Grammar:
     neuter_pronouns: frozenset[str]
     object_pronouns: frozenset[str]
     title_connectors: frozenset[str]
+    affiliation_prepositions: frozenset[str]
     plural_nouns: frozenset[str]
     temporal_marks: frozenset[str]
     announcing_auxiliaries: frozenset[str]

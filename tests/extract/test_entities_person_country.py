@@ -1,0 +1,119 @@
+"""A person's country from the text around the name (appositions with a role and its
+tail, titles with adjectives) and, for officials the text gives none, from the story;
+bare state bodies ("Parliament") of the story's country. Our own sentences, fictional
+people."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline, Settings
+from diurna.extract import implicit as I
+
+
+@pytest.fixture(scope="module")
+def entities_pipeline() -> Pipeline:
+    return Pipeline(Settings.load(extractors=["entities"], person_countries=True))
+
+
+@pytest.fixture(scope="module")
+def default_pipeline() -> Pipeline:
+    return Pipeline(Settings.load(extractors=["entities"]))
+
+
+@pytest.fixture(scope="module")
+def story_pipeline() -> Pipeline:
+    return Pipeline(Settings.load(extractors=["entities"], person_countries=True, story_people=True))
+
+
+def _entity_at(result, needle):
+    i = result.document.text.find(needle)
+    for e in result.facts.entities:
+        if any(m.start <= i < m.end for m in e.mentions):
+            return e
+    return None
+
+
+@pytest.mark.parametrize(("text", "needle", "country", "country_from"), [
+    # the role's tail names the body or place the person belongs to
+    ("Tomas Verdel, director general of the Chilean navy's press office, said the ship sailed.",
+     "Tomas Verdel", "CHL", None),
+    ("Maria Santos, spokeswoman for the Portuguese navy, said the ship sailed.", "Maria Santos", "PRT", None),
+    ("Rafe Ortolan, Peru's secretary of state for communication, told reporters the vote was fair.",
+     "Rafe Ortolan", "PER", None),
+    # an academic's workplace is not the country they speak for
+    ("Lina Moss, a professor at a university in Nairobi, said prices rose.", "Lina Moss", None, None),
+    ("John Mensah, Ghana's ambassador to Kenya, said talks went well.", "John Mensah", "GHA", None),
+    # "to": the country an envoy is sent to is not the envoy's
+    ("John Mensah, ambassador to Kenya, said Togo agreed.", "John Mensah", None, None),
+    # an adjective inside a title: the country before it still counts
+    ("Chile's presidential spokesman Ivo Marrak said the plan was ready.", "Ivo Marrak", "CHL", None),
+    # a clause after the comma is no apposition
+    ("Ivo Marrak, who spoke in Peru, said the plan was ready.", "Ivo Marrak", None, None),
+])
+def test_entities_person_country_apposition(entities_pipeline, text, needle, country, country_from):
+    ent = _entity_at(entities_pipeline.process(text), needle)
+    assert ent is not None and ent.type == "PERSON"
+    assert (ent.country, ent.country_from) == (country, country_from)
+
+
+STORY = ("Ghana's cabinet met on Monday. Ghana's economy grew. Ghana's farmers were glad. "
+         "The talks touched on Togo and Mali. ")
+
+
+@pytest.mark.parametrize(("text", "needle", "country", "country_from"), [
+    # an official with no country named takes the story's, marked as a guess
+    (STORY + "Kofi Arben, minister of environment and tourism, told Parliament that revenue rose.",
+     "Kofi Arben", "GHA", "story"),
+    (STORY + "Kofi Arben, minister of environment and tourism, told Parliament that revenue rose.",
+     "Parliament", "GHA", "story"),
+    # a named body is no bare one; a person with no role is left alone
+    (STORY + "Kofi Arben said the Kwame Hall University Council would meet.", "Kofi Arben", None, None),
+    # the text's own country is no guess
+    (STORY + "Kofi Arben, Togo's minister of environment, told reporters that revenue rose.",
+     "Kofi Arben", "TGO", None),
+])
+def test_entities_person_country_story(entities_pipeline, text, needle, country, country_from):
+    ent = _entity_at(entities_pipeline.process(text), needle)
+    assert ent is not None
+    assert (ent.country, ent.country_from) == (country, country_from)
+
+
+@pytest.mark.parametrize(("text", "needle", "country", "country_from"), [
+    # the settings off: a bare state body keeps no country
+    (STORY + "Kofi Arben told Parliament that revenue rose.", "Parliament", None, None),
+    # the settings off: no apposition tail, no official's story country
+    ("Tomas Verdel, director general of the Chilean navy's press office, said the ship sailed.",
+     "Tomas Verdel", None, None),
+    (STORY + "Kofi Arben, minister of environment and tourism, told Parliament that revenue rose.",
+     "Kofi Arben", None, None),
+])
+def test_entities_person_country_default(default_pipeline, text, needle, country, country_from):
+    ent = _entity_at(default_pipeline.process(text), needle)
+    assert ent is not None
+    assert (ent.country, ent.country_from) == (country, country_from)
+
+
+@pytest.mark.parametrize(("text", "needle", "country"), [
+    # a named person with no role in a story about one country
+    (STORY + "Kofi Arben said the harvest was poor.", "Kofi Arben", "GHA"),
+    # a story about two countries alike: no guess
+    ("Ghana and Togo met. Ghana and Togo signed. Ghana and Togo agreed. Kofi Arben said the harvest was poor.",
+     "Kofi Arben", None),
+    # a person of a body that works abroad keeps none
+    (STORY + "Reuters reporter Kofi Arben said the harvest was poor.", "Kofi Arben", None),
+])
+def test_entities_person_country_story_people(story_pipeline, text, needle, country):
+    ent = _entity_at(story_pipeline.process(text), needle)
+    assert ent is not None and ent.type == "PERSON"
+    assert ent.country == country and ent.country_from == ("story" if country else None)
+
+
+@pytest.mark.parametrize(("weights", "main"), [
+    ((("GHA", 9), ("TGO", 3)), "GHA"),
+    ((("GHA", 9),), "GHA"),
+    ((("GHA", 9), ("TGO", 7)), None),  # two countries weigh alike: the story is about both
+    ((), None),
+])
+def test_implicit_main_country(weights, main):
+    assert I.main_country(weights) == main
