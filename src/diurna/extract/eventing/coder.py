@@ -314,6 +314,12 @@ def _owner(tok: Token, people: frozenset[str]) -> Token:
             for g in p.children:
                 if g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.ent_type_):
                     return g
+    for p in tok.children:
+        # "praised the withdrawal of Arnorian troops": a body whose act it is stands for it
+        if p.dep_ == "prep" and p.lower_ in A.of_prepositions():
+            for g in p.children:
+                if g.dep_ == "pobj" and g.lower_ in words.agent_nouns:
+                    return g
     for c in tok.children:
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
             return c
