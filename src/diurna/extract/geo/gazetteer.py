@@ -102,6 +102,7 @@ class Gazetteer:
         )
 
 
+@lru_cache(maxsize=1 << 16)  # a pure function of the string, asked ~330 times per story
 def name_key(text: str) -> str:
     """Case-, accent- and spacing-insensitive form of a place name; a leading "the" is
     dropped so that "the Gambia" and "Gambia" meet. Short all-capital forms keep their

@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Final
 
 from ...model import Quote, QuoteKind
+from ..tokens import where
 from .cues import Cues, cue_of, load
 from .direct import DIRECT, FRAGMENT, Classified, Frame, frame_of, trimmed
 from .speakers import EntityIndex, speaker_ref
@@ -53,10 +54,12 @@ def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, in
     direct = tuple((q.marked.open, q.marked.end - 1) for q in quoted if q.role == DIRECT)
     fragments = tuple((q.marked.open, q.marked.end - 1) for q in quoted if q.role == FRAGMENT)
     found: list[Reported] = []
-    for tok in doc:
+    words = _CueWords(cues.speech_verbs, cues.phrase_words)  # both built anew at each read
+    for i in _cue_candidates(doc, words):
+        tok = doc[i]
         if _quote_at(tok.idx, direct) is not None:
             continue  # speech reported inside a quote is the quoted speaker's, not ours
-        for cand in _from_token(tok, text, cues, index, fragments):
+        for cand in _from_token(tok, text, cues, index, fragments, words):
             r = _in_paragraph(cand, text, tok.idx)
             if r is not None and not _overlaps_direct(r, direct):
                 found.append(r)
@@ -71,6 +74,19 @@ def reported(doc: Doc, text: str, quoted: tuple[Classified, ...], cues: Cues, in
         out.append(Quote(text=text[r.start:r.end], kind=kind, start=r.start, end=r.end,
                          speaker=r.frame.speaker, cue=r.frame.cue, addressee=r.frame.addressee, rule=rule))
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _CueWords:
+    speech_verbs: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+
+
+def _cue_candidates(doc: Doc, words: _CueWords) -> list[int]:
+    """The tokens _from_token can find a cue at, in order: verbs (speech, object and
+    naming cues), nouns (speech nouns) and first words of a cue phrase; the rest of
+    the document is not walked token by token."""
+    return sorted({*where(doc, "POS", ("VERB", "NOUN")), *where(doc, "LOWER", {p[0] for p in words.phrases})})
 
 
 def _in_paragraph(r: Reported, text: str, pos: int) -> Reported | None:
@@ -98,9 +114,10 @@ def _overlaps_direct(r: Reported, direct: tuple[tuple[int, int], ...]) -> bool:
     return covered * 2 >= r.end - r.start
 
 
-def _from_token(tok: Token, text: str, cues: Cues, index: EntityIndex, fragments) -> list[Reported]:
+def _from_token(tok: Token, text: str, cues: Cues, index: EntityIndex, fragments,
+                words: _CueWords) -> list[Reported]:
     out: list[Reported] = []
-    verb_cue = cue_of(tok, cues.speech_verbs)
+    verb_cue = cue_of(tok, words.speech_verbs)
     if verb_cue is not None:
         out.extend(_verb_contents(tok, verb_cue, text, cues, index))
     if verb_cue is None and cue_of(tok, cues.object_verbs) is not None:
@@ -108,7 +125,7 @@ def _from_token(tok: Token, text: str, cues: Cues, index: EntityIndex, fragments
     naming = cue_of(tok, cues.naming_verbs)
     if naming is not None and not out:
         out.extend(_naming(tok, naming, text, cues, index, fragments))
-    for phrase in cues.phrase_words:
+    for phrase in words.phrases:
         if tok.lower_ == phrase[0]:
             out.extend(_according(tok, phrase, text, cues, index))
     if tok.pos_ == "NOUN" and tok.lemma_.lower() in cues.nouns:
