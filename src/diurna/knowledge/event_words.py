@@ -37,6 +37,7 @@ class EventWords:
     measure_prepositions: frozenset[str]
     charge_prepositions: frozenset[str]
     agent_prepositions: frozenset[str]
+    complement_prepositions: frozenset[str]
 
 
 @lru_cache(maxsize=None)

@@ -40,11 +40,13 @@ from . import cameo, load_yaml, petrarch_verbs
 
 FILE = "predicates.yaml"
 FRAME_TARGETS = ("inner", "addressee")
+SUBJECT_TARGET = "subject"  # a target of `source` entries: the clause's subject is acted on
 _KNOWN_KEYS = {
     "id", "pos", "lemmas", "code", "object", "particle", "compound", "target", "reciprocal", "frame",
     "confidence", "requires_dobj", "requires_prep", "requires_word", "requires_xcomp",
     "requires_human_object", "requires_protest_context", "before", "after", "requires_coordinated_subject",
-    "excludes_particle", "excludes_dep", "object_excludes", "alleges",
+    "excludes_particle", "excludes_dep", "object_excludes", "alleges", "subject", "subject_excludes", "source",
+    "complement", "target_is",
 }
 
 
@@ -103,6 +105,14 @@ class Predicate:
     excludes_dep: frozenset[str] = frozenset()  # "called the plan ridiculous" (oprd)
     object_excludes: frozenset[str] = frozenset()  # "launched air strikes" is no labour strike
     alleges: frozenset[str] = frozenset()  # prepositions whose act is alleged, not asserted ("accused of plotting")
+    # the doer's word decides the sense: "legislation targeting Gondor" is no attack
+    subject: frozenset[str] = frozenset()  # the subject (or the noun a participle modifies) is one of these
+    subject_excludes: frozenset[str] = frozenset()  # ... is none of these
+    # "met with opposition from Gondor": the source is a prepositional object and the
+    # subject the target (target "subject")
+    source: tuple[str, ...] = ()
+    complement: frozenset[str] = frozenset()  # a word of the predicative complement ("called it unjust")
+    target_is: frozenset[str] = frozenset()  # the acted-on word is one of these ("killed 30 militants": combat)
     origin: str = FILE  # the file the entry comes from; rules name it
 
     @property
@@ -118,6 +128,7 @@ class Predicate:
         return (3 * bool(self.object) + 2 * bool(self.particle) + 2 * bool(self.compound)
                 + bool(self.requires_word) + bool(self.requires_prep) + bool(self.requires_human_object)
                 + bool(self.requires_protest_context) + bool(self.requires_xcomp)
+                + bool(self.subject) + 2 * bool(self.complement) + 2 * bool(self.target_is)
                 + 2 * self.requires_coordinated_subject
                 + 2 * sum(max(len(p) for p in s.phrases) for s in (*self.before, *self.after)))
 
@@ -310,4 +321,14 @@ def _predicate(raw: Any, where: str, frames: Mapping[str, Frame]) -> Predicate:
         excludes_dep=_words(raw, "excludes_dep", where),
         object_excludes=_words(raw, "object_excludes", where),
         alleges=_words(raw, "alleges", where),
+        subject=_words(raw, "subject", where), subject_excludes=_words(raw, "subject_excludes", where),
+        source=tuple(_words_in_order(raw, "source", where)), complement=_words(raw, "complement", where),
+        target_is=_words(raw, "target_is", where),
     )
+
+
+def _words_in_order(raw: dict[str, Any], key: str, where: str) -> list[str]:
+    value = raw.get(key) or []
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where}: {key} must be a list of words; quote on/off/no (YAML reads them as booleans)")
+    return [v.lower() for v in value]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from ...knowledge.predicates import FILE as FILE
 from ...knowledge.predicates import FRAME_TARGETS as FRAME_TARGETS
+from ...knowledge.predicates import SUBJECT_TARGET as SUBJECT_TARGET
 from ...knowledge.predicates import Frame as Frame
 from ...knowledge.predicates import Lexicon as Lexicon
 from ...knowledge.predicates import Predicate as Predicate

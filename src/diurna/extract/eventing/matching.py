@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import event_words, grounding_words
 from . import arguments as A
-from .lexicon import Lexicon, Predicate
+from .lexicon import SUBJECT_TARGET, Lexicon, Predicate
 from .phrases import object_targets, words_hold
 
 if TYPE_CHECKING:
@@ -94,6 +94,10 @@ def _object_noun(verb: Token, pred: Predicate) -> Token | None:
     candidates += [g for c in direct if c.pos_ in ("NOUN", "NUM", "PRON")
                    for p in c.children if p.dep_ == "prep" and p.lower_ in _W.measure_prepositions
                    for g in p.children if g.dep_ == "pobj"]
+    # "conducted the drills encircling the island" misparsed as a clause whose subject
+    # is the object: a participle's subject right after the verb is its object
+    candidates += [n for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG"
+                   for n in c.children if n.dep_ == "nsubj" and n.i > verb.i and n.i < c.i]
     for c in candidates:
         if _keys(c)[0] in pred.object or c.lower_ in pred.object:
             return c
@@ -134,6 +138,11 @@ def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> 
         return False
     if pred.requires_human_object and not any(_human(o, lex) for o in objs + _infinitive_subjects(tok)):
         return False
+    if pred.target_is:
+        acted_on = objs if tok.pos_ in _VERBAL else list(A.prep_objects(tok, pred.target))
+        # every one of them: "killed a scientist and nine soldiers" is no combat
+        if not acted_on or not all(lemma(o) in pred.target_is or o.lower_ in pred.target_is for o in acted_on):
+            return False
     return True
 
 
@@ -151,6 +160,13 @@ def _sense_fits(tok: Token, pred: Predicate) -> bool:
         return False
     if pred.excludes_dep and any(c.dep_ in pred.excludes_dep for c in tok.children):
         return False
+    if (pred.subject or pred.subject_excludes) and tok.pos_ in _VERBAL:
+        doers = {w for d in _doers(tok) for w in (lemma(d), d.lower_)}
+        if pred.subject and not doers & pred.subject or doers & pred.subject_excludes:
+            return False
+    if pred.complement and not any(lemma(w) in pred.complement or w.lower_ in pred.complement
+                                   for w in _complement(tok)):
+        return False
     if pred.object_excludes:
         heads = [tok] if tok.pos_ in _NOMINAL else A.objects(tok) + A.passive_subjects(tok)
         words = [w for h in heads for w in (h, *(m for m in h.children if m.dep_ in ("compound", "amod", "nmod")))
@@ -158,6 +174,30 @@ def _sense_fits(tok: Token, pred: Predicate) -> bool:
         if any(lemma(w) in pred.object_excludes or w.lower_ in pred.object_excludes for w in words):
             return False
     return True
+
+
+def _doers(verb: Token) -> list[Token]:
+    """Who does the act as the parse has it: the subject, a passive's agent, or the noun
+    a participle modifies ("legislation targeting Gondor": the legislation)."""
+    found = A.subjects(verb) or (A.agents(verb) if _passive(verb) else [])
+    if not found and verb.dep_ == "acl" and verb.head is not verb:
+        found = [verb.head]
+    return found
+
+
+def _complement(verb: Token) -> list[Token]:
+    """The words of a predicative complement: "called the ruling arbitrary" (oprd),
+    "described the jailbreak as deplorable" (an "as" phrase)."""
+    heads = [c for c in verb.children if c.dep_ in ("oprd", "xcomp", "acomp", "attr")
+             or c.dep_ == "prep" and c.lower_ in _W.complement_prepositions]
+    # "designated the group a terrorist organisation" parsed with two objects: the second
+    objs = [c for c in verb.children if c.dep_ == "dobj"]
+    heads += objs[1:]
+    # ... or with the second as an apposition written without a comma ("designated BLA a
+    # terrorist group"); "Zamora, a journalist," is a description
+    heads += [a for o in objs[:1] for a in o.children
+              if a.dep_ == "appos" and not a.doc[a.left_edge.i - 1].is_punct]
+    return [w for h in heads for w in h.subtree if w is not h or h.dep_ != "prep"]
 
 
 def _infinitive_after(verb: Token) -> Token | None:
@@ -267,14 +307,30 @@ def _verb_arguments(m: Match, obj: Token | None) -> None:
             m.targets = A.objects(verb) or (_infinitive_subjects(verb) if pred.frame is None else [])
         if "dative" in pred.target:
             m.targets += A.datives(verb)
-    preps = [p for p in pred.target if p not in ("dobj", "dative")]
+    preps = [p for p in pred.target if p not in ("dobj", "dative", SUBJECT_TARGET)]
     m.targets += list(A.prep_objects(verb, preps))
     if pred.after and obj is None and "dobj" not in pred.target:
         m.targets += object_targets(verb, preps)  # the words name the object: "restored ties with Gondor"
     if obj is not None:
         m.pattern += "-object"
         m.targets += list(A.prep_objects(obj, preps))
+    if pred.source:
+        _source_from_preposition(m, obj)
+    if pred.complement:
+        said = {w.i for w in _complement(verb)}
+        m.targets = [t for t in m.targets if t.i not in said]  # what it is called is no target
     _reciprocal(m)
+
+
+def _source_from_preposition(m: Match, obj: Token | None) -> None:
+    """"met with opposition from Gondor", "drew criticism from Gondor": the act is the
+    prepositional object's, aimed at the clause's subject (target "subject")."""
+    heads = [m.trigger] if obj is None else [m.trigger, obj]
+    subject = m.sources
+    m.sources = [t for h in heads for t in A.prep_objects(h, m.pred.source)]
+    if SUBJECT_TARGET in m.pred.target:
+        m.targets = subject + [t for t in m.targets if t not in subject]
+    m.pattern += "-source"
 
 
 def _reciprocal(m: Match) -> None:
@@ -309,7 +365,7 @@ def _noun_arguments(m: Match) -> None:
     m.sources = A.possessors(noun) or [
         c for c in noun.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
-    ] or list(A.prep_objects(noun, tuple(_W.agent_prepositions)))
+    ] or list(A.prep_objects(noun, (*_W.agent_prepositions, *pred.source)))
     m.targets = list(A.prep_objects(noun, pred.target))
     m.pattern = "noun-possessive" if m.sources else "noun"
     light = A.verb_of_noun(noun)
