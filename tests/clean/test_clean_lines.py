@@ -41,3 +41,17 @@ def test_clean_lines_scores_prompts_and_story_lines(settings):
 def test_clean_lines_dev_story_lines_are_there():
     lines = story_lines()
     assert len(lines) >= 20 and all(line.endswith((".", '"')) for line in lines)
+
+
+
+def test_clean_report_lists_dev_misses_only():
+    """The report's misses come from dev pages and fixtures alone: a test page's kept
+    noise would name a held-out wording."""
+    from diurna.evaluate.clean import Tally, report_misses
+
+    tallies = {"all": Tally(), "dev": Tally(), "test": Tally()}
+    for name in ("all", "dev"):
+        tallies[name].miss(set="voa", item="web", problem="kept noise: a dev wording")
+    for name in ("all", "test"):
+        tallies[name].miss(set="voa", item="web", problem="kept noise: a test wording")
+    assert report_misses(tallies) == [{"set": "voa", "item": "web", "problem": "kept noise: a dev wording"}]
