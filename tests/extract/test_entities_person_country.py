@@ -117,3 +117,24 @@ def test_entities_person_country_story_people(story_pipeline, text, needle, coun
 ])
 def test_implicit_main_country(weights, main):
     assert I.main_country(weights) == main
+
+
+INTERVIEW = ("VOA spoke with John Mensah about his trip. "
+             "VOA: During your visit to Ghana, you met the president. What did you discuss? "
+             "John Mensah, former Kenyan trade minister: We discussed trade. ")
+
+
+@pytest.mark.parametrize(("text", "needle", "person"), [
+    # in an interviewer's question "you" is the person who answers next
+    (INTERVIEW, "your visit", "John Mensah"),
+    (INTERVIEW, "you met", "John Mensah"),
+    # no answer label follows: "you" stays no one's
+    ("VOA: During your visit to Ghana, you met the president. What did you discuss?", "you met", None),
+    # a "you" outside a question is no interviewee
+    (INTERVIEW + "Mensah said: you cannot stop trade.", "you cannot", None),
+])
+def test_entities_person_interview_you(default_pipeline, text, needle, person):
+    i = text.find(needle)
+    found = [e.name for e in default_pipeline.process(text).facts.entities
+             if any(m.start == i and m.label == "coref:interview" for m in e.mentions)]
+    assert found == ([person] if person else [])

@@ -435,7 +435,8 @@ def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int,
     while stop < min(sent_end, k + (_APPOSITION_MAX if affiliations else _APPOSITION_SHORT)) and doc[stop].text not in (",", ".", ";", ":", "(", ")", "\"", "“", "”"):
         stop += 1
     toks = list(doc[k + 1 : stop])
-    if not toks or (stop < sent_end and doc[stop].text not in (",", ".", ";")):
+    ends = (",", ".", ";", ":") if affiliations else (",", ".", ";")  # ":" ends an interview's speaker label
+    if not toks or (stop < sent_end and doc[stop].text not in ends):
         return None
     if toks[0].pos_ == "AUX" or any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" and t.dep_ not in ("amod", "compound")
                                     for t in toks):

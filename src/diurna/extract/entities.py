@@ -211,6 +211,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: b
         _pronouns(st)
     else:
         _subject_pronouns(st)
+    _interviewees(st)
     _story_people(st)
     return _assemble(st, text), st.story
 
@@ -395,6 +396,51 @@ def _fill_person(st: _State, p: PersonRef, info: A.Title | None, title: A.Title 
 def _named(st: _State) -> set[str]:
     """The countries the document names."""
     return set().union(*st.sent_countries.values()) if st.sent_countries else set()
+
+
+def _interviewees(st: _State) -> None:
+    """An interview set out as "VOA: <question> <Name>[, title]: <answer>": in a
+    question (after a label that is a news medium) "you" and "your" are the person
+    whose label opens the next answer. Labels are a name and a colon at a sentence start."""
+    labels = [(tok.i, _label_person(st, tok)) for tok in st.doc if tok.text == ":" and _label_start(st, tok)]
+    for n, (colon, person) in enumerate(labels):
+        if person is not None or not _media_label(st, colon):
+            continue
+        nxt = next(((i, p) for i, p in labels[n + 1 :] if p is not None), None)
+        if nxt is None or any(i < nxt[0] for i, p in labels[n + 1 :] if p is None):
+            continue  # no answer follows, or another question comes first
+        for tok in st.doc[colon + 1 : nxt[0]]:
+            if tok.lower_ in _G.second_person_pronouns and not _taken(st, tok.idx, tok.idx + len(tok.text)):
+                person_ = st.people[nxt[1]]
+                person_.spans.append((tok.idx, tok.idx + len(tok.text), "coref:interview"))
+                person_.sentences.add(st.sentence(tok.idx))
+                st.claimed[tok.idx] = tok.idx + len(tok.text)
+
+
+def _label_start(st: _State, colon: Token) -> bool:
+    """Is the colon's label the start of its sentence, a few words at most ("VOA:",
+    "Richard Moss, former U.S. envoy:")?"""
+    start = st.sent_starts[st.sentence(colon.idx)]
+    first = _tokens(st, start, start + 1)
+    return first is not None and 0 < colon.i - first.start <= _LABEL_MAX
+
+
+_LABEL_MAX = 12  # tokens of an interview label ("Richard Moss, former U.S. deputy secretary of state")
+
+
+def _label_person(st: _State, colon: Token) -> int | None:
+    """The person whose name opens the colon's label, else None."""
+    start = st.sent_starts[st.sentence(colon.idx)]
+    for idx, p in enumerate(st.people):
+        if any(s == start and e <= colon.idx for s, e, label in p.spans if label != TITLE):
+            return idx
+    return None
+
+
+def _media_label(st: _State, colon: int) -> bool:
+    """Is the label before the colon a news medium (sector MED: "VOA", "Reuters")?"""
+    tok = st.doc[colon - 1]
+    return any(o.sector == "MED" and any(m.start <= tok.idx < m.end for m in o.mentions) for o in st.others.values())
 
 
 def _story_people(st: _State) -> None:

@@ -30,6 +30,7 @@ class Grammar:
     ngo_words: frozenset[str]
     ambiguous_currency_words: frozenset[str]
     male_pronouns: frozenset[str]
+    second_person_pronouns: frozenset[str]
     female_pronouns: frozenset[str]
     plural_pronouns: frozenset[str]
     neuter_pronouns: frozenset[str]
