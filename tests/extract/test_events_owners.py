@@ -32,3 +32,16 @@ def test_events_owners_a_body_stands_for_its_act(pipeline: Pipeline, text: str, 
 def test_events_owners_people_are_no_body(pipeline: Pipeline) -> None:
     found = _targets(pipeline, "Mali's president praised the release of the hostages on Tuesday.", "05")
     assert found and all(text != "hostages" for text, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "root", "target"),
+    [
+        # the name that heads the phrase, not its possessor's
+        ("Egypt signed an agreement with Turkey's rival Greece on Tuesday.", "05", "GRC"),
+        # a phrase headed by a common noun keeps its possessor's country
+        ("Egypt signed an agreement with Turkey's government on Tuesday.", "05", "TUR"),
+    ],
+)
+def test_events_owners_the_head_name_wins(pipeline: Pipeline, text: str, root: str, target: str) -> None:
+    assert target in {country for _, country in _targets(pipeline, text, root)}

@@ -546,6 +546,10 @@ def _refs(ctx: Context, tok: Token) -> list[ActorRef]:
         ent = ctx.index.at(tok.left_edge.idx, a.end)
         if ent is not None and ent.country and not _joined_mention(ent, a.start, a.end, a.text):
             ref = replace(ref, entity=ent.id, country=ent.country, actor_code=ent.actor_code)
+    head = ctx.index.at(tok.idx, tok.idx + len(tok.text)) if tok.pos_ == "PROPN" else None
+    if head is not None and ref.entity is not None and head.id != ref.entity and head.country:
+        # "Turkey's rival Greece": the name the phrase is headed by, not a possessor's
+        ref = replace(ref, entity=head.id, country=head.country, actor_code=head.actor_code)
     return [ref]
 
 
