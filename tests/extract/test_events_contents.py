@@ -82,3 +82,32 @@ def test_events_contents_table_valid() -> None:
     table = cues()
     assert table and all(cameo.lookup(c.code) for c in table)
     assert {c.code[:2] for c in table} >= {"11", "01", "02", "13", "05", "03"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a judging word anywhere in the content is a criticism, aimed at the other state it names
+    ('"It is time to stop the heinous attacks by Tanzania," Kenyan President Daniel Mwangi said.',
+     [("111", "KEN", "TZA")]),
+    ("Kenyan President Daniel Mwangi said Kenya was deeply disappointed by the Tanzanian decision.",
+     [("111", "KEN", "TZA")]),
+    # the lexicon codes a judging naming verb itself ("called X 'unconstitutional'"): no statement beside it
+    ('Kenyan President Daniel Mwangi called the Tanzanian ruling "unconstitutional."', []),
+    # ... or a denial when it calls a claim baseless
+    ('"These allegations are baseless," the Kenyan army said.', [("016", "KEN", None)]),
+    # ... unless its clause is negated, or no word judges
+    ("Kenyan President Daniel Mwangi said the Tanzanian decision was not illegal.", [("010", "KEN", None)]),
+    ("Kenyan President Daniel Mwangi said the Tanzanian decision was expected.", [("010", "KEN", None)]),
+    # an appeal not to act is an appeal too; a subject that is no actor points at the
+    # state its phrase names
+    ("Kenyan President Daniel Mwangi said Tanzania should not close the border.", [("020", "KEN", "TZA")]),
+    ("Kenyan President Daniel Mwangi said trade with Tanzania should stop.", [("020", "KEN", "TZA")]),
+    # a neutral cue reporting an infinitive is an instruction to the addressee
+    ("Kenyan President Daniel Mwangi told Tanzanian envoy Amina Hassan to leave the country.",
+     [("100", "KEN", "TZA")]),
+    # more neutral cues: a tweet, "contended", "described ... as"
+    ("Kenyan President Daniel Mwangi tweeted that the border would reopen.", [("010", "KEN", None)]),
+    ('Kenyan President Daniel Mwangi contended that Tanzania was "hostile" to Kenyan traders.',
+     [("111", "KEN", "TZA")]),
+])
+def test_events_contents_judgements_and_instructions(contents_on: Pipeline, text: str, expected: list[tuple]) -> None:
+    assert _statements(contents_on, text) == expected

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 FILE = "statement_contents.tsv"
-_PARTS = (HEAD, PASSIVE, MODAL, PREP) = ("HEAD", "PASSIVE", "MODAL", "PREP")
+_PARTS = (HEAD, PASSIVE, MODAL, PREP, INFINITIVE, WORD) = ("HEAD", "PASSIVE", "MODAL", "PREP", "INFINITIVE", "WORD")
 _SUBJECTS = (OTHER, SELF, ANY) = ("OTHER", "SELF", "ANY")
 _MOODS = (POS, NEG, FUTURE) = ("POS", "NEG", "FUTURE")
 _UNKNOWN = "UNKNOWN"  # no subject: whose act it is goes unsaid
@@ -69,6 +69,13 @@ def cues() -> tuple[ContentCue, ...]:
     return tuple(out)
 
 
+def directive(cue_lemma: str, negated: bool) -> ContentCue | None:
+    """The row coding a cue verb that reports an infinitive ("told the council to draft
+    rules": a demand on the addressee), None when the table has none."""
+    mood = NEG if negated else POS
+    return next((c for c in cues() if c.part == INFINITIVE and c.word == cue_lemma and c.mood == mood), None)
+
+
 def content_code(doc: Doc, start: int, end: int, speaker: str | None,
                  entities: tuple[Entity, ...]) -> ContentCode | None:
     """The code of the content at [start, end) said by entity `speaker`, or None when
@@ -80,7 +87,29 @@ def content_code(doc: Doc, start: int, end: int, speaker: str | None,
         found = _match(head, speaker, entities)
         if found is not None:
             return found
+    return _judgement(tokens)
+
+
+def _judgement(tokens: list[Token]) -> ContentCode | None:
+    """A word anywhere in the content that judges what the speaker speaks of (WORD rows:
+    "heinous", "unacceptable", "deeply disappointed"): the statement is a criticism
+    (or a denial: "baseless"), unless the word's clause is negated ("is not illegal").
+    Whom it is aimed at is left to the caller (the other actor the content names)."""
+    words = {c.word: c for c in cues() if c.part == WORD and c.mood == POS}
+    for tok in tokens:
+        cue = words.get(tok.lemma_.lower()) or words.get(tok.lower_)
+        if cue is not None and not _negated_clause(tok):
+            return ContentCode(cue.code, cue, None)
     return None
+
+
+def _negated_clause(tok: Token) -> bool:
+    """The word, or the verb of its clause, carries a negation ("not unacceptable",
+    "is not illegal")."""
+    head = tok
+    while head.pos_ not in ("VERB", "AUX") and head.head is not head and head.dep_ in ("amod", "acomp", "attr", "advmod"):
+        head = head.head
+    return any(c.dep_ == "neg" for t in {tok, head} for c in t.children)
 
 
 def _heads(span: Span) -> list[Token]:
@@ -186,6 +215,13 @@ def subject_span(subj: Token) -> tuple[int, int]:
     relative clause after it: "the report that Hassan wrote")."""
     doc = subj.doc
     return doc[subj.left_edge.i].idx, subj.idx + len(subj.text)
+
+
+def phrase_span(subj: Token) -> tuple[int, int]:
+    """The characters of a subject's whole phrase ("immigration to France")."""
+    doc = subj.doc
+    last = doc[subj.right_edge.i]
+    return doc[subj.left_edge.i].idx, last.idx + len(last.text)
 
 
 def about(start: int, end: int, speaker: str | None, entities: tuple[Entity, ...]) -> tuple[Entity, int, int] | None:

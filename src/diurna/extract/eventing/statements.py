@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 from ...knowledge import cameo, read_tsv
 from ...knowledge.gazetteer import SECTORS
 from ...model import ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
+from ..quoting.reported import INFINITIVE_RULE
 from ..tokens import tokens_from
 from . import coder, contents
 from .anchors import when, where
@@ -100,7 +101,7 @@ def statement_events(document: Document, doc: Doc, facts: Facts, coded: list[Eve
             continue
         code, rule, target = _by_content(document, doc, facts, q, code, lemma, entities, by_content)
         source = _ref(document, q.speaker, entities)
-        if _told_already(doc, code, source, q, coded, by_content) or by_content and _elaborates(doc, cue, source, coded):
+        if _told_already(doc, code, source, q, coded, by_content) or by_content and _elaborates(doc, cue, code, source, coded):
             continue
         ev = _event(document, doc, facts, q, cue, code, rule, source=source, target=target)
         if by_content and (code != NEUTRAL and _same_act_coded(ev, coded) or not _actor_speaks(doc, ev, roles, entities, political)):
@@ -149,12 +150,13 @@ def _sector(doc: Doc, ref: ActorRef, entities: dict[str, Entity], roles: Roles) 
 
 def _same_act_coded(ev: Event, coded: list[Event]) -> bool:
     """A content-coded statement the lexicon coded anywhere in the article as the same
-    act: its root, between the same two countries ("Kenya accused Tanzania of ...",
-    later "Tanzania had violated the treaty, Kenya said": one accusation)."""
+    act: its three-digit code, between the same two countries ("Kenya accused Tanzania
+    of ...", later "Tanzania had violated the treaty, Kenya said": one accusation; an
+    earlier 110 "disapprove" is no accusation)."""
     src, tgt = ev.source, ev.target
     if src is None or tgt is None or not (src.country and tgt.country):
         return False
-    return any(c.root_code == ev.root_code and c.source is not None and c.target is not None
+    return any(c.code[:3] == ev.code[:3] and c.source is not None and c.target is not None
                and c.source.country == src.country and c.target.country == tgt.country for c in coded)
 
 
@@ -215,17 +217,29 @@ def _by_content(document: Document, doc: Doc, facts: Facts, q: Quote, code: str,
     rule = f"{FILE}:{lemma}/quote-{q.kind}"
     if code != NEUTRAL or not by_content:
         return code, rule, addressee
+    if q.rule == INFINITIVE_RULE:
+        told = contents.directive(lemma, _negated_infinitive(doc, q))
+        if told is not None:
+            return told.code, f"{contents.FILE}:{told.word}/{lemma}/quote-{q.kind}", addressee
     found = contents.content_code(doc, q.start, q.end, speaker, facts.entities)
     if found is not None:
         target = addressee
         if found.target is not None:
-            target = _entity_ref(document, facts, *contents.subject_span(found.target)) or addressee
+            target = _entity_ref(document, facts, *contents.subject_span(found.target)) \
+                or _named_in(document, facts, *contents.phrase_span(found.target)) or addressee
         else:
             target = addressee or _topic(document, facts, q, speaker)
         return found.code, f"{contents.FILE}:{found.cue.word}/{lemma}/quote-{q.kind}", target
     if addressee is None and _international(entities.get(speaker) if speaker else None):
         return code, rule, _topic(document, facts, q, speaker)
     return code, rule, addressee
+
+
+def _negated_infinitive(doc: Doc, q: Quote) -> bool:
+    """ "told them not to leave": the infinitive's head is negated."""
+    tokens = list(tokens_from(doc, q.start, q.end))
+    inside = {t.i for t in tokens}
+    return any(c.dep_ == "neg" for t in tokens if t.head.i not in inside for c in t.children)
 
 
 def _international(ent: Entity | None) -> bool:
@@ -261,6 +275,18 @@ def _entity_ref(document: Document, facts: Facts, start: int, end: int) -> Actor
         return None
     m = next((m for m in ent.mentions if m.start < end and start < m.end), None)
     s, e = (m.start, m.end) if m is not None else (start, end)
+    return ActorRef(text=document.text[s:e], entity=ent.id, country=ent.country, actor_code=ent.actor_code,
+                    start=s, end=e)
+
+
+def _named_in(document: Document, facts: Facts, start: int, end: int) -> ActorRef | None:
+    """The first actor with a country named inside [start, end): the state a subject that
+    is no actor stands for ("immigration to France should stop": France)."""
+    found = [(m.start, m.end, e) for e in facts.entities if e.country for m in e.mentions
+             if start <= m.start and m.end <= end]
+    if not found:
+        return None
+    s, e, ent = min(found, key=lambda f: f[0])
     return ActorRef(text=document.text[s:e], entity=ent.id, country=ent.country, actor_code=ent.actor_code,
                     start=s, end=e)
 
@@ -333,18 +359,21 @@ def _told_already(doc: Doc, code: str, source: ActorRef, q: Quote, coded: list[E
                for ev in coded)
 
 
-def _elaborates(doc: Doc, cue: Token, source: ActorRef, coded: list[Event]) -> bool:
+def _elaborates(doc: Doc, cue: Token, code: str, source: ActorRef, coded: list[Event]) -> bool:
     """The statement is the speaker's act the lexicon coded: its cue elaborates a coded
     act of the speaker's side ("the group denied involvement, saying ...", "Kenya
     accused Tanzania, saying ...": the cue hangs on the act's trigger), or the lexicon
     coded a statement act (root 01: "denied", "considered") by the same speaker in the
     cue's sentence. Coders code one act there (coding guide: statements are coded by
-    their content)."""
+    their content). A statement coded by its content gives way only to an act of its
+    own root: what a "statement" the lexicon coded said is the act."""
     sent = cue.sent
     head = cue.head if cue.dep_ in _ELABORATING and cue.head is not cue else None
     for ev in coded:
         if ev.source is None or not (_own_side(doc, ev.source, source) or _same_words(ev.source, source)):
             continue
+        if code != NEUTRAL and ev.root_code != code[:2]:
+            continue  # "issued a statement saying it was 'deeply disappointed'": the criticism stays
         if head is not None and ev.evidence.start <= head.idx < ev.evidence.end \
                 and head.text in ev.evidence.trigger.split():
             return True

@@ -32,6 +32,8 @@ from .cues import Cues, cue_of, load
 from .direct import DIRECT, FRAGMENT, Classified, Frame, frame_of, trimmed
 from .speakers import EntityIndex, speaker_ref
 
+INFINITIVE_RULE = "indirect/xcomp"  # an addressee verb and its to-infinitive: the content is the addressee's act
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -161,7 +163,7 @@ def _verb_contents(tok: Token, cue: str, text: str, cues: Cues, index: EntityInd
             rule = "indirect/ccomp"
         elif child.dep_ in ("xcomp", "advcl") and any(g.dep_ == "aux" and g.lower_ in cues.infinitive_markers for g in child.children) \
                 and cue_of(tok, cues.addressee_verbs) is not None:
-            rule = "indirect/xcomp"
+            rule = INFINITIVE_RULE
         else:
             continue
         span = _span_of(_clause_tokens(child, tok), text)
