@@ -369,7 +369,12 @@ def _parse_shipped(raw: bytes, vocab: Any, model: str, spacy_version: str) -> di
         morph_key = morphology.add(morph) if morph is not None else 0
         if morph is not None:
             morphs.add((morph_key, morph))
-        named.update(s for s in (tag_to, dep_to, lemma) if s)
+        if lemma:
+            named.add(lemma)
+        if tag_to:
+            named.add(tag_to)
+        if dep_to:
+            named.add(dep_to)
         table[(add(orth), add(tag), -1 if dep is None else add(dep))] = (
             add(tag_to) if tag_to else 0, add(dep_to) if dep_to else 0, IDS[pos], morph_key, add(lemma))
     return {"format": STORE_FORMAT, "strings": sorted(named), "morphs": sorted(morphs), "table": table}

@@ -62,7 +62,7 @@ def _token_index(text: str) -> dict[str, list[int]]:
 
 def _matches(pattern: re.Pattern[str], triggers: frozenset[str], where: dict[str, list[int]], text: str):
     """finditer over the merged windows around the rule's trigger words only."""
-    starts = sorted(p for t in triggers for p in where.get(t, ()))
+    starts = sorted(p for t in where.keys() & triggers for p in where[t])  # the smaller side is walked
     lo = hi = -1
     seen: set[tuple[int, int]] = set()
     for p in starts + [len(text) + 10 * _WINDOW]:
@@ -82,7 +82,7 @@ def tag(text: str, anchor: date | None, *, day_first: bool = False) -> list[Read
     where = _token_index(text)
     cands = []
     for prio, rule in enumerate(RULES):
-        if not any(t in where for t in rule.triggers):
+        if where.keys().isdisjoint(rule.triggers):
             continue  # no window to try it in (and its pattern need not be compiled)
         for m in _matches(rule.pattern, rule.triggers, where, text):
             s, e = m.span(EXTENT) if EXTENT in rule.pattern.groupindex and m.group(EXTENT) else m.span()
