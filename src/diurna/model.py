@@ -25,6 +25,10 @@ ASSERTED: Modality = "asserted"
 FUTURE: Modality = "future"
 HYPOTHETICAL: Modality = "hypothetical"
 NEGATED: Modality = "negated"
+# Where an event's date or place comes from (Event.date_source, location_source): the
+# text, else a fallback (the publication date, the dateline).
+FROM_TEXT = "text"
+PUBLISHED = "published"
 QuoteKind = Literal["direct", "mixed", "indirect"]
 TimeType = Literal["DATE", "TIME", "DURATION", "SET"]
 

@@ -8,7 +8,8 @@ and the dateline, and say so (`date_source`, `location_source`). When quotes ran
 (and `statement_events` is on), each attributed quote is also a 01x statement event
 (`eventing/statements.py`). Events with no actor on either side are dropped unless
 `actorless_events` is on (off by default): without a source or a target they are
-mentions, not event data.
+mentions, not event data. The mentions of one act (a repeat, a noun and a verb, a
+coordination split) then become one event with several mentions (`eventing/merging.py`).
 Last, each event's confidence becomes the calibrated probability that it is right
 (setting `confidence_model`), and the events below `min_confidence` are left out
 (`eventing/confidence.py`).
@@ -26,7 +27,7 @@ from ..model import Document, Facts
 from ..settings import Settings
 from .actorhood import without_junk
 from .base import ATTRIBUTE_RULER, ENTITIES, EVENTS, LEMMATIZER, NER, PARSER, TAGGER, TIMES, ExtractFn, ExtractorSpec
-from .eventing import coder, confidence, dated, lexicon, statements
+from .eventing import coder, confidence, dated, lexicon, merging, statements
 from .quoting import cues as cue_data
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ def build(settings: Settings) -> ExtractFn:
         if not settings.actorless_events:
             voiced = coder.quoted_first_person(facts.quotes, cue_data.load().first_person)
             events = [e for e in events if coder.has_actor(e, doc, gaz.roles, voiced)]
-        merged = coder.merge(events)
+        merged = merging.merge(events, [s.start_char for s in doc.sents])
         if model is not None:
             merged = confidence.calibrate(merged, doc, facts.entities, model)
         return replace(facts, events=confidence.at_least(merged, settings.min_confidence))

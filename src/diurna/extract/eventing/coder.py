@@ -1,5 +1,5 @@
 """From fired lexicon entries to Event records: codes, actors, modality, date,
-place, evidence, rule and confidence; then one event per real occurrence.
+place, evidence, rule and confidence (`merging.merge` then makes one event per act).
 """
 
 from __future__ import annotations
@@ -49,7 +49,7 @@ def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, 
                   implied_targets: bool = True, mutual_both_ways: bool = True,
                   roles: Roles | None = None, place_targets: bool = False) -> list[Event]:
     """The events the lexicon codes in the document, one per sentence match and dyad,
-    unmerged (ids empty): `merge` makes one event per occurrence."""
+    unmerged (ids empty): `merging.merge` makes one event per act."""
     ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon, implied_targets,
                   mutual_both_ways, roles, place_targets)
     events: list[Event] = []
@@ -638,23 +638,3 @@ def _group(ref: ActorRef, doc: Doc, roles: Roles) -> bool:
         if sector is not None:
             return sector != _CIVILIANS
     return False
-
-
-def merge(events: list[Event]) -> tuple[Event, ...]:
-    """One event per occurrence: the same code, dyad, date and modality reported in
-    several sentences become one event carrying every evidence span."""
-    groups: dict[tuple[str, ...], list[Event]] = {}
-    for ev in events:
-        key: tuple[str, ...] = (ev.code, _key(ev.source), _key(ev.target), ev.date or "", ev.modality)
-        if not ev.source and not ev.target:
-            key += (str(ev.evidence.start),)  # actorless events merge only with themselves
-        groups.setdefault(key, []).append(ev)
-    merged = []
-    for group in groups.values():
-        first = group[0]
-        spans = tuple(sorted({(e.evidence.start, e.evidence.end): e.evidence for e in group}.values(),
-                             key=lambda s: s.start))
-        merged.append(replace(first, confidence=max(e.confidence for e in group),
-                              mentions=spans if len(spans) > 1 else ()))
-    merged.sort(key=lambda e: (e.evidence.start, e.evidence.end, e.code, _key(e.source), _key(e.target)))
-    return tuple(replace(e, id=f"ev{n}") for n, e in enumerate(merged, start=1))

@@ -14,7 +14,7 @@ the model, its features and its file are `knowledge/confidence.py`. Within a sen
 the coder's order is kept (`calibrate`).
 
 `at_least` drops the events below a confidence bound and numbers the rest again
-(ev1, ev2, ... in text order, as `coder.merge` numbers them).
+(ev1, ev2, ... in text order, as `merging.merge` numbers them).
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def cue_codes() -> dict[str, str]:
 def statement_events(document: Document, doc: Doc, facts: Facts, coded: list[Event], *,
                      by_content: bool = False, roles: Roles | None = None, political: bool = False) -> list[Event]:
     """The statements of `facts.quotes`, unmerged (ids empty), given the document's
-    unmerged coded events: `coder.merge` then makes one event of the same speaker's
+    unmerged coded events: `merging.merge` then makes one event of the same speaker's
     statements to the same addressee on the same day."""
     codes = cue_codes()
     entities = {e.id: e for e in facts.entities}
@@ -178,7 +178,7 @@ def _once_per_speaker(events: list[Event]) -> list[Event]:
     authorities have failed', the Pakistani envoy said": one 112). The speaker is the
     side's country (two references to one envoy are two entities, often with two
     sectors), the topic the code and the target's country; a repeat takes the first statement's
-    actors, date and modality so that `coder.merge` makes one event of them."""
+    actors, date and modality so that `merging.merge` makes one event of them."""
     first: dict[tuple[str, ...], Event] = {}
     out = []
     for ev in events:

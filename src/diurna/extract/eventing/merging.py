@@ -1,0 +1,220 @@
+"""One event per act: the mentions of one act in an article become one event.
+
+The coder codes every sentence match and dyad as an event of its own, so an article
+that reports an act several times (the lead, then details, then a quote), names it
+with a noun and a verb ("the arrest", "arrested"), or leaves a side out in one mention
+("Gunmen stormed the hotel", "the gunmen also ...") gives several events for one act.
+`merge` makes them one event with several mentions (`Event.mentions`), as the coding
+guide codes a repeat (docs/coding-guide.md, "Repeats").
+
+Two mentions are of one act (`_Act.accepts`) when they have
+- the same modality;
+- codes of one family: the same code, or a code and its ancestor ("182" and "1823");
+  a root's generic "x0" code is not taken for its siblings' parent ("visited Europe and
+  met officials", 042 and 040, are two acts);
+- a compatible date: the same, one unknown or a fallback to the publication date, or
+  one the other's month or year;
+- on each side the same actor (entity, else words) or no actor on one of them; two
+  different known actors never merge ("sanctions on A and B" stays two events, one
+  per target, as the guide codes multi-target acts), nor does an actor standing on
+  the other side in the other mention (the two directions of a mutual act, setting
+  `mutual_both_ways`, stay two events). Within one sentence a side with nothing known
+  of it (no entity, country or actor code: "the end", "chicks") gives way to an
+  actor with a country or actor code on that side in another mention: it is the
+  parse's guess at a complement beside the mention that names the actor. Two sides
+  without a country stay apart ("passengers and several policemen");
+- sides that nest: one mention names every side the other names. "The mob was
+  shooting ... one person was killed" does not make the mob the killer: a dyad is
+  never pieced together from two mentions.
+In another sentence a mention repeats the act only with the same code, and only when
+each side it names is the act's: it may leave a side out ("X was killed" after "Y
+killed X"), never add one. A
+statement (CAMEO 01) repeats only with the same speaker, addressee and date: a speaker
+says several things in an article, and the guide codes one 010 per speaker and topic.
+Actorless events (kept only with the setting `actorless_events`) merge within their
+sentence only. Not merged, though measured: coordinated actors of one country ("Lai's
+son and his lawyers met ...", one event per country in the guide; two different known
+actors) and a root's generic code with its siblings: each lost gold matches on the
+news dev stories.
+
+The merged event takes the first of the mentions with the most known sides as its
+evidence and rule, the most specific code of the family, each side from the
+best-grounded mention that names it, the date and place the text gives (over a
+fallback), and the highest rule score plus a little for each further sentence that
+reports it (SEVERAL_SENTENCES):
+an act an article reports more than once is more likely real. The calibration model
+also weighs the number of mentions (`knowledge/confidence.py`, feature `mentions`).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from ...knowledge import cameo
+from ...model import FROM_TEXT, PUBLISHED, ActorRef, Event, Plover
+
+STATEMENT_ROOT = "01"  # CAMEO make a public statement
+SEVERAL_SENTENCES = 0.03  # rule-score bonus per further sentence reporting the act
+_MAX_SCORE = 0.95  # the coder's ceiling (coder._confidence)
+
+
+def key(ref: ActorRef | None) -> str:
+    """Who a side is, as far as the text says: its entity, else its words."""
+    if ref is None:
+        return ""
+    return ref.entity or ref.text.casefold()
+
+
+def known(ref: ActorRef | None) -> bool:
+    """A side something is known of: a resolved entity, a country or an actor code."""
+    return ref is not None and bool(ref.entity or ref.country or ref.actor_code)
+
+
+def placed(ref: ActorRef | None) -> bool:
+    """A side with a country or an actor code: an actor a coder could code."""
+    return ref is not None and bool(ref.country or ref.actor_code)
+
+
+def grounding(ref: ActorRef | None) -> int:
+    """How much is known of a side: 0 none, 1 words only, 2 a country or code, 3 an entity."""
+    if ref is None:
+        return 0
+    return 3 if ref.entity else 2 if ref.country or ref.actor_code else 1
+
+
+def family(a: str, b: str) -> bool:
+    """The same code, or a code and its ancestor ("182" and "1823"). A root's generic
+    "x0" code is not taken for its siblings' parent: "visited Europe and met officials"
+    (042, 040) and "signed pacts to boost cooperation" (057, 050) are two acts each."""
+    short, long = sorted((a, b), key=len)
+    return long.startswith(short)
+
+
+def dates_compatible(a: Event, b: Event) -> bool:
+    """The same date, one a fallback (publication date) or unknown, or one within the other."""
+    if a.date is None or b.date is None or a.date_source == PUBLISHED or b.date_source == PUBLISHED:
+        return True
+    return a.date.startswith(b.date) or b.date.startswith(a.date)
+
+
+def sides_compatible(a: ActorRef | None, b: ActorRef | None, same_sentence: bool) -> bool:
+    """One actor or none on one of them; never two different known actors."""
+    if a is None or b is None or key(a) == key(b):
+        return True
+    return same_sentence and (placed(a) and not known(b) or placed(b) and not known(a))
+
+
+@dataclass
+class _Act:
+    """The mentions merged so far, and what they say together."""
+
+    members: list[Event]
+    sentences: set[int]
+    code: str
+    source: ActorRef | None
+    target: ActorRef | None
+    dated: Event  # the member whose date the act takes
+
+    def accepts(self, ev: Event, sentence: int) -> bool:
+        """Is `ev` (in sentence number `sentence`) a mention of this act?"""
+        same = sentence in self.sentences
+        if not same and not self._repeats(ev):
+            return False
+        nested = all(s is None or o is not None for s, o in ((ev.source, self.source), (ev.target, self.target))) \
+            or all(o is None or s is not None for s, o in ((ev.source, self.source), (ev.target, self.target)))
+        swapped = any(a is not None and b is not None and key(a) == key(b)
+                      for a, b in ((ev.source, self.target), (ev.target, self.source)))
+        return (nested and not swapped and ev.modality == self.members[0].modality and family(ev.code, self.code)
+                and dates_compatible(ev, self.dated)
+                and sides_compatible(ev.source, self.source, same)
+                and sides_compatible(ev.target, self.target, same))
+
+    def _repeats(self, ev: Event) -> bool:
+        """May `ev`, in a sentence of its own, repeat the act? (see the module doc)"""
+        sides = ((ev.source, self.source), (ev.target, self.target))
+        if ev.source is None and ev.target is None or self.source is None and self.target is None:
+            return False
+        if ev.code != self.code:
+            return False
+        if ev.code[:2] == STATEMENT_ROOT:
+            return ev.date == self.dated.date and all(key(s) == key(o) for s, o in sides)
+        return all(s is None or key(s) == key(o) for s, o in sides)
+
+    def add(self, ev: Event, sentence: int) -> None:
+        self.members.append(ev)
+        self.sentences.add(sentence)
+        if len(ev.code) > len(self.code):
+            self.code = ev.code
+        if grounding(ev.source) > grounding(self.source):
+            self.source = ev.source
+        if grounding(ev.target) > grounding(self.target):
+            self.target = ev.target
+        if _date_rank(ev) > _date_rank(self.dated):
+            self.dated = ev
+
+
+def _date_rank(ev: Event) -> tuple[bool, int]:
+    """A date from the text over a fallback, then the more precise (2024-05-01 over 2024-05)."""
+    return ev.date is not None and ev.date_source != PUBLISHED, len(ev.date or "")
+
+
+def _sides(ev: Event) -> int:
+    return (ev.source is not None) + (ev.target is not None)
+
+
+def merge(events: Sequence[Event], sentence_starts: Sequence[int] = ()) -> tuple[Event, ...]:
+    """One event per act (see the module doc), numbered ev1, ev2, ... in text order.
+    `sentence_starts` are the character offsets where the document's sentences start
+    (none: every evidence start is a sentence of its own)."""
+    starts = sorted(sentence_starts)
+
+    def sentence(ev: Event) -> int:
+        return bisect_right(starts, ev.evidence.start) if starts else ev.evidence.start
+
+    # mentions with both sides first: a one-sided mention then joins every act it may
+    # repeat ("X imposed sanctions" after "sanctions on A" and "sanctions on B")
+    order = sorted(range(len(events)), key=lambda n: (-_sides(events[n]), events[n].evidence.start, n))
+    acts: list[_Act] = []
+    for n in order:
+        ev, at = events[n], sentence(events[n])
+        joined = [a for a in acts if a.accepts(ev, at)]
+        if _sides(ev) == 2:
+            joined = joined[:1]  # a full dyad is one act's mention
+        for act in joined:
+            act.add(ev, at)
+        if not joined:
+            acts.append(_Act([ev], {at}, ev.code, ev.source, ev.target, ev))
+    merged = [_event(a) for a in acts]
+    merged.sort(key=lambda e: (e.evidence.start, e.evidence.end, e.code, key(e.source), key(e.target)))
+    return tuple(replace(e, id=f"ev{n}") for n, e in enumerate(merged, start=1))
+
+
+def _event(act: _Act) -> Event:
+    """The act as one event: its lead mention with the act's code, sides, date and score."""
+    lead = max(act.members, key=lambda e: (grounding(e.source) + grounding(e.target), -e.evidence.start))
+    spans = tuple(sorted({(e.evidence.start, e.evidence.end): e.evidence for e in act.members}.values(),
+                         key=lambda s: s.start))
+    best = max(e.confidence for e in act.members)
+    score = max(best, min(_MAX_SCORE, best + SEVERAL_SENTENCES * (len(act.sentences) - 1)))
+    ev = replace(lead, source=act.source, target=act.target, date=act.dated.date,
+                 date_precision=act.dated.date_precision, date_source=act.dated.date_source,
+                 location=_place(act.members, lead).location, location_source=_place(act.members, lead).location_source,
+                 confidence=round(score, 2),
+                 mentions=spans if len(spans) > 1 else ())
+    return _recoded(ev, act.code) if act.code != ev.code else ev
+
+
+def _place(members: list[Event], lead: Event) -> Event:
+    if lead.location_source == FROM_TEXT:
+        return lead
+    return next((e for e in members if e.location_source == FROM_TEXT), lead)
+
+
+def _recoded(ev: Event, code: str) -> Event:
+    entry = cameo.lookup(code)
+    p = cameo.plover(code)
+    return replace(ev, code=code, root_code=entry.root, label=entry.label, quad_class=entry.quad_class,
+                   goldstein=entry.goldstein, plover=Plover(p.type, p.mode) if p else None)
+

@@ -1,0 +1,148 @@
+"""eventing/merging.py: the mentions of one act in an article become one event
+(repeats, a noun and a verb, a side left out, coordination splits), and what never
+merges (two different known actors, another modality, an unrelated code, a
+statement's new addressee, a dyad pieced together from two sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna.extract.eventing.merging import family, merge
+from diurna.knowledge import cameo
+from diurna.model import ActorRef, Event, Evidence
+
+# Sentences start at 0, 100, 200, ... : an event at offset 10 * k sits in sentence k // 10.
+SENTENCES = [0, 100, 200, 300]
+
+ARNOR = ActorRef("Arnor", entity="e1", country="ARN")
+GONDOR = ActorRef("Gondor", entity="e2", country="GON")
+ROHAN = ActorRef("Rohan", entity="e3", country="ROH")
+GUNMEN = ActorRef("gunmen", country="ARN")
+GUARDS = ActorRef("border guards", country="ARN")
+HOTEL = ActorRef("the hotel")  # nothing known of it: words only
+MARKET = ActorRef("the market")
+
+
+def ev(at: int, code: str = "190", source: ActorRef | None = None, target: ActorRef | None = None, *,
+       trigger: str = "attacked", modality: str = "asserted", date: str | None = None,
+       date_source: str | None = None, confidence: float = 0.5) -> Event:
+    entry = cameo.lookup(code)
+    return Event(id="", code=code, root_code=entry.root, label=entry.label, quad_class=entry.quad_class,
+                 goldstein=entry.goldstein, evidence=Evidence(at, at + 8, "x" * 8, trigger), rule=f"test:{at}",
+                 confidence=confidence, source=source, target=target, modality=modality,  # type: ignore[arg-type]
+                 date=date, date_source=date_source)  # type: ignore[arg-type]
+
+
+def _sides(e: Event) -> tuple[str, str]:
+    return (e.source.text if e.source else "-", e.target.text if e.target else "-")
+
+
+@pytest.mark.parametrize(("name", "events", "expected"), [
+    # a repeat in a later sentence leaving the target out
+    ("repeat-one-side", [ev(0, "190", GUNMEN, ARNOR), ev(110, "190", GUNMEN, None)],
+     [("190", ("gunmen", "Arnor"), 2)]),
+    # a noun and a verb for one act in one sentence, one without its source
+    ("noun-and-verb", [ev(0, "173", GONDOR, ARNOR, trigger="arrested"), ev(30, "173", None, ARNOR, trigger="arrest")],
+     [("173", ("Gondor", "Arnor"), 2)]),
+    # "X killed Y" ... "Y was killed" two sentences later
+    ("passive-repeat", [ev(0, "1823", GONDOR, ROHAN), ev(210, "1823", None, ROHAN)],
+     [("1823", ("Gondor", "Rohan"), 2)]),
+    # a code and its ancestor in one sentence: the more specific code is kept
+    ("code-and-ancestor", [ev(0, "182", GONDOR, ROHAN), ev(30, "1823", GONDOR, ROHAN)],
+     [("1823", ("Gondor", "Rohan"), 2)]),
+    # within a sentence, a side nothing is known of is the parse's guess beside a named actor
+    ("vague-side-in-sentence", [ev(0, "163", ARNOR, GONDOR), ev(4, "163", ARNOR, HOTEL)],
+     [("163", ("Arnor", "Gondor"), 2)]),
+    # ... but not beside an entity without a country: two people or groups
+    ("vague-beside-countryless-entity", [ev(0, "182", None, ActorRef("several guards", entity="e9")),
+                                         ev(0, "182", None, ActorRef("passengers"))],
+     [("182", ("-", "several guards"), 1), ("182", ("-", "passengers"), 1)]),
+    # a dyad is never pieced together from two mentions, even in one sentence
+    ("no-dyad-in-sentence", [ev(0, "1823", GUNMEN, None, trigger="shooting"), ev(40, "1823", None, ROHAN, trigger="killed")],
+     [("1823", ("gunmen", None), 1), ("1823", (None, "Rohan"), 1)]),
+    # a one-sided mention joins every act it repeats (one event per target stays)
+    ("partial-joins-each-target", [ev(0, "163", ARNOR, GONDOR), ev(0, "163", ARNOR, ROHAN), ev(120, "163", ARNOR)],
+     [("163", ("Arnor", "Gondor"), 2), ("163", ("Arnor", "Rohan"), 2)]),
+    # a text date and the publication-date fallback are compatible; the text date is kept
+    ("date-fallback", [ev(0, "190", GUNMEN, ARNOR, date="2024-05-01", date_source="published"),
+                       ev(110, "190", GUNMEN, ARNOR, date="2024-04-28", date_source="text")],
+     [("190", ("gunmen", "Arnor"), 2)]),
+    # ---- never merged ----
+    # two different known actors on a side: one event per target country
+    ("two-targets", [ev(0, "163", ARNOR, GONDOR), ev(0, "163", ARNOR, ROHAN)],
+     [("163", ("Arnor", "Gondor"), 1), ("163", ("Arnor", "Rohan"), 1)]),
+    ("two-sources", [ev(0, "190", GONDOR, ARNOR), ev(110, "190", ROHAN, ARNOR)],
+     [("190", ("Gondor", "Arnor"), 1), ("190", ("Rohan", "Arnor"), 1)]),
+    # coordinated actors, of two countries or of one, stay one event each
+    ("coordination-two-countries", [ev(0, "190", GONDOR, ROHAN), ev(4, "190", ARNOR, ROHAN)],
+     [("190", ("Gondor", "Rohan"), 1), ("190", ("Arnor", "Rohan"), 1)]),
+    ("coordination-one-country", [ev(0, "190", GUNMEN, ROHAN), ev(4, "190", GUARDS, ROHAN)],
+     [("190", ("gunmen", "Rohan"), 1), ("190", ("border guards", "Rohan"), 1)]),
+    # a root's generic code is no parent of its siblings
+    ("generic-and-sibling", [ev(0, "042", GONDOR, ARNOR, trigger="visited"), ev(20, "040", GONDOR, ARNOR, trigger="met")],
+     [("042", ("Gondor", "Arnor"), 1), ("040", ("Gondor", "Arnor"), 1)]),
+    # across sentences only the same code repeats an act
+    ("ancestor-across-sentences", [ev(0, "1823", GONDOR, ROHAN), ev(110, "182", GONDOR, ROHAN)],
+     [("1823", ("Gondor", "Rohan"), 1), ("182", ("Gondor", "Rohan"), 1)]),
+    # the two directions of a mutual act (setting mutual_both_ways), named or not
+    ("mutual-both-ways", [ev(0, "040", GONDOR, ARNOR, trigger="met"), ev(0, "040", ARNOR, GONDOR, trigger="met")],
+     [("040", ("Gondor", "Arnor"), 1), ("040", ("Arnor", "Gondor"), 1)]),
+    ("mutual-both-ways-vague", [ev(0, "040", HOTEL, MARKET, trigger="met"), ev(4, "040", MARKET, HOTEL, trigger="met")],
+     [("040", ("the hotel", "the market"), 1), ("040", ("the market", "the hotel"), 1)]),
+    ("other-modality", [ev(0, "190", GUNMEN, ARNOR), ev(110, "190", GUNMEN, ARNOR, modality="future")],
+     [("190", ("gunmen", "Arnor"), 1), ("190", ("gunmen", "Arnor"), 1)]),
+    ("negated", [ev(0, "190", GUNMEN, ARNOR), ev(30, "190", GUNMEN, None, modality="negated")],
+     [("190", ("gunmen", "Arnor"), 1), ("190", ("gunmen", None), 1)]),
+    ("other-root", [ev(0, "190", GUNMEN, ARNOR), ev(30, "1823", GUNMEN, ARNOR)],
+     [("190", ("gunmen", "Arnor"), 1), ("1823", ("gunmen", "Arnor"), 1)]),
+    ("sibling-codes", [ev(0, "183", GUNMEN, ARNOR), ev(30, "1823", GUNMEN, ARNOR)],
+     [("183", ("gunmen", "Arnor"), 1), ("1823", ("gunmen", "Arnor"), 1)]),
+    ("two-text-dates", [ev(0, "190", GUNMEN, ARNOR, date="2024-04-28", date_source="text"),
+                        ev(110, "190", GUNMEN, ARNOR, date="2023-01-02", date_source="text")],
+     [("190", ("gunmen", "Arnor"), 1), ("190", ("gunmen", "Arnor"), 1)]),
+    # a dyad is never pieced together from two sentences
+    ("no-dyad-across-sentences", [ev(0, "190", GUNMEN, None), ev(110, "190", None, ARNOR)],
+     [("190", ("gunmen", None), 1), ("190", (None, "Arnor"), 1)]),
+    # two sides nothing is known of, in other words, are two actors
+    ("two-vague-sides", [ev(0, "190", HOTEL, ARNOR), ev(4, "190", MARKET, ARNOR)],
+     [("190", ("the hotel", "Arnor"), 1), ("190", ("the market", "Arnor"), 1)]),
+    # a vague side is only vague within its sentence
+    ("vague-side-across-sentences", [ev(0, "190", GUNMEN, MARKET), ev(110, "190", GUNMEN, HOTEL)],
+     [("190", ("gunmen", "the market"), 1), ("190", ("gunmen", "the hotel"), 1)]),
+    # a statement again by the same speaker to another addressee (or none) is another statement
+    ("statement-new-addressee", [ev(0, "010", ARNOR, GONDOR, trigger="told"), ev(110, "010", ARNOR, None, trigger="said")],
+     [("010", ("Arnor", "Gondor"), 1), ("010", ("Arnor", None), 1)]),
+    ("statement-repeat", [ev(0, "010", ARNOR, GONDOR, trigger="told"), ev(110, "010", ARNOR, GONDOR, trigger="said")],
+     [("010", ("Arnor", "Gondor"), 2)]),
+    # actorless mentions merge within their sentence only
+    ("actorless-across-sentences", [ev(0, "190"), ev(110, "190")],
+     [("190", (None, None), 1), ("190", (None, None), 1)]),
+])
+def test_merging_mentions_of_one_act(name, events, expected):
+    out = merge(events, SENTENCES)
+    got = sorted((e.code, _sides(e), max(1, len(e.mentions))) for e in out)
+    assert got == sorted((code, (s or "-", t or "-"), n) for code, (s, t), n in expected), name
+    assert [e.id for e in out] == [f"ev{n}" for n in range(1, len(out) + 1)]
+
+
+@pytest.mark.parametrize(("a", "b", "ok"), [
+    ("190", "190", True), ("182", "1823", True), ("1823", "182", True), ("190", "193", False), ("180", "1823", False),
+    ("183", "1823", False), ("192", "193", False), ("190", "180", False), ("036", "040", False),
+])
+def test_merging_code_family(a, b, ok):
+    assert family(a, b) is ok
+
+
+def test_merging_keeps_every_mention_and_rates_repeats():
+    out = merge([ev(0, "190", GUNMEN, ARNOR, confidence=0.6), ev(110, "190", GUNMEN, None, confidence=0.4),
+                 ev(210, "190", None, ARNOR, confidence=0.5)], SENTENCES)
+    assert len(out) == 1
+    e = out[0]
+    assert [m.start for m in e.mentions] == [0, 110, 210]
+    assert e.evidence.start == 0 and e.rule == "test:0"  # the lead: the first mention naming both sides
+    assert e.confidence == 0.66  # the best rule score, 0.03 for each further sentence
+
+
+def test_merging_single_event_has_no_mentions():
+    out = merge([ev(0, "190", GUNMEN, ARNOR, confidence=0.6)], SENTENCES)
+    assert out[0].mentions == () and out[0].confidence == 0.6 and out[0].id == "ev1"
