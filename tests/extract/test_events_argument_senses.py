@@ -25,15 +25,31 @@ def _codes(pipeline: Pipeline, text: str) -> set[str]:
     [
         # disapproval met with or drawn: the "from" object disapproves of the subject
         ("The Arnorian proposal met with opposition from Gondor.", "110", "Gondor", "Arnorian"),
+        ("The Arnorian plan drew sharp criticism from Gondor.", "111", "Gondor", "Arnorian"),
+        ("Arnor's new law has faced criticism from Gondor.", "111", "Gondor", "Arnor"),
+        # praise or backing won: the "of"/"from" object praises the subject
+        ("The Arnorian plan has the backing of Gondor.", "051", "Gondor", "Arnorian"),
+        ("Arnor's envoy won praise from Gondor.", "051", "Gondor", "Arnor"),
+        # a measure that targets: a sanction, not an attack
+        ("Arnor's parliament passed legislation targeting Gondor.", "163", None, "Gondor"),
         # what the object is called: criticism, denial, praise
         ("The Arnorian president called the Gondorian ruling arbitrary.", "111", "Arnorian", None),
         ("Arnor's minister described the Gondorian raid as deplorable.", "111", "Arnor", None),
         ("Arnor called the Gondorian allegations baseless.", "016", "Arnor", None),
         ("Arnor's president described Gondor's aid as a gesture of friendship.", "051", "Arnor", None),
+        ("Gondor designated the Black Hand a terrorist group.", "172", "Gondor", "Black Hand"),
         # killing fighters is combat (190), killing villagers an assault (1823)
         ("The Arnorian army killed 30 Gondorian militants near Bree.", "190", "Arnorian", "Gondorian"),
         ("Gondorian gunmen killed 30 Arnorian villagers near Bree.", "1823", "Gondorian", "Arnorian"),
+        # new triggers
+        ("Arnorian soldiers exchanged gunfire with Gondorian rebels.", "190", "Arnorian", "Gondorian"),
+        ("Arnor placed the blame on Gondor.", "112", "Arnor", "Gondor"),
+        ("Arnor's president pointed a finger at Gondor.", "112", "Arnor", "Gondor"),
+        ("Arnorian lawmakers spoke out against Gondor.", "111", "Arnorian", "Gondor"),
+        ("Arnor credited Gondor for its role in the talks.", "051", "Arnor", "Gondor"),
         ("Arnor conferred its highest honour on the Gondorian envoy.", "051", "Arnor", "Gondorian"),
+        ("Arnor submitted an application to the Gondorian commission.", "020", "Arnor", "Gondorian"),
+        ("Arnorian officials removed 40 Gondorian migrants from the camp.", "174", "Arnorian", "Gondorian"),
     ],
 )
 def test_events_argument_senses_code_and_dyad(pipeline: Pipeline, text: str, code: str, source: str | None,
@@ -56,6 +72,7 @@ def test_events_argument_senses_code_and_dyad(pipeline: Pipeline, text: str, cod
         # legislation targeting a country attacks nobody; troops targeting a town do
         ("Arnor's parliament passed legislation targeting Gondor.", "190", False),
         ("Arnorian troops targeted the Gondorian town of Bree.", "190", True),
+        ("Arnorian troops targeted the Gondorian town of Bree.", "163", False),
         # drills encircling an island blockade nothing; a navy encircling it does
         ("Arnor conducted military drills encircling the Gondorian island.", "191", False),
         ("Arnor conducted military drills encircling the Gondorian island.", "150", True),
@@ -73,6 +90,17 @@ def test_events_argument_senses_code_and_dyad(pipeline: Pipeline, text: str, cod
         ("Arnor called the Gondorian allegations baseless.", "112", False),
         # "called on X to stop the unjust war" appeals, whatever the infinitive says
         ("Arnor called on Gondor to end the unjust war.", "111", False),
+        # "designate" with no terror word in what the object is called is no sanction
+        ("Gondor designated Edoras as its new capital.", "172", False),
+        ("The Gondorian group, designated by the council in 2020, met in Edoras.", "172", False),
+        # an exchange of prisoners is no fight
+        ("Arnor and Gondor agreed to an exchange of prisoners.", "190", False),
+        # the opposition (a party) disapproves of nothing by that word alone
+        ("The Arnorian opposition leader visited Gondor.", "110", False),
+        # removing a statue is no expulsion
+        ("Arnorian officials removed a statue from the square.", "174", False),
+        # "credited with founding" is a statement of fact
+        ("Arnor's king is credited with founding the city of Bree.", "051", False),
     ],
 )
 def test_events_argument_senses_fire_or_not(pipeline: Pipeline, text: str, code: str, coded: bool) -> None:
