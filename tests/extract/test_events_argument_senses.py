@@ -124,3 +124,27 @@ def test_events_argument_senses_keys_loaded() -> None:
     pred = lexicon.parse({"predicates": [raw]}, "t").verbs["meet"][0]
     assert pred.source == ("from",) and pred.subject_excludes == {"drills"} and pred.complement == {"unjust"}
     assert pred.target_is == {"militants"} and pred.subject == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "coded"),
+    [
+        # a threat issued threatens; a threat posed or faced is a state of affairs
+        ("Arnor issued a threat against Gondor.", "130", True),
+        ("Arnor faces a growing threat from Gondor.", "130", False),
+        # a wish with an act in it is an intent; a wish with none is no event
+        ("Arnor wants to restore ties with Gondor.", "032", True),
+        ("Gondorian officials hope tourists will come back.", "030", False),
+        # people who went missing travelled nowhere; a president who flew did
+        ("Three Arnorian villagers went missing in Bree.", "042", False),
+        ("Arnor's president flew to Gondor.", "042", True),
+        # "considers the move a provocation" is an opinion; "is considering sanctions" a step
+        ("Arnor considers the Gondorian drills a rehearsal.", "014", False),
+        ("Arnor is considering new sanctions on Gondor.", "014", True),
+        # "backed off its threats" retreats; "backed the plan" endorses
+        ("Arnor backed off its threats against Gondor.", "051", False),
+        ("Arnor backed the Gondorian peace plan.", "051", True),
+    ],
+)
+def test_events_argument_senses_precision(pipeline: Pipeline, text: str, code: str, coded: bool) -> None:
+    assert (code in _codes(pipeline, text)) is coded

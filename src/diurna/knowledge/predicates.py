@@ -46,7 +46,7 @@ _KNOWN_KEYS = {
     "confidence", "requires_dobj", "requires_prep", "requires_word", "requires_xcomp",
     "requires_human_object", "requires_protest_context", "before", "after", "requires_coordinated_subject",
     "excludes_particle", "excludes_dep", "object_excludes", "alleges", "subject", "subject_excludes", "source",
-    "complement", "target_is",
+    "complement", "target_is", "requires_verb", "requires_inner",
 }
 
 
@@ -113,6 +113,8 @@ class Predicate:
     source: tuple[str, ...] = ()
     complement: frozenset[str] = frozenset()  # a word of the predicative complement ("called it unjust")
     target_is: frozenset[str] = frozenset()  # the acted-on word is one of these ("killed 30 militants": combat)
+    requires_verb: frozenset[str] = frozenset()  # (nouns) the verb taking the noun ("issued a threat")
+    requires_inner: bool = False  # (frames) only with an event wrapped: "wants to sign", not "wants peace"
     origin: str = FILE  # the file the entry comes from; rules name it
 
     @property
@@ -129,6 +131,7 @@ class Predicate:
                 + bool(self.requires_word) + bool(self.requires_prep) + bool(self.requires_human_object)
                 + bool(self.requires_protest_context) + bool(self.requires_xcomp)
                 + bool(self.subject) + 2 * bool(self.complement) + 2 * bool(self.target_is)
+                + bool(self.requires_verb)
                 + 2 * self.requires_coordinated_subject
                 + 2 * sum(max(len(p) for p in s.phrases) for s in (*self.before, *self.after)))
 
@@ -324,6 +327,8 @@ def _predicate(raw: Any, where: str, frames: Mapping[str, Frame]) -> Predicate:
         subject=_words(raw, "subject", where), subject_excludes=_words(raw, "subject_excludes", where),
         source=tuple(_words_in_order(raw, "source", where)), complement=_words(raw, "complement", where),
         target_is=_words(raw, "target_is", where),
+        requires_verb=_words(raw, "requires_verb", where),
+        requires_inner=bool(raw.get("requires_inner", False)),
     )
 
 

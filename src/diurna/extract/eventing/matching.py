@@ -138,6 +138,10 @@ def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> 
         return False
     if pred.requires_human_object and not any(_human(o, lex) for o in objs + _infinitive_subjects(tok)):
         return False
+    if pred.requires_verb:
+        light = A.verb_of_noun(tok) if tok.pos_ in _NOMINAL else None
+        if light is None or lemma(light) not in pred.requires_verb:
+            return False
     if pred.target_is:
         acted_on = objs if tok.pos_ in _VERBAL else list(A.prep_objects(tok, pred.target))
         # every one of them: "killed a scientist and nine soldiers" is no combat
@@ -433,7 +437,9 @@ def sentence_matches(sent: Span, lex: Lexicon) -> list[Match]:
         if m.pred.frame == "demand" and _purpose_of_protest(m.trigger, by_token):
             wrapped.add(m.trigger.i)  # "staged a hunger strike to demand ...": the protest is the event
     alleged = {i for m in verbs + nouns for i in _alleged(m)}
-    return [m for m in verbs + nouns if m.trigger.i not in wrapped and m.trigger.i not in alleged]
+    # "officials hope tourists will come", "wants peace": a wish with no act in it
+    empty = {m.trigger.i for m in verbs + nouns if m.pred.requires_inner and m.inner is None}
+    return [m for m in verbs + nouns if m.trigger.i not in wrapped | alleged | empty]
 
 
 def _alleged(m: Match) -> set[int]:
