@@ -21,6 +21,7 @@ from . import participants as P
 from .anchors import Where, when, where
 from .lexicon import Lexicon
 from .matching import Match, has_trigger, sentence_matches, usable_actor
+from .merging import key as _key
 from .modality import modality, obligation, preparing, ready
 
 if TYPE_CHECKING:
@@ -521,12 +522,6 @@ def _symmetric(pairs: list[tuple[ActorRef | None, ActorRef | None]]) -> list[tup
 
 def _same(a: ActorRef | None, b: ActorRef | None) -> bool:
     return a is not None and b is not None and _key(a) == _key(b) and a.text.casefold() == b.text.casefold()
-
-
-def _key(ref: ActorRef | None) -> str:
-    if ref is None:
-        return ""
-    return ref.entity or ref.text.casefold()
 
 
 def _refs(ctx: Context, tok: Token) -> list[ActorRef]:
