@@ -106,6 +106,28 @@ def test_news_scorer_story_tally() -> None:
     metrics = tally.metrics()
     assert metrics["core_recall"] == 1.0 and metrics["dyadic_precision"] == 0.6667
     assert metrics["country_share"] == 0.8333 and metrics["distinct_share"] == 0.6667
+    assert (tally.right, tally.acts_found) == (3, 2)  # two right dyads and one right one-actor event
+    assert metrics["precision"] == 0.5 and metrics["distinct_acts_share"] == 0.5
+
+
+def test_news_scorer_gated_measures_ignore_composition() -> None:
+    """Removing a wrong event that repeats nothing lowers distinct_share (the repeats are
+    a larger part of less output) but not distinct_acts_share, and raises precision; a
+    right one-actor event becoming a right dyad lowers one_actor_precision but not
+    precision."""
+    golds = [gold(index=0)]
+    right_dyad, repeat, wrong = pred(), pred(), pred(root="04", source=("GON",), target=("ZZZ",))
+    before, after = Tally(), Tally()
+    score_story(golds, [right_dyad, repeat, wrong], before)
+    score_story(golds, [right_dyad, repeat], after)
+    b, a = before.metrics(), after.metrics()
+    assert a["distinct_share"] < b["distinct_share"] and a["distinct_acts_share"] == b["distinct_acts_share"] == 0.5
+    assert a["precision"] > b["precision"]
+    one_actor, grounded = Tally(), Tally()
+    score_story(golds, [pred(target=()), pred(source=(), target=()), pred(root="04", target=())], one_actor)
+    score_story(golds, [pred(), pred(source=(), target=()), pred(root="04", target=())], grounded)
+    assert grounded.metrics()["one_actor_precision"] < one_actor.metrics()["one_actor_precision"]
+    assert grounded.metrics()["precision"] == one_actor.metrics()["precision"]
 
 
 # --- run() end to end on a fictional story and a fake pipeline --------------------

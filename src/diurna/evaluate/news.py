@@ -26,6 +26,13 @@ floors pin the test half), with the counts per half as `<split>_<count>`:
   claimed by an earlier predicted event / all predicted;
 - country_share and distinct_share: 1 - actorless_share and 1 - duplicate_share (floors
   bound metrics from below);
+- precision: predicted events that are right / all predicted, where right is `labels()`:
+  the event matches a gold event on sentence and root and every country it states agrees
+  with that gold event (the calibration's definition). Unlike one_actor_precision it does
+  not fall when a right one-actor event becomes a right dyadic one, and unlike
+  distinct_share it does not fall when a wrong event that repeats nothing is removed;
+- distinct_acts_share: gold acts found (by sentence and root) / (acts found + repeats of
+  them): only another mention of an act already found lowers it;
 - events_per_article and gold_events_per_article;
 - confidence_ece and confidence_brier: how well the events' confidence works as the
   probability that an event is right (`evaluate/calibration.py` defines right, the
@@ -206,6 +213,8 @@ class Tally:
     one_actor_ok: int = 0
     actorless: int = 0
     duplicates: int = 0
+    right: int = 0
+    acts_found: int = 0
     drifted_sentences: int = 0
     unplaced_sentences: int = 0
 
@@ -226,6 +235,8 @@ class Tally:
             # the complements of the two shares, so that floors (which bound from below) can pin them
             "country_share": r(self.predicted - self.actorless, self.predicted),
             "distinct_share": r(self.predicted - self.duplicates, self.predicted),
+            "precision": r(self.right, self.predicted),
+            "distinct_acts_share": r(self.acts_found, self.acts_found + self.duplicates),
             "events_per_article": r(self.predicted, self.stories),
             "gold_events_per_article": r(self.gold, self.stories),
         }
@@ -248,24 +259,26 @@ def score_story(golds: Sequence[GoldEvent], preds: Sequence[PredEvent], tally: T
     claimed: set[int] = set()
     wrong: list[str] = []
     for p in preds:
-        sided = [s for s in both if getattr(p, s)]
+        sided = tuple(s for s in both if getattr(p, s))
+        ok = any(matches(p, g, sided) for g in golds)  # as labels(): every stated country agrees
+        tally.right += ok
         if not sided:
             tally.actorless += 1
         elif len(sided) == 2:
             tally.dyadic += 1
-            ok = any(matches(p, g, both) for g in golds)
             tally.dyadic_ok += ok
             if not ok:
                 wrong.append(p.label)
         else:
             tally.one_actor += 1
-            tally.one_actor_ok += any(matches(p, g, tuple(sided)) for g in golds)
+            tally.one_actor_ok += ok
         same_act = [g.index for g in golds if matches(p, g, ())]
         free = [i for i in same_act if i not in claimed]
         if free:
             claimed.add(free[0])
         elif same_act:
             tally.duplicates += 1
+    tally.acts_found += len(claimed)
     missed = [g for k, g in enumerate(core) if k not in core_hit]
     other = [g for k, g in enumerate(golds) if k not in event_hit and not g.core]
     return {"missed_core": [_gold_label(g, preds) for g in missed],
