@@ -1,18 +1,23 @@
-"""Shared fixtures: one model load per test session, the examples, the benchmark data.
+"""Shared fixtures: one model load per test session, the examples, the benchmark data,
+and the small readers of a result that many extractor tests use (`events_of`,
+`codes_of`, `dyads_of`, `side_countries`, `entity_at`).
 
 Tests that read ../shared/data use `data_dir` and skip cleanly when it is absent.
+Test modules cannot import each other (pytest runs in importlib mode), so a helper two
+test files need lives here, as a fixture that returns it.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pytest
 
 from diurna import Pipeline, Settings
 from diurna.evaluate import default_data_dir
+from diurna.model import Entity, Event, Result
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -79,3 +84,72 @@ def data_dir() -> Path:
 @pytest.fixture(scope="session")
 def examples_dir() -> Path:
     return EXAMPLES
+
+
+# ---------------------------------------------------------------- readers of a result
+
+# The publication date the extractor tests give their texts (relative dates resolve
+# against it).
+PUBLISHED = "2026-03-04"
+
+
+def _events_of(pipeline: Pipeline, text: str, root: str = "") -> tuple[Event, ...]:
+    """The events `pipeline` codes in `text` published on PUBLISHED, those whose code
+    starts with `root` when one is given."""
+    events = pipeline.process(text, published=PUBLISHED).facts.events
+    return tuple(e for e in events if e.code.startswith(root)) if root else events
+
+
+def _codes_of(pipeline: Pipeline, text: str) -> set[str]:
+    """The event codes of `text`."""
+    return {e.code for e in _events_of(pipeline, text)}
+
+
+def _dyads_of(pipeline: Pipeline, text: str) -> set[tuple[str, str | None, str | None]]:
+    """(code, source text, target text) of each event of `text`; None for a missing side."""
+    return {(e.code, e.source.text if e.source else None, e.target.text if e.target else None)
+            for e in _events_of(pipeline, text)}
+
+
+def _side_countries(events: Iterable[Event], side: str) -> set[str]:
+    """The countries on `side` ("source" or "target") of `events`, sides without one left out."""
+    return {ref.country for e in events if (ref := getattr(e, side)) is not None and ref.country}
+
+
+def _entity_at(result: Result, needle: str) -> Entity | None:
+    """The entity with a mention covering the first character of `needle` in the text."""
+    i = result.document.text.find(needle)
+    for e in result.facts.entities:
+        if any(m.start <= i < m.end for m in e.mentions):
+            return e
+    return None
+
+
+@pytest.fixture(scope="session")
+def events_of() -> Callable[..., tuple[Event, ...]]:
+    """`events_of(pipeline, text, root="")`: the events of `text` (see _events_of)."""
+    return _events_of
+
+
+@pytest.fixture(scope="session")
+def codes_of() -> Callable[[Pipeline, str], set[str]]:
+    """`codes_of(pipeline, text)`: the set of event codes of `text`."""
+    return _codes_of
+
+
+@pytest.fixture(scope="session")
+def dyads_of() -> Callable[[Pipeline, str], set[tuple[str, str | None, str | None]]]:
+    """`dyads_of(pipeline, text)`: {(code, source text, target text)} of `text`."""
+    return _dyads_of
+
+
+@pytest.fixture(scope="session")
+def side_countries() -> Callable[[Iterable[Event], str], set[str]]:
+    """`side_countries(events, "source" | "target")`: the countries on that side."""
+    return _side_countries
+
+
+@pytest.fixture(scope="session")
+def entity_at() -> Callable[[Result, str], Entity | None]:
+    """`entity_at(result, needle)`: the entity mentioned where `needle` first occurs."""
+    return _entity_at

@@ -28,17 +28,9 @@ def entities_pipeline() -> Pipeline:
     return Pipeline(Settings.load(extractors=["entities"]))
 
 
-def _entity_at(result, needle):
-    i = result.document.text.find(needle)
-    for e in result.facts.entities:
-        if any(m.start <= i < m.end for m in e.mentions):
-            return e
-    return None
-
-
 @pytest.mark.parametrize(("text", "needle", "code"), CORE)
-def test_entities_actor_code(entities_pipeline, text, needle, code):
-    ent = _entity_at(entities_pipeline.process(text), needle)
+def test_entities_actor_code(entities_pipeline, entity_at, text, needle, code):
+    ent = entity_at(entities_pipeline.process(text), needle)
     assert (ent.actor_code if ent else None) == code
 
 
@@ -90,7 +82,7 @@ def test_entities_hundreds_of_names_bounded(entities_pipeline):
     assert len([e for e in result.facts.entities if e.type == "PERSON"]) >= 50
 
 
-def test_entities_user_actor_file(tmp_path):
+def test_entities_user_actor_file(tmp_path, entity_at):
     yaml_file = tmp_path / "mine.yaml"
     yaml_file.write_text(
         "actors:\n- name: Halvard Tesk\n  country: NOR\n  offices: [{role: Governor, sector: GOV, from: 2020-01-01}]\n",
@@ -99,10 +91,10 @@ def test_entities_user_actor_file(tmp_path):
     petr.write_text("# a test dictionary\nGONDOR_ [GON]\n+MINAS_TIRITH\nDENETHOR [GONGOV]\n", encoding="utf-8")
     pipe = Pipeline(Settings.load(extractors=["entities"], actor_files=[str(yaml_file), str(petr)]))
     result = pipe.process("Halvard Tesk met Denethor in Minas Tirith.", published="2024-05-01")
-    tesk = _entity_at(result, "Halvard Tesk")
+    tesk = entity_at(result, "Halvard Tesk")
     assert (tesk.country, tesk.sector, tesk.role) == ("NOR", "GOV", "Governor")
-    assert _entity_at(result, "Denethor").actor_code == "GONGOV"
-    assert _entity_at(result, "Minas Tirith").country == "GON"
+    assert entity_at(result, "Denethor").actor_code == "GONGOV"
+    assert entity_at(result, "Minas Tirith").country == "GON"
 
 
 # Constructions added for the PLOVER actor figures (issue 4): (text, mention, country, sector).
@@ -145,8 +137,8 @@ CONSTRUCTIONS = [
 
 
 @pytest.mark.parametrize(("text", "needle", "country", "sector"), CONSTRUCTIONS)
-def test_entities_actors_constructions(entities_pipeline, text, needle, country, sector):
-    ent = _entity_at(entities_pipeline.process(text), needle)
+def test_entities_actors_constructions(entities_pipeline, entity_at, text, needle, country, sector):
+    ent = entity_at(entities_pipeline.process(text), needle)
     assert (ent.country if ent else None) == country
     if sector is not None:
         assert ent.sector == sector
@@ -180,8 +172,8 @@ def test_entities_demonym_surnames(entities_pipeline, text, person):
     ("The Serbs of eastern Croatia demanded autonomy.", "Croatia", None),  # a place, not "Croatia demanded"
     ("A Buddhist monk from Kenya spoke.", "Kenya", None),  # a place, not "Kenya spoke"
 ])
-def test_entities_actors_ngo(entities_pipeline, text, needle, code):
-    ent = _entity_at(entities_pipeline.process(text), needle)
+def test_entities_actors_ngo(entities_pipeline, entity_at, text, needle, code):
+    ent = entity_at(entities_pipeline.process(text), needle)
     assert (ent.actor_code if ent else None) == code
 
 
@@ -238,8 +230,8 @@ def test_entities_actors_ngo(entities_pipeline, text, needle, code):
     ("Oshima, a port town, was hit by the storm.", "Oshima", "JPN", None),
     ("A car bomb exploded in mostly Christian eastern Beirut.", "Christian", None, None),
 ])
-def test_entities_actors_offices_variants_homes(entities_pipeline, text, needle, country, sector):
-    ent = _entity_at(entities_pipeline.process(text), needle)
+def test_entities_actors_offices_variants_homes(entities_pipeline, entity_at, text, needle, country, sector):
+    ent = entity_at(entities_pipeline.process(text), needle)
     assert (ent.country if ent else None) == country
     if sector is not None:
         assert ent.sector == sector

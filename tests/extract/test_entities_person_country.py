@@ -26,14 +26,6 @@ def story_pipeline() -> Pipeline:
     return Pipeline(Settings.load(extractors=["entities"], person_countries=True, story_people=True))
 
 
-def _entity_at(result, needle):
-    i = result.document.text.find(needle)
-    for e in result.facts.entities:
-        if any(m.start <= i < m.end for m in e.mentions):
-            return e
-    return None
-
-
 @pytest.mark.parametrize(("text", "needle", "country", "country_from"), [
     # the role's tail names the body or place the person belongs to
     ("Tomas Verdel, director general of the Chilean navy's press office, said the ship sailed.",
@@ -51,8 +43,8 @@ def _entity_at(result, needle):
     # a clause after the comma is no apposition
     ("Ivo Marrak, who spoke in Peru, said the plan was ready.", "Ivo Marrak", None, None),
 ])
-def test_entities_person_country_apposition(entities_pipeline, text, needle, country, country_from):
-    ent = _entity_at(entities_pipeline.process(text), needle)
+def test_entities_person_country_apposition(entities_pipeline, entity_at, text, needle, country, country_from):
+    ent = entity_at(entities_pipeline.process(text), needle)
     assert ent is not None and ent.type == "PERSON"
     assert (ent.country, ent.country_from) == (country, country_from)
 
@@ -73,8 +65,8 @@ STORY = ("Ghana's cabinet met on Monday. Ghana's economy grew. Ghana's farmers w
     (STORY + "Kofi Arben, Togo's minister of environment, told reporters that revenue rose.",
      "Kofi Arben", "TGO", None),
 ])
-def test_entities_person_country_story(entities_pipeline, text, needle, country, country_from):
-    ent = _entity_at(entities_pipeline.process(text), needle)
+def test_entities_person_country_story(entities_pipeline, entity_at, text, needle, country, country_from):
+    ent = entity_at(entities_pipeline.process(text), needle)
     assert ent is not None
     assert (ent.country, ent.country_from) == (country, country_from)
 
@@ -88,8 +80,8 @@ def test_entities_person_country_story(entities_pipeline, text, needle, country,
     (STORY + "Kofi Arben, minister of environment and tourism, told Parliament that revenue rose.",
      "Kofi Arben", None, None),
 ])
-def test_entities_person_country_default(default_pipeline, text, needle, country, country_from):
-    ent = _entity_at(default_pipeline.process(text), needle)
+def test_entities_person_country_default(default_pipeline, entity_at, text, needle, country, country_from):
+    ent = entity_at(default_pipeline.process(text), needle)
     assert ent is not None
     assert (ent.country, ent.country_from) == (country, country_from)
 
@@ -103,8 +95,8 @@ def test_entities_person_country_default(default_pipeline, text, needle, country
     # a person of a body that works abroad keeps none
     (STORY + "Reuters reporter Kofi Arben said the harvest was poor.", "Kofi Arben", None),
 ])
-def test_entities_person_country_story_people(story_pipeline, text, needle, country):
-    ent = _entity_at(story_pipeline.process(text), needle)
+def test_entities_person_country_story_people(story_pipeline, entity_at, text, needle, country):
+    ent = entity_at(story_pipeline.process(text), needle)
     assert ent is not None and ent.type == "PERSON"
     assert ent.country == country and ent.country_from == ("story" if country else None)
 

@@ -8,10 +8,6 @@ from diurna import Pipeline
 from diurna.extract.eventing import lexicon
 
 
-def _events(pipeline: Pipeline, text: str):
-    return pipeline.process(text, published="2026-03-04").facts.events
-
-
 @pytest.mark.parametrize(
     ("text", "code", "source", "target"),
     [
@@ -25,10 +21,8 @@ def _events(pipeline: Pipeline, text: str):
         ("Rohan accused Minas Tirith of using energy as a weapon.", "112", "Rohan", "Minas Tirith"),
     ],
 )
-def test_events_codes_and_dyad(pipeline: Pipeline, text: str, code: str, source: str, target: str) -> None:
-    events = _events(pipeline, text)
-    dyads = {(e.code, e.source.text if e.source else None, e.target.text if e.target else None) for e in events}
-    assert (code, source, target) in dyads
+def test_events_codes_and_dyad(pipeline: Pipeline, dyads_of, text: str, code: str, source: str, target: str) -> None:
+    assert (code, source, target) in dyads_of(pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -37,13 +31,13 @@ def test_events_codes_and_dyad(pipeline: Pipeline, text: str, code: str, source:
      "The two leaders will be in Edoras on March 3.",  # "March" the month is no march
      "Gondor's budget for May was published."],
 )
-def test_events_none_where_nothing_happens(pipeline: Pipeline, text: str) -> None:
-    assert _events(pipeline, text) == ()
+def test_events_none_where_nothing_happens(pipeline: Pipeline, events_of, text: str) -> None:
+    assert events_of(pipeline, text) == ()
 
 
-def test_events_reported_speech_is_a_statement_not_its_content(pipeline: Pipeline) -> None:
+def test_events_reported_speech_is_a_statement_not_its_content(pipeline: Pipeline, events_of) -> None:
     # what was said is no event; saying it is a 010 statement (setting statement_events)
-    events = _events(pipeline, "Arnor said the harvest in the north was good.")
+    events = events_of(pipeline, "Arnor said the harvest in the north was good.")
     assert [(e.code, e.source.text if e.source else None, e.evidence.trigger) for e in events] == [
         ("010", "Arnor", "said")]
 
@@ -57,15 +51,15 @@ def test_events_reported_speech_is_a_statement_not_its_content(pipeline: Pipelin
         ("The Gondorian king visited Arnor.", "asserted"),
     ],
 )
-def test_events_modality(pipeline: Pipeline, text: str, modality: str) -> None:
-    events = _events(pipeline, text)
+def test_events_modality(pipeline: Pipeline, events_of, text: str, modality: str) -> None:
+    events = events_of(pipeline, text)
     assert events and events[0].modality == modality
 
 
-def test_events_coordinated_subjects_meet_each_other(with_settings) -> None:
+def test_events_coordinated_subjects_meet_each_other(with_settings, events_of) -> None:
     # mutual_both_ways = true (eval plover and petr): once per direction, as PETRARCH and PLOVER code it
     both = with_settings(mutual_both_ways=True)
-    events = _events(both, "Arnor and Gondor met in Minas Tirith.")
+    events = events_of(both, "Arnor and Gondor met in Minas Tirith.")
     dyads = {(e.source.text, e.target.text) for e in events if e.code == "040"}
     assert dyads == {("Arnor", "Gondor"), ("Gondor", "Arnor")}
 
@@ -89,8 +83,8 @@ def one_way(with_settings) -> Pipeline:
     # "the leaders": the last pair, once; what both pledge each does towards the other
     ("Chile and Peru signed a trade deal on Monday. The leaders met again in Lima.", "040", {("Chile", "Peru")}),
 ])
-def test_events_symmetric_act_is_one_event(one_way: Pipeline, text: str, code: str, dyads: set) -> None:
-    events = _events(one_way, text)
+def test_events_symmetric_act_is_one_event(one_way: Pipeline, events_of, text: str, code: str, dyads: set) -> None:
+    events = events_of(one_way, text)
     got = {(e.source.text, e.target.text) for e in events if e.code == code and e.source and e.target}
     assert got == dyads, [(e.code, e.source, e.target) for e in events]
 
@@ -105,15 +99,15 @@ def test_events_offsets_rules_and_fallback_date(pipeline: Pipeline) -> None:
         assert ev.id.startswith("ev") and ev.plover is not None
 
 
-def test_events_same_occurrence_merges(pipeline: Pipeline) -> None:
+def test_events_same_occurrence_merges(pipeline: Pipeline, events_of) -> None:
     text = "Arnor imposed sanctions on Gondor. Later, Arnor imposed sanctions on Gondor."
-    events = [e for e in _events(pipeline, text) if e.code == "163"]
+    events = [e for e in events_of(pipeline, text) if e.code == "163"]
     assert len(events) == 1 and len(events[0].mentions) == 2
 
 
-def test_events_deterministic(pipeline: Pipeline) -> None:
+def test_events_deterministic(pipeline: Pipeline, events_of) -> None:
     text = "Arnor and Gondor met. Mordor fired missiles at Gondor. Police arrested two men."
-    assert _events(pipeline, text) == _events(pipeline, text)
+    assert events_of(pipeline, text) == events_of(pipeline, text)
 
 
 def test_events_lexicon_rejects_unknown_codes() -> None:
@@ -140,7 +134,7 @@ def test_events_lexicon_covers_every_root() -> None:
     ("Kenyan police arrested two men on Monday.", True),  # a source with a country
     ("Two Kenyan journalists were arrested on Monday.", True),  # a target with a country
 ])
-def test_events_actorless_dropped_when_set(pipeline: Pipeline, with_settings, text: str, kept: bool) -> None:
+def test_events_actorless_dropped_when_set(pipeline: Pipeline, events_of, with_settings, text: str, kept: bool) -> None:
     dropping = with_settings(actorless_events=False)
-    assert _events(pipeline, text)  # the rules code it either way; the setting keeps it
-    assert bool(_events(dropping, text)) is kept
+    assert events_of(pipeline, text)  # the rules code it either way; the setting keeps it
+    assert bool(events_of(dropping, text)) is kept

@@ -12,14 +12,6 @@ from diurna import Pipeline
 from diurna.extract.eventing import lexicon
 
 
-def _events(pipeline: Pipeline, text: str):
-    return pipeline.process(text, published="2026-03-04").facts.events
-
-
-def _codes(pipeline: Pipeline, text: str) -> set[str]:
-    return {e.code for e in _events(pipeline, text)}
-
-
 @pytest.mark.parametrize(
     ("text", "code", "source", "target"),
     [
@@ -52,10 +44,9 @@ def _codes(pipeline: Pipeline, text: str) -> set[str]:
         ("Arnorian officials removed 40 Gondorian migrants from the camp.", "174", "Arnorian", "Gondorian"),
     ],
 )
-def test_events_argument_senses_code_and_dyad(pipeline: Pipeline, text: str, code: str, source: str | None,
+def test_events_argument_senses_code_and_dyad(pipeline: Pipeline, dyads_of, text: str, code: str, source: str | None,
                                               target: str | None) -> None:
-    dyads = {(e.code, e.source.text if e.source else None, e.target.text if e.target else None)
-             for e in _events(pipeline, text)}
+    dyads = dyads_of(pipeline, text)
     assert any(c == code and (source is None or (s and source in s)) and (target is None or (t and target in t))
                for c, s, t in dyads), dyads
 
@@ -103,8 +94,8 @@ def test_events_argument_senses_code_and_dyad(pipeline: Pipeline, text: str, cod
         ("Arnor's king is credited with founding the city of Bree.", "051", False),
     ],
 )
-def test_events_argument_senses_fire_or_not(pipeline: Pipeline, text: str, code: str, coded: bool) -> None:
-    assert (code in _codes(pipeline, text)) is coded
+def test_events_argument_senses_fire_or_not(pipeline: Pipeline, codes_of, text: str, code: str, coded: bool) -> None:
+    assert (code in codes_of(pipeline, text)) is coded
 
 
 @pytest.mark.parametrize(
@@ -146,5 +137,5 @@ def test_events_argument_senses_keys_loaded() -> None:
         ("Arnor backed the Gondorian peace plan.", "051", True),
     ],
 )
-def test_events_argument_senses_precision(pipeline: Pipeline, text: str, code: str, coded: bool) -> None:
-    assert (code in _codes(pipeline, text)) is coded
+def test_events_argument_senses_precision(pipeline: Pipeline, codes_of, text: str, code: str, coded: bool) -> None:
+    assert (code in codes_of(pipeline, text)) is coded

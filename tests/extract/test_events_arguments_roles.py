@@ -9,14 +9,6 @@ import pytest
 from diurna import Pipeline
 
 
-def _events(pipeline: Pipeline, text: str, root: str):
-    return [e for e in pipeline.process(text, published="2026-03-04").facts.events if e.code.startswith(root)]
-
-
-def _countries(events, side: str) -> set[str]:
-    return {getattr(e, side).country for e in events if getattr(e, side) is not None and getattr(e, side).country}
-
-
 @pytest.mark.parametrize(
     ("text", "root", "side", "country"),
     [
@@ -61,9 +53,10 @@ def _countries(events, side: str) -> set[str]:
          "source", "NGA"),
     ],
 )
-def test_events_arguments_roles_found(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:
-    events = _events(pipeline, text, root)
-    assert country in _countries(events, side), [(e.code, e.source, e.target) for e in events]
+def test_events_arguments_roles_found(pipeline: Pipeline, events_of, side_countries, text: str, root: str, side: str,
+                                      country: str) -> None:
+    events = events_of(pipeline, text, root)
+    assert country in side_countries(events, side), [(e.code, e.source, e.target) for e in events]
 
 
 @pytest.mark.parametrize(
@@ -88,5 +81,6 @@ def test_events_arguments_roles_found(pipeline: Pipeline, text: str, root: str, 
         ("Chilean prices rose up to 16 percent.", "", "target", "CHL"),
     ],
 )
-def test_events_arguments_roles_negatives(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:
-    assert country not in _countries(_events(pipeline, text, root), side)
+def test_events_arguments_roles_negatives(pipeline: Pipeline, events_of, side_countries, text: str, root: str,
+                                          side: str, country: str) -> None:
+    assert country not in side_countries(events_of(pipeline, text, root), side)

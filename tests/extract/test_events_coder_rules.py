@@ -15,10 +15,6 @@ def _top(pipeline: Pipeline, text: str):
     return top_event(pipeline.process(text, published="2026-03-04"))
 
 
-def _codes(pipeline: Pipeline, text: str) -> set[str]:
-    return {e.code for e in pipeline.process(text, published="2026-03-04").facts.events}
-
-
 @pytest.mark.parametrize(
     ("text", "root"),
     [
@@ -99,8 +95,8 @@ def test_events_coder_permission_vow_and_return(pipeline: Pipeline, text: str, c
         ("Rohan has sworn in a new cabinet.", "138"),
     ],
 )
-def test_events_coder_permission_vow_and_return_negatives(pipeline: Pipeline, text: str, code: str) -> None:
-    assert code not in _codes(pipeline, text)
+def test_events_coder_permission_vow_and_return_negatives(pipeline: Pipeline, codes_of, text: str, code: str) -> None:
+    assert code not in codes_of(pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -152,9 +148,9 @@ def test_events_coder_complaints_refugees_petitions_freedoms(pipeline: Pipeline,
     ],
 )
 def test_events_coder_complaints_refugees_petitions_freedoms_negatives(
-    pipeline: Pipeline, text: str, code: str,
+    pipeline: Pipeline, codes_of, text: str, code: str,
 ) -> None:
-    assert code not in _codes(pipeline, text)
+    assert code not in codes_of(pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -211,12 +207,12 @@ def test_events_coder_hold_responsible(pipeline: Pipeline, text: str, code: str)
         ("Rohirrim pilgrims tried to proceed towards the temple.", "173"),
     ],
 )
-def test_events_coder_controller_is_no_object(pipeline: Pipeline, text: str, code: str) -> None:
-    assert code not in _codes(pipeline, text)
+def test_events_coder_controller_is_no_object(pipeline: Pipeline, codes_of, text: str, code: str) -> None:
+    assert code not in codes_of(pipeline, text)
 
 
-def test_events_coder_firing_to_disperse_keeps_the_firing(pipeline: Pipeline) -> None:
-    codes = _codes(pipeline, "Three men died when the police resorted to firing to disperse a mob in Edoras.")
+def test_events_coder_firing_to_disperse_keeps_the_firing(pipeline: Pipeline, codes_of) -> None:
+    codes = codes_of(pipeline, "Three men died when the police resorted to firing to disperse a mob in Edoras.")
     assert "193" in codes
 
 

@@ -8,14 +8,6 @@ import pytest
 from diurna import Pipeline
 
 
-def _events(pipeline: Pipeline, text: str):
-    return pipeline.process(text, published="2026-03-04").facts.events
-
-
-def _countries(events, side: str) -> set[str]:
-    return {getattr(e, side).country for e in events if getattr(e, side) is not None and getattr(e, side).country}
-
-
 @pytest.mark.parametrize(
     ("text", "root", "side", "country"),
     [
@@ -32,9 +24,10 @@ def _countries(events, side: str) -> set[str]:
         ("Angry farmers blocked highways in the northern city of Arequipa, Peru.", "14", "target", "PER"),
     ],
 )
-def test_events_grounding_countries(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:
-    events = [e for e in _events(pipeline, text) if e.code.startswith(root)]
-    assert country in _countries(events, side)
+def test_events_grounding_countries(pipeline: Pipeline, events_of, side_countries, text: str, root: str, side: str,
+                                    country: str) -> None:
+    events = events_of(pipeline, text, root)
+    assert country in side_countries(events, side)
 
 
 @pytest.mark.parametrize(
@@ -47,10 +40,11 @@ def test_events_grounding_countries(pipeline: Pipeline, text: str, root: str, si
         ("Chile said it would deepen its ties.", "target", "CHL"),
     ],
 )
-def test_events_grounding_negatives(pipeline: Pipeline, text: str, side: str, country: str) -> None:
+def test_events_grounding_negatives(pipeline: Pipeline, events_of, side_countries, text: str, side: str,
+                                    country: str) -> None:
     # the events coded from the sentence's act, not the report of it ("officials ... said")
-    events = [e for e in _events(pipeline, text) if e.root_code != "01"]
-    assert country not in _countries(events, side)
+    events = [e for e in events_of(pipeline, text) if e.root_code != "01"]
+    assert country not in side_countries(events, side)
 
 
 @pytest.mark.parametrize(
@@ -67,8 +61,8 @@ def test_events_grounding_negatives(pipeline: Pipeline, text: str, side: str, co
         ("Peru withdrew its monitors from Chile.", "166", "asserted"),
     ],
 )
-def test_events_grounding_codes(pipeline: Pipeline, text: str, code: str, modality: str) -> None:
-    found = {(e.code, e.modality) for e in _events(pipeline, text)}
+def test_events_grounding_codes(pipeline: Pipeline, events_of, text: str, code: str, modality: str) -> None:
+    found = {(e.code, e.modality) for e in events_of(pipeline, text)}
     assert (code, modality) in found, found
 
 
@@ -79,16 +73,14 @@ def both_ways(with_settings) -> Pipeline:
 
 
 @pytest.mark.parametrize(("mutual", "pairs"), [(True, {("CHL", "PER"), ("PER", "CHL")}), (False, {("CHL", "PER")})])
-def test_events_grounding_frame_over_mutual_act_is_mutual(pipeline: Pipeline, both_ways: Pipeline,
+def test_events_grounding_frame_over_mutual_act_is_mutual(pipeline: Pipeline, events_of, both_ways: Pipeline,
                                                           mutual: bool, pairs: set) -> None:
-    events = [e for e in _events(both_ways if mutual else pipeline,
-                                 "Chile and Peru failed to reach an agreement on Sunday.")
-              if e.code.startswith("12")]
+    events = events_of(both_ways if mutual else pipeline, "Chile and Peru failed to reach an agreement on Sunday.", "12")
     assert {(e.source.country, e.target.country) for e in events if e.source and e.target} >= pairs
 
 
-def test_events_grounding_stopping_work_is_no_end_of_a_strike(pipeline: Pipeline) -> None:
-    codes = {e.code for e in _events(pipeline, "Dock workers stopped work on the first day of a strike.")}
+def test_events_grounding_stopping_work_is_no_end_of_a_strike(pipeline: Pipeline, codes_of) -> None:
+    codes = codes_of(pipeline, "Dock workers stopped work on the first day of a strike.")
     assert "143" in codes and "082" not in codes
 
 
@@ -102,8 +94,8 @@ def test_events_grounding_stopping_work_is_no_end_of_a_strike(pipeline: Pipeline
          {("CHL", "PER"), ("PER", "CHL")}),
     ],
 )
-def test_events_grounding_participants(both_ways: Pipeline, text: str, code: str, pairs: set) -> None:
-    events = [e for e in _events(both_ways, text) if e.code == code]
+def test_events_grounding_participants(both_ways: Pipeline, events_of, text: str, code: str, pairs: set) -> None:
+    events = [e for e in events_of(both_ways, text) if e.code == code]
     found = {(e.source.country, e.target.country) for e in events if e.source and e.target}
     assert found == pairs  # and no place ("Lima") taken for a participant
 
@@ -118,8 +110,8 @@ def test_events_grounding_participants(both_ways: Pipeline, text: str, code: str
         ("The leaders may be put under house arrest.", "173", "hypothetical"),
     ],
 )
-def test_events_grounding_arrest_readings(pipeline: Pipeline, text: str, code: str, modality: str) -> None:
-    found = {(e.code, e.modality) for e in _events(pipeline, text)}
+def test_events_grounding_arrest_readings(pipeline: Pipeline, events_of, text: str, code: str, modality: str) -> None:
+    found = {(e.code, e.modality) for e in events_of(pipeline, text)}
     assert (code, modality) in found, found
 
 
@@ -132,8 +124,8 @@ def test_events_grounding_arrest_readings(pipeline: Pipeline, text: str, code: s
         ("Arnor charged Gondor with backtracking on its promises.", "173"),
     ],
 )
-def test_events_grounding_no_such_event(pipeline: Pipeline, text: str, code: str) -> None:
-    assert code not in {e.code for e in _events(pipeline, text)}
+def test_events_grounding_no_such_event(pipeline: Pipeline, codes_of, text: str, code: str) -> None:
+    assert code not in codes_of(pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -166,10 +158,10 @@ def test_events_grounding_no_such_event(pipeline: Pipeline, text: str, code: str
         ("Rebels operating in Peru attacked a police station.", "19", "source", "PER"),
     ],
 )
-def test_events_grounding_ties_and_conditions(pipeline: Pipeline, text: str, root: str, side: str,
-                                              country: str) -> None:
-    events = [e for e in _events(pipeline, text) if e.code.startswith(root)]
-    assert country in _countries(events, side), [(e.code, e.source, e.target) for e in events]
+def test_events_grounding_ties_and_conditions(pipeline: Pipeline, events_of, side_countries, text: str, root: str,
+                                              side: str, country: str) -> None:
+    events = events_of(pipeline, text, root)
+    assert country in side_countries(events, side), [(e.code, e.source, e.target) for e in events]
 
 
 @pytest.mark.parametrize(
@@ -188,6 +180,7 @@ def test_events_grounding_ties_and_conditions(pipeline: Pipeline, text: str, roo
          "target", "PER"),
     ],
 )
-def test_events_grounding_ties_negatives(pipeline: Pipeline, text: str, root: str, side: str, country: str) -> None:
-    events = [e for e in _events(pipeline, text) if e.code.startswith(root)]
-    assert country not in _countries(events, side)
+def test_events_grounding_ties_negatives(pipeline: Pipeline, events_of, side_countries, text: str, root: str,
+                                         side: str, country: str) -> None:
+    events = events_of(pipeline, text, root)
+    assert country not in side_countries(events, side)

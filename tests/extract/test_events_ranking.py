@@ -11,15 +11,6 @@ from diurna.evaluate import ipe
 from diurna.evaluate._events_common import top_event
 
 
-def _events(pipeline: Pipeline, text: str):
-    return pipeline.process(text, published="2026-03-04").facts.events
-
-
-def _dyads(pipeline: Pipeline, text: str) -> set[tuple[str, str | None, str | None]]:
-    return {(e.code, e.source.text if e.source else None, e.target.text if e.target else None)
-            for e in _events(pipeline, text)}
-
-
 @pytest.mark.parametrize(
     ("text", "code"),
     [
@@ -50,9 +41,9 @@ def test_events_ranking_main_clause_wins(pipeline: Pipeline, text: str, code: st
     ],
 )
 def test_events_ranking_senses_and_arguments(
-    pipeline: Pipeline, text: str, code: str, source: str, target: str,
+    pipeline: Pipeline, dyads_of, text: str, code: str, source: str, target: str,
 ) -> None:
-    assert (code, source, target) in _dyads(pipeline, text)
+    assert (code, source, target) in dyads_of(pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -64,8 +55,8 @@ def test_events_ranking_senses_and_arguments(
         ("Arnorian doctors donated to the hospital in Edoras.", "070"),
     ],
 )
-def test_events_ranking_new_senses_fire(pipeline: Pipeline, text: str, code: str) -> None:
-    assert code in {e.code for e in _events(pipeline, text)}
+def test_events_ranking_new_senses_fire(pipeline: Pipeline, codes_of, text: str, code: str) -> None:
+    assert code in codes_of(pipeline, text)
 
 
 @pytest.mark.parametrize(
@@ -76,14 +67,14 @@ def test_events_ranking_new_senses_fire(pipeline: Pipeline, text: str, code: str
         ("Rohan called for calm after the storm.", "082"),
     ],
 )
-def test_events_ranking_negatives(pipeline: Pipeline, text: str, code: str) -> None:
-    assert code not in {e.code for e in _events(pipeline, text)}
+def test_events_ranking_negatives(pipeline: Pipeline, codes_of, text: str, code: str) -> None:
+    assert code not in codes_of(pipeline, text)
 
 
-def test_events_ranking_reported_pronoun_needs_a_fitting_speaker(pipeline: Pipeline) -> None:
+def test_events_ranking_reported_pronoun_needs_a_fitting_speaker(pipeline: Pipeline, events_of) -> None:
     # "they" cannot stand for one king: the pronoun is not replaced by him (the king is
     # the source of his own statement, 010, only)
-    sources = {e.source.text for e in _events(pipeline, "The Gondorian king said they will attack Rohan.")
+    sources = {e.source.text for e in events_of(pipeline, "The Gondorian king said they will attack Rohan.")
                if e.source and e.root_code != "01"}
     assert "Gondorian king" not in sources
 

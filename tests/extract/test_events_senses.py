@@ -9,10 +9,6 @@ import pytest
 from diurna import Pipeline
 
 
-def _codes(pipeline: Pipeline, text: str) -> set[str]:
-    return {e.code for e in pipeline.process(text, published="2026-03-04").facts.events}
-
-
 @pytest.mark.parametrize(
     ("text", "code", "coded"),
     [
@@ -50,8 +46,8 @@ def _codes(pipeline: Pipeline, text: str) -> set[str]:
         ("Arnorian troops engaged the rebels near the river.", "190", True),
     ],
 )
-def test_events_senses_decided_by_arguments(pipeline: Pipeline, text: str, code: str, coded: bool) -> None:
-    assert (code in _codes(pipeline, text)) is coded
+def test_events_senses_decided_by_arguments(pipeline: Pipeline, codes_of, text: str, code: str, coded: bool) -> None:
+    assert (code in codes_of(pipeline, text)) is coded
 
 
 @pytest.mark.parametrize(
@@ -71,8 +67,8 @@ def test_events_senses_decided_by_arguments(pipeline: Pipeline, text: str, code:
         ("The Arnorian army dismantled its checkpoints in Bree.", "17", False),
     ],
 )
-def test_events_senses_new_triggers(pipeline: Pipeline, text: str, root: str, coded: bool) -> None:
-    roots = {c[:2] for c in _codes(pipeline, text)}
+def test_events_senses_new_triggers(pipeline: Pipeline, codes_of, text: str, root: str, coded: bool) -> None:
+    roots = {c[:2] for c in codes_of(pipeline, text)}
     assert (root in roots) is coded
 
 
@@ -89,6 +85,7 @@ def test_events_senses_new_triggers(pipeline: Pipeline, text: str, root: str, co
         ("Arnor attacked the Gondorian embassy and Gondor accused Arnor of lying.", "19", True),
     ],
 )
-def test_events_senses_alleged_acts_are_no_events(pipeline: Pipeline, text: str, root: str, coded: bool) -> None:
-    roots = {c[:2] for c in _codes(pipeline, text)}
+def test_events_senses_alleged_acts_are_no_events(pipeline: Pipeline, codes_of, text: str, root: str,
+                                                  coded: bool) -> None:
+    roots = {c[:2] for c in codes_of(pipeline, text)}
     assert (root in roots) is coded

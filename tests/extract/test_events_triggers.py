@@ -9,15 +9,6 @@ import pytest
 from diurna import Pipeline
 
 
-def _events(pipeline: Pipeline, text: str):
-    return pipeline.process(text, published="2026-03-04").facts.events
-
-
-def _dyads(pipeline: Pipeline, text: str) -> set[tuple[str, str | None, str | None]]:
-    return {(e.code, e.source.text if e.source else None, e.target.text if e.target else None)
-            for e in _events(pipeline, text)}
-
-
 @pytest.mark.parametrize(
     ("text", "code", "source", "target"),
     [
@@ -30,9 +21,9 @@ def _dyads(pipeline: Pipeline, text: str) -> set[tuple[str, str | None, str | No
         ("Arnor voiced concern over the arrests in Gondor.", "012", "Arnor", None),
     ],
 )
-def test_events_triggers_code_and_dyad(pipeline: Pipeline, text: str, code: str, source: str,
+def test_events_triggers_code_and_dyad(pipeline: Pipeline, dyads_of, text: str, code: str, source: str,
                                        target: str | None) -> None:
-    dyads = _dyads(pipeline, text)
+    dyads = dyads_of(pipeline, text)
     assert any(c == code and s is not None and source in s and (target is None or (t and target in t))
                for c, s, t in dyads), dyads
 
@@ -71,5 +62,5 @@ def test_events_triggers_code_and_dyad(pipeline: Pipeline, text: str, code: str,
         ("Gondorian police evicted hundreds of Arnorian families from Edoras.", "174", True),
     ],
 )
-def test_events_triggers_fire_or_not(pipeline: Pipeline, text: str, code: str, coded: bool) -> None:
-    assert (code in {e.code for e in _events(pipeline, text)}) is coded
+def test_events_triggers_fire_or_not(pipeline: Pipeline, codes_of, text: str, code: str, coded: bool) -> None:
+    assert (code in codes_of(pipeline, text)) is coded

@@ -14,14 +14,6 @@ def entities_pipeline() -> Pipeline:
     return Pipeline(Settings.load(extractors=["entities"]))
 
 
-def _code_at(result, needle):
-    i = result.document.text.find(needle)
-    for e in result.facts.entities:
-        if any(m.start <= i < m.end for m in e.mentions):
-            return e.actor_code
-    return None
-
-
 @pytest.mark.parametrize(("text", "needle", "code"), [
     ("Kenya's economy grew fast. The ministry said growth in Kenya would slow.", "ministry", "KENGOV"),
     ("Rebels attacked a village in Mali on Sunday.", "Rebels", "MLIREB"),
@@ -41,18 +33,19 @@ def _code_at(result, needle):
     ("Police fired on the crowd, officials in Accra said.", "Police", None),  # one mention makes no story
     ("The weather was calm and officials were not needed.", "weather", None),
 ])
-def test_implicit_actors_country(entities_pipeline, text, needle, code):
-    assert _code_at(entities_pipeline.process(text), needle) == code
+def test_implicit_actors_country(entities_pipeline, entity_at, text, needle, code):
+    ent = entity_at(entities_pipeline.process(text), needle)
+    assert (ent.actor_code if ent else None) == code
 
 
-def test_implicit_actors_story_country_wins_without_a_sentence_country(entities_pipeline):
+def test_implicit_actors_story_country_wins_without_a_sentence_country(entities_pipeline, entity_at):
     text = ("Nigeria's army said on Monday it had freed 30 hostages in Nigeria. "
             "Soldiers also seized weapons, the army said. Officials gave no more details.")
     result = entities_pipeline.process(text)
-    assert _code_at(result, "Soldiers") == "NGAMIL"
-    assert _code_at(result, "Officials") == "NGAGOV"
+    assert entity_at(result, "Soldiers").actor_code == "NGAMIL"
+    assert entity_at(result, "Officials").actor_code == "NGAGOV"
 
 
-def test_implicit_actors_title_sets_the_story_country(entities_pipeline):
+def test_implicit_actors_title_sets_the_story_country(entities_pipeline, entity_at):
     result = entities_pipeline.process("Police detained three men after the march.", title="Protest in Bolivia")
-    assert _code_at(result, "Police") == "BOLCOP"
+    assert entity_at(result, "Police").actor_code == "BOLCOP"
