@@ -120,6 +120,25 @@ def test_events_statements_political_speakers(with_settings, text: str, expected
     assert _statements(political, text) == expected
 
 
+_KENYA = "Kenya closed its border with Somalia on Monday. Kenyan President Daniel Mwangi said the border would stay closed. "
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a person with no role whose country is only the story's guess (setting
+    # story_people) makes no neutral statement ...
+    (_KENYA + "Peter Odhiambo said the border would open again soon.", []),
+    # ... but an accusation or a criticism is a political act whoever makes it
+    (_KENYA + "Peter Odhiambo said the closure was unacceptable.",
+     [("111", "Peter Odhiambo", None, "statement_contents.tsv:unacceptable/say/quote-indirect")]),
+])
+def test_events_statements_political_speakers_story_guess(with_settings, text: str, expected: list[tuple]) -> None:
+    political = with_settings(statement_contents=True, political_speakers=True, story_people=True)
+    result = political.process(text, published=PUBLISHED)
+    found = [(e.code, e.source.text if e.source else None, e.target.text if e.target else None, e.rule)
+             for e in result.facts.events if e.rule.startswith("statement") and e.source and e.source.text != "Daniel Mwangi"]
+    assert found == expected
+
+
 def test_events_statements_political_speakers_off_keeps_entities(by_content: Pipeline) -> None:
     assert _statements(by_content, "Peter Odhiambo said the border with Tanzania would reopen.") == [
         ("010", "Peter Odhiambo", None, "statements.tsv:say/quote-indirect")]
