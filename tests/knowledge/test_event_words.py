@@ -7,8 +7,7 @@ from dataclasses import fields
 
 import pytest
 
-from diurna.knowledge import event_words, read_yaml
-from diurna.knowledge.wordlists import parse_lists
+from diurna.knowledge import event_words
 
 KEYS = tuple(f.name for f in fields(event_words.EventWords))
 
@@ -39,17 +38,3 @@ def test_event_words_reported_future_is_a_possibility_modal():
     w = event_words.load()
     assert w.reported_future_modals <= w.possibility_modals
     assert not w.future_auxiliaries & w.possibility_modals
-
-
-@pytest.mark.parametrize(("change", "message"), [
-    ({"copulas": []}, "non-empty"),
-    ({"copulas": ["Be"]}, "one lower-case word"),
-    ({"copulas": ["be", "be"]}, "listed twice"),
-    ({"negation_words": [False]}, "one lower-case word"),  # an unquoted YAML 1.1 "no"
-    ({"light_heads": ["aid program"]}, "one lower-case word"),
-    ({"extra": ["word"]}, "unknown keys"),
-])
-def test_event_words_parse_rejects_bad_lists(change, message):
-    data = dict(read_yaml(event_words.FILE)) | change
-    with pytest.raises(ValueError, match=message):
-        parse_lists(event_words.EventWords, data, event_words.FILE)
