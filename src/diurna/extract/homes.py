@@ -17,7 +17,7 @@ from . import actors as A
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-    from .entities import EntityState
+    from .entitystate import EntityState
 
 STANCE = re.compile(r"(?:^|\W)(?:anti|pro)-$", re.IGNORECASE)
 STANCE_IN = re.compile(r"(?:anti|pro)-", re.IGNORECASE)

@@ -22,7 +22,7 @@ from .tokens import where
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-    from .entities import EntityState
+    from .entitystate import EntityState
 
 # What the title and the dateline weigh against one mention in the body: they say what
 # the story is about.

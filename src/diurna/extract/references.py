@@ -1,0 +1,187 @@
+"""References back to entities already read (extract/entities.py step 5): initials to the
+organisation they spell, third-person pronouns ("he", "their", "its") to the entity
+they stand for (extract/coref.py), or with setting full_coref off only "he"/"she" to
+the one person in view, and an interviewer's "you" to the person answering."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import TYPE_CHECKING
+
+from ..knowledge import grammar
+from ..knowledge.gazetteer import FEMALE, MALE
+from ..model import Mention
+from . import actors as A
+from . import coref as C
+from .coref import Antecedent, Pronoun, resolve_pronoun, resolve_subject_pronoun
+from .entitystate import EntityState, taken, tokens_at
+from .labels import TITLE
+from .tokens import where
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+_G = grammar.load()
+
+
+def acronyms(st: EntityState) -> None:
+    """An organisation named by its initials ("the BLA") is the one whose name they
+    spell, when the document names exactly one such ("the Baloch Liberation Army"): it
+    takes that entity's country and sector. Words in lower case ("of", "for") are not
+    spelt."""
+    spelt: dict[str, list[tuple]] = {}
+    for key, o in st.others.items():
+        if o.type in ("ORG", "GROUP") and (o.country or o.sector):
+            initials = "".join(w[0] for w in re.split(r"[\s-]+", o.name) if w[:1].isupper())
+            if len(initials) >= 2:
+                spelt.setdefault(initials, []).append(key)
+    for key, o in list(st.others.items()):
+        if o.type != "ORG" or o.country or o.sector or not o.name.isupper() or not o.name.isalpha():
+            continue
+        found = spelt.get(o.name, [])
+        if len(found) == 1 and found[0] != key:
+            st.others[found[0]].mentions.extend(o.mentions)
+            del st.others[key]
+
+
+def pronouns(st: EntityState) -> None:
+    """Third-person pronouns join the entity they stand for (extract/coref.py), so that
+    "he", "their" or "its" act with the antecedent's country and sector."""
+    if not st.doc.has_annotation("DEP"):
+        return
+    antecedents = _antecedents(st)
+    others = list(st.others.values())
+    for tok in (st.doc[i] for i in where(st.doc, "POS", ("PRON",))):  # _pronoun reads no other token
+        pronoun = _pronoun(st, tok)
+        if pronoun is None or taken(st, tok.idx, tok.idx + len(tok.text)) \
+                or pronoun.gender is not None and _quoted(st.text, tok.idx):
+            continue
+        key = resolve_pronoun(pronoun, antecedents)
+        if key is None:
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if key < len(st.people):
+            person = st.people[key]
+            person.spans.append((start, end, "coref:pronoun"))
+            person.sentences.add(pronoun.sentence)
+            person.gender = person.gender or pronoun.gender
+        else:
+            others[key - len(st.people)].mentions.append(Mention(start, end, tok.text, "coref:pronoun"))
+        st.claimed[start] = end
+        kind = next(a.kind for a in antecedents if a.key == key)
+        gender = st.people[key].gender if key < len(st.people) else None
+        bisect.insort(antecedents, Antecedent(start, pronoun.sentence, key, kind, gender, _subject_verb(st, start, end)),
+                      key=lambda a: a.start)
+
+
+def _quoted(text: str, offset: int) -> bool:
+    """Is `offset` inside quotation marks of its paragraph? A quoted "he" or "she" is
+    the speaker's reference, as often to someone the reader cannot see as to a person
+    named before; a quoted "they" still points back to the group the story follows."""
+    para = text[text.rfind("\n", 0, offset) + 1 : offset]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+
+
+def _antecedents(st: EntityState) -> list[Antecedent]:
+    """Every mention a pronoun may stand for, in text order: people (keys 0..), then the
+    organisations and groups that act (keys after the people, in st.others order).
+    Places, and bare nationality words with no role ("Pakistani"), stand for no one."""
+    out = []
+    for key, p in enumerate(st.people):
+        for s, e, label in p.spans:
+            if label != TITLE:
+                out.append(Antecedent(s, st.sentence(s), key, C.PERSON, p.gender, _subject_verb(st, s, e)))
+    for n, o in enumerate(st.others.values(), start=len(st.people)):
+        if o.type == "PLACE" or o.type == "GROUP" and o.sector is None and o.role is None:
+            continue
+        kind = C.GROUP if o.type == "GROUP" or o.role is not None and A.is_plural(o.role) else C.BODY
+        out.extend(Antecedent(m.start, st.sentence(m.start), n, kind, None, _subject_verb(st, m.start, m.end))
+                   for m in o.mentions)
+    out.sort(key=lambda a: a.start)
+    return out
+
+
+def _subject_verb(st: EntityState, start: int, end: int) -> int | None:
+    """The token index of the verb a mention is the subject of, else None."""
+    sp = tokens_at(st, start, end)
+    if sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    return sp.root.head.i
+
+
+def _pronoun(st: EntityState, tok: Token) -> Pronoun | None:
+    g, w = _G, tok.lower_
+    if tok.pos_ != "PRON" or tok.dep_ == "poss":
+        return None  # "its ally", "his client": the phrase is not its possessor
+    gender = MALE if w in g.male_pronouns else FEMALE if w in g.female_pronouns else None
+    if gender is not None:
+        kinds = frozenset({C.PERSON})
+    elif w in g.plural_pronouns:
+        kinds = frozenset({C.GROUP})
+    elif w in g.neuter_pronouns:
+        kinds = frozenset({C.BODY})
+    else:
+        return None
+    obj = tok.head.i if w in g.object_pronouns and tok.dep_ in ("dobj", "obj", "dative") else None
+    return Pronoun(tok.idx, st.sentence(tok.idx), kinds, gender, obj)
+
+
+def subject_pronouns(st: EntityState) -> None:
+    """"he said", "she said": the only person in view (setting full_coref off)."""
+    if not st.doc.has_annotation("DEP"):
+        return
+    mention_sentence = {s: st.sentence(s) for p in st.people for s, _, _ in p.spans}
+    for tok in st.doc:
+        if tok.lower_ not in _G.male_pronouns | _G.female_pronouns or tok.dep_ == "poss" or tok.dep_ not in ("nsubj", "nsubjpass"):
+            continue
+        if tok.head.pos_ not in ("VERB", "AUX"):
+            continue
+        idx = resolve_subject_pronoun(tok.text, tok.idx, st.sentence(tok.idx), st.people, mention_sentence)
+        if idx is not None:
+            st.people[idx].spans.append((tok.idx, tok.idx + len(tok.text), "coref:pronoun"))
+
+
+def interviewees(st: EntityState) -> None:
+    """An interview set out as "VOA: <question> <Name>[, title]: <answer>": in a
+    question (after a label that is a news medium) "you" and "your" are the person
+    whose label opens the next answer. Labels are a name and a colon at a sentence start."""
+    labels = [(tok.i, _label_person(st, tok)) for tok in st.doc if tok.text == ":" and _label_start(st, tok)]
+    for n, (colon, person) in enumerate(labels):
+        if person is not None or not _media_label(st, colon):
+            continue
+        nxt = next(((i, p) for i, p in labels[n + 1 :] if p is not None), None)
+        if nxt is None or any(i < nxt[0] for i, p in labels[n + 1 :] if p is None):
+            continue  # no answer follows, or another question comes first
+        for tok in st.doc[colon + 1 : nxt[0]]:
+            if tok.lower_ in _G.second_person_pronouns and not taken(st, tok.idx, tok.idx + len(tok.text)):
+                person_ = st.people[nxt[1]]
+                person_.spans.append((tok.idx, tok.idx + len(tok.text), "coref:interview"))
+                person_.sentences.add(st.sentence(tok.idx))
+                st.claimed[tok.idx] = tok.idx + len(tok.text)
+
+
+def _label_start(st: EntityState, colon: Token) -> bool:
+    """Is the colon's label the start of its sentence, a few words at most ("VOA:",
+    "Richard Moss, former U.S. envoy:")?"""
+    start = st.sent_starts[st.sentence(colon.idx)]
+    first = tokens_at(st, start, start + 1)
+    return first is not None and 0 < colon.i - first.start <= _LABEL_MAX
+
+
+_LABEL_MAX = 12  # tokens of an interview label ("Richard Moss, former U.S. deputy secretary of state")
+
+
+def _label_person(st: EntityState, colon: Token) -> int | None:
+    """The person whose name opens the colon's label, else None."""
+    start = st.sent_starts[st.sentence(colon.idx)]
+    for idx, p in enumerate(st.people):
+        if any(s == start and e <= colon.idx for s, e, label in p.spans if label != TITLE):
+            return idx
+    return None
+
+
+def _media_label(st: EntityState, colon: int) -> bool:
+    """Is the label before the colon a news medium (sector MED: "VOA", "Reuters")?"""
+    tok = st.doc[colon - 1]
+    return any(o.sector == "MED" and any(m.start <= tok.idx < m.end for m in o.mentions) for o in st.others.values())
