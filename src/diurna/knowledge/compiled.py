@@ -82,12 +82,18 @@ def entry_path(name: str, kind: str, source: bytes) -> Path | None:
 
 def write_pickle(path: Path, data: Any) -> None:
     """Pickle `data` to `path` atomically; a read-only folder is not an error (the caller
-    parses again next time). Shared by the knowledge cache and the gazetteer cache."""
+    parses again next time)."""
+    write_bytes(path, pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to `path` atomically: concurrent workers never read half a file. A
+    read-only folder is not an error (the caller builds again next time). Shared by the
+    knowledge cache and the geo gazetteer's index."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)  # atomic: concurrent workers never read half a file
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
     except OSError:
         pass  # read-only home: parse or build again next time
