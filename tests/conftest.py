@@ -38,14 +38,38 @@ def settings() -> Settings:
 
 
 @pytest.fixture(scope="session")
-def pipeline(settings: Settings) -> Pipeline:
-    """The default pipeline, loaded once for the whole session."""
+def session_pipeline(settings: Settings) -> Pipeline:
+    """The default pipeline, loaded once for the whole session, under a name no test
+    directory or module overrides (several override `pipeline`)."""
     return Pipeline(settings)
+
+
+@pytest.fixture(scope="session")
+def pipeline(session_pipeline: Pipeline) -> Pipeline:
+    """The default pipeline, loaded once for the whole session."""
+    return session_pipeline
 
 
 # The full evaluations run on one worker process per core (at most two, the CI box's
 # cores): the scores are the same as in one process (tests/engines/test_local_engine.py).
 EVAL_WORKERS = min(2, os.cpu_count() or 1)
+
+
+@pytest.fixture(scope="session")
+def pipeline_of(session_pipeline: Pipeline) -> Callable[..., Pipeline]:
+    """`pipeline_of(extractors=["entities"], person_countries=True)`: a Pipeline of
+    `Settings.load(**those)` on the session's spaCy model, built once per set of
+    settings and shared. A model load costs seconds; every extractor set loads the
+    same components (tok2vec, tagger, parser, lemma cache, ner)."""
+    built: dict[str, Pipeline] = {}
+
+    def make(**changes: object) -> Pipeline:
+        key = repr(sorted(changes.items()))
+        if key not in built:
+            built[key] = Pipeline(Settings.load(**changes), nlp=session_pipeline.nlp)
+        return built[key]
+
+    return make
 
 
 @pytest.fixture(scope="session")

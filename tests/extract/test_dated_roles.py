@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from diurna import Pipeline, Settings
+from diurna import Pipeline
 
 DICTIONARY = """\
 MARA_VELIN_
@@ -19,10 +19,10 @@ STORY = ("Mara Velin met Gondor's king in Minas Tirith on Monday, the Arnor gove
 
 
 @pytest.fixture(scope="module")
-def dated_pipeline(tmp_path_factory) -> Pipeline:
+def dated_pipeline(tmp_path_factory, pipeline_of) -> Pipeline:
     path = tmp_path_factory.mktemp("dict") / "dated.actors.txt"
     path.write_text(DICTIONARY, encoding="utf-8")
-    return Pipeline(Settings.load(actor_files=[str(path)], extractors=["entities", "times", "events"]))
+    return pipeline_of(actor_files=[str(path)], extractors=["entities", "times", "events"])
 
 
 @pytest.mark.parametrize("published, code", [

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from diurna import Pipeline, Settings
+from diurna import Pipeline
 from diurna.evaluate.actors import check_case, load_cases, run_cases
 from diurna.evaluate.base import floors
 
@@ -24,8 +24,8 @@ CORE = [
 
 
 @pytest.fixture(scope="module")
-def entities_pipeline() -> Pipeline:
-    return Pipeline(Settings.load(extractors=["entities"]))
+def entities_pipeline(pipeline_of) -> Pipeline:
+    return pipeline_of(extractors=["entities"])
 
 
 @pytest.mark.parametrize(("text", "needle", "code"), CORE)
@@ -82,14 +82,14 @@ def test_entities_hundreds_of_names_bounded(entities_pipeline):
     assert len([e for e in result.facts.entities if e.type == "PERSON"]) >= 50
 
 
-def test_entities_user_actor_file(tmp_path, entity_at):
+def test_entities_user_actor_file(tmp_path, entity_at, pipeline_of):
     yaml_file = tmp_path / "mine.yaml"
     yaml_file.write_text(
         "actors:\n- name: Halvard Tesk\n  country: NOR\n  offices: [{role: Governor, sector: GOV, from: 2020-01-01}]\n",
         encoding="utf-8")
     petr = tmp_path / "mine.txt"
     petr.write_text("# a test dictionary\nGONDOR_ [GON]\n+MINAS_TIRITH\nDENETHOR [GONGOV]\n", encoding="utf-8")
-    pipe = Pipeline(Settings.load(extractors=["entities"], actor_files=[str(yaml_file), str(petr)]))
+    pipe = pipeline_of(extractors=["entities"], actor_files=[str(yaml_file), str(petr)])
     result = pipe.process("Halvard Tesk met Denethor in Minas Tirith.", published="2024-05-01")
     tesk = entity_at(result, "Halvard Tesk")
     assert (tesk.country, tesk.sector, tesk.role) == ("NOR", "GOV", "Governor")

@@ -7,23 +7,23 @@ from __future__ import annotations
 
 import pytest
 
-from diurna import Pipeline, Settings
+from diurna import Pipeline
 from diurna.extract import implicit as I
 
 
 @pytest.fixture(scope="module")
-def entities_pipeline() -> Pipeline:
-    return Pipeline(Settings.load(extractors=["entities"], person_countries=True))
+def entities_pipeline(pipeline_of) -> Pipeline:
+    return pipeline_of(extractors=["entities"], person_countries=True)
 
 
 @pytest.fixture(scope="module")
-def default_pipeline() -> Pipeline:
-    return Pipeline(Settings.load(extractors=["entities"]))
+def default_pipeline(pipeline_of) -> Pipeline:
+    return pipeline_of(extractors=["entities"])
 
 
 @pytest.fixture(scope="module")
-def story_pipeline() -> Pipeline:
-    return Pipeline(Settings.load(extractors=["entities"], person_countries=True, story_people=True))
+def story_pipeline(pipeline_of) -> Pipeline:
+    return pipeline_of(extractors=["entities"], person_countries=True, story_people=True)
 
 
 @pytest.mark.parametrize(("text", "needle", "country", "country_from"), [

@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from diurna import Pipeline, Settings
+from diurna import Pipeline
 
 
 @pytest.fixture(scope="module")
-def entities_pipeline() -> Pipeline:
-    return Pipeline(Settings.load(extractors=["entities"]))
+def entities_pipeline(pipeline_of) -> Pipeline:
+    return pipeline_of(extractors=["entities"])
 
 
 @pytest.mark.parametrize(("text", "needle", "code"), [

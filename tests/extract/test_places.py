@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from diurna import Pipeline, Settings
+from diurna import Pipeline
 from diurna.extract.places import focus_countries, place_at
 from diurna.knowledge.gazetteer import load_gazetteer
 from diurna.model import Entity, Mention, Place
 
 
 @pytest.fixture(scope="module")
-def places_pipeline() -> Pipeline:
-    return Pipeline(Settings.load().replace(extractors=("entities", "places")))
+def places_pipeline(pipeline_of) -> Pipeline:
+    return pipeline_of(extractors=("entities", "places"))
 
 
 def places(pipeline: Pipeline, text: str) -> tuple[Place, ...]:

@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import pytest
 
-from diurna import Pipeline, Settings
+from diurna import Pipeline
 
 
 @pytest.fixture(scope="module")
-def pipeline() -> Pipeline:
+def pipeline(pipeline_of) -> Pipeline:
     # actorless events kept: the unlinked "us" of the negative case is otherwise dropped
     # with its event (the default drops events with no actor; a quoted "us" is kept)
-    return Pipeline(Settings.load(actorless_events=True))
+    return pipeline_of(actorless_events=True)
 
 
-def test_links_first_person_keeps_quoted_event_by_default() -> None:
+def test_links_first_person_keeps_quoted_event_by_default(pipeline_of) -> None:
     text = 'Kenyan President William Ruto spoke on Monday. "They attack us every week," Ruto said.'
-    result = Pipeline().process(text)
+    result = pipeline_of().process(text)
     i = result.document.text.find("us every")
     assert any(r is not None and r.start == i and r.actor_code == "KENGOV"
                for e in result.facts.events for r in (e.source, e.target))

@@ -49,10 +49,10 @@ def store_settings(settings):
 
 
 @pytest.fixture(scope="module")
-def store_pipeline(store_settings):
+def store_pipeline(store_settings, session_pipeline):
     from diurna import Pipeline
 
-    return Pipeline(store_settings)
+    return Pipeline(store_settings, nlp=session_pipeline.nlp)  # the session's spaCy model: no second load
 
 
 @pytest.fixture(scope="module")
