@@ -116,3 +116,38 @@ MEET_GONDOR = [("Arnor", "NNP", "PROPN", "nsubj", 2, "GPE"), ("will", "MD", "AUX
 @pytest.mark.parametrize(("toks", "expected"), [(MEET_THAT, []), (MEET_GONDOR, ["Gondor"])])
 def test_arguments_relative_pronoun_is_no_object(toks, expected):
     assert _words(A.objects(_doc(toks)[2])) == expected
+
+
+# "Arnor blamed Gondor, accusing it of spying."
+ACCUSING_IT = [("Arnor", "NNP", "PROPN", "nsubj", 1, "GPE"), ("blamed", "VBD", "VERB", "ROOT", 1, ""),
+               ("Gondor", "NNP", "PROPN", "dobj", 1, "GPE"), (",", ",", "PUNCT", "punct", 1, ""),
+               ("accusing", "VBG", "VERB", "advcl", 1, ""), ("it", "PRP", "PRON", "dobj", 4, ""),
+               ("of", "IN", "ADP", "prep", 4, ""), ("spying", "VBG", "VERB", "pcomp", 6, ""),
+               (".", ".", "PUNCT", "punct", 1, "")]
+# "Arnor praised the envoys, thanking them for the visit."
+THANKING_THEM = [("Arnor", "NNP", "PROPN", "nsubj", 1, "GPE"), ("praised", "VBD", "VERB", "ROOT", 1, ""),
+                 ("the", "DT", "DET", "det", 3, ""), ("envoys", "NNS", "NOUN", "dobj", 1, ""),
+                 (",", ",", "PUNCT", "punct", 1, ""), ("thanking", "VBG", "VERB", "advcl", 1, ""),
+                 ("them", "PRP", "PRON", "dobj", 5, ""), ("for", "IN", "ADP", "prep", 5, ""),
+                 ("the", "DT", "DET", "det", 9, ""), ("visit", "NN", "NOUN", "pobj", 7, ""),
+                 (".", ".", "PUNCT", "punct", 1, "")]
+# "Arnor blamed the envoys, accusing it of spying.": "it" does not fit a plural
+ACCUSING_IT_PLURAL = [("Arnor", "NNP", "PROPN", "nsubj", 1, "GPE"), ("blamed", "VBD", "VERB", "ROOT", 1, ""),
+                      ("the", "DT", "DET", "det", 3, ""), ("envoys", "NNS", "NOUN", "dobj", 1, ""),
+                      (",", ",", "PUNCT", "punct", 1, ""), ("accusing", "VBG", "VERB", "advcl", 1, ""),
+                      ("it", "PRP", "PRON", "dobj", 5, ""), ("of", "IN", "ADP", "prep", 5, ""),
+                      ("spying", "VBG", "VERB", "pcomp", 7, ""), (".", ".", "PUNCT", "punct", 1, "")]
+# "Arnor said it accused Gondor.": no adjunct, the object stands for itself
+ACCUSED_DIRECT = [("Arnor", "NNP", "PROPN", "nsubj", 1, "GPE"), ("said", "VBD", "VERB", "ROOT", 1, ""),
+                  ("it", "PRP", "PRON", "nsubj", 3, ""), ("accused", "VBD", "VERB", "ccomp", 1, ""),
+                  ("Gondor", "NNP", "PROPN", "dobj", 3, "GPE"), (".", ".", "PUNCT", "punct", 1, "")]
+
+
+@pytest.mark.parametrize(("toks", "verb", "expected"), [
+    (ACCUSING_IT, 4, ["Gondor"]),
+    (THANKING_THEM, 5, ["envoys"]),
+    (ACCUSING_IT_PLURAL, 5, ["it"]),
+    (ACCUSED_DIRECT, 3, ["Gondor"]),
+])
+def test_arguments_adjunct_pronoun_object_stands_for_the_main_object(toks, verb, expected):
+    assert _words(A.objects(_doc(toks)[verb])) == expected

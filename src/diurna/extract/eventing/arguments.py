@@ -378,7 +378,19 @@ def objects(verb: Token) -> list[Token]:
         own = [g for c in verb.children if c.dep_ == "prt"
                for p in c.children if p.dep_ == "prep" and (c.lower_, p.lower_) in _COUNT_PARTICLES
                for g in p.children if g.dep_ == "pobj" and any(n.dep_ == "nummod" for n in g.children)]
-    return expand(own)
+    return expand(_adjunct_referent(o, verb) for o in own)
+
+
+def _adjunct_referent(obj: Token, verb: Token) -> Token:
+    """"blamed Rohan, accusing it of ...", "praised the Gondorian envoys, thanking them
+    for ...": a pronoun object of a participial adjunct stands for the object of the
+    verb the adjunct elaborates, when that object fits the pronoun (number, person or
+    not); else the pronoun itself."""
+    if obj.lower_ not in _PRONOUN_FITS or verb.dep_ != "advcl" or verb.tag_ != "VBG" or verb.head.i == verb.i:
+        return obj
+    outer = [c for c in verb.head.children if c.dep_ in OBJ and c.pos_ in ("PROPN", "NOUN")]
+    fits = _PRONOUN_FITS[obj.lower_]
+    return outer[0] if len(outer) == 1 and fits(outer[0]) else obj
 
 
 def datives(verb: Token) -> list[Token]:
