@@ -47,7 +47,8 @@ def build(settings: Settings) -> ExtractFn:
     def extract_events(document: Document, doc: Doc, facts: Facts) -> Facts:
         events = coder.code_document(document, doc, facts, lex, implied_targets=settings.implied_targets,
                                     mutual_both_ways=settings.mutual_both_ways, roles=gaz.roles,
-                                    place_targets=settings.place_targets)
+                                    place_targets=settings.place_targets,
+                                    unrealised_acts=settings.unrealised_acts)
         if settings.statement_events and facts.quotes:
             events += statements.statement_events(document, doc, facts, events,
                                                  by_content=settings.statement_contents, roles=gaz.roles,

@@ -18,6 +18,7 @@ from . import arguments as A
 from . import domestic as D
 from . import grounding as G
 from . import participants as P
+from . import unrealised as U
 from .anchors import Where, when, where
 from .lexicon import Lexicon
 from .matching import Match, has_trigger, sentence_matches, usable_actor
@@ -44,15 +45,17 @@ class Context:
     mutual_both_ways: bool = True  # setting mutual_both_ways: a symmetric act once per direction
     roles: Roles | None = None  # roles.yaml: bare role words take the story's country (eventing/grounding.py)
     place_targets: bool = False  # setting place_targets: see _fallback_targets
+    unrealised_acts: bool = False  # setting unrealised_acts: see _unrealised
 
 
 def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, *,
                   implied_targets: bool = True, mutual_both_ways: bool = True,
-                  roles: Roles | None = None, place_targets: bool = False) -> list[Event]:
+                  roles: Roles | None = None, place_targets: bool = False,
+                  unrealised_acts: bool = False) -> list[Event]:
     """The events the lexicon codes in the document, one per sentence match and dyad,
     unmerged (ids empty): `merging.merge` makes one event per act."""
     ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon, implied_targets,
-                  mutual_both_ways, roles, place_targets)
+                  mutual_both_ways, roles, place_targets, unrealised_acts)
     events: list[Event] = []
     pairs = P.PairMemory()  # the last dyad, and the last dyad of people
     for sent in doc.sents:
@@ -63,7 +66,8 @@ def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, 
             new = _events(ctx, sent, m, pairs)
             coded.append((m, new))
             P.remember(ctx.index, new, pairs)
-        events.extend(e for _, evs in _rank_subordinates(coded) for e in evs)
+        unrealised = U.unrealised([m for m, _ in coded]) if ctx.unrealised_acts else set()
+        events.extend(e for m, evs in _rank_subordinates(coded) if m.trigger.i not in unrealised for e in evs)
     return _protest_claims(events, lexicon.protest_words)
 
 
@@ -78,7 +82,7 @@ def _subordinate_region(m: Match) -> tuple[set[int], set[int]] | None:
     governing clause; None for a trigger in no such clause."""
     tok = m.trigger
     while tok.head.i != tok.i:
-        if tok.dep_ == "advcl" and (_temporal(tok) or _participial(tok) or _purpose(tok)):
+        if tok.dep_ == "advcl" and (_temporal(tok) or _participial(tok) or U.purpose(tok)):
             # the governing clause's own events: its verb, its subject and object phrases
             # ("announced a suspension"), not its side phrases (no deeper than the clause)
             head, depth = tok.head, embedding(tok)
@@ -95,13 +99,6 @@ def _temporal(clause: Token) -> bool:
 
 
 _SIDE_PHRASES = {"prep", "npadvmod", "advmod", "advcl"}
-
-
-def _purpose(clause: Token) -> bool:
-    """"sent material to help defend Arnor": an infinitive adjunct with no subject of its
-    own says what the governing act is for."""
-    return A.infinitive(clause) \
-        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children) and clause.i > clause.head.i
 
 
 def _participial(clause: Token) -> bool:

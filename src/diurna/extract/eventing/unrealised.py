@@ -1,0 +1,74 @@
+"""Acts a sentence only asks for, promises or aims at (issue 16 part 4, the coding
+guide's embedded acts), for the setting unrealised_acts: with it on, `coder` codes no
+event for them.
+
+"Kenya urged Tanzania to invest in its police and speed up investigations" is one
+appeal, "Kenyan envoys flew to Dodoma to meet Tanzanian officials" one trip. The
+frame's own event codes the request or the intent (its inner event is folded into it
+by `matching.sentence_matches`); what else the frame's wrapped clause chain does, and
+the act of a purpose adjunct, did not happen. Only the clause chain counts (its verbs
+and the event nouns they perform): a relative clause or a noun phrase in there names
+something real ("urged Tanzania to end its support for the war"). A purpose that is
+itself a protest ("held a sit-in to protest the curbs") is the protest and stays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import arguments as A
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from .matching import Match
+
+_CHAIN = ("xcomp", "ccomp", "conj")  # the dependencies that continue a clause chain
+_VERBAL = ("VERB", "AUX")
+_PROTEST = "14"
+
+
+def unrealised(matches: list[Match]) -> set[int]:
+    """The triggers of one sentence's matches whose act is only asked for, promised or
+    aimed at."""
+    chain: set[int] = set()
+    for f in matches:
+        if f.pred.frame is None:
+            continue
+        heads = [c for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp")] if f.trigger.pos_ in _VERBAL else []
+        heads += [f.inner.trigger] if f.inner is not None else []
+        chain.update(t.i for h in heads for t in _clause_chain(h))
+    out = set()
+    for m in matches:
+        verb = m.trigger if m.trigger.pos_ in _VERBAL else A.verb_of_noun(m.trigger)
+        if verb is None:
+            continue
+        if verb.i in chain or _aimed_at(verb) and m.pred.code[:2] != _PROTEST:
+            out.add(m.trigger.i)
+    return out
+
+
+def _clause_chain(head: Token) -> list[Token]:
+    """A clause's verb and the verbs its complements and conjuncts head."""
+    out, todo = [], [head]
+    while todo:
+        tok = todo.pop()
+        out.append(tok)
+        todo += [c for c in tok.children if c.dep_ in _CHAIN and c.pos_ in _VERBAL]
+    return out
+
+
+def _aimed_at(verb: Token) -> bool:
+    """The verb heads, or continues the chain of, a purpose adjunct ("flew to Dodoma to
+    meet officials and sign a deal")."""
+    tok = verb
+    while tok.dep_ in _CHAIN and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ == "advcl" and purpose(tok)
+
+
+def purpose(clause: Token) -> bool:
+    """"sent material to help defend Arnor": an infinitive adjunct with no subject of its
+    own says what the governing act is for."""
+    return A.infinitive(clause) \
+        and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in clause.children) and clause.i > clause.head.i
