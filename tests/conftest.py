@@ -1,10 +1,12 @@
 """Shared fixtures: one model load per test session, the examples, the benchmark data,
 and the small readers of a result that many extractor tests use (`events_of`,
-`codes_of`, `dyads_of`, `side_countries`, `entity_at`).
+`codes_of`, `dyads_of`, `side_countries`, `top_event_of`, `entity_at`) and `pipeline_of`.
 
 Tests that read ../shared/data use `data_dir` and skip cleanly when it is absent.
-Test modules cannot import each other (pytest runs in importlib mode), so a helper two
-test files need lives here, as a fixture that returns it.
+pytest runs in importlib mode: test modules are not on sys.path and cannot import each
+other, so a helper that test files of several directories need lives here, as a fixture
+that returns it (a directory's own builders are imported relatively, as in
+`from .store_builders import story`).
 """
 
 from __future__ import annotations
@@ -140,6 +142,13 @@ def _side_countries(events: Iterable[Event], side: str) -> set[str]:
     return {ref.country for e in events if (ref := getattr(e, side)) is not None and ref.country}
 
 
+def _top_event_of(pipeline: Pipeline, text: str) -> Event | None:
+    """The event the evaluations take as the text's main one (evaluate's top_event)."""
+    from diurna.evaluate._events_common import top_event
+
+    return top_event(pipeline.process(text, published=PUBLISHED))
+
+
 def _entity_at(result: Result, needle: str) -> Entity | None:
     """The entity with a mention covering the first character of `needle` in the text."""
     i = result.document.text.find(needle)
@@ -171,6 +180,12 @@ def dyads_of() -> Callable[[Pipeline, str], set[tuple[str, str | None, str | Non
 def side_countries() -> Callable[[Iterable[Event], str], set[str]]:
     """`side_countries(events, "source" | "target")`: the countries on that side."""
     return _side_countries
+
+
+@pytest.fixture(scope="session")
+def top_event_of() -> Callable[[Pipeline, str], Event | None]:
+    """`top_event_of(pipeline, text)`: the main event of `text`, as the evaluations pick it."""
+    return _top_event_of
 
 
 @pytest.fixture(scope="session")

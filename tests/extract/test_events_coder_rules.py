@@ -8,11 +8,6 @@ from __future__ import annotations
 import pytest
 
 from diurna import Pipeline
-from diurna.evaluate._events_common import top_event
-
-
-def _top(pipeline: Pipeline, text: str):
-    return top_event(pipeline.process(text, published="2026-03-04"))
 
 
 @pytest.mark.parametrize(
@@ -33,8 +28,8 @@ def _top(pipeline: Pipeline, text: str):
         ("Gondor attacked Rohan after Arnor agreed to mediate.", "19"),
     ],
 )
-def test_events_coder_subordinate_clauses_rank_below(pipeline: Pipeline, text: str, root: str) -> None:
-    top = _top(pipeline, text)
+def test_events_coder_subordinate_clauses_rank_below(pipeline: Pipeline, top_event_of, text: str, root: str) -> None:
+    top = top_event_of(pipeline, text)
     assert top is not None and top.root_code == root
 
 
@@ -82,8 +77,8 @@ def test_events_coder_unreported_obligation_is_no_demand(pipeline: Pipeline, tex
         ("Arnorian and Gondorian negotiators return to Edoras this week for talks on the border.", "046"),
     ],
 )
-def test_events_coder_permission_vow_and_return(pipeline: Pipeline, text: str, code: str) -> None:
-    top = _top(pipeline, text)
+def test_events_coder_permission_vow_and_return(pipeline: Pipeline, top_event_of, text: str, code: str) -> None:
+    top = top_event_of(pipeline, text)
     assert top is not None and top.code == code
 
 
@@ -113,8 +108,8 @@ def test_events_coder_permission_vow_and_return_negatives(pipeline: Pipeline, co
         ("Arnor extradited the suspected militant Beren Barahir to Gondor on Sunday.", "063"),
     ],
 )
-def test_events_coder_announced_measures(pipeline: Pipeline, text: str, code: str) -> None:
-    top = _top(pipeline, text)
+def test_events_coder_announced_measures(pipeline: Pipeline, top_event_of, text: str, code: str) -> None:
+    top = top_event_of(pipeline, text)
     assert top is not None and top.code == code
 
 
@@ -134,8 +129,9 @@ def test_events_coder_announced_measures(pipeline: Pipeline, text: str, code: st
         ("The Gondorian king has taken steps to enhance political freedoms in the south.", "0811"),
     ],
 )
-def test_events_coder_complaints_refugees_petitions_freedoms(pipeline: Pipeline, text: str, code: str) -> None:
-    top = _top(pipeline, text)
+def test_events_coder_complaints_refugees_petitions_freedoms(pipeline: Pipeline, top_event_of, text: str,
+                                                             code: str) -> None:
+    top = top_event_of(pipeline, text)
     assert top is not None and top.code == code
 
 
@@ -167,8 +163,8 @@ def test_events_coder_complaints_refugees_petitions_freedoms_negatives(
         ("The Gondorian king, after the peace deal, has taken steps to enhance political freedoms.", "0811"),
     ],
 )
-def test_events_coder_readiness_and_purpose(pipeline: Pipeline, text: str, code: str) -> None:
-    top = _top(pipeline, text)
+def test_events_coder_readiness_and_purpose(pipeline: Pipeline, top_event_of, text: str, code: str) -> None:
+    top = top_event_of(pipeline, text)
     assert top is not None and top.code == code
 
 
@@ -181,8 +177,8 @@ def test_events_coder_readiness_and_purpose(pipeline: Pipeline, text: str, code:
         ("The Gondorian army shelled the Rohirrim positions on Monday.", "194"),
     ],
 )
-def test_events_coder_preparation_is_force_posture(pipeline: Pipeline, text: str, code: str) -> None:
-    top = _top(pipeline, text)
+def test_events_coder_preparation_is_force_posture(pipeline: Pipeline, top_event_of, text: str, code: str) -> None:
+    top = top_event_of(pipeline, text)
     assert top is not None and top.code == code
 
 
@@ -194,8 +190,8 @@ def test_events_coder_preparation_is_force_posture(pipeline: Pipeline, text: str
         ("Police held three Rohirrim men in Edoras.", "173"),
     ],
 )
-def test_events_coder_hold_responsible(pipeline: Pipeline, text: str, code: str) -> None:
-    top = _top(pipeline, text)
+def test_events_coder_hold_responsible(pipeline: Pipeline, top_event_of, text: str, code: str) -> None:
+    top = top_event_of(pipeline, text)
     assert top is not None and top.code == code
 
 

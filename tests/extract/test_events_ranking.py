@@ -8,7 +8,6 @@ import pytest
 
 from diurna import Pipeline
 from diurna.evaluate import ipe
-from diurna.evaluate._events_common import top_event
 
 
 @pytest.mark.parametrize(
@@ -21,8 +20,8 @@ from diurna.evaluate._events_common import top_event
         ("The Gondorian king hosted the Arnorian envoy for a meeting on the clashes.", "043"),
     ],
 )
-def test_events_ranking_main_clause_wins(pipeline: Pipeline, text: str, code: str) -> None:
-    top = top_event(pipeline.process(text, published="2026-03-04"))
+def test_events_ranking_main_clause_wins(pipeline: Pipeline, top_event_of, text: str, code: str) -> None:
+    top = top_event_of(pipeline, text)
     assert top is not None and top.code == code
 
 

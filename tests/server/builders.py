@@ -5,6 +5,8 @@ Offsets come from the text, so `text[start:end] == fact.text` always holds.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from diurna.model import (
     ActorRef,
     Document,
@@ -78,3 +80,12 @@ def corpus() -> list[Result]:
         report("deal-mar", MORDOR, GONDOR, verb="signed a truce with", code="0871", label="Declare a truce",
                quad=2, goldstein=9.0, day="2026-03-01", place=("Osgiliath", "GND", 11.0, 19.0), confidence=0.5),
     ]
+
+
+def build_store(path: Path) -> Path:
+    """A store at `path` holding `corpus()`."""
+    from diurna.store import Store
+
+    with Store(path) as store:
+        store.write(corpus())
+    return path

@@ -2,23 +2,13 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+from diurna.server import create_app
 
-from builders import corpus  # noqa: E402
-
-from diurna.server import create_app  # noqa: E402
-from diurna.store import Store  # noqa: E402
-
-
-def build_store(path: Path) -> Path:
-    with Store(path) as store:
-        store.write(corpus())
-    return path
+from .builders import build_store
 
 
 @pytest.fixture(scope="module")

@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from builders import GONDOR, ROHAN, report
 
 from diurna.server import create_app
 from diurna.server.cli import is_loopback
 from diurna.store import Store
+
+from .builders import GONDOR, ROHAN, report
 
 
 def test_follow_lifecycle_counts_new_events(fresh_client):

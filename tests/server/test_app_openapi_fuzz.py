@@ -18,9 +18,9 @@ from schemathesis.checks import not_a_server_error  # noqa: E402
 
 @pytest.fixture(scope="module")
 def api_schema(tmp_path_factory, settings):
-    from conftest import build_store
-
     from diurna.server import create_app
+
+    from .builders import build_store
 
     db = build_store(tmp_path_factory.mktemp("fuzz") / "store.duckdb")
     return schemathesis.openapi.from_asgi("/openapi.json", create_app(db, settings, refresh_every=0.0, allowed_hosts=["testserver"]))

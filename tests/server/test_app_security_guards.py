@@ -124,9 +124,9 @@ def test_host_name(host, name):
 
 
 def test_article_source_link_is_http_only(fresh_client):
-    from builders import GONDOR, ROHAN, report
-
     from diurna.store import Store
+
+    from .builders import GONDOR, ROHAN, report
 
     bad = report("js-link", GONDOR, ROHAN, verb="praised", code="051", label="Praise", quad=1, goldstein=3.4,
                  day="2026-05-01")

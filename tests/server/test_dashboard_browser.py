@@ -199,9 +199,9 @@ OUTSIDE_CSS = "#timeline-outside .count[data-side={}]"
 def wider_store(tmp_path_factory):
     """The test corpus plus a treaty of 1991 told in a 2026 article (dated outside the
     publication range), real countries for the map, and events within one country (a loop)."""
-    from builders import GONDOR, corpus, report
-
     from diurna.store import Store
+
+    from .builders import GONDOR, corpus, report
 
     path = tmp_path_factory.mktemp("wider") / "store.duckdb"
     with Store(path) as store:

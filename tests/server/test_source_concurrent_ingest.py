@@ -77,7 +77,7 @@ def test_queries_answer_from_the_copy_while_an_ingest_writes(fresh_client, write
 def test_started_mid_ingest_serves_what_is_committed(tmp_path):
     """No copy yet and the store held: the file is copied without the lock and served, marked
     stale, when it reads back whole (the writer's committed article included)."""
-    from conftest import build_store
+    from .builders import build_store
 
     db = build_store(tmp_path / "s.duckdb")
     with _writing(db):
@@ -90,9 +90,9 @@ def test_started_mid_ingest_serves_what_is_committed(tmp_path):
 
 @pytest.mark.slow  # ~6 s: a writer in another process holds the store
 def test_no_copy_that_reads_back_and_store_held_is_busy(tmp_path, monkeypatch):
-    from conftest import build_store
-
     from diurna.server import source as source_module
+
+    from .builders import build_store
 
     def torn(path):
         raise source_module.DiurnaError(source_module.E018, "torn")
@@ -111,7 +111,7 @@ def test_no_copy_that_reads_back_and_store_held_is_busy(tmp_path, monkeypatch):
 def test_source_serves_again_after_close(tmp_path):
     """An ASGI lifespan that ends and starts again (schemathesis' ASGI calls do) closes the
     Source and reuses it: the next read takes a new copy instead of failing on a deleted folder."""
-    from conftest import build_store
+    from .builders import build_store
 
     source = Source(build_store(tmp_path / "s.duckdb"), refresh_every=0.0)
     for _ in range(2):

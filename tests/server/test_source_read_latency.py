@@ -48,7 +48,8 @@ def _free_port() -> int:
 def served(tmp_path):
     """`diurna serve` in its own process (as an analyst runs it), over a store built by the tests."""
     import httpx
-    from conftest import build_store
+
+    from .builders import build_store
 
     db = build_store(tmp_path / "store.duckdb")
     port = _free_port()

@@ -5,10 +5,13 @@ Offsets are computed from the text, so `text[start:end] == fact.text` always hol
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from diurna.model import (
     ActorRef,
     Document,
     Entity,
+    ErrorResult,
     Event,
     Evidence,
     Facts,
@@ -82,6 +85,16 @@ def three_outlets() -> list[Result]:
         story("courier-3", prefix="BREAKING\n\n", suffix="\n\nRead more on our app.", publisher="Shire Courier",
               url="https://courier.example/x", date=None, published="2026-03-04"),
     ]
+
+
+def outlets_store(path: str | Path, *extra: Result | ErrorResult) -> str:
+    """A store at `path` holding `three_outlets()` (one merged event, its confidence 0.8)
+    and `extra`; its path as a string, for the CLI."""
+    from diurna.store import Store
+
+    with Store(path) as store:
+        store.write([*three_outlets(), *extra])
+    return str(path)
 
 
 VOLATILE = {"ingested_at", "first_added", "updated_at", "first_seen", "created_at", "checked_at", "applied_at"}

@@ -5,29 +5,22 @@ from __future__ import annotations
 import csv
 import io
 import json
-import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).parent))  # the store tests' builders (tests use --import-mode=importlib)
-from store_builders import three_outlets  # noqa: E402
+from diurna.cli import app
+from diurna.model import ErrorInfo, ErrorResult
 
-from diurna.cli import app  # noqa: E402
-from diurna.model import ErrorInfo, ErrorResult  # noqa: E402
-from diurna.store import Store  # noqa: E402
+from .store_builders import outlets_store
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("cli") / "s.duckdb"
-    with Store(path) as store:
-        store.write([*three_outlets(), ErrorResult(0, ErrorInfo("E006", "no text in record: x.jsonl:2", "Give ..."),
-                                                   origin="x.jsonl:2")])
-    return str(path)
+    error = ErrorResult(0, ErrorInfo("E006", "no text in record: x.jsonl:2", "Give ..."), origin="x.jsonl:2")
+    return outlets_store(tmp_path_factory.mktemp("cli") / "s.duckdb", error)
 
 
 def run(*args: str):
@@ -67,9 +60,7 @@ def test_cli_other_queries(db):
 
 
 def test_cli_follow_cycle(tmp_path):
-    path = str(tmp_path / "f.duckdb")
-    with Store(path) as store:
-        store.write(three_outlets())
+    path = outlets_store(tmp_path / "f.duckdb")
     run("follow", "add", "gondor", "--db", path, "--country", "GND")
     assert "gondor" in run("follow", "list", "--db", path)
     assert len(json.loads(run("follow", "check", "gondor", "--db", path, "-f", "json"))) == 1

@@ -2,27 +2,19 @@
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
 import pytest
 from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).parent))
-from store_builders import three_outlets  # noqa: E402
+from diurna.cli import app
 
-from diurna.cli import app  # noqa: E402
-from diurna.store import Store  # noqa: E402
+from .store_builders import outlets_store
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("clierr") / "s.duckdb"
-    with Store(path) as store:
-        store.write(three_outlets())
-    return str(path)
+    return outlets_store(tmp_path_factory.mktemp("clierr") / "s.duckdb")
 
 
 @pytest.mark.parametrize(("args", "code"), [
@@ -49,9 +41,7 @@ def test_cli_store_missing_and_locked(tmp_path, db):
 
 
 def test_cli_follow_exists_and_rm_missing(tmp_path):
-    path = str(tmp_path / "f.duckdb")
-    with Store(path) as store:
-        store.write(three_outlets())
+    path = outlets_store(tmp_path / "f.duckdb")
     assert runner.invoke(app, ["follow", "add", "g", "--country", "GND", "--db", path]).exit_code == 0
     again = runner.invoke(app, ["follow", "add", "g", "--country", "GND", "--db", path])
     assert again.exit_code == 2 and "[E020]" in again.output

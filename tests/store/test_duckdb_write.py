@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-import sys
-from pathlib import Path
 
 import pytest
-
-sys.path.insert(0, str(Path(__file__).parent))  # the store tests' builders (tests use --import-mode=importlib)
-from store_builders import snapshot, story, three_outlets  # noqa: E402
 
 from diurna.model import ErrorInfo, ErrorResult, Location
 from diurna.store import Store
 from diurna.store.schema import MIGRATIONS
+
+from .store_builders import snapshot, story, three_outlets
 
 
 def test_duckdb_write_idempotent(tmp_path):

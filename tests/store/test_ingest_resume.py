@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # the store tests' builders (tests use --import-mode=importlib)
-from store_builders import snapshot  # noqa: E402
+from diurna.engines.ingest import ingest
+from diurna.store import Store
 
-from diurna.engines.ingest import ingest  # noqa: E402
-from diurna.store import Store  # noqa: E402
+from .store_builders import snapshot
 
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 OUTLETS = ("Gondor Gazette", "Rohan Herald", "Shire Courier")

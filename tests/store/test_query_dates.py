@@ -4,19 +4,17 @@ with a coded error, and a bad filter stored by an older version tolerated on rea
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).parent))
-from store_builders import three_outlets  # noqa: E402
+from diurna.cli import app
+from diurna.errors import DiurnaError
+from diurna.store import Store, follows
+from diurna.store.query import EventFilter, iso_day
 
-from diurna.cli import app  # noqa: E402
-from diurna.errors import DiurnaError  # noqa: E402
-from diurna.store import Store, follows  # noqa: E402
-from diurna.store.query import EventFilter, iso_day  # noqa: E402
+from .store_builders import outlets_store
 
 runner = CliRunner()
 
@@ -55,10 +53,7 @@ def test_event_filter_refuses_each_with_its_code(kwargs, code):
 
 @pytest.fixture()
 def db(tmp_path: Path) -> str:
-    path = tmp_path / "s.duckdb"
-    with Store(path) as store:
-        store.write(three_outlets())
-    return str(path)
+    return outlets_store(tmp_path / "s.duckdb")
 
 
 def test_follows_tolerate_a_bad_stored_filter(db):

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
-import sys
 from datetime import datetime, timedelta
-from pathlib import Path
 
 import pytest
 
-sys.path.insert(0, str(Path(__file__).parent))  # the store tests' builders (tests use --import-mode=importlib)
-from store_builders import story, three_outlets  # noqa: E402
+from diurna.errors import DiurnaError
+from diurna.model import Location
+from diurna.store import Store, follows, query
+from diurna.store.export import gdelt, parquet, plover
+from diurna.store.query import EventFilter
 
-from diurna.errors import DiurnaError  # noqa: E402
-from diurna.model import Location  # noqa: E402
-from diurna.store import Store, follows, query  # noqa: E402
-from diurna.store.export import gdelt, parquet, plover  # noqa: E402
-from diurna.store.query import EventFilter  # noqa: E402
+from .store_builders import story, three_outlets
 
 T0 = datetime(2026, 3, 5, 12, 0, 0)
 

@@ -4,29 +4,22 @@ checks (E021), and a follow that keeps it."""
 from __future__ import annotations
 
 import json
-import sys
-from pathlib import Path
 
 import pytest
 from typer.testing import CliRunner
 
-sys.path.insert(0, str(Path(__file__).parent))
-from store_builders import three_outlets  # noqa: E402
+from diurna.cli import app
+from diurna.errors import DiurnaError
+from diurna.store.query import EventFilter, event_where
 
-from diurna.cli import app  # noqa: E402
-from diurna.errors import DiurnaError  # noqa: E402
-from diurna.store import Store  # noqa: E402
-from diurna.store.query import EventFilter, event_where  # noqa: E402
+from .store_builders import outlets_store
 
 runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory) -> str:
-    path = tmp_path_factory.mktemp("minconf") / "s.duckdb"
-    with Store(path) as store:
-        store.write(three_outlets())  # one merged event, its confidence 0.8
-    return str(path)
+    return outlets_store(tmp_path_factory.mktemp("minconf") / "s.duckdb")  # one merged event, its confidence 0.8
 
 
 @pytest.mark.parametrize(("bound", "n"), [("0", 1), ("0.5", 1), ("0.8", 1), ("0.81", 0), ("1", 0)])
@@ -62,9 +55,7 @@ def test_query_min_confidence_filter_checks(value, ok):
 
 
 def test_query_min_confidence_follow_keeps_the_bound(tmp_path):
-    path = str(tmp_path / "f.duckdb")
-    with Store(path) as store:
-        store.write(three_outlets())
+    path = outlets_store(tmp_path / "f.duckdb")
     for name, bound, n in (("sure", "0.9", 0), ("likely", "0.5", 1)):
         added = runner.invoke(app, ["follow", "add", name, "--db", path, "--min-confidence", bound])
         assert added.exit_code == 0, added.output
