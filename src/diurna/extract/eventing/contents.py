@@ -27,10 +27,13 @@ if TYPE_CHECKING:
 FILE = "statement_contents.tsv"
 _PARTS = (HEAD, PASSIVE, MODAL, PREP, INFINITIVE, WORD) = ("HEAD", "PASSIVE", "MODAL", "PREP", "INFINITIVE", "WORD")
 _SUBJECTS = (OTHER, SELF, ANY) = ("OTHER", "SELF", "ANY")
-_MOODS = (POS, NEG, FUTURE) = ("POS", "NEG", "FUTURE")
+_MOODS = (POS, NEG, FUTURE, UNREAL) = ("POS", "NEG", "FUTURE", "UNREAL")
 _UNKNOWN = "UNKNOWN"  # no subject: whose act it is goes unsaid
 _ASSERTED, _FUTURE, _HYPOTHETICAL, _NEGATED = get_args(Modality)
 _MOOD = {_NEGATED: NEG, _FUTURE: FUTURE}  # asserted and hypothetical ("should") read as POS
+# UNREAL: an act not (yet) done, "will" or "could"/"would": "said it could retaliate"
+# threatens as "said it will retaliate" does
+_UNREAL = (_FUTURE, _HYPOTHETICAL)
 _SUBJECT_DEPS = ("nsubj", "nsubjpass")
 _PASSIVE_SUBJECT = "nsubjpass"
 _AUX_DEPS = ("aux", "auxpass")
@@ -149,13 +152,14 @@ def _match(head: Token, speaker: str | None, entities: tuple[Entity, ...]) -> Co
         if agent is not None:
             words[HEAD], subj = words[PASSIVE], agent
     who = _who(subj, speaker, entities)
-    mood = _MOOD.get(modality(head), POS)
+    mode = modality(head)
+    mood = _MOOD.get(mode, POS)
     for cue in cues():
         if cue.word not in words.get(cue.part, ()):
             continue
         if cue.subject != ANY and cue.subject != who:
             continue
-        if cue.mood != mood:
+        if cue.mood != mood and not (cue.mood == UNREAL and mode in _UNREAL):
             continue
         return ContentCode(cue.code, cue, subj if who == OTHER else None)
     return None

@@ -429,6 +429,9 @@ def sentence_matches(sent: Span, lex: Lexicon) -> list[Match]:
         if m.pred.frame is None or m.pred.object:
             continue
         inner = frame_inner(m, by_token)
+        if inner is not None and m.pred.requires_inner and _asserted_clause(m, inner):
+            wrapped.add(inner.trigger.i)  # "insists it is committed to peace": a claim, no demand
+            continue
         if inner is not None and inner is not m and inner.inner is not m:
             m.inner = inner
             wrapped.add(inner.trigger.i)
@@ -440,6 +443,22 @@ def sentence_matches(sent: Span, lex: Lexicon) -> list[Match]:
     # "officials hope tourists will come", "wants peace": a wish with no act in it
     empty = {m.trigger.i for m in verbs + nouns if m.pred.requires_inner and m.inner is None}
     return [m for m in verbs + nouns if m.trigger.i not in wrapped | alleged | empty]
+
+
+# Finite verb tags of the indicative (Penn Treebank): "is", "was", "commits".
+_INDICATIVE = ("VBZ", "VBD", "VBP")
+
+
+def _asserted_clause(m: Match, inner: Match) -> bool:
+    """A control verb that needs an act (`requires_inner`: "insist", "hope") over a
+    clause in the indicative asserts what the clause says ("insists it is committed to
+    peace"); a demand or a wish takes a subjunctive ("insisted that Gondor withdraw"), a
+    modal ("hopes talks will resume"), an infinitive or a noun."""
+    verb = inner.trigger
+    if verb.dep_ != "ccomp" or verb.head.i != m.trigger.i:
+        return False
+    finite = [verb, *(c for c in verb.children if c.dep_ in ("aux", "auxpass"))]
+    return any(t.tag_ in _INDICATIVE for t in finite) and not any(t.tag_ == "MD" for t in finite)
 
 
 def _alleged(m: Match) -> set[int]:
