@@ -9,12 +9,6 @@ from diurna.knowledge import argument_words, grammar
 KEYS = tuple(f.name for f in fields(argument_words.ArgumentWords))
 
 
-def test_argument_words_shipped_file_loads_every_key():
-    words = argument_words.load()
-    for key in KEYS:
-        assert getattr(words, key), key
-
-
 def test_argument_words_on_is_a_word_not_a_yaml_boolean():
     assert "on" in argument_words.load().event_location_prepositions
 

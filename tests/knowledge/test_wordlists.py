@@ -151,3 +151,18 @@ def test_wordlists_files_accept_a_good_document(file: str) -> None:
     parsed = parse(data)
     for key, words in data.items():
         assert getattr(parsed, key) == frozenset(words), key
+
+
+# the shipped files: (file, its loader)
+LOADERS: dict[str, Callable[[], object]] = {
+    "grammar": grammar.load, "grounding_words": grounding_words.load, "argument_words": argument_words.load,
+    "event_words": event_words.load, "place_names": place_names.load, "cues": cues.load,
+}
+
+
+@pytest.mark.parametrize("file", list(LOADERS))
+def test_wordlists_shipped_files_load_every_key(file: str) -> None:
+    words = LOADERS[file]()
+    assert fields(words)
+    for field in fields(words):
+        assert getattr(words, field.name), field.name
