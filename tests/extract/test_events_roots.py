@@ -8,11 +8,6 @@ import pytest
 from diurna import Pipeline
 
 
-def _codes(pipeline: Pipeline, text: str) -> set[tuple[str, str | None, str | None]]:
-    return {(e.code, e.source.text if e.source else None, e.target.text if e.target else None)
-            for e in pipeline.process(text, published="2026-03-04").facts.events}
-
-
 @pytest.mark.parametrize(
     ("text", "code", "source", "target"),
     [
@@ -27,9 +22,9 @@ def _codes(pipeline: Pipeline, text: str) -> set[tuple[str, str | None, str | No
         ("The Gondorian government said it would retaliate against Arnor.", "138", "Gondorian government", None),
     ],
 )
-def test_events_roots_code_and_dyad(pipeline: Pipeline, text: str, code: str, source: str,
+def test_events_roots_code_and_dyad(pipeline: Pipeline, dyads_of, text: str, code: str, source: str,
                                     target: str | None) -> None:
-    found = _codes(pipeline, text)
+    found = dyads_of(pipeline, text)
     assert any(c == code and s is not None and source in s and (target is None or (t and target in t))
                for c, s, t in found), found
 
@@ -49,6 +44,6 @@ def test_events_roots_code_and_dyad(pipeline: Pipeline, text: str, code: str, so
         ("The Gondorian government said it could not retaliate against Arnor.", "13"),
     ],
 )
-def test_events_roots_not_fired(pipeline: Pipeline, text: str, root: str) -> None:
-    found = _codes(pipeline, text)
+def test_events_roots_not_fired(pipeline: Pipeline, dyads_of, text: str, root: str) -> None:
+    found = dyads_of(pipeline, text)
     assert not any(c.startswith(root) for c, _, _ in found), found
