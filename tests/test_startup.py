@@ -15,6 +15,8 @@ import pytest
         ("import diurna.cli", "uvicorn", False),
         ("import diurna.cli", "pyspark", False),
         ("from diurna.server import create_app", "fastapi", True),  # the server still gets it
+        ("import diurna.cli", "rich.console", False),  # tables import rich's console when they draw
+        ("from diurna.tables import render", "rich.table", False),
     ],
 )
 def test_startup_heavy_modules_load_on_use(statement, module, imported):
@@ -28,3 +30,29 @@ def test_startup_server_unknown_attribute_is_an_attribute_error():
 
     with pytest.raises(AttributeError):
         diurna.server.no_such_thing  # noqa: B018
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_startup_gc_paused_restores_the_collector(enabled):
+    import gc
+
+    from diurna.pipeline import gc_paused
+
+    was = gc.isenabled()
+    try:
+        (gc.enable if enabled else gc.disable)()
+        with gc_paused():
+            assert not gc.isenabled()
+        assert gc.isenabled() is enabled
+        with pytest.raises(RuntimeError), gc_paused():
+            raise RuntimeError("a failed build")
+        assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
+
+
+def test_startup_settle_freezes_what_is_alive():
+    code = ("import gc; from diurna.pipeline import settle; keep = [[i] for i in range(1000)]; settle(); "
+            "print(gc.get_freeze_count() >= 1000)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True"

@@ -103,9 +103,11 @@ def _pipeline(settings: Settings, workers: int):
         from .engines.local import PooledPipeline
 
         return PooledPipeline(settings, workers)
-    from .pipeline import Pipeline
+    from .pipeline import Pipeline, settle
 
-    return nullcontext(Pipeline(settings))
+    pipeline = Pipeline(settings)
+    settle()  # this process runs this one pipeline to its end
+    return nullcontext(pipeline)
 
 
 def _counted(items, seen: list[int]):

@@ -16,13 +16,12 @@ from __future__ import annotations
 import textwrap
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich import box
 from rich.cells import cell_len
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+
+if TYPE_CHECKING:  # rich's console and tables are imported when a table is drawn, not at start-up
+    from rich.console import Console
 
 SEP = 2  # cells between two columns: one space of padding and the (blank) divider
 ELLIPSIS = "…"
@@ -136,6 +135,10 @@ def layout(columns: Sequence[Column], wants: Sequence[int], width: int) -> dict[
 def render(console: Console, title: str, columns: Sequence[Column], rows: Sequence[Any], *,
            wide: bool = False) -> None:
     """Print `rows` as a table that fits `console`, or every column uncut when `wide`."""
+    from rich import box
+    from rich.table import Table
+    from rich.text import Text
+
     texts = [[c.cell(r) for r in rows] for c in columns]
     if wide:
         chosen = {i: 0 for i in range(len(columns))}

@@ -196,9 +196,10 @@ _PIPELINE: list[Any] = []
 
 
 def _init_pipeline(settings: dict[str, Any]) -> None:
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, settle
 
     _PIPELINE.append(Pipeline(Settings.from_dict(settings)))
+    settle()  # the worker runs this one pipeline to its end
 
 
 def _apply(task: tuple[Callable[[Any, list[Any]], list[Any]], list[Any]]) -> list[Any]:
