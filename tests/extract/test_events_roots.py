@@ -47,3 +47,34 @@ def test_events_roots_code_and_dyad(pipeline: Pipeline, dyads_of, text: str, cod
 def test_events_roots_not_fired(pipeline: Pipeline, dyads_of, text: str, root: str) -> None:
     found = dyads_of(pipeline, text)
     assert not any(c.startswith(root) for c, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        # sanctions named by their kind of measure
+        ("China's punitive measures against Australia hurt its farmers.", "163", "China", "Australia"),
+        # a fight against fighters is combat
+        ("The fight against al-Shabab militants has forced many to flee.", "190", None, "al-Shabab militants"),
+    ],
+)
+def test_events_roots_nouns(pipeline: Pipeline, dyads_of, text: str, code: str, source: str | None,
+                            target: str | None) -> None:
+    found = dyads_of(pipeline, text)
+    assert any(c == code and (source is None or (s and source in s)) and (target is None or (t and target in t))
+               for c, s, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a trade war is no fighting; a fight against corruption is none either
+        ("Germany fears the tariffs could spark a trade war with China.", "190"),
+        ("The fight against corruption in Somalia has stalled.", "190"),
+        # measures with no punitive word are no sanction
+        ("The economic measures against inflation were debated in the Arnorian parliament.", "163"),
+    ],
+)
+def test_events_roots_nouns_not_fired(pipeline: Pipeline, dyads_of, text: str, code: str) -> None:
+    found = dyads_of(pipeline, text)
+    assert not any(c == code for c, _, _ in found), found
