@@ -259,3 +259,20 @@ def test_events_coder_unrealised_acts_are_no_events(unrealised: Pipeline, codes_
 
 def test_events_coder_unrealised_acts_off_keeps_them(pipeline: Pipeline, codes_of) -> None:
     assert "040" in codes_of(pipeline, "Kenyan envoys travelled to Tanzania on Monday to meet Tanzanian officials.")
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # an event noun named by its own modifier, performed by no verb, refers to an act
+        ("Kenya marked the anniversary of the Arusha agreement on Monday.", ""),
+        ("Kenyan President Daniel Mwangi spoke about the Ugandan occupation in a speech on Monday.", ""),
+        # negatives: a verb performs it, a clause reports it, or it names its target
+        ("Kenya and Tanzania signed the Arusha agreement on Monday.", "057"),
+        ("Tanzanian riots against Kenyan policies are still continuing.", "145"),
+        ("Kenya marked the anniversary of Uganda's attack on Tanzania.", "190"),
+    ],
+)
+def test_events_coder_named_reference_is_no_event(pipeline: Pipeline, codes_of, text: str, code: str) -> None:
+    codes = codes_of(pipeline, text)
+    assert codes == ({code} if code else set())
