@@ -39,6 +39,7 @@ class GroundingWords:
     pair_country_nouns: frozenset[str]
     pair_people_nouns: frozenset[str]
     pair_bare_nouns: frozenset[str]
+    state_sectors: frozenset[str]
 
 
 KEYS = tuple(f.name for f in fields(GroundingWords))

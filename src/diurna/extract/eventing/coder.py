@@ -461,10 +461,13 @@ def _fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], s
     complements; for protest and force, the place the event happens in (`here`, its
     country as `_place_country` reads it), else (when someone does the act) the country
     of its locative phrase's words, else the story's country."""
+    # "the government demanded that Beijing ...": a state is no target of its own act
+    itself = {r.entity for r in tgt_refs if r.entity and G.own_state(ctx.index, r, src_refs)}
+    tgt_refs = [r for r in tgt_refs if r.entity not in itself]
     if any(r.country for r in tgt_refs):
         return tgt_refs
     avoid = {i for t in sources for i in range(A.actor(t).start_i, A.actor(t).end_i)}
-    skip = {r.entity for r in src_refs if r is not None and r.entity}
+    skip = {r.entity for r in src_refs if r is not None and r.entity} | itself
     heads = [m.trigger, *m.words[1:]] + ([m.inner.trigger] if m.inner is not None else [])
     if code[:2] == "14":
         heads += G.purposes(m.trigger)  # "began a hunger strike to demand the resignation of X"
