@@ -130,3 +130,61 @@ def test_entities_person_interview_you(default_pipeline, text, needle, person):
     found = [e.name for e in default_pipeline.process(text).facts.entities
              if any(m.start == i and m.label == "coref:interview" for m in e.mentions)]
     assert found == ([person] if person else [])
+
+
+@pytest.mark.parametrize(("text", "needle", "country", "country_from"), [
+    # a nationality word before a noun that is no role still says whose the person is
+    (STORY + "British politician Arthur Penwell mocked the plan on Twitter.", "Arthur Penwell", "GBR", None),
+    # ... but not across a verb: the court is Ghana's, the man only stands trial there
+    (STORY + "The Ghanaian court sentenced Arthur Penwell on Monday.", "Arthur Penwell", "GHA", "story"),
+    # a country word with no noun between it and the name is read as before
+    (STORY + "Togolese Arthur Penwell mocked the plan.", "Arthur Penwell", "TGO", None),
+])
+def test_entities_person_country_nationality_noun(story_pipeline, entity_at, text, needle, country, country_from):
+    ent = entity_at(story_pipeline.process(text), needle)
+    assert ent is not None and ent.type == "PERSON"
+    assert (ent.country, ent.country_from) == (country, country_from)
+
+
+@pytest.mark.parametrize(("text", "country", "joined"), [
+    # a later role nominal with a country names the person the text gave none: it replaces
+    # the story's guess
+    (STORY + '"We reject the claims," foreign ministry spokesperson Abdul Marat said. '
+             '"Ghana must act," the Togolese foreign ministry spokesperson said.', "TGO", True),
+    # a country compounded with the body ("the Togo foreign ministry spokesperson") as well
+    (STORY + '"We reject the claims," foreign ministry spokesperson Abdul Marat said. '
+             '"Ghana must act," the Togo foreign ministry spokesperson said.', "TGO", True),
+    # a person whose country the text states is not taken over by another country's nominal
+    (STORY + '"We reject the claims," Ghanaian foreign ministry spokesperson Abdul Marat said. '
+             '"Ghana must act," the Togolese foreign ministry spokesperson said.', "GHA", False),
+    # no nominal: the guess stays
+    (STORY + '"We reject the claims," foreign ministry spokesperson Abdul Marat said.', "GHA", False),
+])
+def test_entities_person_country_from_later_nominal(entities_pipeline, entity_at, text, country, joined):
+    ent = entity_at(entities_pipeline.process(text), "Abdul Marat")
+    assert ent is not None and ent.country == country
+    assert any(m.label == "coref:role" for m in ent.mentions) is joined
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # a nameless group is of the country whose land it is said to be on or in
+    ("Ghana blamed several recent attacks on militants present on Togolese soil.", "TGO"),
+    ("Ghana blamed several recent attacks on militants present in Togo.", "TGO"),
+    ("Ghana blamed several recent attacks on militants based in Togo.", "TGO"),
+    # a nationality word that is not followed by a land noun says nothing of the group
+    ("Ghana blamed several recent attacks on militants with Togolese passports.", None),
+])
+def test_entities_person_country_group_on_territory(default_pipeline, entity_at, text, country):
+    ent = entity_at(default_pipeline.process(text), "militants")
+    assert ent is not None and ent.country == country
+
+
+@pytest.mark.parametrize(("text", "needle", "etype", "role"), [
+    # a country word compounded with a body, then a generic head: the body's spokesperson
+    ('"Ghana must act," the Togo foreign ministry spokesperson said.', "Togo foreign", "PERSON", "Spokesperson"),
+    # a head that is no generic person noun leaves the body as it was read
+    ("Protesters gathered at the Togo foreign ministry building.", "Togo foreign", "ORG", "Ministry"),
+])
+def test_entities_person_country_body_spokesperson(default_pipeline, entity_at, text, needle, etype, role):
+    ent = entity_at(default_pipeline.process(text), needle)
+    assert ent is not None and (ent.type, ent.country, ent.role) == (etype, "TGO", role)

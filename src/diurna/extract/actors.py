@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..knowledge import grammar
-from ..knowledge.gazetteer import Gazetteer, Match, Term, fold, words
+from ..knowledge.gazetteer import ADJ, Gazetteer, Match, Term, fold, words
 from .tokens import where
 
 if TYPE_CHECKING:
@@ -329,6 +329,10 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
                 and role_word(doc[j].text) in gaz.roles.vocabulary:
             j -= 1  # an adjective before a role word: "Turkey's presidential spokesman"
             continue
+        if affiliations and j == i and tok.pos_ == "NOUN" and tok.text.islower() and j - 1 > sent_start \
+                and _nationality_before(spans_at, doc[j - 2]):
+            j -= 1  # a nationality word and a noun that is no role: "British politician Nigel Farage"
+            continue
         if (w in _G.title_connectors or w == "&") and j < i and j - 1 > sent_start and doc[j - 2].text[:1].isupper() \
                 and _span_ending(spans_at, doc[j - 2]) is None:
             j -= 1
@@ -341,6 +345,15 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
     if pre is not None and (title is None or title.country is None and title.possessor is None):
         return pre  # "Qatar's emir, Sheikh Hamad": the office before the comma says more than "Sheikh"
     return title
+
+
+def _nationality_before(spans_at: dict[int, SpanInfo], tok: Token) -> bool:
+    """Is `tok` the end of a nationality word ("British", not "anti-British")?"""
+    span = _span_ending(spans_at, tok)
+    if span is None or span.match is None:
+        return False
+    term = span.match.first(ADJ)
+    return term is not None and bool(term.country) and not term.homes and span.text[:1].isupper()
 
 
 def _pre_apposition(gaz: Gazetteer, doc: Doc, i: int, sent_start: int, spans_at: dict[int, SpanInfo],
@@ -517,6 +530,9 @@ def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, S
     head = sp.root.head
     if sp.root.dep_ in ("amod", "compound", "nmod", "poss") and k <= head.i < stop and head.pos_ in ("NOUN", "PROPN"):
         stop = head.i + 1  # the noun the country word modifies ends the phrase: "Syrian officers today"
+        up = head.head
+        if head.dep_ == "compound" and head.i < up.i < min(len(doc), sp.end + 6) and fold(up.text) in GENERIC_HEADS:
+            stop = up.i + 1  # a body's spokesperson: "the Taliban foreign ministry spokesperson"
     toks: list[Token] = []
     while k < stop:
         tok = doc[k]

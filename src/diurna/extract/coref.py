@@ -17,6 +17,7 @@ only when exactly one compatible person is in view; otherwise it is left alone.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..knowledge.gazetteer import fold, words
@@ -106,14 +107,28 @@ def resolve_nominal(
     position: int,
     people: list[PersonRef],
     leaders: frozenset[str],
+    open_country: bool = False,
 ) -> int | None:
-    """The most recent person before `position` compatible with "the <country> <role>"."""
+    """The most recent person before `position` compatible with "the <country> <role>".
+    With `open_country`, when no person of that country fits, a person whose country
+    the text has not stated (none, or only a guess) may be the one ("spokesperson Abdul
+    Marat said ... the Ugandan foreign ministry spokesperson said"): the caller gives
+    them the nominal's country."""
+    found = _nominal_match(role, country, position, people, leaders, lambda p: p.country == country)
+    if found is None and open_country and country is not None:
+        found = _nominal_match(role, country, position, people, leaders,
+                               lambda p: p.country is None or p.country_from is not None)
+    return found
+
+
+def _nominal_match(role: str, country: str | None, position: int, people: list[PersonRef], leaders: frozenset[str],
+                   fits: Callable[[PersonRef], bool]) -> int | None:
     best, best_pos = None, -1
     for i, p in enumerate(people):
         before = [s for s, _, _ in p.spans if s < position]
         if not before or not p.role:
             continue
-        if country is not None and p.country != country:
+        if country is not None and not fits(p):
             continue
         if not roles_compatible(p.role, role, leaders):
             continue

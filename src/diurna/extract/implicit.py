@@ -14,9 +14,11 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..knowledge.gazetteer import Gazetteer, Match, TermKind, fold, town_country
+from ..knowledge import grammar
+from ..knowledge.gazetteer import ADJ, Gazetteer, Match, TermKind, fold, town_country
 from . import actors as A
 from . import homes as H
+from .entitystate import tokens_at
 from .tokens import where
 
 if TYPE_CHECKING:
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
 
     from .entitystate import EntityState
 
+_G = grammar.load()
 # What the title and the dateline weigh against one mention in the body: they say what
 # the story is about.
 _TITLE_WEIGHT = 3
@@ -226,11 +229,30 @@ def _in_place(st: EntityState, tok: Token) -> str | None:
 
 
 def _of_country(st: EntityState, tok: Token) -> str | None:
-    """"the government of Sudan", "rebels in Darfur": the country named right after."""
+    """"the government of Sudan", "rebels in Darfur", "militants present in Mali": the
+    country named right after; "militants present on Afghan soil": the country whose land
+    is named."""
     k = tok.i + 1
-    if k + 1 >= len(st.doc) or st.doc[k].lower_ not in A.RESIDENT_PREPS:
+    if k < len(st.doc) and st.doc[k].lower_ in _G.presence_words:
+        k += 1
+    if k + 1 >= len(st.doc):
         return None
-    return _country_after(st, k)
+    if st.doc[k].lower_ in A.RESIDENT_PREPS:
+        return _country_after(st, k)
+    return _territory_after(st, k) if st.doc[k].pos_ == "ADP" else None
+
+
+def _territory_after(st: EntityState, k: int) -> str | None:
+    """The country of "<nationality word> soil" right after the preposition at `k`."""
+    span = st.spans_at.get(st.doc[k + 1].idx)
+    if span is None or span.match is None:
+        return None
+    term = span.match.first(ADJ)
+    if term is None or not term.country or term.homes:
+        return None
+    sp = tokens_at(st, span.start, span.end)
+    nxt = st.doc[sp.end] if sp is not None and sp.end < len(st.doc) else None
+    return term.country if nxt is not None and nxt.lower_ in _G.territory_nouns else None
 
 
 def _country_after(st: EntityState, k: int) -> str | None:

@@ -161,8 +161,12 @@ def _nominal(st: EntityState, span: A.SpanInfo, term: Term | None, nominal: tupl
         sector = "NGO"  # "Red Cross officials": the body's people are coded as the body
     person_role = not A.is_institution(st.gaz, role) and not A.is_plural(role)
     if person_role and definite(st, start):
-        idx = resolve_nominal(role, country, start, st.people, st.gaz.roles.leaders)
+        idx = resolve_nominal(role, country, start, st.people, st.gaz.roles.leaders, st.person_countries)
         if idx is not None:
+            if country is not None and st.people[idx].country != country:
+                # the nominal states the country a person named before was not given
+                # (setting person_countries): it replaces a guess
+                st.people[idx].country, st.people[idx].country_from = country, None
             st.people[idx].spans.append((start, end, "coref:role"))
             st.claimed[start] = max(end, st.claimed.get(start, end))
             st.people[idx].sentences.add(st.sentence(start))

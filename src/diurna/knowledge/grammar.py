@@ -23,6 +23,8 @@ class Grammar:
     compass_words: frozenset[str]
     hedges: frozenset[str]
     based_participles: frozenset[str]
+    presence_words: frozenset[str]
+    territory_nouns: frozenset[str]
     admin_words: frozenset[str]
     patronage_nouns: frozenset[str]
     courtesy_titles: frozenset[str]
