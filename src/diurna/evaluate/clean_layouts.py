@@ -101,6 +101,13 @@ def story_lines() -> list[str]:
     return list(_data("clean_furniture_fresh_dev.yaml").get("dev_extra", {}).get("story_lines", []))
 
 
+def probe() -> dict[str, list[str]]:
+    """The dev probe (session 8): prompts and story lines written before the
+    publication-voice classifier was fitted and never fitted on; measured apart."""
+    found = _data("clean_furniture_fresh_dev.yaml").get("probe", {})
+    return {"prompts": list(found.get("prompts", [])), "story_lines": list(found.get("story_lines", []))}
+
+
 @dataclass
 class _Kit:
     """What one page is built from: the story, its half's furniture, a seeded rng."""
