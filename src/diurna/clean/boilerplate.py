@@ -22,6 +22,7 @@ from typing import Literal
 from .. import knowledge
 from ..knowledge.compiled import parse_yaml
 from .metadata import wire_credit_agency
+from .voice import undecorated
 
 Where = Literal["any", "edges", "tail"]
 WHERE: tuple[str, ...] = ("any", "edges", "tail")
@@ -112,17 +113,6 @@ def classify(text: str, position: int, count: int) -> str | None:
 
 def _opener(reason: str | None) -> Rule | None:
     return next((r for r in rules() if r.reason == reason and r.opens_paragraph), None) if reason else None
-
-
-# Decoration a page sets around a prompt ("▶ Watch the full report", "🔔 Turn on
-# notifications", ">> Sign up for our newsletter <<"): arrows, bullets, emoji. Letters,
-# digits, quotation marks, brackets and currency signs are never decoration.
-_DECORATION = re.compile(r"^[^\w\s\"“”‘’'(\[£$€¥]+\s*|\s*[^\w\s\"“”‘’')\].!?%]+$")
-
-
-def undecorated(text: str) -> str:
-    """The text without the symbols that open or close it ("" when it is only symbols)."""
-    return _DECORATION.sub("", _DECORATION.sub("", text, count=1), count=1).strip()
 
 
 def _forms(text: str) -> tuple[str, ...]:
