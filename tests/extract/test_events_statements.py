@@ -14,7 +14,8 @@ PUBLISHED = "2026-03-02"
 
 @pytest.fixture(scope="module")
 def by_content(with_settings) -> Pipeline:
-    return with_settings(statement_contents=True)
+    # political_speakers off (on by default since session 8): these tests are about contents
+    return with_settings(statement_contents=True, political_speakers=False)
 
 
 def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None, str]]:
