@@ -21,6 +21,7 @@ from typing import Literal
 
 from .. import knowledge
 from ..knowledge.compiled import parse_yaml
+from . import voice
 from .metadata import wire_credit_agency
 from .voice import undecorated
 
@@ -94,6 +95,15 @@ def classify(text: str, position: int, count: int) -> str | None:
     its first sentence opens ("Correction: ... misstated the toll. It was 14.")."""
     if len(text) > 50_000:
         return None  # no boilerplate is this long; do not even look
+    reason = _by_rules(text, position, count)
+    # A line no rule knows but that speaks to the reader for the publication
+    # (clean/voice.py, fitted on dev wordings); never the first line, where the headline stands.
+    if reason is None and position > 0 and voice.is_prompt(text):
+        return voice.REASON
+    return reason
+
+
+def _by_rules(text: str, position: int, count: int) -> str | None:
     boundaries = len(_SENTENCE_END.findall(text)) if len(text) > 80 else 0
     if boundaries >= 2 or (boundaries and len(text) > _LONG):
         parts = sentences(text)

@@ -129,7 +129,8 @@ _TRAILING = re.compile(r",\s+(?:(?:the|a|an|his|her|their|its|one)\s+(?:[\w'’-
                        r"[\w'’-]+[.!?]?[\"”’]?$", re.I)
 # A reporting clause anywhere after a comma ("Help us, the villagers cried as ...", "...,
 # he added"): someone in the story speaks, not the publication. A veto, not a feature.
-_REPORTING = re.compile(r",\s+(?:(?:the|a|an|his|her|their|its|one)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|he|she|they|it)"
+# A bare plural subject counts too (", protesters chanted outside ...").
+_REPORTING = re.compile(r",\s+(?:(?:the|a|an|his|her|their|its|one)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|he|she|they|it|[a-z]+s)"
                         r"\s+(?:[a-z]+ed|said|says|told|wrote|read|cried|shouted)\b", re.I)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _END = tuple(".!?\"”’)")
