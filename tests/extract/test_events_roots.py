@@ -22,11 +22,10 @@ from diurna import Pipeline
         ("The Gondorian government said it would retaliate against Arnor.", "138", "Gondorian government", None),
     ],
 )
-def test_events_roots_code_and_dyad(pipeline: Pipeline, dyads_of, text: str, code: str, source: str,
+def test_events_roots_code_and_dyad(pipeline: Pipeline, dyads_of, has_dyad, text: str, code: str, source: str,
                                     target: str | None) -> None:
     found = dyads_of(pipeline, text)
-    assert any(c == code and s is not None and source in s and (target is None or (t and target in t))
-               for c, s, t in found), found
+    assert has_dyad(found, code, source, target), found
 
 
 @pytest.mark.parametrize(

@@ -21,11 +21,10 @@ from diurna import Pipeline
         ("Arnor voiced concern over the arrests in Gondor.", "012", "Arnor", None),
     ],
 )
-def test_events_triggers_code_and_dyad(pipeline: Pipeline, dyads_of, text: str, code: str, source: str,
-                                       target: str | None) -> None:
+def test_events_triggers_code_and_dyad(pipeline: Pipeline, dyads_of, has_dyad, text: str, code: str,
+                                       source: str, target: str | None) -> None:
     dyads = dyads_of(pipeline, text)
-    assert any(c == code and s is not None and source in s and (target is None or (t and target in t))
-               for c, s, t in dyads), dyads
+    assert has_dyad(dyads, code, source, target), dyads
 
 
 @pytest.mark.parametrize(
