@@ -13,13 +13,12 @@ from diurna.extract import implicit as I
 
 @pytest.fixture(scope="module")
 def entities_pipeline(pipeline_of) -> Pipeline:
-    return pipeline_of(extractors=["entities"], person_countries=True, story_people=False)
+    return pipeline_of(extractors=["entities"], person_countries=True)
 
 
 @pytest.fixture(scope="module")
 def default_pipeline(pipeline_of) -> Pipeline:
-    """The entity rules with both person settings off (on by default since session 8)."""
-    return pipeline_of(extractors=["entities"], person_countries=False, story_people=False)
+    return pipeline_of(extractors=["entities"])
 
 
 @pytest.fixture(scope="module")

@@ -35,10 +35,9 @@ def test_events_none_where_nothing_happens(pipeline: Pipeline, events_of, text: 
     assert events_of(pipeline, text) == ()
 
 
-def test_events_reported_speech_is_a_statement_not_its_content(with_settings, events_of) -> None:
-    # what was said is no event; saying it is a 010 statement (setting statement_events);
-    # political_speakers off, since "Arnor" has no country in our knowledge
-    events = events_of(with_settings(political_speakers=False), "Arnor said the harvest in the north was good.")
+def test_events_reported_speech_is_a_statement_not_its_content(pipeline: Pipeline, events_of) -> None:
+    # what was said is no event; saying it is a 010 statement (setting statement_events)
+    events = events_of(pipeline, "Arnor said the harvest in the north was good.")
     assert [(e.code, e.source.text if e.source else None, e.evidence.trigger) for e in events] == [
         ("010", "Arnor", "said")]
 

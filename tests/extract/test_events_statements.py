@@ -14,8 +14,7 @@ PUBLISHED = "2026-03-02"
 
 @pytest.fixture(scope="module")
 def by_content(with_settings) -> Pipeline:
-    # political_speakers off (on by default since session 8): these tests are about contents
-    return with_settings(statement_contents=True, political_speakers=False)
+    return with_settings(statement_contents=True)
 
 
 def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | None, str]]:

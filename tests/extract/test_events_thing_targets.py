@@ -17,8 +17,7 @@ KENYA = ("Kenya's government said on Monday that the vote would go ahead. Kenyan
 
 @pytest.fixture(scope="module")
 def placed(with_settings) -> Pipeline:
-    # the person guesses off, so that the target's country comes from this rule alone
-    return with_settings(place_targets=True, person_countries=False, story_people=False)
+    return with_settings(place_targets=True)
 
 
 def _targets(pipeline: Pipeline, text: str, root: str) -> list[tuple[str, str | None]]:
@@ -78,6 +77,5 @@ def test_events_thing_targets_place_of_a_region(placed: Pipeline, text: str, pla
     assert [e.location.name for e in events if e.root_code in ("14", "19") and e.location] == [place]
 
 
-def test_events_thing_targets_off(with_settings) -> None:
-    unplaced = with_settings(place_targets=False, person_countries=False, story_people=False)
-    assert ("hotel", None) in _targets(unplaced, KENYA + "Gunmen stormed a hotel on Tuesday.", "19")
+def test_events_thing_targets_off_by_default(pipeline: Pipeline) -> None:
+    assert ("hotel", None) in _targets(pipeline, KENYA + "Gunmen stormed a hotel on Tuesday.", "19")
