@@ -259,8 +259,8 @@ def score_story(golds: Sequence[GoldEvent], preds: Sequence[PredEvent], tally: T
     claimed: set[int] = set()
     wrong: list[str] = []
     for p in preds:
-        sided = tuple(s for s in both if getattr(p, s))
-        ok = any(matches(p, g, sided) for g in golds)  # as labels(): every stated country agrees
+        sided = _stated(p)
+        ok = _right(p, golds)
         tally.right += ok
         if not sided:
             tally.actorless += 1
@@ -302,12 +302,18 @@ def labels(golds: Sequence[GoldEvent], events: Sequence[Event]) -> list[bool]:
     """Per event of one story, is it right: it matches a gold event on sentence and root,
     and every side of it with a country has the gold's country there (the test of
     dyadic and one-actor precision; root and sentence alone for an event with no country)."""
-    out = []
-    for ev in events:
-        p = pred_event(ev)
-        sided = tuple(s for s in ("source", "target") if getattr(p, s))
-        out.append(any(matches(p, g, sided) for g in golds))
-    return out
+    return [_right(pred_event(ev), golds) for ev in events]
+
+
+def _stated(p: PredEvent) -> tuple[str, ...]:
+    """The sides of `p` that state a country."""
+    return tuple(s for s in ("source", "target") if getattr(p, s))
+
+
+def _right(p: PredEvent, golds: Sequence[GoldEvent]) -> bool:
+    """`p` matches a gold event on sentence and root, with every country it states (the
+    definition of precision, dyadic and one-actor precision, and the calibration)."""
+    return any(matches(p, g, _stated(p)) for g in golds)
 
 
 def _gold_label(g: GoldEvent, preds: Sequence[PredEvent]) -> dict[str, Any]:
