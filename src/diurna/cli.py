@@ -227,7 +227,7 @@ def _make_eval_command(name: str):
         report: Annotated[Optional[Path], typer.Option(help="Where to write the JSON report.")] = None,
         limit: Annotated[Optional[int], typer.Option(help="Score only the first N items.")] = None,
         workers: Annotated[int, typer.Option(min=1, help="Worker processes running the pipeline (one per core).")] = 1,
-        split: Annotated[Optional[str], typer.Option(help="Score one half only: dev or test (scorers with a fixed split, e.g. news).")] = None,
+        split: Annotated[Optional[str], typer.Option(help="Score one half only: dev or test (scorers with a fixed split, e.g. news; news also takes dev-a or dev-b, the halves of dev).")] = None,
         config: ConfigOpt = None,
     ) -> None:
         from rich.console import Console
@@ -243,8 +243,10 @@ def _make_eval_command(name: str):
             raise typer.Exit(2)
         extra = {}
         if split is not None:
-            if "split" not in inspect.signature(module.run).parameters or split not in ("dev", "test", "all"):
-                typer.echo(f"--split {split}: {name} has no such split (scorers with one take dev, test or all)", err=True)
+            choices = getattr(module, "SPLIT_CHOICES", ("all", "dev", "test"))
+            if "split" not in inspect.signature(module.run).parameters or split not in choices:
+                typer.echo(f"--split {split}: {name} has no such split (scorers with one take {', '.join(choices)})",
+                           err=True)
                 raise typer.Exit(2)
             extra["split"] = split
         settings = _settings(config)

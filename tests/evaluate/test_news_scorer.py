@@ -13,9 +13,11 @@ import pytest
 
 from diurna.evaluate import below_floor
 from diurna.evaluate.news import (
+    HALVES,
     GoldEvent,
     PredEvent,
     Tally,
+    dev_half,
     load_gold,
     matches,
     miss_reason,
@@ -173,6 +175,37 @@ def test_news_scorer_run_end_to_end(tmp_path: Path) -> None:
     assert report.splits["dev"]["confidence_ece"] == 0.4 and report.details["reliability"]["dev"][9]["events"] == 2
     only_test = run(tmp_path, FakePipeline(), split="test", gold_path=gold_path)  # type: ignore[arg-type]
     assert set(only_test.splits) == {"test"} and only_test.metrics["events_per_article"] == 0.0
+
+
+def test_news_scorer_dev_halves_are_disjoint_cover_dev_and_are_fixed() -> None:
+    dev = {s["story"] for s in load_gold() if s["split"] == "dev"}
+    halves = {h: {s for s in dev if dev_half(s) == h} for h in HALVES}
+    assert not halves["dev-a"] & halves["dev-b"] and halves["dev-a"] | halves["dev-b"] == dev
+    assert (len(halves["dev-a"]), len(halves["dev-b"])) == (32, 29)
+    # fixed per story, whatever else is in dev: a few stories pinned to their half
+    assert [dev_half(s) for s in ("6180790", "6183074", "8009853", "6205629")] == ["dev-a", "dev-a", "dev-b", "dev-b"]
+
+
+@pytest.mark.parametrize(("half", "stories"), [("dev-a", {"1"}), ("dev-b", {"2"}), ("dev", {"1", "2"}),
+                                               ("test", {"7"}), ("all", {"1", "2", "7"})])
+def test_news_scorer_run_scores_only_the_split_asked(tmp_path: Path, half: str, stories: set[str]) -> None:
+    assert dev_half("1") == "dev-a" and dev_half("2") == "dev-b"
+    (tmp_path / "corpora").mkdir()
+    records = [json.dumps({"id": i, "title": "t", "text": TEXT}) for i in ("1", "2", "7")]
+    (tmp_path / "corpora/voa_stories.jsonl").write_text("\n".join(records) + "\n")
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(json.dumps({"story": i, "split": sp, "events": []}) + "\n"
+                                 for i, sp in (("1", "dev"), ("2", "dev"), ("7", "test"))))
+    report = run(tmp_path, FakePipeline(), split=half, gold_path=gold_path)  # type: ignore[arg-type]
+    assert set(report.details["stories"]) == stories
+    assert set(report.splits) == ({"dev", "test"} if half == "all" else {"test" if half == "test" else "dev"})
+    assert all(d.get("half") == (dev_half(s) if d["split"] == "dev" else None)
+               for s, d in report.details["stories"].items())
+
+
+def test_news_scorer_run_refuses_an_unknown_split(tmp_path: Path) -> None:
+    with pytest.raises(ValueError, match="dev-c"):
+        run(tmp_path, FakePipeline(), split="dev-c")  # type: ignore[arg-type]
 
 
 def test_news_scorer_gold_holds_no_article_words() -> None:
