@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from diurna.evaluate.clean import clean_one
-from diurna.evaluate.clean_layouts import furniture, probe, story_lines
+from diurna.evaluate.clean_layouts import PROBES, furniture, probe, story_lines
 from diurna.evaluate.clean_lines import POSITIONS, STORY, TITLE, kept, page_with, run_lines
 
 
@@ -43,13 +43,23 @@ def test_clean_lines_dev_story_lines_are_there():
     assert len(lines) >= 20 and all(line.endswith((".", '"')) for line in lines)
 
 
-def test_clean_lines_probe_is_apart_from_the_dev_wordings():
-    """The probe (session 8) is measured apart: none of its lines is a dev wording or a
-    dev story line, and it never reaches the layout pages."""
-    found = probe()
-    assert len(found["prompts"]) >= 40 and len(found["story_lines"]) >= 20
-    dev = set(furniture()["dev"]["prompts"]) | set(story_lines())
-    assert not dev & (set(found["prompts"]) | set(found["story_lines"]))
+@pytest.mark.parametrize(("name", "stories"), [("probe", 20), ("probe2", 40)])
+def test_clean_lines_probe_is_apart_from_the_dev_wordings(name, stories):
+    """Each probe (sessions 8 and 9) is measured apart: none of its lines is a dev
+    wording, a dev story line or a line of another probe, and it never reaches the
+    layout pages."""
+    found = probe(name)
+    assert len(found["prompts"]) >= 40 and len(found["story_lines"]) >= stories
+    others = set(furniture()["dev"]["prompts"]) | set(story_lines())
+    for other in PROBES:
+        if other != name:
+            others |= set(probe(other)["prompts"]) | set(probe(other)["story_lines"])
+    assert not others & (set(found["prompts"]) | set(found["story_lines"]))
+
+
+def test_clean_lines_probe_unknown_name_is_refused():
+    with pytest.raises(ValueError, match="unknown probe"):
+        probe("probe3")
 
 
 def test_clean_report_lists_dev_misses_only():

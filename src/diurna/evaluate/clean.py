@@ -18,8 +18,8 @@ Two sets, both scored on the clean stage alone (no spaCy):
 4. dev only: every dev prompt wording, and every must-keep story line that reads like a
    prompt, alone in a short story of our own at three places (evaluate/clean_lines.py):
    `prompt_lines_leak`, `story_lines_recall`, `lines_story_recall` in the dev split;
-   the same for the dev probe (clean_layouts.probe: wordings never fitted on),
-   prefixed `probe_`.
+   the same for each dev probe (clean_layouts.probe: wordings never fitted on),
+   prefixed `probe_` (session 8) and `probe2_` (session 9).
 
 Metrics of sets 1-2: precision/recall of kept story sentences (`story_*`) and of removed noise
 lines (`noise_*`), over both sets' units; fixture snippet pass rate; and accuracy of
@@ -48,7 +48,7 @@ from ..read import read_paths, read_texts
 from ..settings import Settings
 from .base import SPLITS, Report, prf, split_of
 from .clean_compare import run_layouts
-from .clean_layouts import furniture, probe, story_lines
+from .clean_layouts import PROBES, furniture, probe, story_lines
 from .clean_lines import run_lines
 from .clean_pages import DEV_WORDINGS, Page, build_pages, fresh_wordings
 
@@ -216,8 +216,10 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
     metrics = {s: {**_metrics(tallies[s]), **layouts.metrics[s]} for s in tallies}
     lines = run_lines(furniture()["dev"]["prompts"], story_lines(), lambda raw: clean_one(raw, settings))
     metrics["dev"].update(lines.metrics)
-    probed = run_lines(probe()["prompts"], probe()["story_lines"], lambda raw: clean_one(raw, settings))
-    metrics["dev"].update({f"probe_{k}": v for k, v in probed.metrics.items()})
+    probed = {name: run_lines(probe(name)["prompts"], probe(name)["story_lines"],
+                              lambda raw: clean_one(raw, settings)) for name in PROBES}
+    for name, scores in probed.items():
+        metrics["dev"].update({f"{name}_{k}": v for k, v in scores.metrics.items()})
     whole = tallies["all"]
     return Report(
         name=NAME,
@@ -227,7 +229,7 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
                 "noise_units": whole.noise_removed + whole.noise_kept, "layout_pages": layouts.pages,
                 **{f"{s}_items": tallies[s].meta["fixtures"] + tallies[s].meta["pages"] for s in SPLITS}},
         details={"misses": report_misses(tallies), **layouts.details, "dev_line_misses": list(lines.misses),
-                 "dev_probe_misses": list(probed.misses)},
+                 **{f"dev_{name}_misses": list(scores.misses) for name, scores in probed.items()}},
         splits={s: metrics[s] for s in SPLITS},
     )
 

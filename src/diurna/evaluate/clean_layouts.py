@@ -101,10 +101,16 @@ def story_lines() -> list[str]:
     return list(_data("clean_furniture_fresh_dev.yaml").get("dev_extra", {}).get("story_lines", []))
 
 
-def probe() -> dict[str, list[str]]:
-    """The dev probe (session 8): prompts and story lines written before the
-    publication-voice classifier was fitted and never fitted on; measured apart."""
-    found = _data("clean_furniture_fresh_dev.yaml").get("probe", {})
+PROBES = ("probe", "probe2")
+
+
+def probe(name: str = "probe") -> dict[str, list[str]]:
+    """A dev probe: prompts and story lines never fitted on, measured apart. `probe`
+    (session 8) was written before the publication-voice classifier was fitted; `probe2`
+    (session 9) before its refit with new feature families."""
+    if name not in PROBES:
+        raise ValueError(f"unknown probe {name!r}; expected one of {PROBES}")
+    found = _data("clean_furniture_fresh_dev.yaml").get(name, {})
     return {"prompts": list(found.get("prompts", [])), "story_lines": list(found.get("story_lines", []))}
 
 
