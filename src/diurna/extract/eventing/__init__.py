@@ -1,1 +1,2 @@
-"""Event coding in small parts: lexicon, arguments, modality, anchors (date, place), merge, coder."""
+"""Event coding in small parts: lexicon, arguments, modality, anchors (date, place), merge,
+coder (with context, announcing, sides, ranking)."""

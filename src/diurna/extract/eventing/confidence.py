@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from ...knowledge.confidence import Model, features
 from ...model import Entity, Event
 from ..tokens import tokens_from
-from .coder import embedding
+from .ranking import embedding
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

@@ -1,5 +1,5 @@
 """"The two countries", "both sides", "the leaders": a plural source that stands for the
-pair the story is about (eventing/coder.py).
+pair the story is about (eventing/coder.py, eventing/sides.py).
 
 Which pair: "the two leaders" (people nouns) are the last two people in a dyad, else the
 last dyad; "the two countries" (country nouns) are the two countries the story is about
