@@ -92,10 +92,11 @@ def test_places_place_at(places_: tuple[Place, ...], span: tuple[int, int], expe
     assert got is (None if expected is None else places_[expected])
 
 
-def _entity(name: str, etype: str, country: str, rule: str, labels: tuple[str, ...] = ("ner",)) -> Entity:
+def _entity(name: str, etype: str, country: str, rule: str, labels: tuple[str, ...] = ("ner",),
+            country_from: str | None = None) -> Entity:
     mentions = tuple(Mention(n * 10, n * 10 + len(name), name, label) for n, label in enumerate(labels))
     return Entity(id=name, name=name, type=etype, mentions=mentions, country=country,  # type: ignore[arg-type]
-                  rule=f"diurna.entities.v2:{rule}")
+                  rule=f"diurna.entities.v2:{rule}", country_from=country_from)  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize("entities,focus", [
@@ -110,6 +111,10 @@ def _entity(name: str, etype: str, country: str, rule: str, labels: tuple[str, .
     ([_entity("White House", "ORG", "USA", "institution")], []),
     # an actor known only from Phoenix does not vote; one of ours does
     ([_entity("Tigers", "ORG", "SWZ", "dictionary")], []),
+    # a guessed country (the sentence's or the story's, read from the places) does not vote
+    ([_entity("Ann Doe", "PERSON", "GEO", "ner", country_from="story")], []),
+    ([_entity("Ann Doe", "PERSON", "KEN", "ner", country_from="sentence")], []),
+    ([_entity("Ann Doe", "PERSON", "KEN", "ner", country_from=None)], ["KEN"]),
 ])
 def test_places_focus_countries(entities: list[Entity], focus: list[str]) -> None:
     actors = load_gazetteer((), False, True)

@@ -69,8 +69,9 @@ _IMPLIED = "bare:"  # mention label of a nameless actor given the story's countr
 def focus_countries(entities: tuple[Entity, ...], actors: ActorKnowledge) -> list[str]:
     """The countries of the actors the text names, one vote per entity, for the geocoder's
     focus. Left out: places; institutions (see _INSTITUTION); nameless actors whose
-    country was implied ("officials said"): it was read from the places themselves, so
-    it would count the story's main country twice and pull minor toponyms to it; and
+    country was implied ("officials said") and people or bodies whose country is a guess
+    (`country_from` "sentence" or "story"): it was read from the places themselves, so it would
+    count the story's main country twice and pull minor toponyms to it; and
     actors known only from the Phoenix dictionary, whose company and namesake readings
     ("Tigers" SWZ, "Tanzim") are too loose to place a town by. This is the focus as it
     was before those three came into the entities (session 4): on the LGL and GeoVirus
@@ -81,6 +82,8 @@ def focus_countries(entities: tuple[Entity, ...], actors: ActorKnowledge) -> lis
             continue
         if e.mentions and all((m.label or "").startswith(_IMPLIED) for m in e.mentions):
             continue
+        if e.country_from is not None:
+            continue  # a guess (the sentence's or the story's country), itself read from the places
         if (e.rule or "").endswith(_DICTIONARY) and _phoenix_only(e.name, actors):
             continue
         out.append(e.country)
