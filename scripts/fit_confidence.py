@@ -12,8 +12,12 @@ only, never the test halves:
 It then fits a logistic model (numpy, Newton steps, an L2 penalty on every weight but
 the intercept) over the features of `extract/eventing/confidence.py` (a one-hot
 feature is kept when at least MIN_COUNT dev events have it), keeps the rule score's
-weight non-negative, writes the model with what it was fitted on, and prints the dev
-reliability tables (in sample). `diurna eval news` reports the test half.
+weight non-negative, writes the model with what it was fitted on, and prints per set
+the dev reliability table of a 5-fold cross-validation by story (each fold's model is
+fitted without the stories, or PLOVER records, it is checked on: no story has events on
+both sides of a fold) and the ECE and Brier score of that cross-validation beside the
+final model's in sample. The final model is fitted on all dev rows. `diurna eval news`
+reports the test half.
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ import json
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -134,10 +139,16 @@ def train(rows: list[Row], l2: float, fitted: dict[str, Any] | None = None) -> m
     return model_file.Model(round(float(w[0]), 4), weights, fitted=fitted)
 
 
+def fold_of(row: Row, folds: int = FOLDS) -> int:
+    """The fold of a row: by a hash of its story (or PLOVER record) id, so all events of
+    one story fall in the same fold."""
+    return int(hashlib.sha256(row[3].encode()).hexdigest(), 16) % folds
+
+
 def out_of_fold(rows: list[Row], l2: float, folds: int = FOLDS) -> list[float]:
     """Each row's probability from a model fitted without its story or record (folds by
     a hash of the group), for an honest dev figure beside the in-sample one."""
-    fold = [int(hashlib.sha256(r[3].encode()).hexdigest(), 16) % folds for r in rows]
+    fold = [fold_of(r, folds) for r in rows]
     probs = [0.0] * len(rows)
     for k in range(folds):
         model = train([r for r, f in zip(rows, fold) if f != k], l2)
@@ -147,8 +158,18 @@ def out_of_fold(rows: list[Row], l2: float, folds: int = FOLDS) -> list[float]:
     return probs
 
 
+def _pairs(probs: list[float], rows: list[Row]) -> list[tuple[float, bool]]:
+    """(confidence, right) as the pipeline writes it: two decimals within 0.01-0.99."""
+    return [(round(min(0.99, max(0.01, p)), 2), r[1]) for p, r in zip(probs, rows)]
+
+
+def scores(probs: list[float], rows: list[Row]) -> dict[str, float]:
+    pairs = _pairs(probs, rows)
+    return {"ece": calibration.ece(calibration.reliability(pairs)), "brier": calibration.brier(pairs)}
+
+
 def report(name: str, probs: list[float], rows: list[Row]) -> dict[str, Any]:
-    pairs = [(round(min(0.99, max(0.01, p)), 2), r[1]) for p, r in zip(probs, rows)]
+    pairs = _pairs(probs, rows)
     raw = [(r[0]["raw"], r[1]) for r in rows]
     table = calibration.reliability(pairs)
     out = {"events": len(rows), "right": sum(r[1] for r in rows), "ece": calibration.ece(table),
@@ -159,6 +180,15 @@ def report(name: str, probs: list[float], rows: list[Row]) -> dict[str, Any]:
     for b in table:
         print(f"  {b.low:.1f}-{b.high:.1f}  {b.events:>6} {b.mean_confidence:>9.3f} {b.accuracy:>6.3f}")
     return out
+
+
+def compare(held: dict[str, dict[str, Any]], inside: dict[str, dict[str, float]]) -> None:
+    """The cross-validated (by story) and the in-sample ECE and Brier per set, side by side:
+    the gap is how much the in-sample figure flatters the model."""
+    print(f"\n  {'dev set':<8} {'events':>6} {'ECE cv':>7} {'ECE in':>7} {'Brier cv':>8} {'Brier in':>8} {'rule ECE':>8}")
+    for name, cv in held.items():
+        print(f"  {name:<8} {cv['events']:>6} {cv['ece']:>7.4f} {inside[name]['ece']:>7.4f} "
+              f"{cv['brier']:>8.4f} {inside[name]['brier']:>8.4f} {cv['rule_score_ece']:>8.4f}")
 
 
 def commit() -> str:
@@ -185,13 +215,18 @@ def main(argv: list[str] | None = None) -> int:
             args.rows.write_text(json.dumps(rows), encoding="utf-8")
     sets = sorted({r[2] for r in rows})
     held = out_of_fold(rows, args.l2)
-    stats = {name: report(f"dev {name}, {FOLDS}-fold out of sample",
+    stats = {name: report(f"dev {name}, {FOLDS}-fold out of sample (folds by story)",
                           [p for p, r in zip(held, rows) if r[2] == name], [r for r in rows if r[2] == name])
              for name in sets}
-    model = train(rows, args.l2, fitted={
+    model = train(rows, args.l2)  # the final model: every dev row
+    inside = {name: scores([model.probability(r[0]) for r in rows if r[2] == name], [r for r in rows if r[2] == name])
+              for name in sets}
+    compare(stats, inside)
+    model = replace(model, fitted={
         "on": "dev halves only: news gold dev stories, PLOVER dev records", "commit": commit(),
         "date": dt.date.today().isoformat(), "events": dict(Counter(r[2] for r in rows)), "l2": args.l2,
-        "min_count": MIN_COUNT, "dev_out_of_fold": stats, "refit": "python scripts/fit_confidence.py"})
+        "min_count": MIN_COUNT, "dev_out_of_fold": stats, "dev_in_sample": inside,
+        "refit": "python scripts/fit_confidence.py"})
     model_file.parse_model(model.to_dict(), str(args.out))  # what we write must load
     args.out.write_text(json.dumps(model.to_dict(), indent=1) + "\n", encoding="utf-8")
     print(f"\n{len(model.weights)} weights, intercept {model.intercept} -> {args.out}")
