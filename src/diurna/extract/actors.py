@@ -15,7 +15,7 @@ import bisect
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..knowledge import grammar
+from ..knowledge import argument_words, grammar
 from ..knowledge.gazetteer import ADJ, Gazetteer, Match, Term, fold, words
 from .tokens import where
 
@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _G = grammar.load()
+_OF = argument_words.load().of_prepositions
+# str.endswith takes a tuple, not a set
+_PLURAL_ENDINGS, _SINGULAR_ENDINGS = tuple(sorted(_G.plural_endings)), tuple(sorted(_G.singular_endings))
 LOCATIVE = _G.locative_prepositions
 # "to"/"from" are locative only after motion verbs; these heads make them places.
 _MOTION = _G.motion_words
@@ -322,7 +325,7 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
                 or w in gaz.roles.former or tok.text == "-" or abbrev_dot:  # "Lt. Gen." tokenised "Lt", ".", "Gen."
             j -= 1
             continue
-        if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and j < i and w not in ("the",):
+        if tok.text[:1].isupper() and tok.pos_ in ("PROPN", "NOUN", "ADJ") and j < i and w not in _G.definite_articles:
             j -= 1  # portfolio words inside a title: "Planning and Investment Minister"
             continue
         if affiliations and tok.pos_ == "ADJ" and tok.text.islower() and j < i \
@@ -436,7 +439,7 @@ def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int,
         return None
     k = last.end
     sent_end = last.sent.end if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else len(doc)
-    if k < sent_end and doc[k].lower_ == "of":
+    if k < sent_end and doc[k].lower_ in _OF:
         nxt = spans_at.get(doc[k + 1].idx) if k + 1 < sent_end else None
         term = _country_of(nxt.match) if nxt is not None and nxt.match is not None else None
         if term is not None and nxt is not None:
@@ -458,7 +461,7 @@ def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int,
         return None
     if not affiliations:
         role = find_role(gaz, toks)
-        if role is None or role[1] != len(toks) and not (role[1] < len(toks) and toks[role[1]].lower_ == "of"):
+        if role is None or role[1] != len(toks) and not (role[1] < len(toks) and toks[role[1]].lower_ in _OF):
             return None
         cut = len(toks)
     else:
@@ -633,7 +636,7 @@ def is_ngo_name(gaz: Gazetteer, name: str) -> bool:
     ws = [fold(w) for w in words(name)]
     if not ws or any(w in roles.not_ngo for w in ws):
         return False
-    cut = next((i for i, w in enumerate(ws) if i > 0 and w in ("of", "for", "on", "to", "against")), len(ws))
+    cut = next((i for i, w in enumerate(ws) if i > 0 and w in _G.name_head_prepositions), len(ws))
     if ws[cut - 1] in roles.ngo_heads:
         return True
     return any(tuple(ws[i : i + len(p)]) == p for p in roles.ngo_phrases for i in range(len(ws)))
@@ -656,7 +659,7 @@ def is_institution(gaz: Gazetteer, role: str) -> bool:
 
 def is_plural(role: str) -> bool:
     last = role.split()[-1].lower()
-    return last.endswith(("s", "men")) and not last.endswith(("ss", "us")) or last in _G.plural_nouns
+    return last.endswith(_PLURAL_ENDINGS) and not last.endswith(_SINGULAR_ENDINGS) or last in _G.plural_nouns
 
 
 # ----------------------------------------------------------------------------- places
@@ -675,10 +678,10 @@ def is_locative(doc: Doc, span: SpanInfo) -> bool:
         return False
     w = prev.lower_
     if w in LOCATIVE:
-        if w in ("to", "from") and not _after_motion(prev):
+        if w in _G.motion_prepositions and not _after_motion(prev):
             return False
         return True
-    if w == "of" and i > 1 and (doc[i - 2].lower_ in PLACE_NOUNS or doc[i - 2].lemma_ in PLACE_NOUNS):
+    if w in _OF and i > 1 and (doc[i - 2].lower_ in PLACE_NOUNS or doc[i - 2].lemma_ in PLACE_NOUNS):
         return True
     if w == "," and i > 1 and doc[i - 2].ent_type_ in ("GPE", "LOC", "FAC"):
         return True  # "Bam, Iran"

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..knowledge import grammar
 from ..knowledge.gazetteer import fold, words
 from ..model import CountryFrom
 
@@ -71,7 +72,7 @@ def roles_compatible(a: str | None, b: str | None, leaders: frozenset[str]) -> b
     fa, fb = fold(a).replace("former ", ""), fold(b).replace("former ", "")
     if fa == fb or fa.endswith(" " + fb) or fb.endswith(" " + fa):
         return True
-    return fb in ("leader", "ruler", "head of state", "head of government") and fa in leaders
+    return fb in grammar.load().leader_roles and fa in leaders
 
 
 def resolve_short(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from ..knowledge import grammar
 from ..knowledge.gazetteer import Match, Term, TermKind, fold
 from . import actors as A
 
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 STANCE = re.compile(r"(?:^|\W)(?:anti|pro)-$", re.IGNORECASE)
 STANCE_IN = re.compile(r"(?:anti|pro)-", re.IGNORECASE)
+_ARTICLES = grammar.load().definite_articles
 PLACE_KINDS: tuple[TermKind, ...] = ("country", "capital", "place")
 
 
@@ -169,6 +171,6 @@ def describes_place(st: EntityState, span: A.SpanInfo) -> bool:
     if after.ent_type_ not in ("GPE", "LOC"):
         return False
     i = sp.start - 1
-    while i >= 0 and (st.doc[i].lower_ in A.HEDGES or st.doc[i].lower_ == "the"):
+    while i >= 0 and (st.doc[i].lower_ in A.HEDGES or st.doc[i].lower_ in _ARTICLES):
         i -= 1
     return i >= 0 and st.doc[i].lower_ in A.RESIDENT_PREPS | A.LOCATIVE

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..knowledge import grammar
+from ..knowledge import argument_words, grammar
 from ..knowledge.gazetteer import ADJ, Gazetteer, Match, TermKind, fold, town_country
 from . import actors as A
 from . import homes as H
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from .entitystate import EntityState
 
 _G = grammar.load()
+_OF = argument_words.load().of_prepositions
 # What the title and the dateline weigh against one mention in the body: they say what
 # the story is about.
 _TITLE_WEIGHT = 3
@@ -223,7 +224,7 @@ def _subject(tok: Token) -> bool:
 def _in_place(st: EntityState, tok: Token) -> str | None:
     """"troops in Rafah": the country of a place after a preposition other than "of"."""
     k = tok.i + 1
-    if k + 1 < len(st.doc) and st.doc[k].lower_ in A.RESIDENT_PREPS and st.doc[k].lower_ != "of":
+    if k + 1 < len(st.doc) and st.doc[k].lower_ in A.RESIDENT_PREPS and st.doc[k].lower_ not in _OF:
         return _country_after(st, k)
     return None
 
@@ -256,7 +257,7 @@ def _territory_after(st: EntityState, k: int) -> str | None:
 
 
 def _country_after(st: EntityState, k: int) -> str | None:
-    if st.doc[k + 1].lower_ == "the" and k + 2 < len(st.doc):
+    if st.doc[k + 1].lower_ in _G.definite_articles and k + 2 < len(st.doc):
         k += 1
     span = st.spans_at.get(st.doc[k + 1].idx)
     term = span.match.first(*H.PLACE_KINDS) if span is not None and span.match is not None else None

@@ -6,7 +6,7 @@ human rights group")."""
 
 from __future__ import annotations
 
-from ..knowledge import grammar
+from ..knowledge import argument_words, grammar
 from ..knowledge.gazetteer import fold
 from ..model import FROM_STORY, EntityType
 from . import actors as A
@@ -17,13 +17,14 @@ from .labels import NOMINAL
 from .tokens import where
 
 _G = grammar.load()
+_OF = argument_words.load().of_prepositions
 
 
 def bare_nominals(st: EntityState) -> None:
     """"the president", "the prime minister": back to the last person in that role."""
     doc, leaders = st.doc, st.gaz.roles.leaders
     taken = [(s, e) for p in st.people for s, e, _ in p.spans] + [(m.start, m.end) for o in st.others.values() for m in o.mentions]
-    for tok in (doc[i] for i in where(doc, "LOWER", ("the",))):
+    for tok in (doc[i] for i in where(doc, "LOWER", _G.definite_articles)):
         if tok.i + 1 >= len(doc):
             continue
         for n in (3, 2, 1):
@@ -31,7 +32,7 @@ def bare_nominals(st: EntityState) -> None:
             if len(toks) < n or fold(toks.text) not in leaders:
                 continue
             after = doc[toks.end] if toks.end < len(doc) else None
-            if after is not None and (after.lower_ == "of" or after.pos_ == "PROPN" or after.text in A.POSSESSIVE):
+            if after is not None and (after.lower_ in _OF or after.pos_ == "PROPN" or after.text in A.POSSESSIVE):
                 break
             s, e = toks.start_char, toks.end_char
             if any(a < e and s < b for a, b in taken):

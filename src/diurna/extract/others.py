@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from ..knowledge import grammar
+from ..knowledge import argument_words, grammar
 from ..knowledge.gazetteer import (
     ACTOR,
     ADJ,
@@ -125,7 +125,7 @@ def _people_of(st: EntityState, span: A.SpanInfo, term: Term) -> str | None:
     if term.kind != PEOPLE:
         return None
     sp = tokens_at(st, span.start, span.end)
-    if sp is None or sp.end >= len(st.doc) or st.doc[sp.end].lower_ != "of":
+    if sp is None or sp.end >= len(st.doc) or st.doc[sp.end].lower_ not in _OF:
         return None
     for s in st.sent_spans.get(st.sentence(span.start), ()):
         if s.start <= span.end:
@@ -140,6 +140,7 @@ def _people_of(st: EntityState, span: A.SpanInfo, term: Term) -> str | None:
 
 
 _PATRONAGE = grammar.load().patronage_nouns
+_OF = argument_words.load().of_prepositions
 
 
 def _nominal(st: EntityState, span: A.SpanInfo, term: Term | None, nominal: tuple[int, int, str, str]) -> None:

@@ -42,17 +42,24 @@ class Grammar:
     plural_nouns: frozenset[str]
     temporal_marks: frozenset[str]
     announcing_auxiliaries: frozenset[str]
+    definite_articles: frozenset[str]
+    name_head_prepositions: frozenset[str]
+    plural_endings: frozenset[str]
+    singular_endings: frozenset[str]
+    motion_prepositions: frozenset[str]
+    leader_roles: frozenset[str]  # phrases: "head of state"
 
 
 KEYS = tuple(f.name for f in fields(Grammar))
+PHRASES = frozenset({"leader_roles"})  # keys whose entries may be several words
 
 
 def parse(data: object, source: str = FILE) -> Grammar:
     """Validate the YAML mapping and build Grammar; errors name the key to fix."""
-    return parse_lists(Grammar, data, source)
+    return parse_lists(Grammar, data, source, phrases=PHRASES)
 
 
 @lru_cache(maxsize=None)
 def load() -> Grammar:
     """The shipped lists (package data: never changes during a run)."""
-    return load_lists(Grammar, FILE)
+    return load_lists(Grammar, FILE, phrases=PHRASES)

@@ -33,6 +33,7 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 BLOCKING_LABELS = frozenset({"ORG", "PERSON", "NORP", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW", "LANGUAGE"})
 LOCATIVE = grammar.load().place_mention_prepositions
 ADMIN_WORDS = grammar.load().admin_words
+ARTICLES = grammar.load().definite_articles
 _FEATURES = place_features.load()
 STRONG_FEATURES = _FEATURES.strong
 ORG_PREFIX_FEATURES = _FEATURES.org_prefix
@@ -223,7 +224,7 @@ def _accept_inside(
 
 
 def _content_start(ent: Span) -> int:
-    return ent.start + 1 if ent[0].lower_ == "the" and len(ent) > 1 else ent.start
+    return ent.start + 1 if ent[0].lower_ in ARTICLES and len(ent) > 1 else ent.start
 
 
 def _with_context(doc: Doc, m: PlaceMention, gaz: Gazetteer) -> PlaceMention:
