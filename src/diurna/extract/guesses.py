@@ -6,7 +6,7 @@ of the country the story is about. Every guess is marked in Entity.country_from.
 from __future__ import annotations
 
 from ..model import FROM_SENTENCE, FROM_STORY
-from . import actors as A
+from . import titles as T
 from .coref import PersonRef
 from .entitystate import DOMESTIC_SECTORS, EntityState
 from .labels import SENTENCE_COUNTRY
@@ -16,7 +16,7 @@ def sentence_country(st: EntityState, p: PersonRef, sentence: int) -> None:
     """A person read so far with no country: an official's from the one country around."""
     # (setting person_countries: officials and political figures only; a professor or a
     # business chief quoted in a story is as often a foreigner)
-    guessed = A.POLITICAL_SECTORS if st.person_countries else DOMESTIC_SECTORS | {"ELI"}
+    guessed = T.POLITICAL_SECTORS if st.person_countries else DOMESTIC_SECTORS | {"ELI"}
     if p.country is None and p.sector in guessed:
         # An official (or an opposition, party, union or rebel leader: domestic actors)
         # with no country named: the one country of the sentence, else of the document,
@@ -42,7 +42,7 @@ def story_people(st: EntityState) -> None:
     for p in st.people:
         if p.country is not None:
             continue
-        if st.person_countries and p.sector in A.POLITICAL_SECTORS:
+        if st.person_countries and p.sector in T.POLITICAL_SECTORS:
             p.country, p.country_from = st.story[0], FROM_STORY
         elif st.story_people and p.sector is None and st.story_main is not None:
             p.country, p.country_from = st.story_main, FROM_STORY

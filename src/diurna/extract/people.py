@@ -12,6 +12,7 @@ from ..knowledge import grammar
 from ..knowledge.gazetteer import ACTOR, FEMALE, MALE, code_on, fold, office_on, words
 from . import actors as A
 from . import guesses
+from . import titles as T
 from .base import NER
 from .coref import PersonRef, resolve_short, short_forms
 from .entitystate import EntityState, consume, named_countries, person_at
@@ -45,19 +46,19 @@ def _split_honorific(st: EntityState, span: A.SpanInfo) -> tuple[int, str, str |
     return span.start + offset, span.text[offset:], gender
 
 
-def titles(st: EntityState, span: A.SpanInfo) -> tuple[A.Title | None, A.Title | None]:
+def titles(st: EntityState, span: A.SpanInfo) -> tuple[T.Title | None, T.Title | None]:
     """Title and apposition of a person span, read before any other span is classified
     so that the words they use ("French" in "French President ...") are not actors."""
     start = _split_honorific(st, span)[0]
-    title = A.read_title(st.gaz, st.doc, start, st.spans_at, st.person_countries)
-    appo = A.read_apposition(st.gaz, st.doc, span.end, st.spans_at, st.person_countries)
+    title = T.read_title(st.gaz, st.doc, start, st.spans_at, st.person_countries)
+    appo = T.read_apposition(st.gaz, st.doc, span.end, st.spans_at, st.person_countries)
     for t in (title, appo):
         if t is not None:
             consume(st, t.start, t.end)
     return title, appo
 
 
-def add_person(st: EntityState, span: A.SpanInfo, title: A.Title | None, appo: A.Title | None) -> None:
+def add_person(st: EntityState, span: A.SpanInfo, title: T.Title | None, appo: T.Title | None) -> None:
     gaz = st.gaz
     start, name, gender = _split_honorific(st, span)
     end = span.end
@@ -117,7 +118,7 @@ def _dictionary_actor(st: EntityState, span: A.SpanInfo, name: str):
 
 
 def _add_person_mention(st: EntityState, idx: int, start: int, end: int, name: str, label: str,
-                        title: A.Title | None, appo: A.Title | None) -> None:
+                        title: T.Title | None, appo: T.Title | None) -> None:
     p = st.people[idx]
     p.spans.append((start, end, label))
     st.claimed[start] = max(end, st.claimed.get(start, end))
@@ -132,7 +133,7 @@ def _add_person_mention(st: EntityState, idx: int, start: int, end: int, name: s
                 st.claimed[t_start] = max(t.end, st.claimed.get(t_start, t.end))
 
 
-def _fill_person(st: EntityState, p: PersonRef, info: A.Title | None, title: A.Title | None, actor, sentence: int) -> None:
+def _fill_person(st: EntityState, p: PersonRef, info: T.Title | None, title: T.Title | None, actor, sentence: int) -> None:
     if info is not None:
         if info.possessor is not None and info.country is None:
             owner = person_at(st, *info.possessor)
