@@ -260,11 +260,14 @@ def _make_eval_command(name: str):
         console = Console()
         console.print(f"[bold]{name}[/bold]: {module.DESCRIPTION}")
         dev, test = result.splits.get("dev", {}), result.splits.get("test", {})
+        halves = result.details.get("halves") or {}  # news: dev's two fixed halves
+        columns = [dev, test, *halves.values()]
         if dev or test:
-            console.print(f"  {'metric':<24} {'all':>7} {'dev':>7} {'test':>7}")
+            heads = "".join(f" {h:>7}" for h in ("dev", "test", *halves))
+            console.print(f"  {'metric':<24} {'all':>7}{heads}")
         for metric, value in result.metrics.items():
-            halves = "".join(f" {h[metric]:>7.4f}" if metric in h else f" {'-':>7}" for h in (dev, test))
-            console.print(f"  {metric:<24} {value:>7.4f}{halves if dev or test else ''}")
+            parts = "".join(f" {h[metric]:>7.4f}" if metric in h else f" {'-':>7}" for h in columns)
+            console.print(f"  {metric:<24} {value:>7.4f}{parts if dev or test else ''}")
         console.print("  " + ", ".join(f"{k}={v}" for k, v in result.counts.items()))
         _print_reliability(console, result.details.get("reliability"))
         # Floors gate whole runs only: a limited run or one half lacks the pinned metrics.

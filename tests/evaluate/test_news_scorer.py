@@ -173,8 +173,13 @@ def test_news_scorer_run_end_to_end(tmp_path: Path) -> None:
     assert report.counts["dev_drifted_sentences"] == 0 and report.counts["test_stories"] == 0
     # the two events at confidence 0.9, one right: the 0.9-1.0 bin is half right
     assert report.splits["dev"]["confidence_ece"] == 0.4 and report.details["reliability"]["dev"][9]["events"] == 2
+    # the story's own counts, and dev's halves (story "1" is in dev-a) beside the splits
+    assert report.details["stories"]["1"]["tally"]["predicted"] == 2
+    assert report.details["halves"] == {"dev-a": {k: v for k, v in report.splits["dev"].items()
+                                                  if not k.startswith(("confidence", "calibration"))}}
     only_test = run(tmp_path, FakePipeline(), split="test", gold_path=gold_path)  # type: ignore[arg-type]
     assert set(only_test.splits) == {"test"} and only_test.metrics["events_per_article"] == 0.0
+    assert "halves" not in only_test.details
 
 
 def test_news_scorer_dev_halves_are_disjoint_cover_dev_and_are_fixed() -> None:
@@ -198,6 +203,7 @@ def test_news_scorer_run_scores_only_the_split_asked(tmp_path: Path, half: str, 
                                  for i, sp in (("1", "dev"), ("2", "dev"), ("7", "test"))))
     report = run(tmp_path, FakePipeline(), split=half, gold_path=gold_path)  # type: ignore[arg-type]
     assert set(report.details["stories"]) == stories
+    assert set(report.details.get("halves", {})) == {dev_half(s) for s in stories if s != "7"}
     assert set(report.splits) == ({"dev", "test"} if half == "all" else {"test" if half == "test" else "dev"})
     assert all(d.get("half") == (dev_half(s) if d["split"] == "dev" else None)
                for s, d in report.details["stories"].items())

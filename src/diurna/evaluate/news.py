@@ -43,8 +43,10 @@ floors pin the test half), with the counts per half as `<split>_<count>`:
 The details list per story the missed gold events (core, then the others) with why
 each was missed (no event of its root in its sentences, or the source, target or
 both sides wrong) and what was predicted there, plus the dyadic events matching no
-gold event; `core_miss_reasons` counts the reasons per split; `reliability` holds the
-reliability table (bins, events, mean confidence, share right) per split.
+gold event, and the story's own counts (`tally`: what it adds to its split's counts, for
+`python -m diurna.dev.news_diff`); `core_miss_reasons` counts the reasons per split;
+`reliability` holds the reliability table (bins, events, mean confidence, share right) per
+split; `halves` the metrics (not the confidence's) of dev-a and dev-b when dev was scored.
 """
 
 from __future__ import annotations
@@ -358,6 +360,7 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str
     tallies = {name: Tally() for name in chosen}
     rated: dict[str, list[tuple[float, bool]]] = {name: [] for name in chosen}  # (confidence, right)
     details: dict[str, Any] = {}
+    halves = {name: Tally() for name in HALVES}
     for story, outcome in zip(stories, pipeline.process_many(inputs)):
         raw = records[story["story"]]["text"]
         if not isinstance(outcome, Result):
@@ -369,11 +372,13 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str
             preds = [pred_event(e) for e in outcome.facts.events]
             rated[story["split"]] += [(e.confidence, right) for e, right in
                                       zip(outcome.facts.events, labels(golds, outcome.facts.events))]
-        tally = tallies[story["split"]]
-        tally.drifted_sentences += drifted
-        tally.unplaced_sentences += lost
+        own = Tally(drifted_sentences=drifted, unplaced_sentences=lost)
         half = {"half": dev_half(story["story"])} if story["split"] == "dev" else {}
-        details[story["story"]] = {"split": story["split"], **half, **score_story(golds, preds, tally)}
+        details[story["story"]] = {"split": story["split"], **half, **score_story(golds, preds, own),
+                                   "tally": vars(own)}
+        tallies[story["split"]].add(own)
+        if half:
+            halves[half["half"]].add(own)
     whole = Tally()
     counts: dict[str, int] = {}
     for name, tally in tallies.items():
@@ -385,7 +390,9 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str
     every = [pair for pairs in rated.values() for pair in pairs]
     return Report(name=NAME, metrics={**whole.metrics(), **_calibration(every)}, counts=counts,
                   details={"core_miss_reasons": reasons, "reliability": {
-                      name: [b.to_dict() for b in table] for name, table in tables.items()}, "stories": details},
+                      name: [b.to_dict() for b in table] for name, table in tables.items()}, "stories": details,
+                      **({"halves": {name: t.metrics() for name, t in halves.items() if t.stories}}
+                         if "dev" in chosen else {})},
                   splits={name: {**tally.metrics(), **_calibration(rated[name])} for name, tally in tallies.items()})
 
 
