@@ -1,11 +1,12 @@
-"""tokens_from: the tokens starting in a character range, by binary search (issue 20)."""
+"""tokens_from, where and column: tokens by offset and attribute from one array view of
+the Doc, read once per Doc (issue 20)."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from diurna.extract.tokens import tokens_from, where
+from diurna.extract.tokens import column, tokens_from, where
 
 WORDS = ["Arnor", "'s", "envoy", "met", "Gondor", "officials", "in", "Minas", "Tirith", "."]
 SPACES = [False, True, True, True, True, True, True, True, False, False]
@@ -63,3 +64,26 @@ def test_tokens_where_reads_part_of_speech(blank_nlp):
     assert where(doc, "POS", ("NOUN", "PROPN")) == [0, 1]
     assert where(doc, "POS", ("PRON",)) == [3]
     assert where(doc, "POS", ("ADJ",)) == []
+
+
+@pytest.mark.parametrize("attr", ["IDX", "POS", "LOWER", "ORTH"])
+def test_tokens_column_equals_to_array_and_is_read_once(blank_nlp, attr):
+    doc = Doc(blank_nlp.vocab, words=["Arnor", "troops", "left", "it"], pos=["PROPN", "NOUN", "VERB", "PRON"])
+    values = column(doc, attr)
+    assert values == doc.to_array(attr).tolist()
+    assert column(doc, attr) is values  # kept with the Doc, not read again
+
+
+def test_tokens_column_of_an_empty_doc(blank_nlp):
+    doc = blank_nlp("")
+    assert column(doc, "IDX") == []
+    assert list(tokens_from(doc, 0, 10)) == []
+    assert where(doc, "LOWER", ("the",)) == []
+
+
+def test_tokens_column_is_per_doc(blank_nlp):
+    """Two Docs never share a view, whatever ran before."""
+    first, second = blank_nlp("Arnor met Gondor."), blank_nlp("Rohan  left.")
+    assert column(first, "IDX") == [0, 6, 10, 16]
+    assert column(second, "IDX") == [0, 6, 7, 11]  # the second space is a token
+    assert [t.text for t in tokens_from(second, 7, 20)] == ["left", "."]

@@ -1,11 +1,15 @@
-"""Tokens by character offset, found by binary search instead of a walk of the Doc.
+"""Tokens by character offset and by attribute, read from one array view of the Doc.
 
 Iterating a spaCy Doc makes a Python Token object for every token, so an extractor
 that gathers "the tokens of this mention" with `[t for t in doc if start <= t.idx <
 end]` pays for the whole document each time; once per event or quote that was about a
 quarter of the events extractor's time on news text (issue 20). Token offsets rise
-with the token index, so a binary search over `doc[i].idx` finds the same tokens
-touching only about log2(len(doc)) of them.
+with the token index, so a binary search over the offsets finds the same tokens.
+
+The extractors share one view of each Doc (`column`): an attribute of every token,
+read with `Doc.to_array` the first time any extractor asks and kept in the Doc's
+`user_data`, so it lives and dies with the Doc. It is a pure function of the annotated
+Doc (no extractor changes a Doc), so a kept column is what a fresh read would give.
 """
 
 from __future__ import annotations
@@ -15,18 +19,30 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Span
 
 
-def _idx(tok: Token) -> int:
-    return tok.idx
+_COLUMNS = "diurna.tokens.columns"  # the Doc's user_data key: spaCy attribute name -> values
+
+
+def column(doc: Doc, attr: str) -> list[int]:
+    """`attr` (a spaCy attribute name: IDX, POS, LOWER, ...) of every token, in order:
+    what `doc.to_array(attr)` gives, as a list read once per Doc."""
+    columns = doc.user_data.get(_COLUMNS)
+    if columns is None:
+        columns = doc.user_data[_COLUMNS] = {}
+    values = columns.get(attr)
+    if values is None:
+        values = columns[attr] = doc.to_array(attr).tolist() if len(doc) else []
+    return values
 
 
 def tokens_from(doc: Doc, start: int, end: int) -> Span:
     """The tokens whose first character lies in [start, end), in order (an empty span
     when there are none): what `[t for t in doc if start <= t.idx < end]` lists."""
-    i = bisect_left(doc, start, key=_idx)
-    return doc[i : bisect_left(doc, end, lo=i, key=_idx)]
+    starts = column(doc, "IDX")
+    i = bisect_left(starts, start)
+    return doc[i : bisect_left(starts, end, lo=i)]
 
 
 def where(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
@@ -34,7 +50,5 @@ def where(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
     LOWER, ORTH, ...) is one of `values`: what `[t.i for t in doc if t.pos_ in values]`
     gives, read from one array of the Doc instead of a Token object per token. A pass
     that only looks at some kinds of token walks those alone."""
-    import numpy
-
-    wanted = [doc.vocab.strings[v] for v in values]
-    return numpy.flatnonzero(numpy.isin(doc.to_array(attr), wanted)).tolist()
+    wanted = {doc.vocab.strings[v] for v in values}
+    return [i for i, v in enumerate(column(doc, attr)) if v in wanted]

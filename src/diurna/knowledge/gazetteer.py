@@ -149,10 +149,9 @@ class Gazetteer:
 
     def find(self, text: str) -> list[Match]:
         """Longest non-overlapping gazetteer matches, left to right."""
-        spans = [(m.start(), m.end(), m.group(0)) for m in _WORD.finditer(text)]
-        folded = [fold(w) for _, _, w in spans]
-        # Spans may only run over words joined by spaces, hyphens, periods or apostrophes.
-        joined = [bool(_JOIN.fullmatch(text[a[1] : b[0]])) for a, b in zip(spans, spans[1:])]
+        spans = [(*m.span(), m.group()) for m in _WORD.finditer(text)]
+        folded = [w.lower() if w.isascii() else fold(w) for _, _, w in spans]  # fold(), its common case inline
+        joined = _Joins(text, spans)
         out: list[Match] = []
         i = 0
         while i < len(spans):
@@ -168,9 +167,12 @@ class Gazetteer:
             i += n
         return out
 
-    def _longest(self, spans: list[tuple[int, int, str]], folded: list[str], joined: list[bool],
+    def _longest(self, spans: list[tuple[int, int, str]], folded: list[str], joined: _Joins,
                  i: int) -> tuple[int, tuple[Term, ...]] | None:
-        prefixes, reach = self.prefixes, 0
+        prefixes = self.prefixes
+        if (folded[i],) not in prefixes:
+            return None  # most words start no name: the loop below would stop at once
+        reach = 0
         while reach < self.max_len and i + reach < len(spans) and (reach == 0 or joined[i + reach - 1]) \
                 and tuple(folded[i : i + reach + 1]) in prefixes:
             reach += 1
@@ -483,6 +485,23 @@ def _index_actors(b: _Builder, actors: tuple[Actor, ...], particles: frozenset[s
     # A later file's entry for the same name replaces an earlier one (users correct us).
     final = {k: (v[-1],) if len({x.name for x in v}) == 1 else tuple(v) for k, v in keys.items()}
     return MappingProxyType(final), MappingProxyType({k: tuple(v) for k, v in shorts.items()})
+
+
+class _Joins:
+    """Whether words k and k + 1 may belong to one name (only spaces, hyphens, periods or
+    apostrophes between them), read only for words that start a name, and each distinct
+    gap matched once."""
+
+    def __init__(self, text: str, spans: list[tuple[int, int, str]]) -> None:
+        self._text, self._spans = text, spans
+        self._gaps: dict[str, bool] = {}
+
+    def __getitem__(self, k: int) -> bool:
+        gap = self._text[self._spans[k][1] : self._spans[k + 1][0]]
+        joins = self._gaps.get(gap)
+        if joins is None:
+            joins = self._gaps[gap] = _JOIN.fullmatch(gap) is not None
+        return joins
 
 
 def _written_as_a_name(terms: tuple[Term, ...], raw: tuple[str, ...]) -> tuple[Term, ...]:
