@@ -111,3 +111,18 @@ def test_events_contents_table_valid() -> None:
 ])
 def test_events_contents_judgements_and_instructions(contents_on: Pipeline, text: str, expected: list[tuple]) -> None:
     assert _statements(contents_on, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # another actor wronged someone: an accusation of the doer (session 9)
+    ("Kenya's foreign ministry said Tanzania had rigged the border vote.", [("112", "KEN", "TZA")]),
+    ("Kenyan President Daniel Mwangi said Kenyan traders were being intimidated by Tanzanian police.",
+     [("112", "KEN", "TZA")]),
+    ("Kenyan President Daniel Mwangi said the detention of the traders was arbitrary.", [("111", "KEN", None)]),
+    # the speaker's own side, a negated clause or no doer: no accusation
+    ("Kenyan President Daniel Mwangi said Kenya would never intimidate its neighbours.", [("010", "KEN", None)]),
+    ("Kenyan President Daniel Mwangi said Tanzania did not interfere in the vote.", [("010", "KEN", None)]),
+    ("Kenyan President Daniel Mwangi said Kenyan traders had been intimidated.", [("010", "KEN", None)]),
+])
+def test_events_contents_wrongs_done(contents_on: Pipeline, text: str, expected: list[tuple]) -> None:
+    assert _statements(contents_on, text) == expected

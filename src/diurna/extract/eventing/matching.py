@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from ...knowledge import event_words, grounding_words
+from ...knowledge import argument_words, event_words, grounding_words
 from . import arguments as A
 from .lexicon import SUBJECT_TARGET, Lexicon, Predicate
 from .phrases import object_targets, words_hold
@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 _LOCATIVE = grounding_words.load().event_place_prepositions  # "took a flag march in the city"
 _W = event_words.load()  # the word lists of knowledge/event_words.yaml
+_INFINITIVE_MARKERS = argument_words.load().infinitive_markers  # "sworn to fight"
 _NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
 _VERBAL = ("VERB", "AUX")
 _NOMINAL = ("NOUN", "PROPN")
@@ -208,7 +209,7 @@ def _infinitive_after(verb: Token) -> Token | None:
     """"have sworn to fight" parsed as a purpose clause: the infinitive right after the
     control verb is still its complement."""
     for c in verb.children:
-        if c.dep_ == "advcl" and c.i == verb.i + 2 and verb.nbor(1).lower_ == "to":
+        if c.dep_ == "advcl" and c.i == verb.i + 2 and verb.nbor(1).lower_ in _INFINITIVE_MARKERS:
             return c
     return None
 
@@ -366,11 +367,20 @@ def _noun_arguments(m: Match) -> None:
     if pair is not None:
         m.sources, m.targets, m.pattern = [pair[0]], [pair[1]], "noun-between"
         return
-    m.sources = A.possessors(noun) or [
+    # "Tuesday's hijacking by militants": a date's possessive dates the act, it does not
+    # do it; the agent phrase may still name who did
+    owners = [t for t in A.possessors(noun) if t.ent_type_ not in _TEMPORAL]
+    givers = list(A.prep_objects(noun, pred.source))
+    m.targets = list(A.prep_objects(noun, pred.target))
+    if givers and owners and not m.targets:
+        # "the agency's support from Britain": the source preposition names the giver,
+        # the possessor the one who receives
+        m.sources, m.targets, m.pattern = givers, owners, "noun-source"
+        return
+    m.sources = owners or [
         c for c in noun.children
         if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")
     ] or list(A.prep_objects(noun, (*_W.agent_prepositions, *pred.source)))
-    m.targets = list(A.prep_objects(noun, pred.target))
     m.pattern = "noun-possessive" if m.sources else "noun"
     light = A.verb_of_noun(noun)
     if light is not None:

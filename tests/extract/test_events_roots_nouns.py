@@ -1,0 +1,50 @@
+"""Events (issue 16, session 9): event nouns added for the news gold's "no event of the
+right root" misses (support, tariff hikes, trade wars) and the arguments of event nouns,
+each with cases that must not fire. Fictional actors, our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from diurna import Pipeline
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        # backing given, with its giver ("from") or its beneficiary ("for")
+        ("The measure passed with support from Gondor and Arnor.", "051", "Gondor", None),
+        ("Rohan reaffirmed its support for Gondor's government.", "051", "Rohan", "Gondor"),
+        # the giver of a source preposition before the possessor, who receives
+        ("The agency's support from Arnor kept the camps open.", "051", "Arnor", "agency"),
+        # military or financial backing is aid
+        ("Gondor's military backing of the Arnorian government averted its defeat.", "072", "Gondor", None),
+        ("Rohan depends on financial support from Gondor.", "071", "Gondor", None),
+        # tariff measures named by a noun
+        ("The vote comes after steep tariff hikes on Rohirric imports.", "163", None, "Rohirric"),
+        ("Gondor is waging a tit-for-tat tariff fight with Arnor.", "163", "Gondor", "Arnor"),
+        # a date's possessive dates the act: the agent phrase says who did it
+        ("Tuesday's hijacking by Rohirric militants left six dead.", "181", "Rohirric militants", None),
+    ],
+)
+def test_events_roots_nouns_code_and_sides(pipeline: Pipeline, dyads_of, text: str, code: str,
+                                           source: str | None, target: str | None) -> None:
+    found = dyads_of(pipeline, text)
+    assert any(c == code and (source is None or (s and source in s)) and (target is None or (t and target in t))
+               for c, s, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "root"),
+    [
+        # support with neither giver nor beneficiary names no act
+        ("Public support in Gondor is waning.", "05"),
+        ("The bridge needs more support before winter.", "05"),
+        # a tax rise at home, a price war: no trade measure
+        ("Gondor announced a sales tax increase on Monday.", "16"),
+        ("A price war between two Gondorian airlines cut fares.", "16"),
+    ],
+)
+def test_events_roots_nouns_not_fired(pipeline: Pipeline, dyads_of, text: str, root: str) -> None:
+    found = dyads_of(pipeline, text)
+    assert not any(c.startswith(root) and (s or t) for c, s, t in found), found
