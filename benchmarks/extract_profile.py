@@ -5,7 +5,9 @@ Annotation is done once and kept (optionally in a DocBin file, `--docs`, reused 
 texts are the same), so the figures are those of diurna's own code alone. `--profile N`
 adds a cProfile table of the N costliest functions (by own time) over one more pass;
 `--dump FILE` writes every document's facts as JSON lines, to check that a speed-up left
-the output as it was (`cmp` two dumps). Figures, not a pass/fail test.
+the output as it was (`cmp` two dumps). It also prints the cost per document, and the
+fixed cost of one short document of our own (one sentence, `SHORT`) extracted 200 times:
+what every document pays whatever its length. Figures, not a pass/fail test.
 
     .venv/bin/python benchmarks/extract_profile.py ../shared/data/corpora/voa_stories.jsonl \
         [--docs /tmp/voa.spacy] [--repeat 3] [--profile 30] [--dump facts.jsonl]
@@ -44,6 +46,24 @@ def annotated(pipeline: Pipeline, docs: list[Document], cache: Path | None) -> l
             bin_.add(doc)
         bin_.to_disk(path)
     return out
+
+
+SHORT = "Arnor's army shelled Gondor's border posts on Tuesday, the defence ministry said."
+
+
+def fixed_cost(pipeline: Pipeline, n: int = 200) -> dict[str, float]:
+    """CPU milliseconds per extractor for one short document (the best of two rounds)."""
+    from diurna.pipeline import read_items
+
+    item = next(read_items([SHORT]))
+    document = pipeline._clean(item, None)
+    assert isinstance(document, Document)
+    doc = pipeline.nlp(document.text)
+    best: dict[str, float] = {}
+    for _ in range(2):
+        times, _facts = extract_all(pipeline, [document] * n, [doc] * n)
+        best = {k: min(v * 1000 / n, best.get(k, v * 1000 / n)) for k, v in times.items()}
+    return best
 
 
 def extract_all(pipeline: Pipeline, docs: list[Document], spacy_docs: list) -> tuple[dict[str, float], list[Facts]]:
@@ -92,6 +112,11 @@ def main() -> None:
             best[k] = min(v, best.get(k, v))
     print(f"best of {args.repeat} over {len(docs)} documents (CPU s): "
           + " ".join(f"{k} {v:.2f}" for k, v in best.items()) + f"; total {sum(best.values()):.2f}")
+    print("per document (CPU ms): " + " ".join(f"{k} {v * 1000 / len(docs):.1f}" for k, v in best.items())
+          + f"; total {sum(best.values()) * 1000 / len(docs):.1f}")
+    fixed = fixed_cost(pipeline)
+    print("one short document (CPU ms): " + " ".join(f"{k} {v:.2f}" for k, v in fixed.items())
+          + f"; total {sum(fixed.values()):.2f}")
     if args.dump:
         with args.dump.open("w", encoding="utf-8") as f:
             for document, fs in zip(docs, facts):

@@ -56,3 +56,10 @@ def test_startup_settle_freezes_what_is_alive():
             "print(gc.get_freeze_count() >= 1000)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True"
+
+
+def test_startup_settle_makes_young_collections_rarer():
+    code = ("import gc; from diurna.pipeline import SETTLED_GC_THRESHOLD, settle; older = gc.get_threshold()[1:]; "
+            "settle(); print(gc.get_threshold() == (SETTLED_GC_THRESHOLD, *older))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True"

@@ -239,10 +239,22 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
+# Container objects allocated (less freed) between two young-generation collections once a
+# process has settled; Python's default is 700.
+SETTLED_GC_THRESHOLD = 20_000
+
+
 def settle() -> None:
     """For a process that runs one pipeline for the rest of its life (the CLI, a pool
     worker): move every object alive now (the model, the knowledge) out of the
     collector's sight, so no later collection traverses them again (`gc.freeze`).
     Garbage made before this point is never collected, so call it once, after the
-    pipeline is built; a library caller that builds pipelines over and over should not."""
+    pipeline is built; a library caller that builds pipelines over and over should not.
+
+    It also makes young-generation collections rarer: annotating and extracting make
+    many short-lived containers (Token and Span objects, records) that reference
+    counting frees anyway, and with the default threshold the collector ran ~600 times
+    over 89 VOA stories (0.10 CPU s; 14 times and 0.03 s at SETTLED_GC_THRESHOLD, issue
+    20). Cyclic garbage then waits for at most that many allocations."""
     gc.freeze()
+    gc.set_threshold(SETTLED_GC_THRESHOLD, *gc.get_threshold()[1:])
