@@ -1,4 +1,4 @@
-"""Fit the publication-voice line classifier (src/diurna/knowledge/publication_voice_weights.json).
+"""Fit the publication-voice line classifier (src/diurna/knowledge/publication_voice_weights_s9.json).
 
     .venv/bin/python scripts/fit_publication_voice.py [--data ../shared/data] [--l2 1.0]
     .venv/bin/python scripts/fit_publication_voice.py --hold-out app     # writes nothing
@@ -23,7 +23,12 @@ longest dev prompt, rounded up.
 follow, donate, comment, paywall) and prints how many of them the model still catches:
 the check that it reaches wordings it was not fitted on. --check runs the clean stage
 over every VOA and BBC story of the dev side as plain text and counts the story
-paragraphs the classifier removes.
+paragraphs the classifier removes (with the model of --voice-model, default "s9").
+
+The default model of the clean stage (knowledge/publication_voice_weights.json) is session
+8's fit, reproducible at commit d1c81de; this script writes session 9's ("s9", the
+setting `voice_model`), which is off by default: a first fit of it did not hold the clean
+test floors.
 """
 
 from __future__ import annotations
@@ -45,7 +50,8 @@ from diurna.evaluate.clean_lines import STORY
 from diurna.evaluate.clean_pages import split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "src" / "diurna" / "knowledge" / voice.WEIGHTS
+OUT = REPO / "src" / "diurna" / "knowledge" / voice.MODELS["s9"]
+CUE_FILES = ("publication_voice_s9.yaml",)  # the cue words this model is fitted with, beyond voice.FILE
 FAMILIES = {
     "app": r"\bapps?\b|app store|google play|download",
     "newsletter": r"newsletter|inbox|briefing|digest|\bemail",
@@ -57,8 +63,10 @@ FAMILIES = {
 MARGIN = 0.01
 # Dev story paragraphs the threshold may leave over it (of ~12,000): a few corpus lines
 # are the publication's own ("Listen again to the interview on the ... website"); the
-# script prints those over it.
-ALLOWED = 5
+# script prints those over it. Session 9: 2 (was 5): with the page-deixis features the
+# third of them ("You can hear more on this story on ...") came over 5's threshold and
+# --check counted it removed; at 2 no dev story paragraph is removed.
+ALLOWED = 2
 HARD = 20.0
 
 
@@ -117,7 +125,7 @@ def story_units(data_dir: Path) -> tuple[list[str], list[str], list[str]]:
 
 
 def matrix(lines: list[str]) -> np.ndarray:
-    cues = voice.words()
+    cues = voice.words(CUE_FILES)
     rows = [[1.0, *(voice.features(line, cues)[f] for f in voice.FEATURES)] for line in lines]
     return np.array(rows)
 
@@ -160,6 +168,8 @@ def train(positives: list[str], paragraphs: list[str], others: list[str],
         "weights": {f: round(float(v), 4) for f, v in zip(voice.FEATURES, w[1:])},
         "threshold": round(min(0.99, max(0.5, over + MARGIN)), 4),
         "max_chars": int(-(-max(len(p) for p in positives) // 10) * 10),
+        "address": list(voice.ADDRESS),
+        "cue_files": list(CUE_FILES),
     }
     return model, probs[:len(positives)], story
 
@@ -169,13 +179,13 @@ def caught(model: dict[str, Any], lines: list[str]) -> list[bool]:
     return [voice.is_prompt(line, parsed) for line in lines]
 
 
-def check(data_dir: Path) -> dict[str, int]:
+def check(data_dir: Path, voice_model: str) -> dict[str, int]:
     """The dev stories' paragraphs the clean stage removes for their voice."""
     from diurna.clean import clean
     from diurna.read import read_texts
     from diurna.settings import Settings
 
-    settings = Settings()
+    settings = Settings(voice_model=voice_model)
     pages = [f"{t}\n\n" + "\n\n".join(split_sentences(text)) for t, text in voa_dev(data_dir)]
     counts = {"voa_dev_stories": len(pages), "bbc_dev_stories": 0, "voa_paragraphs": 0, "bbc_paragraphs": 0,
               "voa_removed": 0, "bbc_removed": 0}
@@ -198,11 +208,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--hold-out", choices=sorted(FAMILIES))
     ap.add_argument("--check", action="store_true")
+    ap.add_argument("--voice-model", default="s9", help='--check: the setting voice_model ("" the default)')
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     data_dir = args.data or default_data_dir()
     if args.check:
-        print(json.dumps(check(data_dir), indent=1))
+        print(json.dumps(check(data_dir, args.voice_model), indent=1))
         return 0
     positives, (paragraphs, titles, sentences) = prompts(), story_units(data_dir)
     others = [*titles, *sentences]

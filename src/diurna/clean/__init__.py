@@ -22,12 +22,12 @@ import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..errors import E001, E004, E007, E009, DiurnaError
+from ..errors import E001, E004, E007, E009, E011, DiurnaError
 from ..model import Document, RawDocument, Removed
 from ..read.dates import date_in_line
 from ..read.records import normalise_date
 from ..settings import Settings
-from . import boilerplate
+from . import boilerplate, voice
 from .edges import trim_page_edges
 from .language import detect
 from .mapped import MappedText, join
@@ -57,7 +57,7 @@ def clean(raw: RawDocument, settings: Settings, *, published: str | None = None)
     paras = list(page.paragraphs)
     removed: list[Removed] = []
     paras = _cut_trailing_credit(paras, removed)
-    paras = _remove_boilerplate(paras, removed)
+    paras = _remove_boilerplate(paras, removed, _voice_model(settings))
     title = tidy(page.title)
     if raw.kind == "text" and title is None and len(paras) > 1 and looks_like_headline(paras[0].text):
         title = tidy(paras[0].text)  # "# Headline" copied from Markdown keeps no "#"
@@ -117,12 +117,21 @@ def _html_page(raw: RawDocument) -> _Page:
                  page.publisher, page.links, page.furniture)
 
 
-def _remove_boilerplate(paras: list[MappedText], removed: list[Removed]) -> list[MappedText]:
+def _voice_model(settings: Settings) -> voice.VoiceModel:
+    """The publication-voice model of the setting `voice_model`."""
+    try:
+        return voice.model(settings.voice_model)
+    except (OSError, ValueError) as exc:
+        raise DiurnaError(E011, f"voice_model: {exc}") from exc
+
+
+def _remove_boilerplate(paras: list[MappedText], removed: list[Removed],
+                        voice_model: voice.VoiceModel | None = None) -> list[MappedText]:
     count = len(paras)
     kept: list[MappedText] = []
     in_list = False  # inside a "Related stories" / "Most read" list of headlines
     for n, para in enumerate(paras):
-        reason = boilerplate.classify(para.text, n, count)
+        reason = boilerplate.classify(para.text, n, count, voice_model)
         if reason is None and in_list and len(para.text) <= 150 and looks_like_headline(para.text):
             reason = "related-link"
         in_list = reason == "related-link" and (in_list or boilerplate.is_list_header(para.text))

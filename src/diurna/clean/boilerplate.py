@@ -94,20 +94,21 @@ def parse_rules(text: str, name: str) -> tuple[Rule, ...]:
     return tuple(out)
 
 
-def classify(text: str, position: int, count: int) -> str | None:
+def classify(text: str, position: int, count: int, voice_model: voice.VoiceModel | None = None) -> str | None:
     """The reason paragraph `position` of `count` is boilerplate, or None for story text.
 
     A paragraph of three or more sentences, or a long one of two, is removed only when
     each of its sentences is boilerplate on its own ("Copyright 2026 AP. All rights
     reserved. This material may not be published ..."): a story sentence followed by
     "Photo: AFP" keeps its paragraph. A rule that `opens_paragraph` takes the paragraph
-    its first sentence opens ("Correction: ... misstated the toll. It was 14.")."""
+    its first sentence opens ("Correction: ... misstated the toll. It was 14.").
+    `voice_model`: the publication-voice model (None: the packaged default)."""
     if len(text) > 50_000:
         return None  # no boilerplate is this long; do not even look
     reason = _by_rules(text, position, count)
     # A line no rule knows but that speaks to the reader for the publication
     # (clean/voice.py, fitted on dev wordings); never the first line, where the headline stands.
-    if reason is None and position > 0 and voice.is_prompt(text):
+    if reason is None and position > 0 and voice.is_prompt(text, voice_model):
         return voice.REASON
     return reason
 
