@@ -48,3 +48,44 @@ def test_events_roots_nouns_code_and_sides(pipeline: Pipeline, dyads_of, text: s
 def test_events_roots_nouns_not_fired(pipeline: Pipeline, dyads_of, text: str, root: str) -> None:
     found = dyads_of(pipeline, text)
     assert not any(c.startswith(root) and (s or t) for c, s, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        # a negated reply to a request for comment, a negated comment: comment declined
+        ("Gondor's foreign ministry did not immediately reply to an email requesting comment.", "011",
+         "Gondor", None),
+        ("The Arnorian embassy did not respond to requests for comment.", "011", "Arnorian embassy", None),
+        ("Gondor's foreign minister did not comment on the report.", "011", "Gondor", None),
+        # a sentence to prison is an imprisonment
+        ("A Gondorian court sentenced the Arnorian publisher to six years in prison.", "173", "Gondorian court",
+         "Arnorian"),
+        # a meal together, a video call: a meeting
+        ("Gondor's president had lunch with Arnor's foreign minister.", "040", "Gondor", "Arnor"),
+        ("Gondor's president spoke by video link with Arnor's prime minister.", "041", "Gondor", None),
+    ],
+)
+def test_events_roots_verbs_code_and_sides(pipeline: Pipeline, dyads_of, text: str, code: str,
+                                           source: str | None, target: str | None) -> None:
+    found = dyads_of(pipeline, text)
+    assert any(c == code and (source is None or (s and source in s)) and (target is None or (t and target in t))
+               for c, s, t in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # a response by force is no statement; a reply given is no declined comment
+        ("Gondor responded to the attack on its embassy with new tariffs.", "010"),
+        ("Gondor's foreign ministry replied to a request for comment on Monday.", "011"),
+        # a verdict with no sentence to prison stays a verdict
+        ("A Gondorian court convicted the Arnorian publisher of fraud.", "173"),
+        # a meal, a call with no meeting in it
+        ("Gondor's president had lunch in the capital.", "040"),
+        ("Gondor's president spoke to reporters after the video was released.", "041"),
+    ],
+)
+def test_events_roots_verbs_not_fired(pipeline: Pipeline, dyads_of, text: str, code: str) -> None:
+    found = dyads_of(pipeline, text)
+    assert not any(c == code for c, _, _ in found), found

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...knowledge import grammar, grounding_words
-from ...model import Modality
+from ...model import ASSERTED, NEGATED, Modality
 from .context import Context
 from .matching import Match
 from .modality import obligation, preparing, ready
@@ -46,6 +46,9 @@ def announced(ctx: Context, m: Match, code: str, pattern: str, mood: Modality) -
     if obligation(m.trigger) and m.pred.frame not in REQUEST_FRAMES:
         # "Libya must hand over the suspects": a demand on the subject
         return ctx.lexicon.frames["demand"].code_for(code), f"{pattern}+must-demand", "asserted"
+    if mood == NEGATED and m.pred.frame is None and code == _NEUTRAL_STATEMENT:
+        # "did not reply to requests for comment", "did not comment on": comment declined
+        return ctx.lexicon.frames["reject"].code_for(code), f"{pattern}+declined", ASSERTED
     if mood == "negated" and m.pred.frame is None and code[:2] in _REFUSABLE and _announced_aux(m.trigger):
         # "will not accept more refugees", "would not meet their demands": a refusal
         return ctx.lexicon.frames["reject"].code_for(code), f"{pattern}+announced-refusal", "asserted"
@@ -89,6 +92,7 @@ def announced(ctx: Context, m: Match, code: str, pattern: str, mood: Modality) -
 
 
 _REFUSABLE = {"03", "04", "05", "06", "07", "08"}
+_NEUTRAL_STATEMENT = "010"  # negated, a comment declined (the reject frame's code of it: 011)
 REQUEST_FRAMES = ("demand", "appeal")
 
 
