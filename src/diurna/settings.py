@@ -36,7 +36,8 @@ class Settings:
     political_speakers: bool = False  # statements only by political actors (knowledge/statement_speakers.tsv)
     implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names
     place_targets: bool = False  # a thing attacked or protested against stands for the civilians of its place
-    unrealised_acts: bool = False  # no event for an act only asked for, promised or aimed at (a frame's clause, a purpose)
+    unrealised_acts: bool = False  # no event for the acts a request or intent frame wraps
+    unrealised_purposes: bool = False  # no event for the act of a purpose adjunct
     mutual_both_ways: bool = False  # a symmetric act ("A and B met") is one event per direction; false: one
     actorless_events: bool = False  # keep events with no actor on either side (event mentions); off by default
     full_coref: bool = True  # pronouns across sentences and initials ("the BLA") join the entity they stand for

@@ -232,6 +232,11 @@ def unrealised(with_settings) -> Pipeline:
     return with_settings(unrealised_acts=True)
 
 
+@pytest.fixture(scope="module")
+def purposes(with_settings) -> Pipeline:
+    return with_settings(unrealised_purposes=True)
+
+
 @pytest.mark.parametrize(
     ("text", "kept", "dropped"),
     [
@@ -239,26 +244,43 @@ def unrealised(with_settings) -> Pipeline:
         ("Kenya urged Tanzania to invest in its police and to speed up investigations into the riots.",
          "0211", "090"),
         ("Kenya urged Tanzania to reopen the border and resume talks with Uganda.", "020", "046"),
+        # negatives: reported acts, a noun in the chain naming something real, a purpose
+        # (the setting unrealised_purposes)
+        ("Tanzania said Kenya attacked the border post on Monday.", "190", ""),
+        ("Kenya urged Tanzania to end its support for the Ugandan war against Somalia.", "190", ""),
+        ("Kenyan envoys travelled to Tanzania on Monday to meet Tanzanian officials.", "040", ""),
+    ],
+)
+def test_events_coder_requested_acts_are_no_events(unrealised: Pipeline, codes_of, text: str, kept: str,
+                                                   dropped: str) -> None:
+    codes = codes_of(unrealised, text)
+    assert any(c.startswith(kept) for c in codes)
+    assert not dropped or dropped not in codes
+
+
+@pytest.mark.parametrize(
+    ("text", "kept", "dropped"),
+    [
         # a purpose adjunct's act is aimed at, not done
         ("Kenyan envoys travelled to Tanzania on Monday to meet Tanzanian officials.", "042", "040"),
         ("The Kenyan army attacked Somalia on Monday to seize the port of Kismayo.", "190", "192"),
         ("Tanzanian protesters marched in Dodoma on Sunday to denounce the Kenyan raids.", "141", "111"),
-        # negatives: reported acts, a noun in the chain naming something real, a purpose
-        # that is itself a protest
+        # negatives: a reported act, a purpose that is itself a protest
         ("Tanzania said Kenya attacked the border post on Monday.", "190", ""),
-        ("Kenya urged Tanzania to end its support for the Ugandan war against Somalia.", "190", ""),
         ("Kenyan traders held a sit-in in Nairobi on Monday to protest the new border fees.", "14", ""),
     ],
 )
-def test_events_coder_unrealised_acts_are_no_events(unrealised: Pipeline, codes_of, text: str, kept: str,
-                                                    dropped: str) -> None:
-    codes = codes_of(unrealised, text)
+def test_events_coder_unrealised_purposes_are_no_events(purposes: Pipeline, codes_of, text: str, kept: str,
+                                                        dropped: str) -> None:
+    codes = codes_of(purposes, text)
     assert any(c.startswith(kept) for c in codes)
     assert not dropped or dropped not in codes
 
 
 def test_events_coder_unrealised_acts_off_keeps_them(pipeline: Pipeline, codes_of) -> None:
     assert "040" in codes_of(pipeline, "Kenyan envoys travelled to Tanzania on Monday to meet Tanzanian officials.")
+    assert "090" in codes_of(pipeline, "Kenya urged Tanzania to invest in its police and to speed up "
+                                       "investigations into the riots.")
 
 
 @pytest.mark.parametrize(

@@ -48,7 +48,8 @@ def build(settings: Settings) -> ExtractFn:
         events = coder.code_document(document, doc, facts, lex, implied_targets=settings.implied_targets,
                                     mutual_both_ways=settings.mutual_both_ways, roles=gaz.roles,
                                     place_targets=settings.place_targets,
-                                    unrealised_acts=settings.unrealised_acts)
+                                    unrealised_acts=settings.unrealised_acts,
+                                    unrealised_purposes=settings.unrealised_purposes)
         if settings.statement_events and facts.quotes:
             events += statements.statement_events(document, doc, facts, events,
                                                  by_content=settings.statement_contents, roles=gaz.roles,

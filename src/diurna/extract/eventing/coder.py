@@ -38,11 +38,11 @@ _CIVILIANS = "CVL"  # the sector of people with no political role ("residents", 
 def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, *,
                   implied_targets: bool = True, mutual_both_ways: bool = True,
                   roles: Roles | None = None, place_targets: bool = False,
-                  unrealised_acts: bool = False) -> list[Event]:
+                  unrealised_acts: bool = False, unrealised_purposes: bool = False) -> list[Event]:
     """The events the lexicon codes in the document, one per sentence match and dyad,
     unmerged (ids empty): `merging.merge` makes one event per act."""
     ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon, implied_targets,
-                  mutual_both_ways, roles, place_targets, unrealised_acts)
+                  mutual_both_ways, roles, place_targets, unrealised_acts, unrealised_purposes)
     events: list[Event] = []
     pairs = P.PairMemory()  # the last dyad, and the last dyad of people
     for sent in doc.sents:
@@ -55,7 +55,7 @@ def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, 
             new = _events(ctx, sent, m, pairs)
             coded.append((m, new))
             P.remember(ctx.index, new, pairs)
-        unrealised = U.unrealised([m for m, _ in coded]) if ctx.unrealised_acts else set()
+        unrealised = U.unrealised([m for m, _ in coded], ctx.unrealised_acts, ctx.unrealised_purposes)
         events.extend(e for m, evs in rank_subordinates(coded) if m.trigger.i not in unrealised for e in evs)
     return protest_claims(events, lexicon.protest_words)
 

@@ -29,3 +29,4 @@ class Context:
     roles: Roles | None = None  # roles.yaml: bare role words take the story's country (eventing/grounding.py)
     place_targets: bool = False  # setting place_targets: see sides.fallback_targets
     unrealised_acts: bool = False  # setting unrealised_acts: see eventing/unrealised.py
+    unrealised_purposes: bool = False  # setting unrealised_purposes: see eventing/unrealised.py

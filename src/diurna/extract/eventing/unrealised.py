@@ -1,6 +1,7 @@
 """Acts a sentence only asks for, promises or aims at (issue 16 part 4, the coding
-guide's embedded acts), for the setting unrealised_acts: with it on, `coder` codes no
-event for them.
+guide's embedded acts): with the setting unrealised_acts, `coder` codes no event for
+the acts a request or intent frame wraps; with unrealised_purposes, none for a purpose
+adjunct's act (PLOVER codes purposes).
 
 "Kenya urged Tanzania to invest in its police and speed up investigations" is one
 appeal, "Kenyan envoys flew to Dodoma to meet Tanzanian officials" one trip. The
@@ -34,12 +35,15 @@ _NAME_MODIFIERS = ("compound", "amod", "nmod")  # "Doha agreement", "Libyan civi
 _REPORTED_NOUN = ("nsubj", "nsubjpass", "ROOT")  # a noun a clause says something of
 
 
-def unrealised(matches: list[Match]) -> set[int]:
-    """The triggers of one sentence's matches whose act is only asked for, promised or
-    aimed at."""
+def unrealised(matches: list[Match], frames: bool = False, purposes: bool = False) -> set[int]:
+    """The triggers of one sentence's matches whose act is only asked for or promised
+    (`frames`: the setting unrealised_acts), or aimed at by a purpose adjunct
+    (`purposes`: the setting unrealised_purposes)."""
+    if not frames and not purposes:
+        return set()
     chain: set[int] = set()
     for f in matches:
-        if f.pred.frame is None:
+        if not frames or f.pred.frame is None:
             continue
         heads = [c for c in f.trigger.children if c.dep_ in ("xcomp", "ccomp")] if f.trigger.pos_ in _VERBAL else []
         heads += [f.inner.trigger] if f.inner is not None else []
@@ -49,7 +53,7 @@ def unrealised(matches: list[Match]) -> set[int]:
         verb = m.trigger if m.trigger.pos_ in _VERBAL else A.verb_of_noun(m.trigger)
         if verb is None:
             continue
-        if verb.i in chain or _aimed_at(verb) and m.pred.code[:2] != _PROTEST:
+        if verb.i in chain or purposes and _aimed_at(verb) and m.pred.code[:2] != _PROTEST:
             out.add(m.trigger.i)
     return out
 
