@@ -1,7 +1,7 @@
 """Events: a country or capital standing for its government is no target of an act of
 that state's own bodies or officials ("the government demanded that Beijing ...");
 other actors of the country, and the state as the target of non-state actors or of
-another state, stay targets (eventing/grounding.py own_state)."""
+another state, stay targets (eventing/statehood.py own_state)."""
 
 from __future__ import annotations
 

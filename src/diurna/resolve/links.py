@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..extract.eventing.domestic import IMPLIED
+from ..extract.eventing.statehood import own_state
 from ..extract.mentions import MentionIndex
 from ..extract.quoting import cues as cue_data
-from ..model import ActorRef, Entity, Facts, Quote, SpeakerRef
+from ..model import ActorRef, Entity, Event, Facts, Quote, SpeakerRef
 
 
 def resolve(text: str, facts: Facts) -> Facts:
@@ -19,6 +21,7 @@ def resolve(text: str, facts: Facts) -> Facts:
                 target=_actor(index, _speaker_of(ev.target, quoted, first_person)))
         for ev in facts.events
     )
+    events = _without_own_state(index, events)
     quotes = tuple(
         replace(q, speaker=_speaker(index, q.speaker), addressee=_speaker(index, q.addressee))
         for q in facts.quotes
@@ -31,6 +34,29 @@ def resolve(text: str, facts: Facts) -> Facts:
         amounts=tuple(sorted(facts.amounts, key=lambda a: (a.start, a.end))),
         places=tuple(sorted(facts.places, key=lambda p: (p.start, p.end))),
     )
+
+
+OWN_STATE = "+own-state"  # the rule suffix of an event whose target was its source's own state
+
+
+def _without_own_state(index: MentionIndex, events: tuple[Event, ...]) -> tuple[Event, ...]:
+    """"Modi said he would discuss upgrading ties with India": a state's official acting
+    on the state itself names no second side (`eventing/statehood.py`). The coder drops
+    such a target where it knows both countries; a source that gets its country here
+    (a person linked by its mention, a quoted "we") is checked here. The event keeps its
+    source alone, unless the same act by that source with no target is already there.
+    A domestic act's implied target is its source's own country by design ("the
+    government ordered the newspaper closed": `eventing/domestic.py`) and stays."""
+    out: list[Event] = []
+    kept = {(e.code, e.evidence.start, e.source) for e in events if e.target is None}
+    for ev in events:
+        if ev.source is None or ev.target is None or IMPLIED in ev.rule \
+                or not own_state(index, ev.target, [ev.source]):
+            out.append(ev)
+        elif (ev.code, ev.evidence.start, ev.source) not in kept:
+            kept.add((ev.code, ev.evidence.start, ev.source))
+            out.append(replace(ev, target=None, rule=ev.rule + OWN_STATE))
+    return tuple(out)
 
 
 def _quoted_speakers(quotes: tuple[Quote, ...]) -> list[tuple[int, int, str]]:

@@ -111,7 +111,7 @@ def _events(ctx: Context, sent: Span, m: Match, last_pairs: P.PairMemory) -> lis
         # the country the sentence names, pointed at by its words (eventing/domestic.py)
         implied = [(s, D.implied_target(ctx.doc, sent, s, ctx.facts.places)) for s, _ in pairs]
         if any(t is not None for _, t in implied):
-            pairs, pattern = implied, f"{pattern}+implied-target"
+            pairs, pattern = implied, f"{pattern}{D.IMPLIED}"
             evidence = D.widened(ctx.document.text, evidence, [t for _, t in implied if t is not None])
     depth = embedding(m.trigger)
     entry = cameo.lookup(code)

@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 # for reform (0811, 0812, 082, 083); administrative sanctions, bans, curfews, martial
 # law (172); threatening them (132); refusing to yield or to reform (123, 124).
 DOMESTIC = ("14", "0811", "0812", "082", "083", "172", "132", "123", "124")
+IMPLIED = "+implied-target"  # the rule suffix of an event whose target is implied here
 
 
 def is_domestic(code: str) -> bool:

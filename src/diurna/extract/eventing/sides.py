@@ -17,6 +17,7 @@ from .context import Context
 from .matching import Match
 from .merging import key as _key
 from .ranking import crowd
+from .statehood import own_state
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -150,7 +151,7 @@ def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], sr
     country as `place_country` reads it), else (when someone does the act) the country
     of its locative phrase's words, else the story's country."""
     # "the government demanded that Beijing ...": a state is no target of its own act
-    itself = {r.entity for r in tgt_refs if r.entity and G.own_state(ctx.index, r, src_refs)}
+    itself = {r.entity for r in tgt_refs if r.entity and own_state(ctx.index, r, src_refs)}
     tgt_refs = [r for r in tgt_refs if r.entity not in itself]
     if any(r.country for r in tgt_refs):
         return tgt_refs
