@@ -34,6 +34,7 @@ class Settings:
     statement_events: bool = True  # attributed quotes are also CAMEO 01x statement events by their speakers
     statement_contents: bool = True  # a neutral statement is coded by what it says (accuse, deny, appeal...)
     political_speakers: bool = False  # statements only by political actors (knowledge/statement_speakers.tsv)
+    political_acts: bool = False  # visits, praise, pledges, inquiries only by political actors (political_acts.tsv)
     implied_targets: bool = True  # a domestic act with no named target is aimed at the country the sentence names
     place_targets: bool = False  # a thing attacked or protested against stands for the civilians of its place
     unrealised_acts: bool = False  # no event for the acts a request or intent frame wraps

@@ -6,10 +6,12 @@ lemmas is a trigger of `knowledge/predicates.yaml`. Times and places are read wh
 earlier extractors filled them; otherwise events fall back to the publication date
 and the dateline, and say so (`date_source`, `location_source`). When quotes ran before
 (and `statement_events` is on), each attributed quote is also a 01x statement event
-(`eventing/statements.py`). Events with no actor on either side are dropped unless
-`actorless_events` is on (off by default): without a source or a target they are
-mentions, not event data. The mentions of one act (a repeat, a noun and a verb, a
-coordination split) then become one event with several mentions (`eventing/merging.py`).
+(`eventing/statements.py`). With `political_acts`, an act only a political actor does
+(visits, praise, pledges, inquiry: `knowledge/political_acts.tsv`) is no event when
+civilians, the press, academics or refugees do it (`eventing/doers.py`). Events with no actor on either side
+are dropped unless `actorless_events` is on (off by default): without a source or a
+target they are mentions, not event data. The mentions of one act (a repeat, a noun
+and a verb, a coordination split) then become one event with several mentions (`eventing/merging.py`).
 Last, each event's confidence becomes the calibrated probability that it is right
 (setting `confidence_model`), and the events below `min_confidence` are left out
 (`eventing/confidence.py`).
@@ -27,7 +29,7 @@ from ..model import Document, Facts
 from ..settings import Settings
 from .actorhood import without_junk
 from .base import ATTRIBUTE_RULER, ENTITIES, EVENTS, LEMMATIZER, NER, PARSER, TAGGER, TIMES, ExtractFn, ExtractorSpec
-from .eventing import coder, confidence, dated, lexicon, merging, statements
+from .eventing import coder, confidence, dated, doers, lexicon, merging, statements
 from .quoting import cues as cue_data
 
 if TYPE_CHECKING:
@@ -42,6 +44,7 @@ def build(settings: Settings) -> ExtractFn:
     gaz = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries, settings.phoenix_actors)
     if settings.statement_events:
         statements.cue_codes()  # the table loads (and is checked) when the pipeline is built
+    doers.political_roots()  # so does knowledge/political_acts.tsv
     model = _model(settings.confidence_model)
 
     def extract_events(document: Document, doc: Doc, facts: Facts) -> Facts:
@@ -54,6 +57,9 @@ def build(settings: Settings) -> ExtractFn:
             events += statements.statement_events(document, doc, facts, events,
                                                  by_content=settings.statement_contents, roles=gaz.roles,
                                                  political=settings.political_speakers)
+        if settings.political_acts:  # tourists visiting, bloggers praising: no political acts
+            entities = {e.id: e for e in facts.entities}
+            events = [e for e in events if not doers.by_quiet_doer(e, doc, entities, gaz.roles)]
         events = dated.at_event_dates(events, facts.entities, gaz, document.published)  # dated dictionary roles
         if not settings.abstract_actors:  # "measures", an unresolved "them": sides that stand for no one
             events = [without_junk(e, doc, gaz.roles, lex.human_nouns) for e in events]

@@ -134,7 +134,7 @@ def _actor_speaks(doc: Doc, ev: Event, roles: Roles | None, entities: dict[str, 
         return coder.has_actor(replace(ev, target=None), doc, roles)
     if (src.actor_code or "")[:3] in _INTERNATIONAL:
         return True  # an international body's people speak for it ("U.N. children's agency")
-    sector = _sector(doc, src, entities, roles)
+    sector = side_sector(doc, src, entities, roles)
     if sector in quiet_sectors():
         return False
     ent = entities.get(src.entity) if src.entity else None
@@ -146,7 +146,7 @@ def _actor_speaks(doc: Doc, ev: Event, roles: Roles | None, entities: dict[str, 
     return bool(src.country or src.actor_code or sector)
 
 
-def _sector(doc: Doc, ref: ActorRef, entities: dict[str, Entity], roles: Roles) -> str | None:
+def side_sector(doc: Doc, ref: ActorRef, entities: dict[str, Entity], roles: Roles) -> str | None:
     """The side's sector: its entity's, else its words' last role word's ("the police")."""
     ent = entities.get(ref.entity) if ref.entity else None
     if ent is not None and ent.sector:
