@@ -29,7 +29,7 @@ from ..model import Document, Facts
 from ..settings import Settings
 from .actorhood import without_junk
 from .base import ATTRIBUTE_RULER, ENTITIES, EVENTS, LEMMATIZER, NER, PARSER, TAGGER, TIMES, ExtractFn, ExtractorSpec
-from .eventing import coder, confidence, dated, doers, lexicon, merging, statements
+from .eventing import coder, confidence, dated, doers, lexicon, merging, replies, statements
 from .quoting import cues as cue_data
 
 if TYPE_CHECKING:
@@ -60,6 +60,7 @@ def build(settings: Settings) -> ExtractFn:
         if settings.political_acts:  # tourists visiting, bloggers praising: no political acts
             entities = {e.id: e for e in facts.entities}
             events = [e for e in events if not doers.by_quiet_doer(e, doc, entities, gaz.roles)]
+        events = replies.answered(events)  # a denial answers the accusation before it
         events = dated.at_event_dates(events, facts.entities, gaz, document.published)  # dated dictionary roles
         if not settings.abstract_actors:  # "measures", an unresolved "them": sides that stand for no one
             events = [without_junk(e, doc, gaz.roles, lex.human_nouns) for e in events]

@@ -166,6 +166,11 @@ def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], sr
         # in demanding independence from X"): look past it for whom it answers
         avoid.add(tok.i)
         tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets)
+    while tok is not None and all(own_state(ctx.index, r, src_refs) for r in refs(ctx, tok)):
+        # "the Arnorian president will discuss Arnor's ties with Gondor": a state is no
+        # target of its own act in its complements either (`own_state`)
+        avoid.add(tok.i)
+        tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets)
     if tok is not None:
         return [r for t in A.conjuncts(tok) for r in refs(ctx, t)]
     if code[:2] not in _PLACE_TARGET_ROOTS:
