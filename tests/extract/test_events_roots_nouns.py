@@ -64,9 +64,14 @@ def test_events_roots_nouns_not_fired(pipeline: Pipeline, dyads_of, text: str, r
         # a meal together, a video call: a meeting
         ("Gondor's president had lunch with Arnor's foreign minister.", "040", "Gondor", "Arnor"),
         ("Gondor's president spoke by video link with Arnor's prime minister.", "041", "Gondor", None),
+        # a ban on someone or something of theirs; an import ban is an embargo
+        ("Gondor still has a ban in place on travel from Arnor.", "172", "Gondor", "Arnor"),
+        ("Gondor's import ban on Arnorian beef hurt farmers.", "163", "Gondor", "Arnorian"),
+        # controls or rules imposed on someone
+        ("Gondor imposed onerous controls on Arnorian flights.", "172", "Gondor", "Arnorian"),
     ],
 )
-def test_events_roots_verbs_code_and_sides(pipeline: Pipeline, dyads_of, text: str, code: str,
+def test_events_roots_acts_code_and_sides(pipeline: Pipeline, dyads_of, text: str, code: str,
                                            source: str | None, target: str | None) -> None:
     found = dyads_of(pipeline, text)
     assert any(c == code and (source is None or (s and source in s)) and (target is None or (t and target in t))
@@ -84,38 +89,11 @@ def test_events_roots_verbs_code_and_sides(pipeline: Pipeline, dyads_of, text: s
         # a meal, a call with no meeting in it
         ("Gondor's president had lunch in the capital.", "040"),
         ("Gondor's president spoke to reporters after the video was released.", "041"),
-    ],
-)
-def test_events_roots_verbs_not_fired(pipeline: Pipeline, dyads_of, text: str, code: str) -> None:
-    found = dyads_of(pipeline, text)
-    assert not any(c == code for c, _, _ in found), found
-
-
-@pytest.mark.parametrize(
-    ("text", "code", "source", "target"),
-    [
-        # a ban on someone or something of theirs; an import ban is an embargo
-        ("Gondor still has a ban in place on travel from Arnor.", "172", "Gondor", "Arnor"),
-        ("Gondor's import ban on Arnorian beef hurt farmers.", "163", "Gondor", "Arnorian"),
-        # controls or rules imposed on someone
-        ("Gondor imposed onerous controls on Arnorian flights.", "172", "Gondor", "Arnorian"),
-    ],
-)
-def test_events_roots_restrictions(pipeline: Pipeline, dyads_of, text: str, code: str,
-                                   source: str | None, target: str | None) -> None:
-    found = dyads_of(pipeline, text)
-    assert any(c == code and (source is None or (s and source in s)) and (target is None or (t and target in t))
-               for c, s, t in found), found
-
-
-@pytest.mark.parametrize(
-    ("text", "code"),
-    [
         # a ban with no one or nothing banned; rules eased, not imposed
         ("Gondor's two-game ban ended on Sunday.", "172"),
         ("Gondor relaxed the rules on Arnorian visitors.", "172"),
     ],
 )
-def test_events_roots_restrictions_not_fired(pipeline: Pipeline, dyads_of, text: str, code: str) -> None:
+def test_events_roots_acts_not_fired(pipeline: Pipeline, dyads_of, text: str, code: str) -> None:
     found = dyads_of(pipeline, text)
     assert not any(c == code for c, _, _ in found), found
