@@ -154,6 +154,20 @@ def test_entities_demonym_surnames(entities_pipeline, text, person):
     assert people == ([person] if person else [])
 
 
+@pytest.mark.parametrize(("text", "person", "country"), [
+    # a given name the dictionary does not know for the person with that surname: a namesake
+    ("Joe Vance, a farmer from Ohio, said the drought was the worst he had seen.", "Joe Vance", None),
+    ("Rahul Modi, a shopkeeper in Pune, said prices had risen.", "Rahul Modi", None),
+    # negative cases: the dictionary's own given names, a surname alone, a title: the dictionary's person
+    ("Joseph Biden spoke in Delaware on Monday.", "Joe Biden", "USA"),
+    ("Vance spoke in Ohio on Monday.", "JD Vance", "USA"),
+    ("Prime Minister Narendra Modi spoke in Pune on Monday.", "Narendra Modi", "IND"),
+])
+def test_entities_namesakes(entities_pipeline, text, person, country):
+    people = [(e.name, e.country) for e in entities_pipeline.process(text).facts.entities if e.type == "PERSON"]
+    assert people == [(person, country)]
+
+
 @pytest.mark.parametrize(("text", "needle", "code"), [
     # a body with no country whose name or role phrase marks it non-governmental: CAMEO NGO
     ("Members of the Association of Gondorian Jurists visited the prison.", "Association", "NGO"),

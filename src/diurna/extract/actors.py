@@ -70,8 +70,9 @@ def merge_spans(ents: list[tuple[int, int, str, str]], matches: list[Match]) -> 
         if strict == inside and longer and hint_only and label != "PERSON":
             used.update(inside)
             out.append(SpanInfo(start, end, text, label, None, tuple(matches[i] for i in inside)))
-        elif strict == inside and longer and label == "PERSON" and not any(matches[i].first("actor") for i in inside):
-            used.update(inside)  # "Jordan Peterson": a person, not a country
+        elif strict == inside and longer and label == "PERSON" and (
+                not any(matches[i].first("actor") for i in inside) or _namesake(text, end, [matches[i] for i in inside])):
+            used.update(inside)  # "Jordan Peterson": a person, not a country; "Hunter Biden": not Joe Biden
             out.append(SpanInfo(start, end, text, label, None))
         else:
             for i in inside:
@@ -88,6 +89,20 @@ def merge_spans(ents: list[tuple[int, int, str, str]], matches: list[Match]) -> 
             continue
         kept.append(s)
     return kept
+
+
+def _namesake(text: str, end: int, inside: list[Match]) -> bool:
+    """"Hunter Biden", "Rahul Modi, a shopkeeper": a two-word person name whose second word
+    is a dictionary person's surname and whose first word is none of the given names the
+    dictionary knows for them (the first word of their name or of a longer alias) is
+    another person with that surname, not the dictionary's ("Joseph Biden", "Joe Biden"
+    stay Joe Biden). Titles are not part of NER person names ("President Biden")."""
+    ws = words(text)
+    if len(ws) != 2 or len(inside) != 1 or inside[0].end != end or not ws[0][:1].isupper():
+        return False
+    people = [t.actor for t in inside[0].terms if t.kind == "actor" and t.actor is not None and t.actor.type == "PERSON"]
+    given = {fold(words(n)[0]) for a in people for n in (a.name, *a.aliases) if len(words(n)) > 1}
+    return bool(people) and fold(ws[0]) not in given
 
 
 def person_by_role(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
