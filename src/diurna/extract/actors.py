@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..knowledge import argument_words, grammar
-from ..knowledge.gazetteer import Gazetteer, Match, Term, fold, words
+from ..knowledge.gazetteer import ACTOR, Gazetteer, Match, Term, fold, words
 from .tokens import where
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def _namesake(text: str, end: int, inside: list[Match]) -> bool:
     ws = words(text)
     if len(ws) != 2 or len(inside) != 1 or inside[0].end != end or not ws[0][:1].isupper():
         return False
-    people = [t.actor for t in inside[0].terms if t.kind == "actor" and t.actor is not None and t.actor.type == "PERSON"]
+    people = [t.actor for t in inside[0].terms if t.kind == ACTOR and t.actor is not None and t.actor.type == "PERSON"]
     given = {fold(words(n)[0]) for a in people for n in (a.name, *a.aliases) if len(words(n)) > 1}
     return bool(people) and fold(ws[0]) not in given
 
