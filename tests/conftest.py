@@ -176,17 +176,17 @@ def dyads_of() -> Callable[[Pipeline, str], set[tuple[str, str | None, str | Non
     return _dyads_of
 
 
-def _has_dyad(found: Iterable[tuple[str, str | None, str | None]], code: str, source: str,
+def _has_dyad(found: Iterable[tuple[str, str | None, str | None]], code: str, source: str | None,
               target: str | None) -> bool:
-    return any(c == code and s is not None and source in s and (target is None or (t is not None and target in t))
-               for c, s, t in found)
+    return any(c == code and (source is None or (s is not None and source in s))
+               and (target is None or (t is not None and target in t)) for c, s, t in found)
 
 
 @pytest.fixture(scope="session")
 def has_dyad() -> Callable[..., bool]:
     """`has_dyad(dyads_of(pipeline, text), code, source, target)`: one of the dyads has
-    `code`, a source whose text contains `source` and, unless `target` is None, a target
-    whose text contains `target`."""
+    `code`, unless `source` is None a source whose text contains `source`, and unless
+    `target` is None a target whose text contains `target`."""
     return _has_dyad
 
 

@@ -44,11 +44,10 @@ from diurna.extract.eventing import lexicon
         ("Arnorian officials removed 40 Gondorian migrants from the camp.", "174", "Arnorian", "Gondorian"),
     ],
 )
-def test_events_argument_senses_code_and_dyad(pipeline: Pipeline, dyads_of, text: str, code: str, source: str | None,
-                                              target: str | None) -> None:
+def test_events_argument_senses_code_and_dyad(pipeline: Pipeline, dyads_of, has_dyad, text: str, code: str,
+                                              source: str | None, target: str | None) -> None:
     dyads = dyads_of(pipeline, text)
-    assert any(c == code and (source is None or (s and source in s)) and (target is None or (t and target in t))
-               for c, s, t in dyads), dyads
+    assert has_dyad(dyads, code, source, target), dyads
 
 
 @pytest.mark.parametrize(

@@ -27,11 +27,10 @@ from diurna import Pipeline
         ("Tuesday's hijacking by Rohirric militants left six dead.", "181", "Rohirric militants", None),
     ],
 )
-def test_events_roots_nouns_code_and_sides(pipeline: Pipeline, dyads_of, text: str, code: str,
+def test_events_roots_nouns_code_and_sides(pipeline: Pipeline, dyads_of, has_dyad, text: str, code: str,
                                            source: str | None, target: str | None) -> None:
     found = dyads_of(pipeline, text)
-    assert any(c == code and (source is None or (s and source in s)) and (target is None or (t and target in t))
-               for c, s, t in found), found
+    assert has_dyad(found, code, source, target), found
 
 
 @pytest.mark.parametrize(
@@ -71,11 +70,10 @@ def test_events_roots_nouns_not_fired(pipeline: Pipeline, dyads_of, text: str, r
         ("Gondor imposed onerous controls on Arnorian flights.", "172", "Gondor", "Arnorian"),
     ],
 )
-def test_events_roots_acts_code_and_sides(pipeline: Pipeline, dyads_of, text: str, code: str,
+def test_events_roots_acts_code_and_sides(pipeline: Pipeline, dyads_of, has_dyad, text: str, code: str,
                                            source: str | None, target: str | None) -> None:
     found = dyads_of(pipeline, text)
-    assert any(c == code and (source is None or (s and source in s)) and (target is None or (t and target in t))
-               for c, s, t in found), found
+    assert has_dyad(found, code, source, target), found
 
 
 @pytest.mark.parametrize(
