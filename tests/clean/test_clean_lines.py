@@ -43,9 +43,9 @@ def test_clean_lines_dev_story_lines_are_there():
     assert len(lines) >= 20 and all(line.endswith((".", '"')) for line in lines)
 
 
-@pytest.mark.parametrize(("name", "stories"), [("probe", 20), ("probe2", 40)])
+@pytest.mark.parametrize(("name", "stories"), [("probe", 20), ("probe2", 40), ("probe3", 40)])
 def test_clean_lines_probe_is_apart_from_the_dev_wordings(name, stories):
-    """Each probe (sessions 8 and 9) is measured apart: none of its lines is a dev
+    """Each probe (sessions 8, 9 and 10) is measured apart: none of its lines is a dev
     wording, a dev story line or a line of another probe, and it never reaches the
     layout pages."""
     found = probe(name)
@@ -59,7 +59,7 @@ def test_clean_lines_probe_is_apart_from_the_dev_wordings(name, stories):
 
 def test_clean_lines_probe_unknown_name_is_refused():
     with pytest.raises(ValueError, match="unknown probe"):
-        probe("probe3")
+        probe("probe4")
 
 
 def test_clean_report_lists_dev_misses_only():

@@ -19,7 +19,7 @@ Two sets, both scored on the clean stage alone (no spaCy):
    prompt, alone in a short story of our own at three places (evaluate/clean_lines.py):
    `prompt_lines_leak`, `story_lines_recall`, `lines_story_recall` in the dev split;
    the same for each dev probe (clean_layouts.probe: wordings never fitted on),
-   prefixed `probe_` (session 8) and `probe2_` (session 9).
+   prefixed `probe_` (session 8), `probe2_` (session 9) and `probe3_` (session 10).
 
 Metrics of sets 1-2: precision/recall of kept story sentences (`story_*`) and of removed noise
 lines (`noise_*`), over both sets' units; fixture snippet pass rate; and accuracy of

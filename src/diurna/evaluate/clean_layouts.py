@@ -101,13 +101,14 @@ def story_lines() -> list[str]:
     return list(_data("clean_furniture_fresh_dev.yaml").get("dev_extra", {}).get("story_lines", []))
 
 
-PROBES = ("probe", "probe2")
+PROBES = ("probe", "probe2", "probe3")
 
 
 def probe(name: str = "probe") -> dict[str, list[str]]:
     """A dev probe: prompts and story lines never fitted on, measured apart. `probe`
     (session 8) was written before the publication-voice classifier was fitted; `probe2`
-    (session 9) before its refit with new feature families."""
+    (session 9) before its refit with new feature families; `probe3` (session 10) before
+    the choice between those two fits, in families neither probe covered."""
     if name not in PROBES:
         raise ValueError(f"unknown probe {name!r}; expected one of {PROBES}")
     found = _data("clean_furniture_fresh_dev.yaml").get(name, {})
