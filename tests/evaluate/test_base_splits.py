@@ -13,7 +13,7 @@ from diurna.evaluate.base import Report, below_floor, split_of, split_report
 def _mean(items: Sequence[tuple[str, float]]) -> Report:
     values = [v for _, v in items]
     return Report(name="toy", metrics={"mean": sum(values) / len(values) if values else 0.0},
-                  counts={"items": len(items)})
+                  counts={"items": len(items), "values": len(values)})
 
 
 def test_split_of_is_fixed_and_balanced() -> None:
@@ -45,6 +45,15 @@ def test_split_report_scores_each_half_on_its_own_items() -> None:
     assert report.splits["test"]["mean"] == pytest.approx(sum(test) / len(test))
     assert report.counts["dev_items"] + report.counts["test_items"] == 100
     assert report.to_dict()["splits"] == report.splits
+
+
+def test_split_report_keeps_each_halfs_counts() -> None:
+    # The test half's own denominators (scripts/pin_floors.py pins floors with them).
+    items = [(f"k{n}", float(n)) for n in range(100)]
+    report = split_report("toy", items, key=lambda item: item[0], score=_mean)
+    assert report.counts["items"] == 100
+    assert report.counts["dev_items"] + report.counts["test_items"] == 100
+    assert report.counts["test_values"] == report.counts["test_items"]
 
 
 def test_split_report_keeps_a_limit_inside_its_halves() -> None:

@@ -108,14 +108,18 @@ def split_of(dataset: str, key: str) -> str:
 def split_report(name: str, items: Sequence[T], key: Callable[[T], str],
                  score: Callable[[Sequence[T]], Report], dataset: str | None = None) -> Report:
     """The report of `score` over all `items`, with the same metrics on the dev and the
-    test half in `splits` and the halves' sizes in `counts` (dev_items, test_items).
+    test half in `splits`, the halves' sizes in `counts` (dev_items, test_items) and each
+    half's own counts as `<half>_<count>` (test_gold_actors: the denominators of the test
+    figures, which scripts/pin_floors.py reads).
     `score` is a pure function of the items it is given (item = gold + our outcome)."""
     halves: dict[str, list[T]] = {s: [] for s in SPLITS}
     for item in items:
         halves[split_of(dataset or name, key(item))].append(item)
     whole = score(items)
-    splits = {s: score(halves[s]).metrics for s in SPLITS}
-    counts = {**whole.counts, **{f"{s}_items": len(halves[s]) for s in SPLITS}}
+    scored = {s: score(halves[s]) for s in SPLITS}
+    splits = {s: scored[s].metrics for s in SPLITS}
+    counts = {**whole.counts, **{f"{s}_{k}": v for s in SPLITS for k, v in scored[s].counts.items()},
+              **{f"{s}_items": len(halves[s]) for s in SPLITS}}
     return Report(name=name, metrics=whole.metrics, counts=counts, details=whole.details, splits=splits)
 
 

@@ -77,6 +77,8 @@ def score(items: Sequence[tuple[tuple[str, str, str], object]]) -> Report:
     return Report(
         name=NAME,
         metrics={"macro_f1": round(macro, 4), "accuracy": round(correct / len(rows), 4) if rows else 0.0},
-        counts={"snippets": len(rows), "types": len(types)},
+        # each type's gold and predicted snippets: the units of its F1 (scripts/pin_floors.py)
+        counts={"snippets": len(rows), "types": len(types), **{f"gold_{t}": tp[t] + fn[t] for t in types},
+                **{f"predicted_{t}": tp[t] + fp[t] for t in types}},
         details={"per_type": per_type, "predicted_none": fp.get("NONE", 0)},
     )

@@ -227,7 +227,8 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None) -> Report:
         counts={"fixtures": whole.meta["fixtures"], "fixtures_passed": whole.meta["fixtures_passed"],
                 "voa_pages": len(pages), "story_units": whole.story_kept + whole.story_lost,
                 "noise_units": whole.noise_removed + whole.noise_kept, "layout_pages": layouts.pages,
-                **{f"{s}_items": tallies[s].meta["fixtures"] + tallies[s].meta["pages"] for s in SPLITS}},
+                **{f"{s}_items": tallies[s].meta["fixtures"] + tallies[s].meta["pages"] for s in SPLITS},
+                **{f"{s}_{k}": v for s in SPLITS for k, v in {**_units(tallies[s]), **layouts.counts[s]}.items()}},
         details={"misses": report_misses(tallies), **layouts.details, "dev_line_misses": list(lines.misses),
                  **{f"dev_{name}_misses": list(scores.misses) for name, scores in probed.items()}},
         splits={s: metrics[s] for s in SPLITS},
@@ -238,6 +239,14 @@ def report_misses(tallies: dict[str, Tally]) -> list[dict[str, str]]:
     """The misses a report lists: dev pages' and dev fixtures' only, since a test page's
     kept noise would name a held-out wording."""
     return list(tallies["dev"].misses)
+
+
+def _units(tally: Tally) -> dict[str, int]:
+    """The denominators of `_metrics` (scripts/pin_floors.py reads the test half's)."""
+    return {"story_units": tally.story_kept + tally.story_lost, "story_output": tally.story_kept + tally.noise_kept,
+            "noise_units": tally.noise_removed + tally.noise_kept,
+            "noise_output": tally.noise_removed + tally.story_lost, "fixtures": tally.meta["fixtures"],
+            **{f"{key}_n": tally.meta[f"{key}_n"] for key in ("title", "dateline", "agency", "published")}}
 
 
 def _metrics(tally: Tally) -> dict[str, float]:

@@ -16,7 +16,7 @@ import re
 import warnings
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Document, ErrorResult
@@ -91,6 +91,8 @@ class LayoutScores:
     metrics: dict[str, dict[str, float]]  # "all", "dev", "test" -> metric -> value
     details: dict[str, object]
     pages: int
+    # "dev", "test" -> diurna's units per group: layouts_story_n, text_dateline_n, ...
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 def run_layouts(data_file: Path, settings: Settings, limit: int | None) -> LayoutScores:
@@ -123,8 +125,10 @@ def run_layouts(data_file: Path, settings: Settings, limit: int | None) -> Layou
     per_layout = {f"{tool}:{layout}:{half}": _figures(tally, f"{tool}:{layout}:{half}:", "")
                   for tool in tools for layout in sorted({p.layout for p in pages}) for half in HALVES
                   if tally[f"{tool}:{layout}:{half}:story_n"]}
+    counts = {half: {f"{group}_{k}_n": tally[f"diurna:{group}:{half}:{k}_n"] for group in ("layouts", "text")
+                     for k in ("story", "noise", "title", "dateline", "agency")} for half in HALVES}
     return LayoutScores(metrics, {"per_layout": per_layout, "layout_misses": misses[:80], "tools": sorted(tools)},
-                        len(pages))
+                        len(pages), counts)
 
 
 def _as_extracted(out: object) -> Extracted:

@@ -149,4 +149,5 @@ def score(items: Sequence[tuple[tuple[str, frozenset[str], str], object]]) -> Re
     for k in ("precision", "recall", "f1"):
         metrics[f"macro_{k}"] = round(sum(metrics[f"{lab.lower()}_{k}"] for lab in LABELS) / len(LABELS), 4)
     return Report(name=NAME, metrics=metrics,
-                  counts={"sentences": len(items), **{f"gold_{lab.lower()}": tp[lab] + fn[lab] for lab in LABELS}})
+                  counts={"sentences": len(items), **{f"gold_{lab.lower()}": tp[lab] + fn[lab] for lab in LABELS},
+                          **{f"predicted_{lab.lower()}": tp[lab] + fp[lab] for lab in LABELS}})

@@ -255,6 +255,7 @@ def score(items: Sequence[tuple[Article, tuple[Quote, ...]]]) -> Report:
         metrics=metrics,
         counts={"articles": len(articles), **{f"gold_{k}": v for k, v in gold_kinds.items()},
                 **{f"predicted_{k}": v for k, v in n_pred_kinds.items()},
-                "speaker_scored": speakers["all"][1]},
+                "speaker_scored": speakers["all"][1], "direct_speaker_scored": speakers["direct"][1],
+                "indirect_speaker_scored": speakers["indirect"][1]},
         details={"speaker_errors": errors},
     )
