@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...knowledge import grammar, grounding_words
-from ...model import ASSERTED, NEGATED, Modality
+from ...model import ASSERTED, FUTURE, HYPOTHETICAL, NEGATED, Modality
 from .context import Context
 from .matching import Match
 from .modality import obligation, preparing, ready
@@ -45,48 +45,48 @@ def announced(ctx: Context, m: Match, code: str, pattern: str, mood: Modality) -
         return code, pattern, mood  # a user dictionary's code is final
     if obligation(m.trigger) and m.pred.frame not in REQUEST_FRAMES:
         # "Libya must hand over the suspects": a demand on the subject
-        return ctx.lexicon.frames["demand"].code_for(code), f"{pattern}+must-demand", "asserted"
+        return ctx.lexicon.frames["demand"].code_for(code), f"{pattern}+must-demand", ASSERTED
     if mood == NEGATED and m.pred.frame is None and code == _NEUTRAL_STATEMENT:
         # "did not reply to requests for comment", "did not comment on": comment declined
         return ctx.lexicon.frames["reject"].code_for(code), f"{pattern}+declined", ASSERTED
-    if mood == "negated" and m.pred.frame is None and code[:2] in _REFUSABLE and _announced_aux(m.trigger):
+    if mood == NEGATED and m.pred.frame is None and code[:2] in _REFUSABLE and _announced_aux(m.trigger):
         # "will not accept more refugees", "would not meet their demands": a refusal
-        return ctx.lexicon.frames["reject"].code_for(code), f"{pattern}+announced-refusal", "asserted"
-    if m.pred.frame is None and code[:2] in _FORCE_ROOTS and mood != "negated" and preparing(m.trigger):
+        return ctx.lexicon.frames["reject"].code_for(code), f"{pattern}+announced-refusal", ASSERTED
+    if m.pred.frame is None and code[:2] in _FORCE_ROOTS and mood != NEGATED and preparing(m.trigger):
         # "the army prepared to resume shelling": preparing a blow is a force posture
         # (CAMEO 150); "is prepared to impose martial law" states readiness, a threat
-        return _FORCE_POSTURE, f"{pattern}+preparation", "asserted"
-    if m.pred.frame is None and code[:2] in _INTENT_ROOTS and mood != "negated" and ready(m.trigger):
+        return _FORCE_POSTURE, f"{pattern}+preparation", ASSERTED
+    if m.pred.frame is None and code[:2] in _INTENT_ROOTS and mood != NEGATED and ready(m.trigger):
         # "is willing to send material if ...": readiness to cooperate, on a condition or
         # not, is an intent (an offer); readiness to strike stays a threat (below)
-        return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+ready-intent", "asserted"
+        return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+ready-intent", ASSERTED
     condition = _condition(m.trigger) if m.pred.frame is None else None
     threat_marks = grounding_words.load().threat_condition_marks
-    if mood == "hypothetical" and condition is not None:
+    if mood == HYPOTHETICAL and condition is not None:
         if condition in threat_marks and (_announced_aux(m.trigger) or code[:2] in _THREAT_ROOTS):
-            return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
+            return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", ASSERTED
         if code[:2] in _THREAT_ROOTS:
-            return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
+            return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", ASSERTED
         if code[:2] in _INTENT_ROOTS and _announced_aux(m.trigger):
             # a meeting offered on a condition stays hypothetical ("would meet him if ...")
-            mood_after: Modality = mood if code[:2] == "04" else "asserted"
+            mood_after: Modality = mood if code[:2] == "04" else ASSERTED
             return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+conditional-offer", mood_after
-    if mood != "future":
+    if mood != FUTURE:
         return code, pattern, mood
     if condition in threat_marks:
-        return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", "asserted"
+        return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", ASSERTED
     if code[:2] == "04":
         # "will visit", "is due to hold talks": CAMEO's intent to meet (036), still future
         return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+announced-meeting", mood
     if code[:2] in _INTENT_ROOTS:
-        return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+announced-intent", "asserted"
+        return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+announced-intent", ASSERTED
     if code[:2] in _MEASURE_ROOTS:
         # "announced it would prohibit all aid to X": a measure decided, with no condition
         # or threat word, is the measure itself, still to come (a threat needs "unless",
         # "if" or a threat verb, handled above and by the threaten frame)
         return code, f"{pattern}+announced-measure", mood
     if code[:2] in _THREAT_ROOTS:
-        return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+announced-threat", "asserted"
+        return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+announced-threat", ASSERTED
     return code, pattern, mood
 
 

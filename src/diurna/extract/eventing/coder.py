@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import cameo
 from ...knowledge.gazetteer import Roles
-from ...model import ActorRef, Document, Event, Evidence, Facts, Plover, Quote
+from ...model import ASSERTED, ActorRef, Document, Event, Evidence, Facts, Plover, Quote
 from ..mentions import MentionIndex
 from ..tokens import tokens_from
 from . import arguments as A
@@ -104,7 +104,7 @@ def _events(ctx: Context, sent: Span, m: Match, last_pairs: P.PairMemory) -> lis
     if code in ("19", "190") and reciprocal and any(crowd(t.text, ctx.lexicon.protest_words)
                                                     for t in sources + targets):
         code, pattern = "145", f"{pattern}+protest-clash"  # protesters clashing with police: a violent protest
-    time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document, mood == "asserted")
+    time = when(ctx.doc, sent, m.trigger, ctx.facts.times, ctx.document, mood == ASSERTED)
     evidence = _evidence(ctx, m, sources + targets)
     if ctx.implied_targets and D.is_domestic(code) and all(t is None for _, t in pairs):
         # "Egyptian demonstrators rioted": a domestic act with no named target is aimed at

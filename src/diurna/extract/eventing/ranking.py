@@ -10,7 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ...knowledge import grammar, grounding_words
-from ...model import Event
+from ...model import ASSERTED, Event
 from . import unrealised as U
 from .matching import Match
 
@@ -99,7 +99,7 @@ _INTERVENTIONS = {"175", "193"}
 
 def protest_claims(events: list[Event], protest_words: frozenset[str]) -> list[Event]:
     """When a document reports a protest, its claims and the force met rank below it."""
-    top = max((e.confidence for e in events if e.root_code == "14" and e.modality == "asserted"), default=None)
+    top = max((e.confidence for e in events if e.root_code == "14" and e.modality == ASSERTED), default=None)
     if top is None:
         return events
     below = round(max(0.05, top - 0.01), 2)

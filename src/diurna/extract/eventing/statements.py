@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import cameo, read_tsv
 from ...knowledge.gazetteer import SECTORS
-from ...model import FROM_STORY, ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
+from ...model import ASSERTED, FROM_STORY, ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
 from ..quoting.reported import INFINITIVE_RULE
 from ..tokens import tokens_from
 from . import coder, contents
@@ -319,7 +319,7 @@ def _event(document: Document, doc: Doc, facts: Facts, q: Quote, cue: Token, cod
         confidence=round(0.5 + 0.1 * bool(source.entity) + 0.05 * bool(target), 2),
         plover=Plover(p.type, p.mode) if p else None,
         source=source, target=target, date=time.date, date_precision=time.precision,
-        location=place.location, modality="asserted", date_source=time.source, location_source=place.source,
+        location=place.location, modality=ASSERTED, date_source=time.source, location_source=place.source,
     )
 
 
