@@ -130,7 +130,8 @@ CONSTRUCTIONS = [
     ("The embassy in Nairobi was closed on Monday.", "embassy", None, None),
     ("Columbia University said the talks would resume.", "Columbia", None, None),
     ("Olivia Brandt arrived on Monday.", "Olivia Brandt", None, None),
-    ("Officials in Indiana said the storm had passed.", "Indiana", None, None),
+    # Indiana is no misspelt India: it is a US state (places_extra.tsv admin1), so USA
+    ("Officials in Indiana said the storm had passed.", "Indiana", "USA", None),
     ("C Dominici, J Bonnaire and S Chabal were named in the side.", "Bonnaire", None, None),
     ("The minister in charge said nothing.", "minister", None, None),
 ]
@@ -218,6 +219,17 @@ def test_entities_actors_ngo(entities_pipeline, entity_at, text, needle, code):
     ("Fighting in Tripoli killed 12 people, Lebanese officials said.", "Tripoli", "LBN", None),
     ("The summit in Tripoli opened on Monday, Libyan officials said.", "Tripoli", "LBY", None),
     ("Tripoli said it would hold elections.", "Tripoli", "LBY", "GOV"),
+    # a US state (or a province) is its country's place: the longer name wins over a country
+    # inside it; "Georgia" is the state in a story that names another US place, else the country
+    ("New Jersey Senator Tom Reyes criticised the ruling.", "Tom Reyes", "USA", "LEG"),
+    ("New Mexico Governor Joe Vance signed the bill.", "Joe Vance", "USA", "GOV"),
+    ("Jersey's chief minister Ann Lee met French officials.", "Ann Lee", "JEY", "GOV"),
+    ("Mexico's President Ana Ruiz met Texas Governor Joe Vance.", "Ana Ruiz", "MEX", "GOV"),
+    ("Georgia Governor Ann Lee met lawmakers from Alabama.", "Ann Lee", "USA", "GOV"),
+    ("Mary Holt, an attorney for the Georgia School Boards Association, said Ohio would appeal.",
+     "Georgia School Boards Association", "USA", None),
+    ("Georgia Governor Ann Lee met Russian envoys in Tbilisi.", "Ann Lee", "GEO", "GOV"),
+    ("Georgia accused Moscow of provocation.", "Georgia", "GEO", "GOV"),
     # where an actor comes from; an NGO's people are the NGO
     ("A Christian missionary from Calgary was arrested.", "missionary", "CAN", "REL"),
     ("A Buddhist monk from Kenya spoke.", "monk", "KEN", "REL"),

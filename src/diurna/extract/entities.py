@@ -102,6 +102,8 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: b
     st = EntityState(gaz, doc, text, document.published, {s.start: s for s in spans}, sent_starts,
                      full_coref=full_coref, person_countries=person_countries, story_people=story_people)
     _note_countries(st, spans)
+    spans = [H.settled(st, s) for s in spans]  # "Georgia": the state or the country, by context
+    st.spans_at.update((s.start, s) for s in spans)
     weights = I.story_weights(gaz, spans, text, document.title, document.dateline)
     st.story, st.story_main = tuple(c for c, _ in weights), I.main_country(weights)
     for s in spans:

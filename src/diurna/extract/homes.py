@@ -9,6 +9,7 @@ preposition and a place describes the place ("in Christian east Beirut")."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..knowledge import grammar
@@ -50,6 +51,31 @@ def reading(st: EntityState, span: A.SpanInfo, term: Term) -> Term:
         return term
     found = _named_in_context(st, span.start, [t.country or "" for t in found_readings])
     return found_readings[found] if found is not None else term
+
+
+def settled(st: EntityState, span: A.SpanInfo) -> A.SpanInfo:
+    """The span with each of its matches read in context: of a name with places in two
+    countries, the one whose country the sentence, else the document, names otherwise
+    ("Georgia" the US state in a story that names New Jersey; the country in one that
+    names Tbilisi), the other countries' place readings dropped; unsettled, nothing
+    changes (the country before a place)."""
+    match = _settle(st, span.start, span.match)
+    hints = tuple(_settle(st, span.start, m) or m for m in span.hints)
+    if match is span.match and all(a is b for a, b in zip(hints, span.hints)):
+        return span
+    return replace(span, match=match, hints=hints)
+
+
+def _settle(st: EntityState, start: int, match: Match | None) -> Match | None:
+    found_readings = readings(match)
+    if match is None or len(found_readings) < 2:
+        return match
+    found = _named_in_context(st, start, [t.country or "" for t in found_readings])
+    if not found:  # None, or the first reading already
+        return match
+    chosen = found_readings[found]
+    others = (t for t in match.terms if t is not chosen and not (t.kind in PLACE_KINDS and t.country != chosen.country))
+    return replace(match, terms=(chosen, *others))
 
 
 def _named_in_context(st: EntityState, start: int, countries: list[str]) -> int | None:

@@ -355,6 +355,18 @@ def _countries(b: _Builder, names: dict[str, str]) -> None:
             b.add(n, Term("place", canonical, iso3))
 
 
+def _regions(b: _Builder, names: Mapping[str, str]) -> None:
+    """First-level regions (US states, provinces) of places_extra.tsv, as places of their
+    country: "New Jersey Senator" is American, not of Jersey, and "New Mexico Governor" not
+    Mexican (the longer name wins the match). A name that is also a country ("Georgia")
+    keeps both readings, the country first; entities.py reads the story to choose."""
+    from . import read_tsv
+
+    for name, _aliases, feature, iso3, *_ in read_tsv("places_extra.tsv", 7):
+        if feature == "admin1" and iso3 in names:
+            b.add(name, Term("place", names[iso3], iso3))
+
+
 def _igos(b: _Builder, names: dict[str, str]) -> set[str]:
     codes: set[str] = set()
     for row in _yaml("igos.yaml")["igos"]:
@@ -598,6 +610,7 @@ def load_gazetteer(actor_files: tuple[str, ...] = (), strict: bool = False, phoe
     b = _Builder()
     country_names: dict[str, str] = {}
     _countries(b, country_names)
+    _regions(b, country_names)
     igo_codes = _igos(b, country_names)
     _groups(b)
     institutions(b, country_names, _yaml("institutions.yaml")["institutions"])
