@@ -1,12 +1,12 @@
 """tokens_from, where and column: tokens by offset and attribute from one array view of
-the Doc, read once per Doc (issue 20)."""
+the Doc, read once per Doc (issue 20); covering: the whole tokens over a character range."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from diurna.extract.tokens import column, tokens_from, where
+from diurna.extract.tokens import column, covering, tokens_from, where
 
 WORDS = ["Arnor", "'s", "envoy", "met", "Gondor", "officials", "in", "Minas", "Tirith", "."]
 SPACES = [False, True, True, True, True, True, True, True, False, False]
@@ -87,3 +87,19 @@ def test_tokens_column_is_per_doc(blank_nlp):
     assert column(first, "IDX") == [0, 6, 10, 16]
     assert column(second, "IDX") == [0, 6, 7, 11]  # the second space is a token
     assert [t.text for t in tokens_from(second, 7, 20)] == ["left", "."]
+
+
+@pytest.mark.parametrize(
+    "start, end, expected",
+    [
+        (1, 3, ["Arnor"]),  # part of a token takes the token
+        (2, 10, ["Arnor", "'s", "envoy"]),
+        (20, 40, ["Gondor", "officials", "in", "Minas"]),
+        (44, 51, ["Tirith", "."]),
+        (7, 8, []),  # a space alone: no token
+        (100, 200, None),  # past the end
+    ],
+)
+def test_tokens_covering_widens_to_whole_tokens(doc, start, end, expected):
+    found = covering(doc, start, end)
+    assert (None if found is None else [t.text for t in found]) == expected

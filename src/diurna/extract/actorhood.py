@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.gazetteer import Roles, fold
 from ..model import ActorRef, Event
 from .quoting import cues as cue_data
+from .tokens import covering
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -31,7 +32,7 @@ def is_actor(ref: ActorRef, doc: Doc, roles: Roles, human_nouns: Collection[str]
     Predator attacks killed"); a bare common noun must be a group word."""
     if ref.start is None or ref.end is None:
         return True
-    span = doc.char_span(ref.start, ref.end, alignment_mode="expand")
+    span = covering(doc, ref.start, ref.end)
     if span is None:
         return True  # offsets the parse cannot place: keep what the coder chose
     head = span.root

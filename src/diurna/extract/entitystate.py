@@ -15,6 +15,7 @@ from ..model import CountryFrom, EntityType, Mention
 from . import actors as A
 from .coref import PersonRef
 from .labels import METONYMY
+from .tokens import covering
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -100,7 +101,7 @@ def taken(st: EntityState, start: int, end: int) -> bool:
 
 def tokens_at(st: EntityState, start: int, end: int) -> Span | None:
     """The tokens over [start, end), widened to whole tokens."""
-    return st.doc.char_span(start, end, alignment_mode="expand")
+    return covering(st.doc, start, end)
 
 
 def consume(st: EntityState, start: int, end: int) -> None:

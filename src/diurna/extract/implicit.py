@@ -15,11 +15,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..knowledge import argument_words, grammar
-from ..knowledge.gazetteer import ADJ, Gazetteer, Match, TermKind, fold, town_country
+from ..knowledge.gazetteer import (
+    ADJ,
+    CAPITAL,
+    COUNTRY,
+    INSTITUTION,
+    PEOPLE,
+    Gazetteer,
+    Match,
+    TermKind,
+    fold,
+    town_country,
+)
 from . import actors as A
 from . import homes as H
 from .entitystate import tokens_at
-from .tokens import where
+from .tokens import covering, where
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -32,7 +43,7 @@ _OF = argument_words.load().of_prepositions
 # the story is about.
 _TITLE_WEIGHT = 3
 _DATELINE_WEIGHT = 3
-_COUNTRY_KINDS: tuple[TermKind, ...] = ("country", "adj", "people", "capital", "institution")
+_COUNTRY_KINDS: tuple[TermKind, ...] = (COUNTRY, ADJ, PEOPLE, CAPITAL, INSTITUTION)
 # A country named once in the body is no story's subject ("Troops in Rafah opened fire").
 _STORY_MIN = 2
 
@@ -100,7 +111,7 @@ def main_country(weights: tuple[tuple[str, int], ...]) -> str | None:
 
 def _country_term(match: Match | None) -> str | None:
     term = match.first(*_COUNTRY_KINDS) if match is not None else None
-    if term is None or not term.country or term.homes or term.kind == "institution" and term.sector == "MED":
+    if term is None or not term.country or term.homes or term.kind == INSTITUTION and term.sector == "MED":
         return None  # "told VOA": the publisher's name says nothing of the story
     return term.country
 
@@ -198,7 +209,7 @@ def _place_countries(st: EntityState, tok: Token) -> set[str]:
         if term is None or not term.country or term.homes or term.country in st.gaz.igo_codes \
                 or not A.is_locative(st.doc, s):
             continue
-        sp = st.doc.char_span(s.start, s.end, alignment_mode="expand")
+        sp = covering(st.doc, s.start, s.end)
         verb = _clause_verb(sp.root) if sp is not None else None
         if verb is not None and (verb.i == own.i or verb.head.i == tok.i):
             out.add(term.country)

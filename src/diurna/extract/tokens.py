@@ -52,3 +52,10 @@ def where(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
     that only looks at some kinds of token walks those alone."""
     wanted = {doc.vocab.strings[v] for v in values}
     return [i for i, v in enumerate(column(doc, attr)) if v in wanted]
+
+
+def covering(doc: Doc, start: int, end: int) -> Span | None:
+    """The whole tokens covering the characters [start, end) (a part of a token takes the
+    token): spaCy's `doc.char_span(start, end, alignment_mode="expand")`, named once. None
+    when the range holds no token."""
+    return doc.char_span(start, end, alignment_mode="expand")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Literal
 
 from ...knowledge import argument_words, grammar
 from ...model import Document, Location, Place, TimeExpr
+from ..tokens import covering
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -64,7 +65,7 @@ def _governs(anchor: Token, trigger: Token) -> bool:
 
 
 def _token_at(doc: Doc, start: int, end: int) -> Token | None:
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = covering(doc, start, end)
     return span.root if span is not None and len(span) else None
 
 

@@ -41,7 +41,7 @@ from ...knowledge import cameo, read_tsv
 from ...knowledge.gazetteer import SECTORS
 from ...model import ASSERTED, FROM_STORY, ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
 from ..quoting.reported import INFINITIVE_RULE
-from ..tokens import tokens_from
+from ..tokens import covering, tokens_from
 from . import coder, contents
 from .anchors import when, where
 
@@ -341,7 +341,7 @@ def _cue_token(doc: Doc, q: Quote) -> Token | None:
     anchor = q.speaker.start if q.speaker is not None and q.speaker.start is not None else q.start
     sents: dict[int, Span] = {}
     for start, end in ((q.start, q.end), (anchor, anchor + 1)):
-        span = doc.char_span(start, max(end, start + 1), alignment_mode="expand")
+        span = covering(doc, start, max(end, start + 1))
         if span is not None:
             for tok in (span[0], span[-1]):
                 sents[tok.sent.start] = tok.sent

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Final
 
 from ...model import Quote, SpeakerRef
+from ..tokens import covering
 from .cues import Cues, cue_of
 from .marks import Marked
 from .speakers import EntityIndex, adjacent_subject, speaker_ref, subject_of
@@ -302,7 +303,7 @@ def _previous_sentence(text: str, toks: Tokens, q: Classified, outer, cues: Cues
     if para > sent.start_char:
         # The parser ran the sentence across the paragraph break ("told the crowd:\n\n"):
         # the part before the break is the previous sentence.
-        prev = toks.doc.char_span(sent.start_char, para, alignment_mode="expand")
+        prev = covering(toks.doc, sent.start_char, para)
     elif sent.start == 0:
         return None
     else:

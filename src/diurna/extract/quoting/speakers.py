@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ...model import Entity, Mention, SpeakerRef
+from ..tokens import covering
 from . import cues as cue_data
 
 if TYPE_CHECKING:
@@ -189,7 +190,7 @@ def resolve_pronoun(tok: Token, wanted: str, index: EntityIndex) -> Entity | Non
     floor_tok = sent_starts[max(0, k - _LOOKBACK_SENTENCES)]
     floor = doc[floor_tok].idx
     candidates = [(m, e) for m, e in index.before(tok.idx, floor) if e.type == wanted]
-    spans = [(doc.char_span(m.start, m.end, alignment_mode="expand"), e) for m, e in candidates]
+    spans = [(covering(doc, m.start, m.end), e) for m, e in candidates]
     for main_only in (True, False):
         for span, e in spans:
             if span is not None and any(_is_subject(t, main_only) for t in span):
