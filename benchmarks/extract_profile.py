@@ -27,7 +27,7 @@ from pathlib import Path
 
 from diurna.bench import load_corpus
 from diurna.model import Document, Facts
-from diurna.pipeline import Pipeline
+from diurna.pipeline import Pipeline, settled_pipeline
 from diurna.settings import Settings
 
 
@@ -92,11 +92,12 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--profile", type=int, default=0, help="print the N costliest functions")
     ap.add_argument("--sort", default="tottime", help="cProfile sort key (tottime, cumtime)")
+    ap.add_argument("--callers", default="", help="print the callers of functions matching this regex")
     ap.add_argument("--dump", type=Path, default=None, help="write each document's facts as JSON lines")
     args = ap.parse_args()
     settings = Settings.load()
     c0 = time.process_time()
-    pipeline = Pipeline(settings)
+    pipeline = settled_pipeline(settings)  # as `diurna extract` does, so the collector runs as there
     print(f"build: {time.process_time() - c0:.2f} CPU s")
     raws = load_corpus(args.corpus, settings, args.n)
     docs = [d for d in (pipeline._clean(r, None) for r in raws) if isinstance(d, Document)]
@@ -128,7 +129,10 @@ def main() -> None:
         prof.enable()
         extract_all(pipeline, docs, spacy_docs)
         prof.disable()
-        pstats.Stats(prof).sort_stats(args.sort).print_stats(args.profile)
+        stats = pstats.Stats(prof).sort_stats(args.sort)
+        stats.print_stats(args.profile)
+        if args.callers:
+            stats.print_callers(args.callers)
 
 
 if __name__ == "__main__":

@@ -63,3 +63,20 @@ def test_startup_settle_makes_young_collections_rarer():
             "settle(); print(gc.get_threshold() == (SETTLED_GC_THRESHOLD, *older))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "True"
+
+
+def test_startup_settled_pipeline_freezes_the_build_before_collecting():
+    # what the build made (under its own pause, as Pipeline does) is frozen while the
+    # collector is still paused: no collection runs over it
+    code = ("import gc, diurna.pipeline as p\n"
+            "def build(settings):\n"
+            "    with p.gc_paused():\n"
+            "        return [[i] for i in range(100_000)]\n"
+            "p.Pipeline = build\n"
+            "runs = []\n"
+            "gc.callbacks.append(lambda phase, info: runs.append(phase))\n"
+            "built = p.settled_pipeline(None)\n"
+            "after = [[i] for i in range(100)]\n"
+            "print(gc.isenabled(), gc.get_freeze_count() >= 100_000, runs == [])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "True True True"

@@ -87,10 +87,9 @@ def _measure(label: str, kind: str, docs: list[RawDocument], settings_dict: dict
     t0, c0 = time.perf_counter(), time.process_time()
     stages: dict[str, float] = {}
     if kind == "diurna":
-        from .pipeline import Pipeline, settle
+        from .pipeline import settled_pipeline
 
-        pipeline = Pipeline(settings)
-        settle()  # as `diurna extract` does: this process runs this one pipeline
+        pipeline = settled_pipeline(settings)  # as `diurna extract` does: this process runs this one pipeline
         load, load_cpu = time.perf_counter() - t0, time.process_time() - c0
         t1, c1 = time.perf_counter(), time.process_time()
         outcomes = list(pipeline.process_many(docs))

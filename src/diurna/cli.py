@@ -103,11 +103,9 @@ def _pipeline(settings: Settings, workers: int):
         from .engines.local import PooledPipeline
 
         return PooledPipeline(settings, workers)
-    from .pipeline import Pipeline, settle
+    from .pipeline import settled_pipeline
 
-    pipeline = Pipeline(settings)
-    settle()  # this process runs this one pipeline to its end
-    return nullcontext(pipeline)
+    return nullcontext(settled_pipeline(settings))  # this process runs this one pipeline to its end
 
 
 def _counted(items, seen: list[int]):

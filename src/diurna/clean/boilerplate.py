@@ -66,7 +66,7 @@ def parse_rules(text: str, name: str) -> tuple[Rule, ...]:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ValueError(f"{name}: expected a mapping with a `rules` list")
     out = []
-    shared_guards: dict[str, re.Pattern[str]] = {}
+    shared_guards: dict[str, guarded.Guard] = {}
     for n, item in enumerate(data["rules"], start=1):
         where = f"{name}: rule {n}"
         if not isinstance(item, dict) or not isinstance(item.get("reason"), str):

@@ -196,10 +196,9 @@ _PIPELINE: list[Any] = []
 
 
 def _init_pipeline(settings: dict[str, Any]) -> None:
-    from ..pipeline import Pipeline, settle
+    from ..pipeline import settled_pipeline
 
-    _PIPELINE.append(Pipeline(Settings.from_dict(settings)))
-    settle()  # the worker runs this one pipeline to its end
+    _PIPELINE.append(settled_pipeline(Settings.from_dict(settings)))  # the worker runs it to its end
 
 
 def _apply(task: tuple[Callable[[Any, list[Any]], list[Any]], list[Any]]) -> list[Any]:
