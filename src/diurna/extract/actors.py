@@ -15,8 +15,22 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..knowledge import argument_words, grammar
-from ..knowledge.gazetteer import ACTOR, Gazetteer, Match, Term, fold, words
-from .tokens import where
+from ..knowledge.gazetteer import (
+    ACTOR,
+    ADJ,
+    CAPITAL,
+    COUNTRY,
+    GROUP,
+    IGO,
+    PEOPLE,
+    PLACE,
+    Gazetteer,
+    Match,
+    Term,
+    fold,
+    words,
+)
+from .tokens import covering, where
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -66,12 +80,12 @@ def merge_spans(ents: list[tuple[int, int, str, str]], matches: list[Match]) -> 
             continue
         strict = [i for i in inside if start <= matches[i].start and matches[i].end <= end]
         longer = (end - start) > max(matches[i].end - matches[i].start for i in inside)
-        hint_only = all(matches[i].first("actor", "igo", "group") is None for i in strict)
+        hint_only = all(matches[i].first(ACTOR, IGO, GROUP) is None for i in strict)
         if strict == inside and longer and hint_only and label != "PERSON":
             used.update(inside)
             out.append(SpanInfo(start, end, text, label, None, tuple(matches[i] for i in inside)))
         elif strict == inside and longer and label == "PERSON" and (
-                not any(matches[i].first("actor") for i in inside) or _namesake(text, end, [matches[i] for i in inside])):
+                not any(matches[i].first(ACTOR) for i in inside) or _namesake(text, end, [matches[i] for i in inside])):
             used.update(inside)  # "Jordan Peterson": a person, not a country; "Hunter Biden": not Joe Biden
             out.append(SpanInfo(start, end, text, label, None))
         else:
@@ -112,7 +126,7 @@ def person_by_role(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[Span
     out = []
     for s in spans:
         if s.label == "ORG" and s.match is None and s.hints == ():
-            sp = doc.char_span(s.start, s.end, alignment_mode="expand")
+            sp = covering(doc, s.start, s.end)
             if sp is not None and 2 <= len(sp) <= 3 and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in sp) \
                     and sp.start > 0 and _person_role(gaz, doc[sp.start - 1]):
                 s = SpanInfo(s.start, s.end, s.text, "PERSON", None)
@@ -146,7 +160,7 @@ def person_by_role(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[Span
 
 # NER label -> the gazetteer kinds a misspelt name with that label may be.
 # ("people" nouns are left out: NORP "Barbarians", a rugby team, is one edit from "Barbadians".)
-_FUZZY_FOR = {"GPE": ("country", "capital"), "LOC": ("country", "capital"), "NORP": ("adj",)}
+_FUZZY_FOR = {"GPE": (COUNTRY, CAPITAL), "LOC": (COUNTRY, CAPITAL), "NORP": (ADJ,)}
 
 
 def _in_name(doc: Doc, i: int) -> bool:
@@ -165,7 +179,7 @@ def misspelt(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
     for tok in (doc[i] for i in where(doc, "POS", ("PROPN",))):
         if not tok.ent_type_ and tok.idx not in covered and tok.is_alpha and tok.text[:1].isupper() \
                 and not _in_name(doc, tok.i):
-            terms = tuple(t for t in gaz.near(tok.text) if t.kind == "country")
+            terms = tuple(t for t in gaz.near(tok.text) if t.kind == COUNTRY)
             if terms:
                 end = tok.idx + len(tok.text)
                 spans.append(SpanInfo(tok.idx, end, tok.text, None, Match(tok.idx, end, tok.text, terms), fuzzy=True))
@@ -174,7 +188,7 @@ def misspelt(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
     for s in spans:
         kinds = _FUZZY_FOR.get(s.label or "")
         if kinds and s.label in ("GPE", "LOC") and _before_common_noun(doc, s):
-            kinds = (*kinds, "adj")  # "Chenchen refugees": a place word does not modify "refugees", a people word does
+            kinds = (*kinds, ADJ)  # "Chenchen refugees": a place word does not modify "refugees", a people word does
         if kinds and s.match is None and not s.hints and " " not in s.text and s.text[:1].isupper():
             terms = tuple(t for t in gaz.near(s.text) if t.kind in kinds)
             if terms:
@@ -184,7 +198,7 @@ def misspelt(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[SpanInfo]:
 
 
 def _before_common_noun(doc: Doc, s: SpanInfo) -> bool:
-    sp = doc.char_span(s.start, s.end, alignment_mode="expand")
+    sp = covering(doc, s.start, s.end)
     return sp is not None and sp.end < len(doc) and doc[sp.end].pos_ == "NOUN" and doc[sp.end].text.islower() \
         and is_plural(doc[sp.end].text)
 
@@ -195,8 +209,8 @@ def _surname_demonyms(gaz: Gazetteer, doc: Doc, spans: list[SpanInfo]) -> list[S
     starts = {s.start for s in spans}
     out = []
     for s in spans:
-        term = s.match.first("people", "adj") if s.match is not None and s.label is None else None
-        sp = doc.char_span(s.start, s.end, alignment_mode="expand") if term is not None and " " not in s.text else None
+        term = s.match.first(PEOPLE, ADJ) if s.match is not None and s.label is None else None
+        sp = covering(doc, s.start, s.end) if term is not None and " " not in s.text else None
         prev = doc[sp.start - 1] if sp is not None and sp.start > 0 else None
         nxt = doc[sp.end] if sp is not None and sp.end < len(doc) else None
         if nxt is not None and nxt.text[:1].isupper() and nxt.pos_ == "PROPN":
@@ -276,7 +290,7 @@ def role_text(toks: list[Token]) -> str:
 def country_of(match: Match | None) -> Term | None:
     if match is None:
         return None
-    return match.first("adj", "country", "people", "capital", "igo", "group", "place")
+    return match.first(ADJ, COUNTRY, PEOPLE, CAPITAL, IGO, GROUP, PLACE)
 
 
 # ----------------------------------------------------------------------------- nominals
@@ -284,7 +298,7 @@ def country_of(match: Match | None) -> Term | None:
 
 def read_nominal(gaz: Gazetteer, doc: Doc, span: SpanInfo, spans_at: dict[int, SpanInfo]) -> tuple[int, int, str, str] | None:
     """A country/IGO/group word followed by a role noun: (start, end, role, sector)."""
-    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    sp = covering(doc, span.start, span.end)
     if sp is None:
         return None
     k, stop = sp.end, min(len(doc), sp.end + 6)
@@ -345,7 +359,7 @@ COMPASS = _G.compass_words
 def place_preposition(doc: Doc, span: SpanInfo) -> int | None:
     """The token index of "in"/"of"/... before a place, over "the" and compass words
     ("in south Serbia", "throughout the country of ..."), else None."""
-    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    sp = covering(doc, span.start, span.end)
     if sp is None:
         return None
     i = sp.start - 1
@@ -427,7 +441,7 @@ def is_plural(role: str) -> bool:
 
 def is_locative(doc: Doc, span: SpanInfo) -> bool:
     """Is this country/capital word a place here ("in Paris", "Bam, Iran", "town of Gorazde")?"""
-    sp = doc.char_span(span.start, span.end, alignment_mode="expand")
+    sp = covering(doc, span.start, span.end)
     if sp is None:
         return False
     i = sp.start

@@ -13,8 +13,9 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..knowledge import grammar
-from ..knowledge.gazetteer import Match, Term, TermKind, fold
+from ..knowledge.gazetteer import ADJ, CAPITAL, COUNTRY, PEOPLE, PLACE, Match, Term, TermKind, fold
 from . import actors as A
+from .tokens import covering
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 STANCE = re.compile(r"(?:^|\W)(?:anti|pro)-$", re.IGNORECASE)
 STANCE_IN = re.compile(r"(?:anti|pro)-", re.IGNORECASE)
 _ARTICLES = grammar.load().definite_articles
-PLACE_KINDS: tuple[TermKind, ...] = ("country", "capital", "place")
+PLACE_KINDS: tuple[TermKind, ...] = (COUNTRY, CAPITAL, PLACE)
 
 
 def stance(text: str, span: A.SpanInfo) -> bool:
@@ -106,10 +107,10 @@ def home(st: EntityState, span: A.SpanInfo, homes: tuple[str, ...]) -> str:
     sentence names, else the document, else the first listed ("Hutu rebels" in a
     story about Burundi -> BDI)."""
     s = st.ending_at.get(span.start - 1)  # "Turkish Kurds", "Iraqi Kurds": the country word says it
-    term = s.match.first("adj", "country") if s is not None and s.match is not None and st.text[s.end] == " " else None
+    term = s.match.first(ADJ, COUNTRY) if s is not None and s.match is not None and st.text[s.end] == " " else None
     if term is not None and term.country and not term.homes:
         return term.country
-    after = place_after(st, span, ("country", "capital", "place", "adj"))
+    after = place_after(st, span, (COUNTRY, CAPITAL, PLACE, ADJ))
     if after is not None:  # "Druze inhabitants of the Syrian Golan Heights"
         return after
     found = _named_in_context(st, span.start, list(homes))
@@ -125,11 +126,11 @@ def ethnic_residence(st: EntityState, span: A.SpanInfo, own: str | None) -> str 
         return None
     counts: dict[str, int] = {}
     for s in st.sent_spans.get(st.sentence(span.start), ()):
-        term = s.match.first("country", "capital", "place", "adj", "people") if s.match else None
+        term = s.match.first(COUNTRY, CAPITAL, PLACE, ADJ, PEOPLE) if s.match else None
         if s.start <= span.start or term is None or not term.country or term.country == own:
             continue
         counts[term.country] = counts.get(term.country, 0) + 1
-    after = place_after(st, span, ("country", "capital", "place"))
+    after = place_after(st, span, (COUNTRY, CAPITAL, PLACE))
     if after is not None and after != own:
         return after
     ranked = sorted(counts.items(), key=lambda kv: -kv[1])
@@ -145,18 +146,18 @@ def clause_free_countries(st: EntityState, start: int, end: int) -> set[str]:
     Algerian officials said" Algeria stays."""
     sid = st.sentence(start)
     found = set(st.sent_countries.get(sid, set()))
-    sp = st.doc.char_span(start, end, alignment_mode="expand")
+    sp = covering(st.doc, start, end)
     if not found or sp is None or sp.root.dep_ not in ("nsubj", "nsubjpass"):
         return found
     objects = [c for c in sp.root.head.children if c.dep_ in ("dobj", "dative", "attr")]
     clause = {o.i for o in objects} | {c.i for o in objects for c in o.conjuncts}
     kept: set[str] = set()
     for s in st.sent_spans.get(sid, ()):
-        term = s.match.first("country", "adj", "people", "capital", "place") if s.match else None
+        term = s.match.first(COUNTRY, ADJ, PEOPLE, CAPITAL, PLACE) if s.match else None
         if term is None or not term.country or term.homes or stance(st.text, s):
             continue
-        tok = st.doc.char_span(s.start, s.end, alignment_mode="expand")
-        modifier = tok is not None and term.kind == "adj" and tok.root.dep_ in ("amod", "compound")
+        tok = covering(st.doc, s.start, s.end)
+        modifier = tok is not None and term.kind == ADJ and tok.root.dep_ in ("amod", "compound")
         if not (modifier and tok is not None and tok.root.head.i in clause):
             kept.add(term.country)
     return kept
@@ -189,7 +190,7 @@ def trailing_role(st: EntityState, sp: Span) -> tuple[int, str] | None:
 def describes_place(st: EntityState, span: A.SpanInfo) -> bool:
     """A faith or people word between a preposition and a place ("based in Christian east
     Beirut", "in mostly Muslim west Beirut")."""
-    sp = st.doc.char_span(span.start, span.end, alignment_mode="expand")
+    sp = covering(st.doc, span.start, span.end)
     if sp is None or sp.end >= len(st.doc):
         return False
     nxt = st.doc[sp.end]

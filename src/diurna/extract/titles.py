@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..knowledge import argument_words, grammar
-from ..knowledge.gazetteer import ADJ, Gazetteer, fold
+from ..knowledge.gazetteer import ACTOR, ADJ, CAPITAL, COUNTRY, IGO, PEOPLE, Gazetteer, fold
 from .actors import POSSESSIVE, SpanInfo, country_of, find_role, is_institution, is_plural, role_text, role_word
+from .tokens import covering
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -35,7 +36,7 @@ class Title:
 
 def _covering(doc: Doc, start: int, end: int) -> Span:
     """The tokens covering doc.text[start:end] (an entity span's offsets always have some)."""
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = covering(doc, start, end)
     assert span is not None, (start, end)
     return span
 
@@ -45,7 +46,7 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
     """The title words before a name, up to the sentence start. With `affiliations`
     (setting person_countries) a lower-case adjective before a role word is part of it
     ("Turkey's presidential spokesman")."""
-    first = doc.char_span(name_start, name_start + 1, alignment_mode="expand")
+    first = covering(doc, name_start, name_start + 1)
     if first is None:
         return None
     i = first.start
@@ -59,7 +60,7 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
             span = None  # title words inside the name's own NER span ("Lt. Gen. Prosper Avril")
         if _names_person(span):
             break  # another person's name: the title, if any, ended before it
-        if span is not None and span.match is not None and country_of(span.match) and span.match.first("actor") is None:
+        if span is not None and span.match is not None and country_of(span.match) and span.match.first(ACTOR) is None:
             j = _covering(doc, span.start, span.end).start
             continue
         if span is not None and span.label == "ORG" and span.match is None:
@@ -67,7 +68,7 @@ def read_title(gaz: Gazetteer, doc: Doc, name_start: int, spans_at: dict[int, Sp
             continue
         if tok.text in POSSESSIVE and j - 1 > sent_start:
             prev = _span_ending(spans_at, doc[j - 2])
-            if prev is not None and (prev.label == "PERSON" or (prev.match and prev.match.first("actor"))):
+            if prev is not None and (prev.label == "PERSON" or (prev.match and prev.match.first(ACTOR))):
                 possessor = (prev.start, prev.end)
                 j = _covering(doc, prev.start, prev.end).start
                 continue
@@ -132,8 +133,8 @@ def _names_person(span: SpanInfo | None) -> bool:
     if span is None:
         return False
     if span.match is not None:
-        return span.match.first("actor") is not None or (
-            span.label == "PERSON" and span.match.first("adj", "country", "people", "capital") is None)
+        return span.match.first(ACTOR) is not None or (
+            span.label == "PERSON" and span.match.first(ADJ, COUNTRY, PEOPLE, CAPITAL) is None)
     return span.label == "PERSON"
 
 
@@ -173,7 +174,7 @@ def _parse_title(gaz: Gazetteer, doc: Doc, j: int, i: int, spans_at: dict[int, S
     if former and role_str:
         role_str, sector = f"former {role_str.lower()}", "ELI"  # "former president"
     country = country_term.country if country_term else None
-    if country_term is not None and country_term.kind == "igo" and sector is None:
+    if country_term is not None and country_term.kind == IGO and sector is None:
         sector = country_term.sector
     end = toks[-1].idx + len(toks[-1].text)
     return Title(start, end, role_str, sector, country, former, honor, possessor)
@@ -187,7 +188,7 @@ def read_apposition(gaz: Gazetteer, doc: Doc, name_end: int, spans_at: dict[int,
     belongs to (", director general of the Pakistani military's media wing,", ",
     secretary of state for communication of Chile,") takes the tail's country when the
     role names none."""
-    last = doc.char_span(name_end - 1, name_end, alignment_mode="expand")
+    last = covering(doc, name_end - 1, name_end)
     if last is None:
         return None
     k = last.end
