@@ -298,3 +298,20 @@ def test_events_coder_unrealised_acts_off_keeps_them(pipeline: Pipeline, codes_o
 def test_events_coder_named_reference_is_no_event(pipeline: Pipeline, codes_of, text: str, code: str) -> None:
     codes = codes_of(pipeline, text)
     assert codes == ({code} if code else set())
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # agreeing with someone, with no act and no clause wrapped, shares an opinion
+        ("Kenyan President Daniel Mwangi said he agreed with the Tanzanian president.", ""),
+        ("Kenyan ministers agree with Tanzania.", ""),
+        # negatives: an act or a clause wrapped, or a deal agreed to
+        ("Kenya agreed with Tanzania on Monday to reopen the border.", "030"),
+        ("Kenya agrees with Tanzania that the dispute must go to arbitration.", "030"),
+        ("Kenya agreed to a ceasefire with Tanzania on Monday.", "0356"),
+    ],
+)
+def test_events_coder_shared_opinion_is_no_event(pipeline: Pipeline, codes_of, text: str, code: str) -> None:
+    intents = {c for c in codes_of(pipeline, text) if c.startswith("03")}
+    assert intents == ({code} if code else set())

@@ -46,7 +46,7 @@ _KNOWN_KEYS = {
     "confidence", "requires_dobj", "requires_prep", "requires_word", "requires_xcomp",
     "requires_human_object", "requires_protest_context", "before", "after", "requires_coordinated_subject",
     "excludes_particle", "excludes_dep", "object_excludes", "alleges", "subject", "subject_excludes", "source",
-    "complement", "target_is", "requires_verb", "requires_inner",
+    "complement", "target_is", "requires_verb", "requires_inner", "opinion_prep",
 }
 
 
@@ -115,6 +115,7 @@ class Predicate:
     target_is: frozenset[str] = frozenset()  # the acted-on word is one of these ("killed 30 militants": combat)
     requires_verb: frozenset[str] = frozenset()  # (nouns) the verb taking the noun ("issued a threat")
     requires_inner: bool = False  # (frames) only with an event wrapped: "wants to sign", not "wants peace"
+    opinion_prep: frozenset[str] = frozenset()  # (frames) with no act or clause wrapped: an opinion ("agreed with her")
     origin: str = FILE  # the file the entry comes from; rules name it
 
     @property
@@ -329,6 +330,7 @@ def _predicate(raw: Any, where: str, frames: Mapping[str, Frame]) -> Predicate:
         target_is=_words(raw, "target_is", where),
         requires_verb=_words(raw, "requires_verb", where),
         requires_inner=bool(raw.get("requires_inner", False)),
+        opinion_prep=_words(raw, "opinion_prep", where),
     )
 
 

@@ -50,8 +50,8 @@ def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, 
             continue  # the cheap pass: most sentences stop here
         coded = []
         for m in sentence_matches(sent, lexicon):
-            if U.named_reference(m):
-                continue  # "the Doha agreement": a name for an act, not a report of one
+            if U.named_reference(m) or U.shared_opinion(m):
+                continue  # "the Doha agreement", "agreed with her": no act reported
             new = _events(ctx, sent, m, pairs)
             coded.append((m, new))
             P.remember(ctx.index, new, pairs)
