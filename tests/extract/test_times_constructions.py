@@ -86,6 +86,12 @@ CASES = [
     ("Polls close at 8 p.m. EST Friday.", [("8 p.m. EST Friday", "TIME", "2026-03-06T20:00")]),
     ("He spoke this morning.", [("this morning", "TIME", "2026-03-04TMO")]),
     ("Shots were heard last night.", [("last night", "TIME", "2026-03-03TNI")]),
+    ("Talks resume tonight.", [("tonight", "TIME", "2026-03-04TNI")]),
+    ("The convoy left the day before yesterday.", [("the day before yesterday", "DATE", "2026-03-02")]),
+    ("The summit opens the day after tomorrow.", [("the day after tomorrow", "DATE", "2026-03-06")]),
+    ("The truce began at 12 a.m. on Friday.", [("12 a.m. on Friday", "TIME", "2026-02-27T00:00")]),
+    ("The strike began at 12 p.m.", [("12 p.m.", "TIME", "2026-03-04T12:00")]),
+    ("The siege lasted two years and a half.", [("two years and a half", "DURATION", "P2Y6M")]),
     # underspecified references
     ("Officials said recently that prices were high.", [("recently", "DATE", "PAST_REF")]),
     ("It is now clear.", [("now", "DATE", "PRESENT_REF")]),
@@ -111,6 +117,9 @@ NOTHING = [
     "as soon as possible",
     "Each may find the candidate compelling.",  # "each" + the modal verb once crashed the tagger
     "Every mar on the record counts.",
+    "Nobody saw this.",  # a bare "this" or "last" is no time
+    "He came last.",
+    "They met at high noon in the square.",  # an idiom, not 12:00
 ]
 
 

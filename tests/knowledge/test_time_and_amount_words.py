@@ -33,6 +33,10 @@ def test_time_words_lookup_ignores_case_dots_and_spacing():
     (("anaphoric", "following", "2"), "bad value"),
     (("movable_holiday", "passover", "PASSOVER"), "bad value"),
     (("quarter_ordinal", "fifth", "5"), "bad value"),
+    (("day_with_part", "next", "2"), "bad value"),
+    (("day_phrase", "three days hence", "3"), "bad value"),
+    (("day_part", "tonight", "night"), "bad value"),
+    (("meridiem", "pm", "pm"), "bad value"),
 ])
 def test_time_words_parse_rejects_bad_rows(row, message):
     with pytest.raises(ValueError, match=message):

@@ -30,6 +30,8 @@ def pieces() -> dict[str, str]:
         "MONTH_FULL": rf"(?:{full})",
         "WEEKDAY": rf"(?:{lex.weekday.alternation()})",
         "DAY_WORD": rf"(?:{lex.day.alternation()})",
+        "DAY_WITH_PART": rf"(?:{lex.day_with_part.alternation()})",
+        "DAY_PHRASE": rf"(?:{lex.day_phrase.alternation()})",
         "NUM": rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|(?:{{TENS}})[\s-](?:{{ONES}})|{lex.number.alternation()})",
         "UNIT": rf"(?:{lex.unit.alternation()})(?:s|es)?",
         "ORD": rf"(?:{lex.ordinal.alternation()})",

@@ -64,14 +64,12 @@ def relative_weekday(m: re.Match[str], ctx: Ctx) -> Reading | None:
 def day_word(m: re.Match[str], ctx: Ctx) -> Reading | None:
     """"today", "yesterday morning", "tonight", "last night", "this morning"; a bare
     "this" or "last" is no time."""
-    word = m["w"].lower().split()[0]
-    if word in ("this", "last") and not m["part"]:
+    words, w = lexicon(), m["w"]
+    if w in words.day_with_part and not m["part"]:
         return None
-    day = lexicon().day.get(word)
-    offset = int(day) if day is not None else -1 if word == "last" else 0
-    p = part(m["part"]) or ("TNI" if word in ("tonight", "last") else "")
-    if m["w"].lower().startswith("the day"):
-        offset = -2 if "before" in m["w"].lower() else 2
+    offset = int(words.day.get(w) or words.day_with_part.get(w) or words.day_phrase.get(w) or 0)
+    own_part = words.day_part.get(w)
+    p = part(m["part"]) or ("T" + own_part if own_part else "")
     if ctx.anchor is None:
         return r_(m, "TIME" if p else "DATE", ref_for(offset), "rel.day")
     d = ctx.anchor + timedelta(days=offset)

@@ -20,6 +20,8 @@ _FRACTION_AFTER = rulebook().pattern("FRACTION_AFTER")
 _ADJECTIVE_AFTER = rulebook().pattern("ADJECTIVE_AFTER")
 
 _SET_BEFORE = rulebook().pattern("SET_BEFORE")
+_AND_A_HALF_END = rulebook().pattern("AND_A_HALF_END")
+_CLOCK_IDIOM_BEFORE = rulebook().pattern("CLOCK_IDIOM_BEFORE")
 
 
 def duration(m: re.Match[str], ctx: Ctx) -> Reading | None:
@@ -45,7 +47,7 @@ def duration(m: re.Match[str], ctx: Ctx) -> Reading | None:
         return None  # "a quarter of the market": a fraction
     if n is not None and n >= 1000:
         return None  # "the 1988 second quarter": a year, not a count
-    if m.group(0).lower().rstrip().endswith("and a half") and n is not None:
+    if _AND_A_HALF_END.search(m.group(0)) and n is not None:
         n += 0.5
     if unit == "Q":  # TIMEX3 durations have no quarter unit: three months each
         if n is None:
@@ -105,7 +107,7 @@ def clock(m: re.Match[str], ctx: Ctx) -> Reading | None:
 
 def _clock_value(m: re.Match[str]) -> tuple[int | None, int]:
     word = (m["word"] or "").lower()
-    if word == "noon" and m.start() >= 5 and m.string[m.start() - 5:m.start()].lower() == "high ":
+    if word and m.start() >= 5 and _CLOCK_IDIOM_BEFORE.match(m.string[m.start() - 5:m.start()]):
         return None, 0
     if word:
         return int(lexicon().clock.get(word) or 0), 0
@@ -118,9 +120,10 @@ def _clock_value(m: re.Match[str]) -> tuple[int | None, int]:
     if ap or part_word or m["oclock"]:
         if not 1 <= h <= 12:
             return None, 0
-        if (ap == "pm" or lexicon().part.get(part_word) in ("AF", "EV", "NI")) and h != 12:
+        meridiem = lexicon().meridiem.get(ap)
+        if (meridiem == "PM" or lexicon().part.get(part_word) in ("AF", "EV", "NI")) and h != 12:
             h += 12
-        elif ap == "am" and h == 12:
+        elif meridiem == "AM" and h == 12:
             h = 0
     elif not (m["tz"] or m["at"]):
         return None, 0  # "14:30" alone could be a score or a ratio; want "at" or a zone
