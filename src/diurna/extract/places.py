@@ -50,7 +50,7 @@ def build(settings: Settings) -> ExtractFn:
     actors = load_gazetteer(tuple(settings.actor_files), settings.strict_dictionaries, settings.phoenix_actors)
 
     def extract_places(document: Document, doc: Doc, facts: Facts) -> Facts:
-        mentions = find_mentions(doc, gaz)
+        mentions = find_mentions(doc, gaz, document.text)
         resolutions = resolve(mentions, gaz, document.dateline, focus_countries(facts.entities, actors))
         places = [_place(r) for r in resolutions if not _is_metonym(doc, r, verbs) and not _is_code(r)]
         return replace(facts, places=tuple(places))

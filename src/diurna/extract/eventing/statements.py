@@ -41,7 +41,7 @@ from ...knowledge import cameo, read_tsv
 from ...knowledge.gazetteer import SECTORS
 from ...model import ASSERTED, FROM_STORY, ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
 from ..quoting.reported import INFINITIVE_RULE
-from ..tokens import covering, tokens_from
+from ..tokens import column, covering, tokens_from
 from . import coder, contents
 from .anchors import when, where
 
@@ -345,9 +345,13 @@ def _cue_token(doc: Doc, q: Quote) -> Token | None:
         if span is not None:
             for tok in (span[0], span[-1]):
                 sents[tok.sent.start] = tok.sent
-    found = [t for s in sents.values() for t in s if t.text == word and t.pos_ in ("VERB", "AUX")
-             and not q.start <= t.idx < q.end]
-    return min(found, key=lambda t: abs(t.idx - anchor)) if found else None
+    # read from the Doc's shared arrays (tokens.column), not a Token per word of the sentences
+    strings = doc.vocab.strings
+    orth, verbal = strings[word], {strings["VERB"], strings["AUX"]}
+    orths, tags, starts = column(doc, "ORTH"), column(doc, "POS"), column(doc, "IDX")
+    found = [i for s in sents.values() for i in range(s.start, s.end)
+             if orths[i] == orth and tags[i] in verbal and not q.start <= starts[i] < q.end]
+    return doc[min(found, key=lambda i: abs(starts[i] - anchor))] if found else None
 
 
 def _told_already(doc: Doc, code: str, source: ActorRef, q: Quote, coded: list[Event], by_content: bool) -> bool:
