@@ -51,6 +51,7 @@ GONDOR_ENVOY = ActorRef(text="the envoy", entity="e3", country="GON")
     ("events", "expected"),
     [
         # Arnor accuses Gondor; Gondor's envoy denies: aimed at Arnor, its words in another sentence
+        # (the envoy is another entity of Gondor's country: the country is enough, `replies._names`)
         ([_event("112", 0, ARNOR, GONDOR), _event("016", 40, GONDOR_ENVOY, None)], "Arnor"),
         # a denial with a target of its own keeps it
         ([_event("112", 0, ARNOR, GONDOR), _event("016", 40, GONDOR_ENVOY, ARNOR)], "Arnor"),

@@ -52,7 +52,8 @@ def build(settings: Settings) -> ExtractFn:
                                     mutual_both_ways=settings.mutual_both_ways, roles=gaz.roles,
                                     place_targets=settings.place_targets,
                                     unrealised_acts=settings.unrealised_acts,
-                                    unrealised_purposes=settings.unrealised_purposes)
+                                    unrealised_purposes=settings.unrealised_purposes,
+                                    target_phrases=settings.target_phrases)
         if settings.statement_events and facts.quotes:
             events += statements.statement_events(document, doc, facts, events,
                                                  by_content=settings.statement_contents, roles=gaz.roles,

@@ -38,11 +38,12 @@ _CIVILIANS = "CVL"  # the sector of people with no political role ("residents", 
 def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, *,
                   implied_targets: bool = True, mutual_both_ways: bool = True,
                   roles: Roles | None = None, place_targets: bool = False,
-                  unrealised_acts: bool = False, unrealised_purposes: bool = False) -> list[Event]:
+                  unrealised_acts: bool = False, unrealised_purposes: bool = False,
+                  target_phrases: bool = False) -> list[Event]:
     """The events the lexicon codes in the document, one per sentence match and dyad,
     unmerged (ids empty): `merging.merge` makes one event per act."""
     ctx = Context(document, doc, facts, MentionIndex(facts.entities), lexicon, implied_targets,
-                  mutual_both_ways, roles, place_targets, unrealised_acts, unrealised_purposes)
+                  mutual_both_ways, roles, place_targets, unrealised_acts, unrealised_purposes, target_phrases)
     events: list[Event] = []
     pairs = P.PairMemory()  # the last dyad, and the last dyad of people
     for sent in doc.sents:
@@ -63,7 +64,8 @@ def code_document(document: Document, doc: Doc, facts: Facts, lexicon: Lexicon, 
 def _events(ctx: Context, sent: Span, m: Match, last_pairs: P.PairMemory) -> list[Event]:
     code, pattern = code_of(m, ctx)
     sources = [t for t in (G.group_head(t) for t in m.sources) if usable_actor(t)]
-    targets = [t for t in (S.owner(G.group_head(t), ctx.lexicon.human_nouns) for t in S.target_tokens(m, ctx))
+    targets = [t for t in S.owners([G.group_head(t) for t in S.target_tokens(m, ctx)], ctx.lexicon.human_nouns,
+                                   ctx.target_phrases)
                if usable_actor(t)]
     demanded = m.pred.frame not in REQUEST_FRAMES and obligation(m.trigger)
     if demanded:

@@ -30,3 +30,4 @@ class Context:
     place_targets: bool = False  # setting place_targets: see sides.fallback_targets
     unrealised_acts: bool = False  # setting unrealised_acts: see eventing/unrealised.py
     unrealised_purposes: bool = False  # setting unrealised_purposes: see eventing/unrealised.py
+    target_phrases: bool = False  # setting target_phrases: see sides.fallback_targets, sides.owners

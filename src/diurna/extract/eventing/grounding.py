@@ -124,13 +124,16 @@ def purposes(trigger: Token) -> list[Token]:
 
 
 def complement_actor(index: MentionIndex, heads: list[Token], avoid: set[int],
-                     skip: set[str], landmarks_apart: bool = False) -> Token | None:
+                     skip: set[str], landmarks_apart: bool = False, by_phrases: bool = False) -> Token | None:
     """The first token in the complements of `heads` (an event's trigger, its wrapped
     event) that names an actor with a country, outside the tokens in `avoid`."""
     # a place in a locative phrase on the event itself is where it happens, not whom
     # it is done to ("met in Lima"); deeper down it may be ("a centre in Tokyo")
     words = grounding_words.load()
-    start = [c for h in heads for c in h.children if c.dep_ in _COMPLEMENT
+    # a passive's "by" phrase names who does the act, never whom it is done to ("was
+    # condemned by Amnesty, Peruvian and Chilean officials at an AU meeting"; setting
+    # target_phrases, `by_phrases`)
+    start = [c for h in heads for c in h.children if c.dep_ in _COMPLEMENT and not (by_phrases and c.dep_ == "agent")
              and (c.dep_ != "prep" or c.lower_ in words.complement_prepositions
                   and c.lower_ not in words.event_place_prepositions)]
     # "blocked streets in Gondor in defiance of Arnor": a stance phrase names whom the

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import grounding_words
 from ...model import ActorRef, Entity
+from ..actorhood import is_actor
 from . import arguments as A
 from . import grounding as G
 from .anchors import Where
@@ -83,6 +84,19 @@ def owner(tok: Token, people: frozenset[str]) -> Token:
             return c
     return tok
 
+def owners(things: list[Token], people: frozenset[str], conjuncts: bool = True) -> list[Token]:
+    """The owner of each thing (`owner`), with the owners coordinated with it: "restrictions
+    on travel from Arnor, Gondor and Rohan", "tariffs on Arnorian and Gondorian cars" are
+    aimed at each of them (`conjuncts`, setting target_phrases)."""
+    out: list[Token] = []
+    for t in things:
+        found = owner(t, people)
+        for o in A.conjuncts(found) if conjuncts and found.i != t.i else [found]:
+            if o not in out:
+                out.append(o)
+    return out
+
+
 def demanders(verb: Token) -> list[Token]:
     """Who states an obligation: the speaker of its clause, else the subject of the
     verb whose content it is ("the forum concluded that Gondor must pay")."""
@@ -153,24 +167,28 @@ def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], sr
     # "the government demanded that Beijing ...": a state is no target of its own act
     itself = {r.entity for r in tgt_refs if r.entity and own_state(ctx.index, r, src_refs)}
     tgt_refs = [r for r in tgt_refs if r.entity not in itself]
+    if ctx.target_phrases:
+        tgt_refs = _one_act(ctx, tgt_refs)
     if any(r.country for r in tgt_refs):
         return tgt_refs
     avoid = {i for t in sources for i in range(A.actor(t).start_i, A.actor(t).end_i)}
     skip = {r.entity for r in src_refs if r is not None and r.entity} | itself
     heads = [m.trigger, *m.words[1:]] + ([m.inner.trigger] if m.inner is not None else [])
-    if code[:2] == "14":
-        heads += G.purposes(m.trigger)  # "began a hunger strike to demand the resignation of X"
-    tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets)
+    if code[:2] == "14" or ctx.target_phrases and _aimed_by_purpose(ctx, src_refs, targets):
+        # "began a hunger strike to demand the resignation of X", "sent a delegation to
+        # attend the inauguration of X's president": whom the act's purpose is aimed at
+        heads += G.purposes(m.trigger)
+    tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets, ctx.target_phrases)
     while tok is not None and code[:2] == "14" and crowd(tok.text, ctx.lexicon.protest_words):
         # a protest is not aimed at the crowd it joins ("rioted, joining demonstrators
         # in demanding independence from X"): look past it for whom it answers
         avoid.add(tok.i)
-        tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets)
+        tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets, ctx.target_phrases)
     while tok is not None and all(own_state(ctx.index, r, src_refs) for r in refs(ctx, tok)):
         # "the Arnorian president will discuss Arnor's ties with Gondor": a state is no
         # target of its own act in its complements either (`own_state`)
         avoid.add(tok.i)
-        tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets)
+        tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets, ctx.target_phrases)
     if tok is not None:
         return [r for t in A.conjuncts(tok) for r in refs(ctx, t)]
     if code[:2] not in _PLACE_TARGET_ROOTS:
@@ -190,6 +208,37 @@ def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], sr
     if country is None:
         return tgt_refs
     return [replace(r, country=country) for r in tgt_refs]
+
+
+def _one_act(ctx: Context, refs: list[ActorRef]) -> list[ActorRef]:
+    """The targets of one act: things coordinated with an actor are what the act is
+    about, not further parties ("banned the import of chicks and eggs from Gondor" is one
+    act aimed at Gondor; "refused to relax its rules on travel and trade" one act), so a
+    side that stands for no one (extract/actorhood.py: no entity, country or actor code,
+    no name, role or person word) gives way to one that does, and such sides alone make
+    one event. People stay, named or not ("the arrest of Hurin and his aides")."""
+    if ctx.roles is None:
+        return refs
+    nobody = [r for r in refs if not is_actor(r, ctx.doc, ctx.roles, ctx.lexicon.human_nouns)]
+    return [r for r in refs if r not in nobody] or nobody[:1]
+
+
+def _aimed_by_purpose(ctx: Context, src_refs: list[ActorRef | None], targets: list[Token]) -> bool:
+    """Does the act's purpose clause say whom it is aimed at? Only when someone named
+    does it (a purpose is its doer's: "troops were deployed to protect civilians" says
+    what for, not against whom) and it is done to no one of its own (in "arrested a
+    journalist to silence critics of X" the journalist is the target, not X's critics)."""
+    if not any(r is not None and (r.country or r.entity) for r in src_refs):
+        return False
+    return all(_thing(ctx, t) for t in targets)
+
+
+def _thing(ctx: Context, tok: Token) -> bool:
+    """A common noun naming no one: no entity, person word or bare role ("a delegation",
+    "the arrest warrant"; not "a journalist", "the police")."""
+    people = ctx.lexicon.human_nouns
+    return G.unnamed(tok) and not tok.ent_type_ and tok.lower_ not in people \
+        and tok.lemma_.lower() not in people and (ctx.roles is None or G.bare_role(ctx.roles, tok) is None)
 
 
 def unique(pairs: list[tuple[ActorRef | None, ActorRef | None]]) -> list[tuple[ActorRef | None, ActorRef | None]]:
