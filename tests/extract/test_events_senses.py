@@ -28,6 +28,12 @@ from diurna import Pipeline
         ("Arnor launched air strikes on rebel positions in Gondor.", "143", False),
         ("Arnor launched air strikes on rebel positions in Gondor.", "190", True),
         ("Dock workers launched a strike against the port authority.", "143", True),
+        # armed forces back a side militarily (062); others endorse (051)
+        ("Rohan soldiers, supported by Arnor troops and Gondor drones, retook the town.", "062", True),
+        ("Rohan soldiers, supported by Arnor troops and Gondor drones, retook the town.", "051", False),
+        ("The Arnor army backed the Rohan offensive on Monday.", "062", True),
+        ("Arnor backed the Rohan peace plan on Monday.", "062", False),
+        ("Arnor backed the Rohan peace plan on Monday.", "051", True),
         # "step down" resigns; "step up" does not
         ("The minister stepped down on Friday.", "0831", True),
         ("Arnor stepped up its efforts to end the war.", "0831", False),
