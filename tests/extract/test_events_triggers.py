@@ -18,7 +18,7 @@ from diurna import Pipeline
         ("Rohan blamed the bombing on Gondor.", "112", "Rohan", "Gondor"),
         ("Arnor sent a delegation to Gondor.", "042", "Arnor", "Gondor"),
         ("Arnor expressed its commitment to Gondor.", "030", "Arnor", "Gondor"),
-        ("Arnor voiced concern over the arrests in Gondor.", "012", "Arnor", None),
+        ("Arnor voiced concern over the arrests in Gondor.", "111", "Arnor", None),
     ],
 )
 def test_events_triggers_code_and_dyad(pipeline: Pipeline, dyads_of, has_dyad, text: str, code: str,

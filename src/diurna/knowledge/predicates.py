@@ -46,7 +46,7 @@ _KNOWN_KEYS = {
     "confidence", "requires_dobj", "requires_prep", "requires_word", "requires_xcomp",
     "requires_human_object", "requires_protest_context", "before", "after", "requires_coordinated_subject",
     "excludes_particle", "excludes_dep", "object_excludes", "alleges", "subject", "subject_excludes", "source",
-    "complement", "target_is", "requires_verb", "requires_inner", "opinion_prep",
+    "complement", "target_is", "requires_verb", "requires_inner", "opinion_prep", "clause_subject",
 }
 
 
@@ -116,6 +116,9 @@ class Predicate:
     requires_verb: frozenset[str] = frozenset()  # (nouns) the verb taking the noun ("issued a threat")
     requires_inner: bool = False  # (frames) only with an event wrapped: "wants to sign", not "wants peace"
     opinion_prep: frozenset[str] = frozenset()  # (frames) with no act or clause wrapped: an opinion ("agreed with her")
+    # (frames) the wrapped clause has a named subject of its own: "hopes Gondor will
+    # withdraw" wishes another's act, "hopes to withdraw" intends one's own
+    clause_subject: bool = False
     origin: str = FILE  # the file the entry comes from; rules name it
 
     @property
@@ -132,7 +135,7 @@ class Predicate:
                 + bool(self.requires_word) + bool(self.requires_prep) + bool(self.requires_human_object)
                 + bool(self.requires_protest_context) + bool(self.requires_xcomp)
                 + bool(self.subject) + 2 * bool(self.complement) + 2 * bool(self.target_is)
-                + bool(self.requires_verb)
+                + bool(self.requires_verb) + bool(self.clause_subject)
                 + 2 * self.requires_coordinated_subject
                 + 2 * sum(max(len(p) for p in s.phrases) for s in (*self.before, *self.after)))
 
@@ -331,6 +334,7 @@ def _predicate(raw: Any, where: str, frames: Mapping[str, Frame]) -> Predicate:
         requires_verb=_words(raw, "requires_verb", where),
         requires_inner=bool(raw.get("requires_inner", False)),
         opinion_prep=_words(raw, "opinion_prep", where),
+        clause_subject=bool(raw.get("clause_subject", False)),
     )
 
 

@@ -126,13 +126,16 @@ def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> 
         return False
     if pred.requires_word and not any(lemma(t) in pred.requires_word or t.lower_ in pred.requires_word for t in sent):
         return False
-    if pred.requires_prep and not any(c.dep_ == "prep" and c.lower_ in pred.requires_prep for c in tok.children):
+    if pred.requires_prep and not any(c.dep_ == "prep" and c.lower_ in pred.requires_prep for c in tok.children) \
+            and not any(p.lower_ in pred.requires_prep for p in _alleging(tok, pred)):
         return False
     if pred.requires_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) \
             and _infinitive_after(tok) is None:
         return False
     if pred.requires_protest_context and not any(lemma(t) in lex.protest_words or t.lower_ in lex.protest_words
                                                  for t in sent):
+        return False
+    if pred.clause_subject and not _clause_subject(tok):
         return False
     objs = A.objects(tok) + (A.passive_subjects(tok) if tok.pos_ in _VERBAL else [])
     if pred.requires_dobj and not objs:
@@ -149,6 +152,17 @@ def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> 
         if not acted_on or not all(lemma(o) in pred.target_is or o.lower_ in pred.target_is for o in acted_on):
             return False
     return True
+
+
+def _clause_subject(verb: Token) -> bool:
+    """The clause a control verb wraps has a named subject of its own ("hopes Gondor
+    will withdraw", "wants Gondor to withdraw", also parsed as object + infinitive); a
+    pronoun may be the wisher itself ("hopes it will")."""
+    clauses = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    subjects = [n for c in clauses for n in c.children if n.dep_ in ("nsubj", "nsubjpass")]
+    if any(c.dep_ == "xcomp" for c in clauses):
+        subjects += A.objects(verb)
+    return any(n.pos_ in _NOMINAL for n in subjects)
 
 
 def _dated(prep: Token) -> bool:
@@ -476,9 +490,30 @@ def _alleged(m: Match) -> set[int]:
     "denied accusations of shelling villages"): the acts of a gerund in there are the
     accusation's content, not events (docs/coding-guide.md, embedded acts). A noun
     stays an event of its own: "blamed Rohan for the attack" (the attack happened)."""
-    return {t.i for h in (m.trigger, *m.consumed) for c in h.children
-            if c.dep_ == "prep" and c.lower_ in m.pred.alleges
+    direct = [c for h in (m.trigger, *m.consumed) for c in h.children if c.dep_ == "prep" and c.lower_ in m.pred.alleges]
+    return {t.i for c in (*direct, *_alleging(m.trigger, m.pred))
             for g in c.children if g.tag_ == "VBG" for t in g.subtree}
+
+
+def _alleging(tok: Token, pred: Predicate) -> list[Token]:
+    """An alleging preposition with a gerund that the parser hung below the trigger's
+    object or another phrase of its clause, not on the trigger: "accuses [the rebel
+    group of killing civilians]", "accused the company - along with another, Endesa -
+    of trying". Only a gerund: "accused the head of the agency" names whom it accuses."""
+    if not pred.alleges:
+        return []
+    found = []
+    for p in tok.subtree:
+        if p.dep_ != "prep" or p.lower_ not in pred.alleges or p.head.i == tok.i:
+            continue
+        if not any(g.tag_ == "VBG" and g.dep_ in ("pcomp", "pobj") for g in p.children):
+            continue
+        up = p.head
+        while up.i != tok.i and up.pos_ not in _VERBAL and up.head.i != up.i:
+            up = up.head
+        if up.i == tok.i:  # no clause of its own between: "accused X, who spoke of leaving" is not
+            found.append(p)
+    return found
 
 
 def _purpose_of_protest(verb: Token, by_token: dict[int, Match]) -> bool:
