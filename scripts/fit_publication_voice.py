@@ -1,4 +1,4 @@
-"""Fit the publication-voice line classifier (src/diurna/knowledge/publication_voice_weights_s9.json).
+"""Fit the publication-voice line classifier (src/diurna/knowledge/publication_voice_weights_s10.json).
 
     .venv/bin/python scripts/fit_publication_voice.py [--data ../shared/data] [--l2 1.0]
     .venv/bin/python scripts/fit_publication_voice.py --hold-out app     # writes nothing
@@ -23,12 +23,12 @@ longest dev prompt, rounded up.
 follow, donate, comment, paywall) and prints how many of them the model still catches:
 the check that it reaches wordings it was not fitted on. --check runs the clean stage
 over every VOA and BBC story of the dev side as plain text and counts the story
-paragraphs the classifier removes (with the model of --voice-model, default "s9").
+paragraphs the classifier removes (with the model of --voice-model, default "s10").
 
-The default model of the clean stage (knowledge/publication_voice_weights.json) is session
-8's fit, reproducible at commit d1c81de; this script writes session 9's ("s9", the
-setting `voice_model`), which is off by default: a first fit of it did not hold the clean
-test floors.
+This script writes session 10's model ("s10", the default of the setting `voice_model`).
+Session 8's (knowledge/publication_voice_weights.json, `voice_model = ""`) is reproducible
+at commit d1c81de, session 9's ("s9", which did not hold the clean test floors) at 332e52f;
+both files since carry weight 0 for the features added after them.
 """
 
 from __future__ import annotations
@@ -50,8 +50,9 @@ from diurna.evaluate.clean_lines import STORY
 from diurna.evaluate.clean_pages import split_sentences
 
 REPO = Path(__file__).resolve().parents[1]
-OUT = REPO / "src" / "diurna" / "knowledge" / voice.MODELS["s9"]
-CUE_FILES = ("publication_voice_s9.yaml",)  # the cue words this model is fitted with, beyond voice.FILE
+OUT = REPO / "src" / "diurna" / "knowledge" / voice.MODELS["s10"]
+# the cue words this model is fitted with, beyond voice.FILE
+CUE_FILES = ("publication_voice_s9.yaml", "publication_voice_s10.yaml")
 FAMILIES = {
     "app": r"\bapps?\b|app store|google play|download",
     "newsletter": r"newsletter|inbox|briefing|digest|\bemail",
@@ -63,10 +64,12 @@ FAMILIES = {
 MARGIN = 0.01
 # Dev story paragraphs the threshold may leave over it (of ~12,000): a few corpus lines
 # are the publication's own ("Listen again to the interview on the ... website"); the
-# script prints those over it. Session 9: 2 (was 5): with the page-deixis features the
-# third of them ("You can hear more on this story on ...") came over 5's threshold and
-# --check counted it removed; at 2 no dev story paragraph is removed.
-ALLOWED = 2
+# script prints those over it. Session 9: 2 (was 5). Session 10: 5 again: fitted without
+# a fresh dev batch of 51 wordings, the s10 features caught 27 of them (rules included) at
+# 2 and 32 at 5 (19 by the rules alone); the three more dev paragraphs over the threshold
+# at 5 are a broadcast plug ("You can hear more on this story on ..."), a "Listen again
+# ..." line and VOA's "This story originated in ..." credit, which eval clean counts as noise.
+ALLOWED = 5
 HARD = 20.0
 
 
@@ -208,7 +211,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--hold-out", choices=sorted(FAMILIES))
     ap.add_argument("--check", action="store_true")
-    ap.add_argument("--voice-model", default="s9", help='--check: the setting voice_model ("" the default)')
+    ap.add_argument("--voice-model", default="s10", help='--check: the setting voice_model ("" the default)')
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
     data_dir = args.data or default_data_dir()

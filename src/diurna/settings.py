@@ -48,7 +48,7 @@ class Settings:
     abstract_actors: bool = True  # keep event sides that stand for no one ("decision", an unresolved "them")
     min_confidence: float = 0.0  # events whose confidence is below this are dropped (0 keeps all)
     confidence_model: str = ""  # "" the packaged calibration model, "none" the rule score, else a model file
-    voice_model: str = ""  # the publication-voice line model of the clean stage: "" session 8's, "s9", or a file
+    voice_model: str = "s10"  # the publication-voice line model of the clean stage: "s10", "" session 8's, "s9", a file
     lemma_cache: bool = True  # one cached component in place of spaCy's attribute_ruler + lemmatizer (same output)
 
     def __post_init__(self) -> None:

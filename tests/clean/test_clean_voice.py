@@ -41,6 +41,24 @@ def test_clean_voice_s9_prompt_lines(line):
     assert voice.is_prompt(line, voice.model("s9"))
 
 
+# Session 10's model (setting voice_model = "s10", the default): comment moderation, a
+# credit opening with a participle, rights lines, affiliate notes, the media player.
+# Session 8's model keeps these.
+S10_PROMPTS = [
+    "Your reply is awaiting moderation.",
+    "Edited by the Bugle night desk",
+    "Articles may not be reproduced without permission.",
+    "Affiliate links on this page earn us a small fee.",
+    "Unmute the video",
+]
+
+
+@pytest.mark.parametrize("line", S10_PROMPTS)
+def test_clean_voice_s10_prompt_lines(line):
+    assert voice.is_prompt(line, voice.model("s10"))
+    assert not voice.is_prompt(line, voice.model(""))
+
+
 def test_clean_voice_default_model_judges_as_session_8():
     """The default model weighs the session-9 features 0 and reads no session-9 cue
     words: those lines stay, as they did."""
@@ -64,9 +82,17 @@ def test_clean_voice_default_model_judges_as_session_8():
     "Latest figures show prices rising for a fifth month.",
     "He expects few will closely follow this trial.",  # "this trial" is not the page
     "Why did the talks fail?",
+    "Copyright disputes between the two studios reached the court.",
+    "Talks lasted 3 hours.",  # a duration, no stamp word
+    "The first 100 days",
+    "Killed by a landmine, the soldier was buried on Sunday.",
+    "Privacy campaigners warned the new law could be abused.",
+    "Moderators deleted the posts, the company said.",
+    "Foreign policy",
+    "Careers advice for graduates fell by half.",
     "",
 ])
-@pytest.mark.parametrize("name", ["", "s9"])
+@pytest.mark.parametrize("name", ["", "s9", "s10"])
 def test_clean_voice_story_lines(line, name):
     assert not voice.is_prompt(line, voice.model(name))
 
@@ -95,6 +121,18 @@ def test_clean_voice_never_judges_a_long_line():
     ("Rebels seized the town", {"past_tense"}, {"participle"}),
     ("Rebels seized the town", {"past_tense"}, {"question_lead"}),
     ("Why did the talks fail?", {"question"}, {"question_lead"}),
+    ("Photo © Tallow Media 2025", {"rights"}, {"community", "privacy"}),
+    ("© Tallow Media. All rights reserved.", {"rights", "decorated"}, set()),  # a leading sign is decoration
+    ("Comments are moderated", {"community", "publication_noun"}, {"rights"}),
+    ("Manage your privacy preferences", {"privacy", "second_person"}, {"policy_label"}),
+    ("Careers", {"policy_label", "no_end_stop"}, {"stamp"}),
+    ("The new policy was announced on Monday.", set(), {"policy_label"}),  # a sentence, not a label
+    ("Updated 12 minutes ago", {"stamp"}, {"policy_label"}),
+    ("Length: 3 min 20 s", {"stamp", "label_colon"}, set()),
+    ("Talks lasted 3 hours.", set(), {"stamp"}),  # a duration with no stamp word or label
+    ("The first 100 days", set(), {"stamp"}),  # days are no stamp unit
+    ("Edited by the Bugle night desk", {"credit_opening"}, {"stamp"}),
+    ("Rebels killed by the army were buried.", {"past_tense"}, {"credit_opening"}),
 ])
 def test_clean_voice_features(line, on, off):
     values = voice.features(line)
@@ -169,7 +207,7 @@ def _page(line: str) -> str:
             f"{line}\n\nThe measure passed by 212 votes to 140 after a long debate.\n")
 
 
-@pytest.mark.parametrize(("name", "gone"), [("", False), ("s9", True)])
+@pytest.mark.parametrize(("name", "gone"), [("", False), ("s9", True), ("s10", True)])
 def test_clean_voice_setting_chooses_the_model(settings, name, gone):
     from diurna.clean import clean
     from diurna.read import read_texts
