@@ -170,6 +170,8 @@ def bench(
     n: Annotated[Optional[int], typer.Option("--n", help="Use the first N documents.")] = None,
     report: Annotated[Optional[Path], typer.Option(help="Also write the figures as JSON here.")] = None,
     config: ConfigOpt = None,
+    repeat: Annotated[int, typer.Option("--repeat", min=1,
+                                        help="Rounds of the three runs, in turn; each keeps its least-CPU run.")] = 1,
 ) -> None:
     """Throughput (articles/s, words/s) and peak memory, diurna beside bare spaCy."""
     from rich.console import Console
@@ -178,8 +180,10 @@ def bench(
     from .bench import run_bench
 
     settings = _settings(config)
-    measures = run_bench(corpus, settings, n)
-    table = Table(title=f"diurna bench: {measures[0].docs} documents, {measures[0].words:,} words, one process (one core)")
+    measures = run_bench(corpus, settings, n, repeat)
+    rounds = f", best of {repeat} rounds" if repeat > 1 else ""
+    table = Table(title=f"diurna bench: {measures[0].docs} documents, {measures[0].words:,} words, "
+                        f"one process (one core){rounds}")
     for col in ("pipeline", "art/s", "words/s", "seconds", "CPU s", "vs diurna", "load s", "load CPU s",
                 "RSS MB", "errors", "loadavg"):
         table.add_column(col, justify="right" if col != "pipeline" else "left")
