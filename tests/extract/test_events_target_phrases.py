@@ -75,9 +75,13 @@ def test_events_target_phrases_owners_conjuncts(phrased: Pipeline, text: str, co
         # things alone: one event, about the first of them
         ("The government refused to relax its rules on foreign travel and other trips.", "12",
          [("foreign travel", None)]),
-        # actors stay one event each
+        # actors of two countries stay one event each
         ("Norway tightened restrictions on travel from Chile and Peru.", "16", [("Chile", "CHL"), ("Peru", "PER")]),
-        ("Police arrested a journalist and a lawyer in Oslo.", "17", [("journalist", "NOR"), ("lawyer", "NOR")]),
+        # one act is one event per country: the first target of each country stays
+        ("Norway passed a law targeting Chile and Chilean officials.", "16", [("Chile", "CHL")]),
+        ("Police arrested a journalist and a lawyer in Oslo.", "17", [("journalist", "NOR")]),
+        # people with no country stay each an event
+        ("The mob attacked a journalist and a lawyer.", "18", [("journalist", None), ("lawyer", None)]),
     ],
 )
 def test_events_target_phrases_one_act(phrased: Pipeline, text: str, code: str,

@@ -216,11 +216,21 @@ def _one_act(ctx: Context, refs: list[ActorRef]) -> list[ActorRef]:
     act aimed at Gondor; "refused to relax its rules on travel and trade" one act), so a
     side that stands for no one (extract/actorhood.py: no entity, country or actor code,
     no name, role or person word) gives way to one that does, and such sides alone make
-    one event. People stay, named or not ("the arrest of Hurin and his aides")."""
+    one event. People stay, named or not ("the arrest of Hurin and his aides"), but one
+    act is one event per country, as the guide codes it: "sanctions targeting Gondor and
+    Gondorian officials" is aimed at Gondor once (the first target of each country stays)."""
     if ctx.roles is None:
         return refs
     nobody = [r for r in refs if not is_actor(r, ctx.doc, ctx.roles, ctx.lexicon.human_nouns)]
-    return [r for r in refs if r not in nobody] or nobody[:1]
+    kept = [r for r in refs if r not in nobody] or nobody[:1]
+    seen: set[str] = set()
+    out = []
+    for r in kept:
+        if r.country and r.country in seen:
+            continue
+        seen.add(r.country or "")
+        out.append(r)
+    return out
 
 
 def _aimed_by_purpose(ctx: Context, src_refs: list[ActorRef | None], targets: list[Token]) -> bool:
