@@ -83,3 +83,18 @@ def test_events_roots_wishes_fire(pipeline: Pipeline, dyads_of, has_dyad, text: 
 def test_events_roots_wishes_not_fired(pipeline: Pipeline, dyads_of, text: str, root: str) -> None:
     found = dyads_of(pipeline, text)
     assert not any(c.startswith(root) for c, _, _ in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "fires"),
+    [
+        # concern reaffirmed is concern voiced
+        ("The Arnorian ministers reaffirmed their serious concerns over the arrests in Gondor.", "111", True),
+        # a phone call reaches a person or a named actor, not a thing
+        ("The Arnorian president called his Gondorian counterpart on Monday.", "041", True),
+        ("The Arnorian president called Gondor on Monday.", "041", True),
+        ("The Arnorian envoy called the decision a blatant case of weaponization.", "041", False),
+    ],
+)
+def test_events_roots_concern_and_calls(pipeline: Pipeline, codes_of, text: str, code: str, fires: bool) -> None:
+    assert (code in codes_of(pipeline, text)) == fires, codes_of(pipeline, text)

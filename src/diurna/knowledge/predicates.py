@@ -47,6 +47,7 @@ _KNOWN_KEYS = {
     "requires_human_object", "requires_protest_context", "before", "after", "requires_coordinated_subject",
     "excludes_particle", "excludes_dep", "object_excludes", "alleges", "subject", "subject_excludes", "source",
     "complement", "target_is", "requires_verb", "requires_inner", "opinion_prep", "clause_subject",
+    "requires_actor_object",
 }
 
 
@@ -119,6 +120,9 @@ class Predicate:
     # (frames) the wrapped clause has a named subject of its own: "hopes Gondor will
     # withdraw" wishes another's act, "hopes to withdraw" intends one's own
     clause_subject: bool = False
+    # the object is a person or a named actor: "called Gondor's president" phones, "called
+    # the decision a blatant case" names a thing
+    requires_actor_object: bool = False
     origin: str = FILE  # the file the entry comes from; rules name it
 
     @property
@@ -135,7 +139,7 @@ class Predicate:
                 + bool(self.requires_word) + bool(self.requires_prep) + bool(self.requires_human_object)
                 + bool(self.requires_protest_context) + bool(self.requires_xcomp)
                 + bool(self.subject) + 2 * bool(self.complement) + 2 * bool(self.target_is)
-                + bool(self.requires_verb) + bool(self.clause_subject)
+                + bool(self.requires_verb) + bool(self.clause_subject) + bool(self.requires_actor_object)
                 + 2 * self.requires_coordinated_subject
                 + 2 * sum(max(len(p) for p in s.phrases) for s in (*self.before, *self.after)))
 
@@ -335,6 +339,7 @@ def _predicate(raw: Any, where: str, frames: Mapping[str, Frame]) -> Predicate:
         requires_inner=bool(raw.get("requires_inner", False)),
         opinion_prep=_words(raw, "opinion_prep", where),
         clause_subject=bool(raw.get("clause_subject", False)),
+        requires_actor_object=bool(raw.get("requires_actor_object", False)),
     )
 
 

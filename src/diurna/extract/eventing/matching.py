@@ -22,6 +22,7 @@ _LOCATIVE = grounding_words.load().event_place_prepositions  # "took a flag marc
 _W = event_words.load()  # the word lists of knowledge/event_words.yaml
 _INFINITIVE_MARKERS = argument_words.load().infinitive_markers  # "sworn to fight"
 _NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL"}
+_NAMED_ACTORS = ("GPE", "ORG", "NORP", "PERSON")
 _VERBAL = ("VERB", "AUX")
 _NOMINAL = ("NOUN", "PROPN")
 
@@ -141,6 +142,9 @@ def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> 
     if pred.requires_dobj and not objs:
         return False
     if pred.requires_human_object and not any(_human(o, lex) for o in objs + _infinitive_subjects(tok)):
+        return False
+    if pred.requires_actor_object and not any(_human(o, lex) or o.ent_type_ in _NAMED_ACTORS or o.pos_ == "PROPN"
+                                              or o.pos_ == "PRON" and A.actor_like(o) for o in objs):
         return False
     if pred.requires_verb:
         light = A.verb_of_noun(tok) if tok.pos_ in _NOMINAL else None
