@@ -43,17 +43,6 @@ def readings(match: Match | None) -> list[Term]:
     return out
 
 
-def reading(st: EntityState, span: A.SpanInfo, term: Term) -> Term:
-    """Of a name with places in two countries, the one whose country the sentence, else
-    the document, names otherwise ("rival militias in Tripoli ... the north Lebanese
-    port" -> LBN); else the first (the capital before a minor place)."""
-    found_readings = readings(span.match)
-    if len(found_readings) < 2:
-        return term
-    found = _named_in_context(st, span.start, [t.country or "" for t in found_readings])
-    return found_readings[found] if found is not None else term
-
-
 def settled(st: EntityState, span: A.SpanInfo) -> A.SpanInfo:
     """The span with each of its matches read in context: of a name with places in two
     countries, the one whose country the sentence, else the document, names otherwise
@@ -68,6 +57,8 @@ def settled(st: EntityState, span: A.SpanInfo) -> A.SpanInfo:
 
 
 def _settle(st: EntityState, start: int, match: Match | None) -> Match | None:
+    """`match` with the reading its context names first ("Tripoli" after "Lebanese
+    officials": the port, LBN), the other countries' place readings dropped."""
     found_readings = readings(match)
     if match is None or len(found_readings) < 2:
         return match

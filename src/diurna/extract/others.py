@@ -60,9 +60,9 @@ def other(st: EntityState, span: A.SpanInfo) -> None:
             prefix = st.text.rfind(" ", 0, cut) + 1 if cut >= 0 else nominal[0]
             _nominal(st, span, None, (min(prefix, nominal[0]), *nominal[1:]))
         return
-    term = span.match.terms[0] if span.match else None  # (every term has one of the kinds)
-    if term is not None and term.kind in H.PLACE_KINDS:
-        term = H.reading(st, span, term)
+    # (every term has one of the kinds; a name with places in two countries was read by
+    # context before the cascade: homes.settled)
+    term = span.match.terms[0] if span.match else None
     if term is not None and term.homes:
         term = replace(term, country=H.home(st, span, term.homes))
     if term is not None and term.kind in (ADJ, PEOPLE):
