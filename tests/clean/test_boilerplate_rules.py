@@ -40,6 +40,22 @@ def test_boilerplate_classify_story_sentence_keeps_its_paragraph(text):
     assert boilerplate.classify(text, 3, 10) is None
 
 
+@pytest.mark.parametrize(("text", "classified"), [
+    # the first sentence is story text: the others are never classified
+    ("The army said 40 soldiers were killed. Officials in Minas Tirith said the toll could rise. "
+     "Subscribe to our newsletter.", 1),
+    # boilerplate first: every sentence up to the first story one
+    ("Subscribe to our newsletter. The army said 40 soldiers were killed. Officials in Minas Tirith said the "
+     "toll could rise as rescuers searched the rubble, and a curfew was declared in the city.", 2),
+])
+def test_boilerplate_classify_stops_at_the_first_story_sentence(monkeypatch, text, classified):
+    seen = []
+    real = boilerplate._classify_one
+    monkeypatch.setattr(boilerplate, "_classify_one", lambda s, p, c: seen.append(s) or real(s, p, c))
+    assert boilerplate.classify(text, 3, 10) is None
+    assert len(seen) == classified
+
+
 def test_boilerplate_classify_paragraph_of_boilerplate_sentences_goes():
     text = "Copyright 2026 The Associated Press. All rights reserved. This material may not be published."
     assert boilerplate.classify(text, 9, 10) == "copyright"

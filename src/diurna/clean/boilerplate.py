@@ -117,11 +117,16 @@ def _by_rules(text: str, position: int, count: int) -> str | None:
     boundaries = len(_SENTENCE_END.findall(text)) if len(text) > 80 else 0
     if boundaries >= 2 or (boundaries and len(text) > _LONG):
         parts = sentences(text)
-        reasons = [_classify_one(s, position, count) for s in parts]
-        opener = _opener(reasons[0])
+        first = _classify_one(parts[0], position, count)
+        opener = _opener(first)
         if opener is not None and len(text) <= opener.max_chars:
             return opener.reason
-        return reasons[0] if all(reasons) else None
+        # the paragraph goes only when every sentence is boilerplate, so the first story
+        # sentence settles it: a plain-text page with no paragraph breaks is one paragraph
+        # of some 30 sentences, and classifying each was most of the clean stage (issue 20)
+        if first is None or not all(_classify_one(s, position, count) for s in parts[1:]):
+            return None
+        return first
     whole = _classify_one(text, position, count)
     if whole is None and len(text) <= _LONG and _SENTENCE_END.search(text):
         # a short run of prompts, none matching the run as a whole ("Get breaking news
