@@ -184,3 +184,21 @@ def test_events_grounding_ties_negatives(pipeline: Pipeline, events_of, side_cou
                                          side: str, country: str) -> None:
     events = events_of(pipeline, text, root)
     assert country not in side_countries(events, side)
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "named"),
+    [
+        # a doer with a country acts on a named person: the person is the target, not an
+        # actor in the act's complements (the meeting's body)
+        ("Jorge Salinas, a lawyer, was criticized by Norwegian and Swedish representatives at a U.N. "
+         "Security Council meeting.", None, "Jorge Salinas"),
+        # no doer: the complements still say where the act happens
+        ("Jorge Salinas, a lawyer, has been held in solitary confinement in Peru since 2020.", "PER", "Jorge Salinas"),
+    ],
+)
+def test_events_grounding_named_undergoer_kept(pipeline: Pipeline, events_of, text: str, country: str | None,
+                                               named: str) -> None:
+    events = [e for e in events_of(pipeline, text) if e.root_code in ("11", "17")]
+    assert events
+    assert {(e.target.text, e.target.country) for e in events if e.target} == {(named, country)}

@@ -178,7 +178,8 @@ def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], sr
         # "began a hunger strike to demand the resignation of X", "sent a delegation to
         # attend the inauguration of X's president": whom the act's purpose is aimed at
         heads += G.purposes(m.trigger)
-    tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets, ctx.target_phrases)
+    tok = None if _named_undergoer(ctx, src_refs, targets, m.trigger) else \
+        G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets, ctx.target_phrases)
     while tok is not None and code[:2] == "14" and crowd(tok.text, ctx.lexicon.protest_words):
         # a protest is not aimed at the crowd it joins ("rioted, joining demonstrators
         # in demanding independence from X"): look past it for whom it answers
@@ -208,6 +209,25 @@ def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], sr
     if country is None:
         return tgt_refs
     return [replace(r, country=country) for r in tgt_refs]
+
+
+def _named_undergoer(ctx: Context, src_refs: list[ActorRef | None], targets: list[Token], trigger: Token) -> bool:
+    """Does a doer with a country do the act directly to a person the text names or a
+    pronoun resolves to ("he was criticized by U.N., U.S. and French representatives at a
+    U.N. Security Council meeting")? Then that person is the target, country known or
+    not; an actor in the act's complements is a third party (the place fallbacks still
+    apply). With no doer, the complements may be all that says where it happens ("Lai
+    has been held in solitary confinement in Hong Kong")."""
+    if not any(r is not None and r.country for r in src_refs):
+        return False
+    for t in targets:
+        if not G.undergoer(t, trigger):
+            continue
+        a = A.actor(t)
+        ent = ctx.index.at(a.start, a.end)
+        if ent is not None and ent.type == "PERSON":
+            return True
+    return False
 
 
 def _one_act(ctx: Context, refs: list[ActorRef]) -> list[ActorRef]:
