@@ -198,3 +198,46 @@ def test_furniture_trailing_credit_fills_agency_and_keeps_the_paragraph(settings
 ])
 def test_furniture_prompts(line, reason):
     assert classify(line, 5, 12) == reason
+
+
+# Session 11: families of prompt wordings (knowledge/boilerplate.yaml), each with story
+# sentences that use the same words and must stay. Own wordings, fictional publications.
+_PAGE = ("Gondor extends emergency rule", "MINAS TIRITH — " + STORY, "Talks will resume in May, the envoy added.",
+         "The opposition called the pact a betrayal and vowed to challenge it in court.")
+
+
+@pytest.mark.parametrize("line,gone", [
+    ("Sign me up for the Dale Evening Wrap", True),
+    ("Not registered yet? It only takes a moment.", True),
+    ("Subscriptions start at $2 a week for the first year.", True),
+    ("Unlock every story on the Esgaroth Sentinel for less than a coffee a month.", True),
+    ("Your gift is doubled until midnight.", True),
+    ("Ask Alexa to play the Esgaroth Sentinel news.", True),
+    ("Replies are turned off for this thread.", True),
+    ("This page will be updated as the story develops.", True),
+    ("This report is part of our River Towns series.", True),
+    ("Ellen Marsh is the Sentinel's chief political correspondent.", True),
+    ("Win tickets to the Dale book fair", True),
+    ("Offer ends Friday.", True),
+    ("Good evening. Here is your briefing for Thursday.", True),
+    ("Filed under Politics", True),
+    # story sentences that read like prompts stay
+    ("Registration takes less than a minute, the electoral commission said.", False),
+    ("Subscriptions to the state broadcaster start at $3 a month, the regulator said.", False),
+    ("Donations to the flood fund were matched by the government.", False),
+    ("The interview was released on Spotify on Monday.", False),
+    ("Comments were closed after the minister's remarks drew abuse, the paper said.", False),
+    ("This report is part of a UN inquiry into abuses, the agency said.", False),
+    ("Bard Bowman is the party's candidate for governor.", False),
+    ("Tickets for the cup final sold out within an hour, organisers said.", False),
+    ("The offer ends on Sunday, the ministry said, after which the border will close.", False),
+    ("A new convoy arrives every morning at the border crossing.", False),
+    ("Filed under the emergency law, the charges carry a long sentence.", False),
+    ("Witnesses spoke to investigators anonymously, the court heard.", False),
+])
+@pytest.mark.parametrize("at", [2, 3, 4])
+def test_furniture_prompt_families_on_a_text_page(settings, line, gone, at):
+    paras = [*_PAGE[:at], line, *_PAGE[at:]]
+    doc = clean(RawDocument(0, "\n\n".join(paras) + "\n", "text"), settings)
+    assert (line not in doc.text) is gone
+    assert all(p in doc.text for p in (STORY, *_PAGE[2:]))
