@@ -105,6 +105,9 @@ def test_news_scorer_story_tally() -> None:
     assert (tally.dyadic, tally.dyadic_ok, tally.one_actor, tally.one_actor_ok) == (3, 2, 2, 1)
     assert (tally.actorless, tally.duplicates, tally.predicted) == (1, 2, 6)
     assert details["missed_core"] == details["missed_other"] == [] and details["wrong_dyadic"] == ["04 pred"]
+    # each repeat beside the event that found the act (diurna.dev.news_repeats prints them)
+    assert [(r["event"], r["found_by"], r["repeat"]) for r in details["repeats"]] == [
+        (0, "11 pred", "11 pred"), (1, "19 pred", "19 pred")]
     metrics = tally.metrics()
     assert metrics["core_recall"] == 1.0 and metrics["dyadic_precision"] == 0.6667
     assert metrics["country_share"] == 0.8333 and metrics["distinct_share"] == 0.6667

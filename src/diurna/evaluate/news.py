@@ -25,7 +25,8 @@ floors pin the test half), with the counts per half as `<split>_<count>`:
   a gold event on root and that side;
 - actorless_share: predicted events with no country on either side / all predicted;
 - duplicate_share: predicted events matching (sentence and root) a gold event already
-  claimed by an earlier predicted event / all predicted;
+  claimed by an earlier predicted event / all predicted (the details' `repeats` list each
+  beside the event that claimed the act: `python -m diurna.dev.news_repeats`);
 - country_share and distinct_share: 1 - actorless_share and 1 - duplicate_share (floors
   bound metrics from below);
 - precision: predicted events that are right / all predicted, where right is `labels()`:
@@ -276,7 +277,8 @@ def score_story(golds: Sequence[GoldEvent], preds: Sequence[PredEvent], tally: T
     event_hit = one_to_one(golds, preds, both)
     tally.event_hit += len(event_hit)
     tally.predicted += len(preds)
-    claimed: set[int] = set()
+    claimed: dict[int, str] = {}  # gold index -> the label of the predicted event that found the act
+    repeats: list[dict[str, Any]] = []
     wrong: list[str] = []
     for p in preds:
         sided = _stated(p)
@@ -295,14 +297,17 @@ def score_story(golds: Sequence[GoldEvent], preds: Sequence[PredEvent], tally: T
         same_act = [g.index for g in golds if matches(p, g, ())]
         free = [i for i in same_act if i not in claimed]
         if free:
-            claimed.add(free[0])
+            claimed[free[0]] = p.label
         elif same_act:
             tally.duplicates += 1
+            act = next(g for g in golds if g.index == same_act[0])
+            repeats.append({"event": act.index, "sentence": act.sentence, "trigger": act.trigger,
+                            "found_by": claimed[act.index], "repeat": p.label})
     tally.acts_found += len(claimed)
     missed = [g for k, g in enumerate(core) if k not in core_hit]
     other = [g for k, g in enumerate(golds) if k not in event_hit and not g.core]
     return {"missed_core": [_gold_label(g, preds) for g in missed],
-            "missed_other": [_gold_label(g, preds) for g in other], "wrong_dyadic": wrong}
+            "missed_other": [_gold_label(g, preds) for g in other], "wrong_dyadic": wrong, "repeats": repeats}
 
 
 def miss_reason(g: GoldEvent, preds: Sequence[PredEvent]) -> str:
