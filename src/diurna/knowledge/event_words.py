@@ -23,6 +23,8 @@ class EventWords:
     reported_speech_governors: frozenset[str]
     hypothetical_marks: frozenset[str]
     negation_words: frozenset[str]
+    cessation_adverbs: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
     negative_determiners: frozenset[str]
     ability_words: frozenset[str]
     inability_words: frozenset[str]
@@ -38,6 +40,8 @@ class EventWords:
     charge_prepositions: frozenset[str]
     agent_prepositions: frozenset[str]
     complement_prepositions: frozenset[str]
+    perpetrator_nouns: frozenset[str]
+    violent_act_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=None)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, get_args
 
-from ...knowledge import cameo, read_tsv
+from ...knowledge import cameo, event_words, read_tsv
 from ...model import Entity, Modality
 from ..tokens import tokens_from
 from .modality import modality
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 FILE = "statement_contents.tsv"
 _PARTS = (HEAD, PASSIVE, MODAL, PREP, INFINITIVE, WORD) = ("HEAD", "PASSIVE", "MODAL", "PREP", "INFINITIVE", "WORD")
-_SUBJECTS = (OTHER, SELF, ANY) = ("OTHER", "SELF", "ANY")
+_SUBJECTS = (OTHER, SELF, ANY, DOER) = ("OTHER", "SELF", "ANY", "DOER")
 _MOODS = (POS, NEG, FUTURE, UNREAL) = ("POS", "NEG", "FUTURE", "UNREAL")
 _UNKNOWN = "UNKNOWN"  # no subject: whose act it is goes unsaid
 _ASSERTED, _FUTURE, _HYPOTHETICAL, _NEGATED = get_args(Modality)
@@ -157,12 +157,35 @@ def _match(head: Token, speaker: str | None, entities: tuple[Entity, ...]) -> Co
     for cue in cues():
         if cue.word not in words.get(cue.part, ()):
             continue
-        if cue.subject != ANY and cue.subject != who:
+        if cue.subject == DOER and not _doers(subj, who):
+            continue
+        if cue.subject not in (ANY, DOER) and cue.subject != who:
             continue
         if cue.mood != mood and not (cue.mood == UNREAL and mode in _UNREAL):
             continue
-        return ContentCode(cue.code, cue, subj if who == OTHER else None)
+        # a DOER row's target is not the perpetrators but the state the clause ties them to
+        return ContentCode(cue.code, cue, subj if who == OTHER and cue.subject != DOER else None)
     return None
+
+
+def _doers(subj: Token | None, who: str) -> bool:
+    """The subject names perpetrators other than the speaker's side: another actor, or
+    a pronoun their phrase defines ("those involved in the attack"), not "we"."""
+    if subj is None or not _perpetrators(subj):
+        return False
+    return who == OTHER or who == SELF and subj.pos_ == "PRON" and "1" not in subj.morph.get("Person", [])
+
+
+def _perpetrators(subj: Token | None) -> bool:
+    """The subject names those who did a violent act: a perpetrator noun ("the
+    attackers", "the handlers of the attack") or a phrase about such an act ("those
+    involved in Tuesday's attack")."""
+    if subj is None:
+        return False
+    words = event_words.load()
+    if subj.lemma_.lower() in words.perpetrator_nouns or subj.lower_ in words.perpetrator_nouns:
+        return True
+    return any(t.lemma_.lower() in words.violent_act_nouns for t in subj.subtree)
 
 
 def _agent(head: Token) -> Token | None:

@@ -25,6 +25,7 @@ _NOT_ACTORS = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDI
 _NAMED_ACTORS = ("GPE", "ORG", "NORP", "PERSON")
 _VERBAL = ("VERB", "AUX")
 _NOMINAL = ("NOUN", "PROPN")
+MODAL_CLAUSE = "modal-clause"  # the pattern of a modal entry coding the clause it governs
 
 
 @dataclass(slots=True)
@@ -297,7 +298,7 @@ def _modal_clause(modal: Token, sent: Span, lex: Lexicon) -> Match | None:
     if lemma(verb) in _W.copulas or match_verb(verb, sent, lex) is not None:
         return None
     for pred in verb_entries(modal, lex):
-        return Match(pred, verb, [verb], "modal-clause", sources=A.subjects(verb))
+        return Match(pred, verb, [verb], MODAL_CLAUSE, sources=A.subjects(verb))
     return None
 
 

@@ -111,8 +111,9 @@ def _clause_chain(tok: Token) -> list[Token]:
 
 
 def obligation(trigger: Token) -> bool:
-    """"must hand over", "has to withdraw": the clause states what someone must do."""
-    if trigger.pos_ not in ("VERB", "AUX"):
+    """"must hand over", "has to withdraw": the clause states what someone must do
+    ("must have given the orders" guesses at a past act: no obligation)."""
+    if trigger.pos_ not in ("VERB", "AUX") or _perfect(trigger):
         return False
     chain = _clause_chain(trigger)
     return any(_has_aux(t, _W.obligation_modals) for t in chain[:3])  # "must be ready to mediate"
@@ -122,9 +123,18 @@ def _reported(tok: Token) -> bool:
     return tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _SPEECH
 
 
+def _perfect(verb: Token) -> bool:
+    """A past participle under a perfect auxiliary ("must have given")."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_.lower() in _W.perfect_auxiliaries
+                                      for c in verb.children)
+
+
 def _negated(tok: Token) -> bool:
     if any(c.dep_ == "neg" or (c.lower_ in _NEGATION and c.dep_ in ("advmod", "neg")) for c in tok.children):
         return True
+    if any(c.lower_ in _W.cessation_adverbs and any(g.lower_ in _NEGATION for g in c.children)
+           for c in tok.children if c.dep_ == "advmod"):
+        return True  # "will no longer recognize": "no" hangs on "longer"
     # "did not agree" may hang the negation on the auxiliary
     return any(c.dep_ in ("aux", "auxpass") and any(g.dep_ == "neg" for g in c.children) for c in tok.children)
 

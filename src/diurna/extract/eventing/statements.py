@@ -234,8 +234,12 @@ def _by_content(document: Document, doc: Doc, facts: Facts, q: Quote, code: str,
     if found is not None:
         target = addressee
         if found.target is not None:
-            target = _entity_ref(document, facts, *contents.subject_span(found.target)) \
-                or _named_in(document, facts, *contents.phrase_span(found.target)) or addressee
+            # the subject's entity, else (none, or one with no country: "militants with
+            # bases in Gondor") the state its phrase names
+            ref = _entity_ref(document, facts, *contents.subject_span(found.target))
+            named = None if ref is not None and ref.country else \
+                _named_in(document, facts, *contents.phrase_span(found.target))
+            target = named or ref or addressee
         else:
             target = addressee or _topic(document, facts, q, speaker)
         return found.code, f"{contents.FILE}:{found.cue.word}/{lemma}/quote-{q.kind}", target
