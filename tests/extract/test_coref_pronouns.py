@@ -148,3 +148,21 @@ def test_coref_short_form_of_the_notable_one():
     assert resolve_short("Velt", None, 2, people, forms, g.roles.leaders, notable=True) == 1  # in view: Lira
     both = [people[0], PersonRef("Lira Velt", role="Minister", sentences={1})]
     assert resolve_short("Velt", None, 5, both, forms, g.roles.leaders, notable=True) is None  # two with offices
+
+
+_GLA = "The Gondor Liberation Army attacked a convoy near Quetta on Monday. The GLA said it would fight on. "
+
+
+@pytest.mark.parametrize(("text", "needle", "nth", "joined"), [
+    # initials read once as the organisation's are it where the NER left them untagged
+    (_GLA + "Pakistan and the United States have designated GLA a terrorist group.", "GLA", 1, True),
+    # never read as its mention: left alone
+    ("The Gondor Liberation Army attacked a convoy near Quetta on Monday. Pakistan and the United States "
+     "have designated GLA a terrorist group.", "GLA", 0, False),
+])
+def test_coref_initials_elsewhere(coref_pipeline, text, needle, nth, joined):
+    result = coref_pipeline.process(text)
+    full, short = _entity_of(result, "Gondor Liberation Army"), _entity_of(result, needle, nth)
+    if full is None:
+        pytest.skip("the NER did not read the full name as an organisation")
+    assert (short is not None and short.id == full.id) is joined

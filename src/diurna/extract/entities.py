@@ -13,7 +13,8 @@ The cascade, per document:
    government (FRAGOV); after "in"/"at"/"near" it is a PLACE that keeps its country;
 5. third-person pronouns ("he", "their", "its") join the entity they stand for.
 Every mention carries a label saying how it was found: the NER label, "gazetteer:KIND",
-"title", "nominal", "metonymy", "coref:surname", "coref:role" or "coref:pronoun".
+"title", "nominal", "metonymy", "coref:surname", "coref:role", "coref:initials" or
+"coref:pronoun".
 
 This module runs the cascade and assembles the entities; the steps live in people.py
 (and guesses.py for countries the text leaves out), others.py, nameless.py and
@@ -124,6 +125,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: b
     nameless.bare_actors(st)
     if full_coref:  # setting full_coref
         references.acronyms(st)
+        references.initials_elsewhere(st)
         references.pronouns(st)
     else:
         references.subject_pronouns(st)

@@ -1,5 +1,6 @@
 """References back to entities already read (extract/entities.py step 5): initials to the
-organisation they spell, third-person pronouns ("he", "their", "its") to the entity
+organisation they spell (and, once read as its mention, wherever the NER left them
+untagged), third-person pronouns ("he", "their", "its") to the entity
 they stand for (extract/coref.py), or with setting full_coref off only "he"/"she" to
 the one person in view, and an interviewer's "you" to the person answering."""
 
@@ -15,7 +16,7 @@ from ..model import Mention
 from . import actors as A
 from . import coref as C
 from .coref import Antecedent, Pronoun, resolve_pronoun, resolve_subject_pronoun
-from .entitystate import EntityState, taken, tokens_at
+from .entitystate import EntityState, OtherDraft, taken, tokens_at
 from .labels import TITLE
 from .tokens import where
 
@@ -185,3 +186,34 @@ def _media_label(st: EntityState, colon: int) -> bool:
     """Is the label before the colon a news medium (sector MED: "VOA", "Reuters")?"""
     tok = st.doc[colon - 1]
     return any(o.sector == "MED" and any(m.start <= tok.idx < m.end for m in o.mentions) for o in st.others.values())
+
+
+INITIALS = "coref:initials"  # the label of initials the NER left untagged (`initials_elsewhere`)
+
+
+def initials_elsewhere(st: EntityState) -> None:
+    """An organisation's initials, once read as its mention ("the BLA claimed ..."), are
+    that organisation wherever the NER left them untagged ("Gondor designated BLA a
+    terrorist group"), as a reader takes them; a group a nominal names by them ("BLA
+    insurgents") is its members, of its country. Initials two bodies share are left
+    alone, and so are words a mention already holds."""
+    bodies: dict[str, OtherDraft | None] = {}
+    for o in st.others.values():
+        if o.type in ("ORG", "GROUP") and (o.country or o.sector):
+            for m in o.mentions:
+                if len(m.text) >= 2 and m.text.isalpha() and m.text.isupper():
+                    bodies[m.text] = o if bodies.get(m.text, o) is o else None
+    if not any(bodies.values()):
+        return
+    for tok in st.doc:
+        body = bodies.get(tok.text)
+        if body is None:
+            continue
+        start, end = tok.idx, tok.idx + len(tok.text)
+        if not taken(st, start, end):
+            body.mentions.append(Mention(start, end, tok.text, INITIALS))
+            st.claimed[start] = end
+            continue
+        for o in st.others.values():
+            if o.type == "GROUP" and not o.country and any(m.start == start and m.end > end for m in o.mentions):
+                o.country, o.sector = body.country, o.sector or body.sector
