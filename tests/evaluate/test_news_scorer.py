@@ -111,8 +111,9 @@ def test_news_scorer_story_tally() -> None:
     metrics = tally.metrics()
     assert metrics["core_recall"] == 1.0 and metrics["dyadic_precision"] == 0.6667
     assert metrics["country_share"] == 0.8333 and metrics["distinct_share"] == 0.6667
-    assert (tally.right, tally.acts_found) == (3, 2)  # two right dyads and one right one-actor event
-    assert metrics["precision"] == 0.5 and metrics["distinct_acts_share"] == 0.5
+    # one right dyad and one right one-actor event; the right dyad's repeat is no right event
+    assert (tally.right, tally.acts_found) == (2, 2)
+    assert metrics["precision"] == 0.3333 and metrics["distinct_acts_share"] == 0.5
 
 
 def test_news_scorer_gated_measures_ignore_composition() -> None:
@@ -133,6 +134,23 @@ def test_news_scorer_gated_measures_ignore_composition() -> None:
     score_story(golds, [pred(), pred(source=(), target=()), pred(root="04", target=())], grounded)
     assert grounded.metrics()["one_actor_precision"] < one_actor.metrics()["one_actor_precision"]
     assert grounded.metrics()["precision"] == one_actor.metrics()["precision"]
+
+
+@pytest.mark.parametrize("merged, repeated, rises", [
+    ([0], [0, 0], True),  # a right repeat merged into the event that found the act
+    ([0, 1], [0, 1, 0], True),  # one of two acts repeated
+    ([0], [0], False),  # nothing repeated: the same output
+])
+def test_news_scorer_precision_counts_an_act_once(merged: list[int], repeated: list[int], rises: bool) -> None:
+    """Merging a repeat of an act already found raises precision (a repeat is no right
+    event); without repeats nothing moves. The dyadic precision still counts the repeat."""
+    golds = [gold(index=0), gold(codes=("190",), index=1, spans=(OTHER,))]
+    act = {0: pred(), 1: pred(root="19", spans=((45, 60),))}
+    one, two = Tally(), Tally()
+    score_story(golds, [act[i] for i in merged], one)
+    score_story(golds, [act[i] for i in repeated], two)
+    assert (one.metrics()["precision"] > two.metrics()["precision"]) is rises
+    assert one.right == two.right == len(set(merged))
 
 
 # --- run() end to end on a fictional story and a fake pipeline --------------------

@@ -29,11 +29,14 @@ floors pin the test half), with the counts per half as `<split>_<count>`:
   beside the event that claimed the act: `python -m diurna.dev.news_repeats`);
 - country_share and distinct_share: 1 - actorless_share and 1 - duplicate_share (floors
   bound metrics from below);
-- precision: predicted events that are right / all predicted, where right is `labels()`:
-  the event matches a gold event on sentence and root and every country it states agrees
-  with that gold event (the calibration's definition). Unlike one_actor_precision it does
-  not fall when a right one-actor event becomes a right dyadic one, and unlike
-  distinct_share it does not fall when a wrong event that repeats nothing is removed;
+- precision: predicted events that are right / all predicted, where right is `labels()`
+  (the event matches a gold event on sentence and root and every country it states agrees
+  with that gold event: the calibration's definition) and the gold act it matches was not
+  already found by an earlier right event: a repeat of an act is not right, so merging it
+  into the event that found the act does not lower precision (it did until session 11).
+  Unlike one_actor_precision it does not fall when a right one-actor event becomes a right
+  dyadic one, and unlike distinct_share it does not fall when a wrong event that repeats
+  nothing is removed;
 - distinct_acts_share: gold acts found (by sentence and root) / (acts found + repeats of
   them): only another mention of an act already found lowers it;
 - events_per_article and gold_events_per_article;
@@ -278,12 +281,13 @@ def score_story(golds: Sequence[GoldEvent], preds: Sequence[PredEvent], tally: T
     tally.event_hit += len(event_hit)
     tally.predicted += len(preds)
     claimed: dict[int, str] = {}  # gold index -> the label of the predicted event that found the act
+    found_right: set[int] = set()  # gold acts an earlier right event found: `precision` counts each once
     repeats: list[dict[str, Any]] = []
     wrong: list[str] = []
     for p in preds:
         sided = _stated(p)
         ok = _right(p, golds)
-        tally.right += ok
+        tally.right += _first_right(p, golds, found_right)
         if not sided:
             tally.actorless += 1
         elif len(sided) == 2:
@@ -333,6 +337,17 @@ def labels(golds: Sequence[GoldEvent], events: Sequence[Event]) -> list[bool]:
 def _stated(p: PredEvent) -> tuple[str, ...]:
     """The sides of `p` that state a country."""
     return tuple(s for s in ("source", "target") if getattr(p, s))
+
+
+def _first_right(p: PredEvent, golds: Sequence[GoldEvent], found: set[int]) -> bool:
+    """`p` is right (`_right`) and finds a gold act no earlier right event found; the act
+    joins `found`. A repeat of an act already found is no right event for `precision`: a
+    user counting events counts it twice, and merging it into the event that found the
+    act (eventing/merging.py) must not lower the measure."""
+    acts = [g.index for g in golds if matches(p, g, _stated(p)) and g.index not in found]
+    if acts:
+        found.add(acts[0])
+    return bool(acts)
 
 
 def _right(p: PredEvent, golds: Sequence[GoldEvent]) -> bool:
