@@ -221,6 +221,11 @@ _PAGE = ("Gondor extends emergency rule", "MINAS TIRITH — " + STORY, "Talks wi
     ("Offer ends Friday.", True),
     ("Good evening. Here is your briefing for Thursday.", True),
     ("Filed under Politics", True),
+    ("We're on Viber too. Search for Esgaroth Sentinel.", True),
+    ("Subscribers, sign in here.", True),
+    ("Thanks for supporting local news.", True),
+    ("Even $2 helps.", True),
+    ("For the full story, visit sentinel.example.", True),
     # story sentences that read like prompts stay
     ("Registration takes less than a minute, the electoral commission said.", False),
     ("Subscriptions to the state broadcaster start at $3 a month, the regulator said.", False),
@@ -234,6 +239,10 @@ _PAGE = ("Gondor extends emergency rule", "MINAS TIRITH — " + STORY, "Talks wi
     ("A new convoy arrives every morning at the border crossing.", False),
     ("Filed under the emergency law, the charges carry a long sentence.", False),
     ("Witnesses spoke to investigators anonymously, the court heard.", False),
+    ("We are on the brink of war, the foreign minister said.", False),
+    ("Thank you for supporting the troops, the general told the crowd.", False),
+    ("Even $1 a day is beyond most families in the north.", False),
+    ("Visit the region and you will see the damage, the envoy said.", False),
 ])
 @pytest.mark.parametrize("at", [2, 3, 4])
 def test_furniture_prompt_families_on_a_text_page(settings, line, gone, at):
