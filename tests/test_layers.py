@@ -26,7 +26,7 @@ LAYERS = {
     "errors": 0, "model": 0, "settings": 0, "schema": 0, "knowledge": 0,
     "read": 1,
     "clean": 2,
-    "nlp": 3, "lemma_cache": 3,  # annotate
+    "nlp": 3, "lemma_cache": 3, "blas": 3,  # annotate
     "extract": 4,
     "resolve": 5,
     "pipeline": 6,

@@ -29,6 +29,7 @@ def test_settings_user_file_overrides(tmp_path):
         ("extractors = 'entities'\n", "must be a list"),
         ("extractors = ['entities', 'entities']\n", "listed twice"),
         ("batch_size = \n", "E011"),
+        ("blas_threads = -1\n", "blas_threads must be a whole number >= 0"),
     ],
 )
 def test_settings_invalid_values_are_refused(tmp_path, content, message):

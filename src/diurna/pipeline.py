@@ -244,15 +244,23 @@ def gc_paused() -> Iterator[None]:
 SETTLED_GC_THRESHOLD = 20_000
 
 
-def settled_pipeline(settings: Settings) -> Pipeline:
+def settled_pipeline(settings: Settings | None) -> Pipeline:
     """The Pipeline of a process that runs it to its end (the CLI, a pool worker, the
     bench), built and `settle`d with the collector paused throughout. Re-enabling the
     collector between the two let its next young-generation collection traverse every
     object the build had made (~150,000; ~0.04 of the ~1.4 CPU s to a first result,
-    issue 20); frozen first, they are never traversed."""
+    issue 20); frozen first, they are never traversed.
+
+    Such a process works on one core: numpy's OpenBLAS is held to `blas_threads`
+    threads (blas.py); its others only spun waiting for work."""
     with gc_paused():
+        settings = settings or Settings.load()
         pipeline = Pipeline(settings)
         settle()
+    if settings.blas_threads:
+        from . import blas
+
+        blas.limit_threads(settings.blas_threads)  # the model has loaded numpy, so its OpenBLAS
     return pipeline
 
 

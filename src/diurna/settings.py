@@ -50,10 +50,13 @@ class Settings:
     confidence_model: str = ""  # "" the packaged calibration model, "none" the rule score, else a model file
     voice_model: str = "s10"  # the publication-voice line model of the clean stage: "s10", "" session 8's, "s9", a file
     lemma_cache: bool = True  # one cached component in place of spaCy's attribute_ruler + lemmatizer (same output)
+    blas_threads: int = 1  # threads of numpy's OpenBLAS in a process that runs one pipeline; 0 leaves them be
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
             raise DiurnaError(E011, f"batch_size must be >= 1, got {self.batch_size}")
+        if isinstance(self.blas_threads, bool) or not isinstance(self.blas_threads, int) or self.blas_threads < 0:
+            raise DiurnaError(E011, f"blas_threads must be a whole number >= 0, got {self.blas_threads!r}")
         if self.max_chars < 1 or self.max_bytes < 1:
             raise DiurnaError(E011, "max_chars and max_bytes must be positive")
         if isinstance(self.min_confidence, bool) or not isinstance(self.min_confidence, (int, float)) \
