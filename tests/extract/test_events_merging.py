@@ -1,7 +1,8 @@
 """eventing/merging.py: the mentions of one act in an article become one event
 (repeats, a noun and a verb, a side left out, coordination splits), and what never
 merges (two different known actors, another modality, an unrelated code, a
-statement's new addressee, a dyad pieced together from two sentences)."""
+statement's new addressee, a dyad pieced together from two sentences); the coordinated
+sides of one trigger not of two countries merge (setting coordinated_acts, on)."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ GUNMEN = ActorRef("gunmen", country="ARN")
 GUARDS = ActorRef("border guards", country="ARN")
 HOTEL = ActorRef("the hotel")  # nothing known of it: words only
 MARKET = ActorRef("the market")
+ROH_GUARDS = ActorRef("Rohirrim guards", actor_code="ROHCOP")
 
 
 def ev(at: int, code: str = "190", source: ActorRef | None = None, target: ActorRef | None = None, *,
@@ -53,9 +55,9 @@ def _sides(e: Event) -> tuple[str, str]:
     # within a sentence, a side nothing is known of is the parse's guess beside a named actor
     ("vague-side-in-sentence", [ev(0, "163", ARNOR, GONDOR), ev(4, "163", ARNOR, HOTEL)],
      [("163", ("Arnor", "Gondor"), 2)]),
-    # ... but not beside an entity without a country: two people or groups
+    # ... but not beside an entity without a country named by another trigger: two people or groups
     ("vague-beside-countryless-entity", [ev(0, "182", None, ActorRef("several guards", entity="e9")),
-                                         ev(0, "182", None, ActorRef("passengers"))],
+                                         ev(4, "182", None, ActorRef("passengers"))],
      [("182", ("-", "several guards"), 1), ("182", ("-", "passengers"), 1)]),
     # a dyad is never pieced together from two mentions, even in one sentence
     ("no-dyad-in-sentence", [ev(0, "1823", GUNMEN, None, trigger="shooting"), ev(40, "1823", None, ROHAN, trigger="killed")],
@@ -125,6 +127,46 @@ def test_merging_mentions_of_one_act(name, events, expected):
     assert [e.id for e in out] == [f"ev{n}" for n in range(1, len(out) + 1)]
 
 
+@pytest.mark.parametrize(("name", "events", "expected"), [
+    # the coordinated sides of one trigger not of two countries: one act ("banned imports
+    # of chicks and eggs", "the gunmen and border guards attacked", "met A and B of Rohan")
+    ("no-country", [ev(0, "163", ARNOR, ActorRef("chicks"), trigger="banned"),
+                    ev(0, "163", ARNOR, ActorRef("eggs", entity="e8"), trigger="Banned")],
+     [("163", ("Arnor", "eggs"))]),
+    ("countryless-entities", [ev(0, "182", None, ActorRef("several guards", entity="e9")),
+                              ev(0, "182", None, ActorRef("passengers"))],
+     [("182", ("-", "several guards"))]),
+    ("one-country", [ev(0, "190", GUNMEN, ROHAN), ev(0, "190", GUARDS, ROHAN)], [("190", ("gunmen", "Rohan"))]),
+    ("country-and-none", [ev(0, "190", GUNMEN, ROHAN), ev(0, "190", HOTEL, ROHAN)], [("190", ("gunmen", "Rohan"))]),
+    ("both-sides", [ev(0, "040", GUNMEN, ROHAN, trigger="met"), ev(0, "040", GUNMEN, ROH_GUARDS, trigger="met"),
+                    ev(0, "040", GUARDS, ROHAN, trigger="met"), ev(0, "040", GUARDS, ROH_GUARDS, trigger="met")],
+     [("040", ("gunmen", "Rohan"))]),
+    # ---- never merged ----
+    # two countries, by country or by actor code
+    ("two-countries", [ev(0, "190", GONDOR, ROHAN), ev(0, "190", ARNOR, ROHAN)],
+     [("190", ("Gondor", "Rohan")), ("190", ("Arnor", "Rohan"))]),
+    ("two-countries-by-code", [ev(0, "190", GUNMEN, ROHAN), ev(0, "190", ActorRef("rangers", actor_code="GONMIL"), ROHAN)],
+     [("190", ("gunmen", "Rohan")), ("190", ("rangers", "Rohan"))]),
+    # one country, but two triggers or the same word in two places of the sentence
+    ("two-triggers", [ev(0, "190", GUNMEN, ROHAN), ev(0, "190", GUARDS, ROHAN, trigger="stormed")],
+     [("190", ("gunmen", "Rohan")), ("190", ("border guards", "Rohan"))]),
+    ("two-evidence-spans", [ev(0, "190", GUNMEN, ROHAN), ev(4, "190", GUARDS, ROHAN)],
+     [("190", ("gunmen", "Rohan")), ("190", ("border guards", "Rohan"))]),
+    # the two directions of a mutual act of one trigger
+    ("mutual", [ev(0, "040", GUNMEN, GUARDS, trigger="met"), ev(0, "040", GUARDS, GUNMEN, trigger="met")],
+     [("040", ("gunmen", "border guards")), ("040", ("border guards", "gunmen"))]),
+    # another modality
+    ("other-modality", [ev(0, "190", GUNMEN, ROHAN), ev(0, "190", GUARDS, ROHAN, modality="future")],
+     [("190", ("gunmen", "Rohan")), ("190", ("border guards", "Rohan"))]),
+])
+def test_merging_coordinated_acts(name, events, expected):
+    got = sorted((e.code, _sides(e)) for e in merge(events, SENTENCES))
+    assert got == sorted(expected), name
+    # off: each its own event, but for a side nothing is known of beside an actor with a country
+    off = merge(events, SENTENCES, coordinated=False)
+    assert len(off) == (1 if name == "country-and-none" else len(events)), name
+
+
 @pytest.mark.parametrize(("a", "b", "ok"), [
     ("190", "190", True), ("182", "1823", True), ("1823", "182", True), ("190", "193", False), ("180", "1823", False),
     ("183", "1823", False), ("192", "193", False), ("190", "180", False), ("036", "040", False),
@@ -146,3 +188,17 @@ def test_merging_keeps_every_mention_and_rates_repeats():
 def test_merging_single_event_has_no_mentions():
     out = merge([ev(0, "190", GUNMEN, ARNOR, confidence=0.6)], SENTENCES)
     assert out[0].mentions == () and out[0].confidence == 0.6 and out[0].id == "ev1"
+
+
+@pytest.mark.parametrize(("text", "code", "on", "off"), [
+    # coordinated things of one trigger: one act with the setting, one event per thing without
+    ("Norway banned the import of chicks and eggs.", "16", 1, 2),
+    # two countries stay two acts either way
+    ("Norway imposed sanctions on Chile and Peru.", "16", 2, 2),
+])
+def test_merging_coordinated_acts_setting(pipeline_of, text: str, code: str, on: int, off: int) -> None:
+    def count(**settings: bool) -> int:
+        events = pipeline_of(**settings).process(text, published="2026-03-04").facts.events
+        return sum(e.code.startswith(code) for e in events)
+
+    assert (count(), count(coordinated_acts=False)) == (on, off)

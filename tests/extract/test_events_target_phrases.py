@@ -80,8 +80,8 @@ def test_events_target_phrases_owners_conjuncts(phrased: Pipeline, text: str, co
         # one act is one event per country: the first target of each country stays
         ("Norway passed a law targeting Chile and Chilean officials.", "16", [("Chile", "CHL")]),
         ("Police arrested a journalist and a lawyer in Oslo.", "17", [("journalist", "NOR")]),
-        # people with no country stay each an event
-        ("The mob attacked a journalist and a lawyer.", "18", [("journalist", None), ("lawyer", None)]),
+        # people with no country of one trigger are one act too (setting coordinated_acts)
+        ("The mob attacked a journalist and a lawyer.", "18", [("journalist", None)]),
     ],
 )
 def test_events_target_phrases_one_act(phrased: Pipeline, text: str, code: str,
@@ -90,8 +90,9 @@ def test_events_target_phrases_one_act(phrased: Pipeline, text: str, code: str,
     assert [(e.target.text, e.target.country) for e in events if e.target is not None] == targets
 
 
-def test_events_target_phrases_off_by_default(pipeline: Pipeline) -> None:
-    # without the setting, coordinated things stay events of their own
+def test_events_target_phrases_off_by_default(with_settings) -> None:
+    # without the setting (and coordinated_acts), coordinated things stay events of their own
+    pipeline = with_settings(coordinated_acts=False)
     assert len([e for e in pipeline.process("Norway banned the import of chicks and eggs from Chile.",
                                             published="2026-03-04").facts.events if e.code.startswith("16")]) > 1
 

@@ -17,7 +17,8 @@ KENYA = ("Kenya's government said on Monday that the vote would go ahead. Kenyan
 
 @pytest.fixture(scope="module")
 def placed(with_settings) -> Pipeline:
-    return with_settings(place_targets=True)
+    # each coordinated target an event of its own (coordinated_acts off), to see each one's place
+    return with_settings(place_targets=True, coordinated_acts=False)
 
 
 def _targets(pipeline: Pipeline, text: str, root: str) -> list[tuple[str, str | None]]:

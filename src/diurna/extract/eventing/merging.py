@@ -22,7 +22,12 @@ Two mentions are of one act (`_Act.accepts`) when they have
   of it (no entity, country or actor code: "the end", "chicks") gives way to an
   actor with a country or actor code on that side in another mention: it is the
   parse's guess at a complement beside the mention that names the actor. Two sides
-  without a country stay apart ("passengers and several policemen");
+  without a country stay apart ("passengers and several policemen"), except that (setting
+  `coordinated_acts`, on by default) the coordinated sides of one trigger (the same word in the same
+  evidence: "banned imports of chicks and hatching eggs", "Lai's son and his lawyers
+  met officials and lawmakers") are one act unless they state two countries: the
+  guide codes one event per target country, and sides of one country or of none are
+  not two acts (sides named by two triggers still stay apart);
 - sides that nest: one mention names every side the other names. "The mob was
   shooting ... one person was killed" does not make the mob the killer: a dyad is
   never pieced together from two mentions.
@@ -32,10 +37,8 @@ killed X"), never add one. A
 statement (CAMEO 01) repeats only with the same speaker, addressee and date: a speaker
 says several things in an article, and the guide codes one 010 per speaker and topic.
 Actorless events (kept only with the setting `actorless_events`) merge within their
-sentence only. Not merged, though measured: coordinated actors of one country ("Lai's
-son and his lawyers met ...", one event per country in the guide; two different known
-actors) and a root's generic code with its siblings: each lost gold matches on the
-news dev stories.
+sentence only. Not merged, though measured: a root's generic code with its siblings,
+which lost gold matches on the news dev stories.
 
 The merged event takes the first of the mentions with the most known sides as its
 evidence and rule, the most specific code of the family, each side from the
@@ -99,11 +102,30 @@ def dates_compatible(a: Event, b: Event) -> bool:
     return a.date.startswith(b.date) or b.date.startswith(a.date)
 
 
-def sides_compatible(a: ActorRef | None, b: ActorRef | None, same_sentence: bool) -> bool:
-    """One actor or none on one of them; never two different known actors."""
+def countries(ref: ActorRef | None) -> frozenset[str]:
+    """The countries a side states: its country and the country part of its actor code."""
+    if ref is None:
+        return frozenset()
+    codes = {ref.country} if ref.country else set()
+    if ref.actor_code and len(ref.actor_code) >= 3 and ref.actor_code[:3].isalpha():
+        codes.add(ref.actor_code[:3])
+    return frozenset(codes)
+
+
+def sides_compatible(a: ActorRef | None, b: ActorRef | None, same_sentence: bool, same_trigger: bool = False) -> bool:
+    """One actor or none on one of them; never two different known actors, except the
+    coordinated sides of one trigger that are not of two countries."""
     if a is None or b is None or key(a) == key(b):
         return True
+    if same_trigger:
+        return not (countries(a) and countries(b)) or bool(countries(a) & countries(b))
     return same_sentence and (placed(a) and not known(b) or placed(b) and not known(a))
+
+
+def same_trigger(a: Event, b: Event) -> bool:
+    """Two events of one trigger word in one evidence span: a coordination split."""
+    return (a.evidence.start, a.evidence.end) == (b.evidence.start, b.evidence.end) \
+        and a.evidence.trigger.casefold() == b.evidence.trigger.casefold()
 
 
 @dataclass
@@ -116,6 +138,7 @@ class _Act:
     source: ActorRef | None
     target: ActorRef | None
     dated: Event  # the member whose date the act takes
+    coordinated: bool = True  # setting coordinated_acts: one trigger's coordinated sides are one act
 
     def accepts(self, ev: Event, sentence: int) -> bool:
         """Is `ev` (in sentence number `sentence`) a mention of this act?"""
@@ -126,10 +149,11 @@ class _Act:
             or all(o is None or s is not None for s, o in ((ev.source, self.source), (ev.target, self.target)))
         swapped = any(a is not None and b is not None and key(a) == key(b)
                       for a, b in ((ev.source, self.target), (ev.target, self.source)))
+        split = self.coordinated and any(same_trigger(ev, m) for m in self.members)
         return (nested and not swapped and ev.modality == self.members[0].modality and family(ev.code, self.code)
                 and dates_compatible(ev, self.dated)
-                and sides_compatible(ev.source, self.source, same)
-                and sides_compatible(ev.target, self.target, same))
+                and sides_compatible(ev.source, self.source, same, split)
+                and sides_compatible(ev.target, self.target, same, split))
 
     def _repeats(self, ev: Event) -> bool:
         """May `ev`, in a sentence of its own, repeat the act? (see the module doc)"""
@@ -164,10 +188,12 @@ def _sides(ev: Event) -> int:
     return (ev.source is not None) + (ev.target is not None)
 
 
-def merge(events: Sequence[Event], sentence_starts: Sequence[int] = ()) -> tuple[Event, ...]:
+def merge(events: Sequence[Event], sentence_starts: Sequence[int] = (), coordinated: bool = True
+          ) -> tuple[Event, ...]:
     """One event per act (see the module doc), numbered ev1, ev2, ... in text order.
     `sentence_starts` are the character offsets where the document's sentences start
-    (none: every evidence start is a sentence of its own)."""
+    (none: every evidence start is a sentence of its own); `coordinated` is the setting
+    coordinated_acts."""
     starts = sorted(sentence_starts)
 
     def sentence(ev: Event) -> int:
@@ -185,7 +211,7 @@ def merge(events: Sequence[Event], sentence_starts: Sequence[int] = ()) -> tuple
         for act in joined:
             act.add(ev, at)
         if not joined:
-            acts.append(_Act([ev], {at}, ev.code, ev.source, ev.target, ev))
+            acts.append(_Act([ev], {at}, ev.code, ev.source, ev.target, ev, coordinated))
     merged = [_event(a) for a in acts]
     merged.sort(key=lambda e: (e.evidence.start, e.evidence.end, e.code, key(e.source), key(e.target)))
     return tuple(replace(e, id=f"ev{n}") for n, e in enumerate(merged, start=1))
