@@ -226,6 +226,11 @@ _PAGE = ("Gondor extends emergency rule", "MINAS TIRITH — " + STORY, "Talks wi
     ("Thanks for supporting local news.", True),
     ("Even $2 helps.", True),
     ("For the full story, visit sentinel.example.", True),
+    ("Registration is free.", True),
+    ("Did someone forward you this?", True),
+    ("One email. Every morning. Free.", True),
+    ("Trusted by readers since 1921.", True),
+    ("A version of this article appeared in print on May 4, 2026.", True),
     # story sentences that read like prompts stay
     ("Registration takes less than a minute, the electoral commission said.", False),
     ("Subscriptions to the state broadcaster start at $3 a month, the regulator said.", False),
@@ -243,6 +248,11 @@ _PAGE = ("Gondor extends emergency rule", "MINAS TIRITH — " + STORY, "Talks wi
     ("Thank you for supporting the troops, the general told the crowd.", False),
     ("Even $1 a day is beyond most families in the north.", False),
     ("Visit the region and you will see the damage, the envoy said.", False),
+    ("Registration is free for first-time voters in the north.", False),
+    ("Did someone forward the memo to the press?", False),
+    ("Mr. Bowman left. He cried. Then silence fell.", False),
+    ("Read by millions, the blog was shut down in March.", False),
+    ("I want to get the ranking back, but it is very different now.", False),
 ])
 @pytest.mark.parametrize("at", [2, 3, 4])
 def test_furniture_prompt_families_on_a_text_page(settings, line, gone, at):
