@@ -202,3 +202,34 @@ def test_events_grounding_named_undergoer_kept(pipeline: Pipeline, events_of, te
     events = [e for e in events_of(pipeline, text) if e.root_code in ("11", "17")]
     assert events
     assert {(e.target.text, e.target.country) for e in events if e.target} == {(named, country)}
+
+
+# a story about Kenya: the country is named twice before the act
+_KENYA = ("Kenya's government said on Monday that the vote would go ahead. Kenyan officials expect a large "
+          "turnout in the capital. ")
+
+
+@pytest.mark.parametrize(
+    ("text", "target", "country"),
+    [
+        # criticism of an act no one in the sentence owns: the story's country
+        (_KENYA + "Opposition lawmakers have denounced the decision.", "decision", "KEN"),
+        (_KENYA + "Amnesty International condemned the move.", "move", "KEN"),
+        # an owner named in the sentence wins
+        (_KENYA + "Opposition lawmakers have denounced Uganda's decision.", "Uganda", "UGA"),
+        # no story country: no guess
+        ("Opposition lawmakers have denounced the decision.", "decision", None),
+    ],
+)
+def test_events_grounding_criticised_thing_takes_the_story(pipeline: Pipeline, events_of, text: str, target: str,
+                                                            country: str | None) -> None:
+    events = events_of(pipeline, text, "11")
+    assert {(e.target.text, e.target.country) for e in events if e.target} == {(target, country)}
+
+
+def test_events_grounding_criticised_thing_not_the_critics_own_state(pipeline: Pipeline, events_of) -> None:
+    # the story's own government condemns what others did to it
+    text = (_KENYA + "The European Union imposed sanctions on Kenyan officials on Monday. "
+            "Kenya's government condemned the decision.")
+    events = [e for e in events_of(pipeline, text, "11") if e.source and e.source.country == "KEN"]
+    assert events and all(e.target is None or e.target.country != "KEN" for e in events)

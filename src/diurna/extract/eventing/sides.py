@@ -1,7 +1,7 @@
 """The two sides of an event: the target tokens a match's frame points at, a thing's
 owner, who states an obligation, the ActorRefs of actor tokens, the countries of
 unnamed groups (their phrase, owner, the event's place or the story), the fallback
-targets of protest and force, and the pairs of sides."""
+targets of criticism, protest and force, and the pairs of sides."""
 
 from __future__ import annotations
 
@@ -155,15 +155,20 @@ def _story_grounded(ctx: Context, tok: Token, ref: ActorRef) -> ActorRef:
 # Roots whose unnamed target is the place itself (its people or its authorities):
 # protest, force posture, coercion, assault, fighting, mass violence.
 _PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# Roots whose unowned thing target stands for the story's main country: disapproval
+# (11). Not rejection (12): "rejected the arbitral ruling", "rejected its offer" answer
+# another state as often as not (news dev).
+_JUDGED_ROOTS = {"11"}
 
 
 def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], src_refs: list[ActorRef | None],
                       tgt_refs: list[ActorRef], place: Where, here: str | None,
                       targets: list[Token]) -> list[ActorRef]:
     """Targets without a country: the first actor with a country in the event's
-    complements; for protest and force, the place the event happens in (`here`, its
-    country as `place_country` reads it), else (when someone does the act) the country
-    of its locative phrase's words, else the story's country."""
+    complements; for criticism of a thing no one owns, the story's country; for protest
+    and force, the place the event happens in (`here`, its country as `place_country`
+    reads it), else (when someone does the act) the country of its locative phrase's
+    words, else the story's country."""
     # "the government demanded that Beijing ...": a state is no target of its own act
     itself = {r.entity for r in tgt_refs if r.entity and own_state(ctx.index, r, src_refs)}
     tgt_refs = [r for r in tgt_refs if r.entity not in itself]
@@ -192,6 +197,17 @@ def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], sr
         tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets, ctx.target_phrases)
     if tok is not None:
         return [r for t in A.conjuncts(tok) for r in refs(ctx, t)]
+    if code[:2] in _JUDGED_ROOTS and tgt_refs and targets and all(_thing(ctx, t) for t in targets) \
+            and ctx.facts.story_countries and any(r is not None and r.country for r in src_refs) \
+            and not any(r is not None and r.country == ctx.facts.story_countries[0]
+                        and (r.actor_code or "")[3:6] == "GOV" for r in src_refs):
+        # "opposition lawmakers denounced the decision", "condemned the attack": criticism
+        # of an act no one in the sentence owns is aimed at whoever did it, in a story
+        # most often its main country (the guide: "criticised Y's decision" -> Y); one
+        # event, as the things criticised are one act's. Not when that country's own
+        # government criticises: in a story about it, what it condemns is others' doing
+        # ("Belarus condemned the decision" of the EU to sanction it)
+        return [replace(r, country=ctx.facts.story_countries[0]) for r in tgt_refs[:1]]
     if code[:2] not in _PLACE_TARGET_ROOTS:
         return tgt_refs
     if here and place.location is not None and not tgt_refs:
