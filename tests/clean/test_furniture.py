@@ -231,6 +231,9 @@ _PAGE = ("Gondor extends emergency rule", "MINAS TIRITH — " + STORY, "Talks wi
     ("One email. Every morning. Free.", True),
     ("Trusted by readers since 1921.", True),
     ("A version of this article appeared in print on May 4, 2026.", True),
+    ("This is a subscriber-only story. Sign in or subscribe.", True),
+    ("Free registration required to read on.", True),
+    ("Newsletter — the best of the week, every Sunday morning.", True),
     # story sentences that read like prompts stay
     ("Registration takes less than a minute, the electoral commission said.", False),
     ("Subscriptions to the state broadcaster start at $3 a month, the regulator said.", False),
@@ -253,6 +256,8 @@ _PAGE = ("Gondor extends emergency rule", "MINAS TIRITH — " + STORY, "Talks wi
     ("Mr. Bowman left. He cried. Then silence fell.", False),
     ("Read by millions, the blog was shut down in March.", False),
     ("I want to get the ranking back, but it is very different now.", False),
+    ("Registration of parties is required under the new law.", False),
+    ("Like many on Facebook, she shared the video of the arrest.", False),
 ])
 @pytest.mark.parametrize("at", [2, 3, 4])
 def test_furniture_prompt_families_on_a_text_page(settings, line, gone, at):
