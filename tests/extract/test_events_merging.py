@@ -65,6 +65,11 @@ def _sides(e: Event) -> tuple[str, str]:
     # a one-sided mention joins every act it repeats (one event per target stays)
     ("partial-joins-each-target", [ev(0, "163", ARNOR, GONDOR), ev(0, "163", ARNOR, ROHAN), ev(120, "163", ARNOR)],
      [("163", ("Arnor", "Gondor"), 2), ("163", ("Arnor", "Rohan"), 2)]),
+    # an attack and the killing it caused, by one doer in one sentence: one act, the killing's code
+    ("toll", [ev(0, "190", GUNMEN, ARNOR, trigger="ambushed"), ev(30, "1823", GUNMEN, None, trigger="killed")],
+     [("1823", ("gunmen", "Arnor"), 2)]),
+    ("toll-first", [ev(0, "1823", GUNMEN, ROHAN, trigger="killing"), ev(30, "183", GUNMEN, ROHAN, trigger="detonated")],
+     [("1823", ("gunmen", "Rohan"), 2)]),
     # a text date and the publication-date fallback are compatible; the text date is kept
     ("date-fallback", [ev(0, "190", GUNMEN, ARNOR, date="2024-05-01", date_source="published"),
                        ev(110, "190", GUNMEN, ARNOR, date="2024-04-28", date_source="text")],
@@ -95,10 +100,17 @@ def _sides(e: Event) -> tuple[str, str]:
      [("190", ("gunmen", "Arnor"), 1), ("190", ("gunmen", "Arnor"), 1)]),
     ("negated", [ev(0, "190", GUNMEN, ARNOR), ev(30, "190", GUNMEN, None, modality="negated")],
      [("190", ("gunmen", "Arnor"), 1), ("190", ("gunmen", None), 1)]),
-    ("other-root", [ev(0, "190", GUNMEN, ARNOR), ev(30, "1823", GUNMEN, ARNOR)],
+    ("other-root", [ev(0, "173", GUNMEN, ARNOR), ev(30, "1823", GUNMEN, ARNOR)],
+     [("173", ("gunmen", "Arnor"), 1), ("1823", ("gunmen", "Arnor"), 1)]),
+    ("sibling-codes", [ev(0, "183", GUNMEN, ARNOR), ev(30, "182", GUNMEN, ARNOR)],
+     [("183", ("gunmen", "Arnor"), 1), ("182", ("gunmen", "Arnor"), 1)]),
+    # an attack and a killing by two doers, by an unnamed one, or in two sentences
+    ("toll-two-doers", [ev(0, "190", GUNMEN, ARNOR), ev(30, "1823", GUARDS, ARNOR)],
+     [("190", ("gunmen", "Arnor"), 1), ("1823", ("border guards", "Arnor"), 1)]),
+    ("toll-no-doer", [ev(0, "190", GUNMEN, ARNOR), ev(30, "1823", None, ARNOR)],
+     [("190", ("gunmen", "Arnor"), 1), ("1823", (None, "Arnor"), 1)]),
+    ("toll-across-sentences", [ev(0, "190", GUNMEN, ARNOR), ev(130, "1823", GUNMEN, ARNOR)],
      [("190", ("gunmen", "Arnor"), 1), ("1823", ("gunmen", "Arnor"), 1)]),
-    ("sibling-codes", [ev(0, "183", GUNMEN, ARNOR), ev(30, "1823", GUNMEN, ARNOR)],
-     [("183", ("gunmen", "Arnor"), 1), ("1823", ("gunmen", "Arnor"), 1)]),
     ("two-text-dates", [ev(0, "190", GUNMEN, ARNOR, date="2024-04-28", date_source="text"),
                         ev(110, "190", GUNMEN, ARNOR, date="2023-01-02", date_source="text")],
      [("190", ("gunmen", "Arnor"), 1), ("190", ("gunmen", "Arnor"), 1)]),

@@ -11,7 +11,9 @@ Two mentions are of one act (`_Act.accepts`) when they have
 - the same modality;
 - codes of one family: the same code, or a code and its ancestor ("182" and "1823");
   a root's generic "x0" code is not taken for its siblings' parent ("visited Europe and
-  met officials", 042 and 040, are two acts);
+  met officials", 042 and 040, are two acts). Within one sentence an attack (roots 18,
+  19) and a killing (1823) by the same doer are one act too, coded as the killing: "a
+  strike and the casualties it caused are one act" (the guide; `_Act._toll`);
 - a compatible date: the same, one unknown or a fallback to the publication date, or
   one the other's month or year;
 - on each side the same actor (entity, else words) or no actor on one of them; two
@@ -59,6 +61,8 @@ from ...knowledge import cameo
 from ...model import FROM_TEXT, PUBLISHED, ActorRef, Event, Plover
 
 STATEMENT_ROOT = "01"  # CAMEO make a public statement
+KILLING = "1823"  # CAMEO kill by physical assault: the toll of an attack
+ATTACK_ROOTS = frozenset({"18", "19"})  # CAMEO assault, fight: the attacks a toll belongs to
 SEVERAL_SENTENCES = 0.03  # rule-score bonus per further sentence reporting the act
 _MAX_SCORE = 0.95  # the coder's ceiling (coder._confidence)
 
@@ -150,10 +154,20 @@ class _Act:
         swapped = any(a is not None and b is not None and key(a) == key(b)
                       for a, b in ((ev.source, self.target), (ev.target, self.source)))
         split = self.coordinated and any(same_trigger(ev, m) for m in self.members)
-        return (nested and not swapped and ev.modality == self.members[0].modality and family(ev.code, self.code)
+        kin = family(ev.code, self.code) or same and self._toll(ev)
+        return (nested and not swapped and ev.modality == self.members[0].modality and kin
                 and dates_compatible(ev, self.dated)
                 and sides_compatible(ev.source, self.source, same, split)
                 and sides_compatible(ev.target, self.target, same, split))
+
+    def _toll(self, ev: Event) -> bool:
+        """Are `ev` and the act an attack and the killing it caused, by one named doer
+        ("detonated her explosives near a convoy, killing a soldier", "ambushed a bus and
+        killed 18")? The guide codes them as one act."""
+        codes = (ev.code, self.code)
+        kills = [c.startswith(KILLING) for c in codes]
+        return kills.count(True) == 1 and codes[kills.index(False)][:2] in ATTACK_ROOTS \
+            and ev.source is not None and self.source is not None and key(ev.source) == key(self.source)
 
     def _repeats(self, ev: Event) -> bool:
         """May `ev`, in a sentence of its own, repeat the act? (see the module doc)"""
@@ -169,7 +183,10 @@ class _Act:
     def add(self, ev: Event, sentence: int) -> None:
         self.members.append(ev)
         self.sentences.add(sentence)
-        if len(ev.code) > len(self.code):
+        if family(ev.code, self.code):
+            if len(ev.code) > len(self.code):
+                self.code = ev.code
+        elif ev.code.startswith(KILLING):  # an attack joined by its toll: coded by the killing
             self.code = ev.code
         if grounding(ev.source) > grounding(self.source):
             self.source = ev.source
