@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
 from .. import knowledge
-from ..knowledge.compiled import parse_yaml
+from ..knowledge.compiled import compiled, parse_yaml
 from . import guarded, voice
 from .metadata import wire_credit_agency
 from .voice import undecorated
@@ -38,12 +39,21 @@ class Rule:
     reason: str
     max_chars: int
     where: Where
-    patterns: tuple[re.Pattern[str], ...]
+    sources: tuple[str, ...]  # the patterns as written (case-insensitive)
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
     opens_paragraph: bool = False  # a paragraph opening with a match goes whole (a correction note)
     # `patterns` with their shared leading guards split off (clean/guarded.py): same answers, faster
     plan: tuple[guarded.Guarded, ...] = field(default=(), compare=False, repr=False)
+    _compiled: list[re.Pattern[str]] = field(default_factory=list, compare=False, repr=False)
+
+    @property
+    def patterns(self) -> tuple[re.Pattern[str], ...]:
+        """The patterns compiled, on first use: the classifier searches `plan`, whose
+        parts compile as lines reach them."""
+        if not self._compiled:
+            self._compiled.extend(re.compile(s, re.I) for s in self.sources)
+        return tuple(self._compiled)
 
     def matches(self, text: str, memo: guarded.Memo | None = None) -> bool:
         """Whether a pattern is found in `text`; `memo` keeps the guards' answers for this
@@ -63,10 +73,35 @@ def rules() -> tuple[Rule, ...]:
 
 def parse_rules(text: str, name: str) -> tuple[Rule, ...]:
     data = parse_yaml(text, name)  # the cache is keyed by the text itself
+    # validated and laid out once per version of the file (and of the code doing it)
+    layouts = compiled(name, _CHECKED, text.encode("utf-8"), lambda: _checked(data, name))
+    shared_guards: dict[str, guarded.Guard] = {}
+    return tuple(Rule(item["reason"], item["max_chars"], item.get("where", "any"), tuple(item["patterns"]),
+                      tuple(item.get("examples") or ()), tuple(item.get("counter_examples") or ()),
+                      item.get("opens_paragraph", False), guarded.built(lay, re.I, shared_guards))
+                 for item, lay in zip(data["rules"], layouts))
+
+
+def _code_version() -> str:
+    """A hash of the code that checks and lays out the rules: an edit to it is never
+    answered from a cache entry the old code wrote."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in (str(guarded.__file__), __file__):
+        digest.update(Path(path).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+_CHECKED = f"boilerplate-rules:{_code_version()}"
+
+
+def _checked(data: object, name: str) -> tuple[guarded.Layout, ...]:
+    """Every rule's fields and values validated, every pattern compiled once to be sure
+    it is one, and the patterns laid out by their guards (guarded.layout)."""
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise ValueError(f"{name}: expected a mapping with a `rules` list")
     out = []
-    shared_guards: dict[str, guarded.Guard] = {}
     for n, item in enumerate(data["rules"], start=1):
         where = f"{name}: rule {n}"
         if not isinstance(item, dict) or not isinstance(item.get("reason"), str):
@@ -85,12 +120,11 @@ def parse_rules(text: str, name: str) -> tuple[Rule, ...]:
         if not isinstance(patterns, list) or not patterns:
             raise ValueError(f"{where} ({item['reason']}): `patterns` must be a non-empty list")
         try:
-            compiled = tuple(re.compile(p, re.I) for p in patterns)
+            for p in patterns:
+                re.compile(p, re.I)
         except re.error as exc:
             raise ValueError(f"{where} ({item['reason']}): bad pattern: {exc}") from exc
-        out.append(Rule(item["reason"], item["max_chars"], item.get("where", "any"), compiled,
-                        tuple(item.get("examples") or ()), tuple(item.get("counter_examples") or ()),
-                        item.get("opens_paragraph", False), guarded.plan(compiled, shared_guards)))
+        out.append(guarded.layout(patterns))
     return tuple(out)
 
 
