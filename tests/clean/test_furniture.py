@@ -234,6 +234,8 @@ _PAGE = ("Gondor extends emergency rule", "MINAS TIRITH — " + STORY, "Talks wi
     ("This is a subscriber-only story. Sign in or subscribe.", True),
     ("Free registration required to read on.", True),
     ("Newsletter — the best of the week, every Sunday morning.", True),
+    ("From $3 a week. Cancel whenever you like.", True),
+    ("Election alerts: on your phone the moment they are declared.", True),
     # story sentences that read like prompts stay
     ("Registration takes less than a minute, the electoral commission said.", False),
     ("Subscriptions to the state broadcaster start at $3 a month, the regulator said.", False),
@@ -258,6 +260,8 @@ _PAGE = ("Gondor extends emergency rule", "MINAS TIRITH — " + STORY, "Talks wi
     ("I want to get the ranking back, but it is very different now.", False),
     ("Registration of parties is required under the new law.", False),
     ("Like many on Facebook, she shared the video of the arrest.", False),
+    ("From $2 a week, the price of bread has risen to $9.", False),
+    ("Flood alerts: residents of the valley were moved to higher ground.", False),
 ])
 @pytest.mark.parametrize("at", [2, 3, 4])
 def test_furniture_prompt_families_on_a_text_page(settings, line, gone, at):
