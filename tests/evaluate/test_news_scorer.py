@@ -102,14 +102,15 @@ def test_news_scorer_story_tally() -> None:
     tally = Tally()
     details = score_story(golds, preds, tally)
     assert (tally.core_hit, tally.gold_core, tally.event_hit, tally.gold) == (1, 1, 2, 2)
-    assert (tally.dyadic, tally.dyadic_ok, tally.one_actor, tally.one_actor_ok) == (3, 2, 2, 1)
+    # the right dyad's repeat is no right dyad
+    assert (tally.dyadic, tally.dyadic_ok, tally.one_actor, tally.one_actor_ok) == (3, 1, 2, 1)
     assert (tally.actorless, tally.duplicates, tally.predicted) == (1, 2, 6)
     assert details["missed_core"] == details["missed_other"] == [] and details["wrong_dyadic"] == ["04 pred"]
     # each repeat beside the event that found the act (diurna.dev.news_repeats prints them)
     assert [(r["event"], r["found_by"], r["repeat"]) for r in details["repeats"]] == [
         (0, "11 pred", "11 pred"), (1, "19 pred", "19 pred")]
     metrics = tally.metrics()
-    assert metrics["core_recall"] == 1.0 and metrics["dyadic_precision"] == 0.6667
+    assert metrics["core_recall"] == 1.0 and metrics["dyadic_precision"] == 0.3333
     assert metrics["country_share"] == 0.8333 and metrics["distinct_share"] == 0.6667
     # one right dyad and one right one-actor event; the right dyad's repeat is no right event
     assert (tally.right, tally.acts_found) == (2, 2)
@@ -142,14 +143,15 @@ def test_news_scorer_gated_measures_ignore_composition() -> None:
     ([0], [0], False),  # nothing repeated: the same output
 ])
 def test_news_scorer_precision_counts_an_act_once(merged: list[int], repeated: list[int], rises: bool) -> None:
-    """Merging a repeat of an act already found raises precision (a repeat is no right
-    event); without repeats nothing moves. The dyadic precision still counts the repeat."""
+    """Merging a repeat of an act already found raises precision and dyadic precision (a
+    repeat is no right event); without repeats nothing moves."""
     golds = [gold(index=0), gold(codes=("190",), index=1, spans=(OTHER,))]
     act = {0: pred(), 1: pred(root="19", spans=((45, 60),))}
     one, two = Tally(), Tally()
     score_story(golds, [act[i] for i in merged], one)
     score_story(golds, [act[i] for i in repeated], two)
     assert (one.metrics()["precision"] > two.metrics()["precision"]) is rises
+    assert (one.metrics()["dyadic_precision"] > two.metrics()["dyadic_precision"]) is rises
     assert one.right == two.right == len(set(merged))
 
 
