@@ -66,6 +66,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..extract.eventing.merging import countries as _countries  # what a side states, as merging reads it
 from ..model import Event, Result
 from ..pipeline import Pipeline
 from . import calibration
@@ -163,15 +164,6 @@ def gold_events(story: dict[str, Any], raw: str, clean: str,
                              tuple(ev["codes"]), side(ev["source"]), side(ev["target"]), ev["symmetric"], ev["core"],
                              raw[first["start"]:first["end"]], trigger))
     return out, drifted, lost
-
-
-def _countries(ref: Any) -> frozenset[str]:
-    if ref is None:
-        return frozenset()
-    codes = {ref.country} if ref.country else set()
-    if ref.actor_code and len(ref.actor_code) >= 3 and ref.actor_code[:3].isalpha():
-        codes.add(ref.actor_code[:3])
-    return frozenset(codes)
 
 
 def pred_event(ev: Event) -> PredEvent:
