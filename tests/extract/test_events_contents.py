@@ -94,6 +94,9 @@ def test_events_contents_table_valid() -> None:
     ('Kenyan President Daniel Mwangi called the Tanzanian ruling "unconstitutional."', []),
     # ... or a denial when it calls a claim baseless
     ('"These allegations are baseless," the Kenyan army said.', [("016", "KEN", None)]),
+    # ... or a complaint when it names a mistreatment ("say they face discrimination")
+    ("Kenyan President Daniel Mwangi said Kenyan traders face harassment by Tanzania.", [("114", "KEN", "TZA")]),
+    ("Kenyan President Daniel Mwangi said the Tanzanian treatment of traders was fair.", [("010", "KEN", None)]),
     # ... unless its clause is negated, or no word judges
     ("Kenyan President Daniel Mwangi said the Tanzanian decision was not illegal.", [("010", "KEN", None)]),
     ("Kenyan President Daniel Mwangi said the Tanzanian decision was expected.", [("010", "KEN", None)]),
