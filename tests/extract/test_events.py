@@ -56,6 +56,25 @@ def test_events_modality(pipeline: Pipeline, events_of, text: str, modality: str
     assert events and events[0].modality == modality
 
 
+@pytest.mark.parametrize(
+    ("text", "trigger", "modality"),
+    [
+        # a verb that is an act of its own keeps its negation: the invasion, the arrest happened
+        ("Arnor never condemned Gondor's invasion of Rohan.", "invasion", "asserted"),
+        ("Arnor did not praise the arrest of the Gondorian envoy.", "arrest", "asserted"),
+        ("Arnor did not praise the arrest of the Gondorian envoy.", "praise", "negated"),
+        # negative cases: a support verb's negation is its object's (knowledge: support_verbs)
+        ("Mordor never launched the attack on Gondor.", "attack", "negated"),
+        ("Arnor did not sign the treaty with Gondor.", "treaty", "negated"),
+        ("Arnor will not allow protests in Minas Tirith.", "protests", "negated"),
+    ],
+)
+def test_events_modality_negation_of_object_noun(pipeline: Pipeline, events_of, text: str, trigger: str,
+                                                   modality: str) -> None:
+    events = [e for e in events_of(pipeline, text) if trigger in e.evidence.trigger]
+    assert events and {e.modality for e in events} == {modality}
+
+
 def test_events_coordinated_subjects_meet_each_other(with_settings, events_of) -> None:
     # mutual_both_ways = true (eval plover and petr): once per direction, as PETRARCH and PLOVER code it
     both = with_settings(mutual_both_ways=True)

@@ -30,6 +30,8 @@ class EventWords:
     inability_words: frozenset[str]
     denial_verbs: frozenset[str]
     light_verbs: frozenset[str]
+    support_verbs: frozenset[str]
+    permitting_verbs: frozenset[str]
     readiness_adjectives: frozenset[str]
     preparing_verbs: frozenset[str]
     light_heads: frozenset[str]

@@ -40,9 +40,10 @@ def modality(trigger: Token, frame_verb: Token | None = None) -> Modality:
         if light is not None and any(_has_aux(t, _POSSIBLE - _REPORTED_FUTURE) for t in _clause_chain(light)[:2]):
             return HYPOTHETICAL  # "may be put under house arrest"
         chain = _clause_chain(trigger.head) if trigger.head is not trigger else chain
-    if any(_negated(t) for t in chain[:1]) or (frame_verb is not None and _negated(trigger)):
+    if frame_verb is not None and _negated(trigger):
         return NEGATED
-    if _unable(chain) or _denied(chain[-1]):
+    if (frame_verb is not None or _takes_negation(trigger)) and (
+            any(_negated(t) for t in chain[:1]) or _unable(chain) or _denied(chain[-1])):
         return NEGATED
     if any(_conditional(t) for t in chain):
         return HYPOTHETICAL
@@ -65,6 +66,16 @@ _DENY = _W.denial_verbs
 
 # Verbs that do what their prepositional noun names: "put under arrest", "take into custody".
 _LIGHT = _W.light_verbs
+
+
+def _takes_negation(trigger: Token) -> bool:
+    """Whether the negation of the verb governing `trigger` is the trigger's: always for a
+    verb, but an event noun that is a verb's object takes it only from a support verb
+    ("did not hold talks") or one of permission ("will not allow protests"), not from a
+    verb that is an act of its own ("never condemned the invasion": it happened)."""
+    if trigger.pos_ != "NOUN" or trigger.dep_ != "dobj" or trigger.head is trigger:
+        return True
+    return trigger.head.lemma_.lower() in _W.support_verbs | _W.permitting_verbs
 
 
 def _light_verb(noun: Token) -> Token | None:
