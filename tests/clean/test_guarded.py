@@ -66,6 +66,6 @@ def test_guarded_search_any_as_plain_search(line: str) -> None:
 )
 def test_guarded_plan_groups_by_guards(patterns: list[str], line: str, found: bool) -> None:
     compiled = [re.compile(p, re.I) for p in patterns]
-    plan = guarded.plan(compiled, {})
+    plan = guarded.built(guarded.layout(patterns), re.I, {})
     assert guarded.search_any(plan, line, {}) is found
     assert any(p.search(line) for p in compiled) is found

@@ -51,42 +51,25 @@ class Guarded:
 
     __slots__ = ("guards", "sources", "_bodies")
 
-    def __init__(self, guards: tuple[Guard, ...], bodies: list[re.Pattern[str] | tuple[str, int]]) -> None:
+    def __init__(self, guards: tuple[Guard, ...], bodies: list[tuple[str, int]]) -> None:
         self.guards = guards
-        self.sources = tuple(bodies)  # a pattern, or (source, flags) of a `^(?:BODY)` yet to compile
+        self.sources = tuple(bodies)  # (source, flags) of each body yet to compile
         self._bodies: tuple[re.Pattern[str], ...] | None = None
 
     def bodies(self) -> tuple[re.Pattern[str], ...]:
         if self._bodies is None:
-            self._bodies = tuple(b if isinstance(b, re.Pattern) else re.compile(*b) for b in self.sources)
+            self._bodies = tuple(re.compile(*b) for b in self.sources)
         return self._bodies
 
 
-def plan(patterns: Iterable[re.Pattern[str]], shared: dict[str, Guard]) -> tuple[Guarded, ...]:
-    """A rule's patterns grouped by their leading guards, split off where the shape
-    allows (the order of patterns within a rule does not change whether one is found);
-    `shared` holds each distinct guard, compiled at most once across all rules."""
-    groups: dict[tuple[str, ...], list[re.Pattern[str] | tuple[str, int]]] = {}
-    for pattern in patterns:
-        split = split_guards(pattern.pattern)
-        if split is None:
-            groups.setdefault((), []).append(pattern)
-            continue
-        guards, body = split
-        for g in guards:
-            if g not in shared:
-                shared[g] = Guard(g, pattern.flags)
-        groups.setdefault(guards, []).append((f"^(?:{body})", pattern.flags))
-    return tuple(Guarded(tuple(shared[g] for g in guards), bodies) for guards, bodies in groups.items())
-
-
-# plan()'s grouping as plain strings, for the compiled-knowledge cache: per group of
-# patterns sharing their leading guards, the guards and the bodies to search
+# A rule's patterns grouped by their leading guards, split off where the shape allows (the
+# order of patterns within a rule does not change whether one is found), as plain strings
+# for the compiled-knowledge cache: per group, the guards and the bodies to search
 Layout = tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]
 
 
 def layout(sources: Iterable[str]) -> Layout:
-    """What plan() would group, by the patterns' sources: each group's guards, and its
+    """The patterns' sources grouped by their leading guards: each group's guards, and its
     bodies (`^(?:BODY)` where the guards were split off, else the pattern as it is)."""
     groups: dict[tuple[str, ...], list[str]] = {}
     for source in sources:
@@ -101,7 +84,7 @@ def layout(sources: Iterable[str]) -> Layout:
 
 def built(layout: Layout, flags: int, shared: dict[str, Guard]) -> tuple[Guarded, ...]:
     """The plan a layout describes, every guard and body compiled on first use (all with
-    `flags`); `shared` holds each distinct guard across rules, as in plan()."""
+    `flags`); `shared` holds each distinct guard, compiled at most once across all rules."""
     out = []
     for guards, bodies in layout:
         for g in guards:

@@ -25,7 +25,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import ActorRef, Event
+from ..extract.eventing.merging import countries  # a side's countries, as merging reads them
+from ..model import Event
 from ._events_common import CAMEO_CODES
 
 BINS = 10
@@ -41,16 +42,6 @@ def plover_label(record: dict[str, Any], ev: Event, gold_type: str) -> bool:
         if gold and pred and not gold & pred:
             return False
     return True
-
-
-def countries(ref: ActorRef | None) -> set[str]:
-    """A side's countries: its own and the country part of its actor code."""
-    if ref is None:
-        return set()
-    codes = {ref.country} if ref.country else set()
-    if ref.actor_code and len(ref.actor_code) >= 3 and ref.actor_code[:3].isalpha():
-        codes.add(ref.actor_code[:3])
-    return codes
 
 
 def _codes(actors: Any) -> list[str]:

@@ -282,18 +282,18 @@ def score_story(golds: Sequence[GoldEvent], preds: Sequence[PredEvent], tally: T
     wrong: list[str] = []
     for p in preds:
         sided = _stated(p)
-        ok = _right(p, golds)
-        tally.right += _first_right(p, golds, found_right)
+        acts = _right_acts(p, golds)
+        tally.right += _first(acts, found_right)
         if not sided:
             tally.actorless += 1
         elif len(sided) == 2:
             tally.dyadic += 1
-            tally.dyadic_ok += _first_right(p, golds, found_dyadic)
-            if not ok:
+            tally.dyadic_ok += _first(acts, found_dyadic)
+            if not acts:
                 wrong.append(p.label)
         else:
             tally.one_actor += 1
-            tally.one_actor_ok += _first_right(p, golds, found_one)
+            tally.one_actor_ok += _first(acts, found_one)
         same_act = [g.index for g in golds if matches(p, g, ())]
         free = [i for i in same_act if i not in claimed]
         if free:
@@ -335,21 +335,26 @@ def _stated(p: PredEvent) -> tuple[str, ...]:
     return tuple(s for s in ("source", "target") if getattr(p, s))
 
 
-def _first_right(p: PredEvent, golds: Sequence[GoldEvent], found: set[int]) -> bool:
-    """`p` is right (`_right`) and finds a gold act no earlier right event found; the act
-    joins `found`. A repeat of an act already found is no right event for `precision`: a
-    user counting events counts it twice, and merging it into the event that found the
-    act (eventing/merging.py) must not lower the measure."""
-    acts = [g.index for g in golds if matches(p, g, _stated(p)) and g.index not in found]
-    if acts:
-        found.add(acts[0])
-    return bool(acts)
+def _first(acts: Sequence[int], found: set[int]) -> bool:
+    """Does a right event matching the gold `acts` find one no earlier right event found?
+    That act joins `found`. A repeat of an act already found is no right event for the
+    precisions: a user counting events counts it twice, and merging it into the event
+    that found the act (eventing/merging.py) must not lower the measure."""
+    new = next((i for i in acts if i not in found), None)
+    if new is not None:
+        found.add(new)
+    return new is not None
+
+
+def _right_acts(p: PredEvent, golds: Sequence[GoldEvent]) -> list[int]:
+    """The gold events `p` matches on sentence and root, with every country it states
+    (`p` is right when there is one: the definition of precision, dyadic and one-actor
+    precision, and the calibration)."""
+    return [g.index for g in golds if matches(p, g, _stated(p))]
 
 
 def _right(p: PredEvent, golds: Sequence[GoldEvent]) -> bool:
-    """`p` matches a gold event on sentence and root, with every country it states (the
-    definition of precision, dyadic and one-actor precision, and the calibration)."""
-    return any(matches(p, g, _stated(p)) for g in golds)
+    return bool(_right_acts(p, golds))
 
 
 def _gold_label(g: GoldEvent, preds: Sequence[PredEvent]) -> dict[str, Any]:
