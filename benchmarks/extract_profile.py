@@ -72,6 +72,10 @@ def extract_all(pipeline: Pipeline, docs: list[Document], spacy_docs: list) -> t
     from diurna import resolve as resolve_stage
 
     for document, doc in zip(docs, spacy_docs):
+        # what an extractor keeps in the Doc (extract/tokens.py's columns) is built once
+        # per Doc in a real run: every pass pays for it again, as the first did
+        for key in [k for k in doc.user_data if isinstance(k, str) and k.startswith("diurna.")]:
+            del doc.user_data[key]
         facts = Facts()
         for spec, fn in zip(pipeline.extractors, pipeline._extract_fns):
             c0 = time.process_time()

@@ -1,12 +1,13 @@
 """tokens_from, where and column: tokens by offset and attribute from one array view of
-the Doc, read once per Doc (issue 20); covering: the whole tokens over a character range."""
+the Doc, read once per Doc (issue 20); words: every token's lower-cased form and
+lemma; covering: the whole tokens over a character range."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from diurna.extract.tokens import column, covering, tokens_from, where
+from diurna.extract.tokens import column, covering, tokens_from, where, words
 
 WORDS = ["Arnor", "'s", "envoy", "met", "Gondor", "officials", "in", "Minas", "Tirith", "."]
 SPACES = [False, True, True, True, True, True, True, True, False, False]
@@ -103,3 +104,23 @@ def test_tokens_column_is_per_doc(blank_nlp):
 def test_tokens_covering_widens_to_whole_tokens(doc, start, end, expected):
     found = covering(doc, start, end)
     assert (None if found is None else [t.text for t in found]) == expected
+
+
+@pytest.mark.parametrize(
+    "words_, lemmas",
+    [
+        (["Gondor", "Troops", "SHELLED", "posts"], ["Gondor", "troop", "Shell", "post"]),  # lemmas lower-cased
+        (["The", "envoy", "met", "them"], ["the", "envoy", "meet", "they"]),
+        (["Arnor", "left"], ["", ""]),  # no lemma: the empty string, as lemma_ gives
+    ],
+)
+def test_tokens_words_equal_lower_and_lemma_of_each_token(blank_nlp, words_, lemmas):
+    doc = Doc(blank_nlp.vocab, words=words_, lemmas=lemmas if any(lemmas) else None)
+    lows, lowered = words(doc)
+    assert lows == [t.lower_ for t in doc]
+    assert lowered == [t.lemma_.lower() for t in doc]
+    assert words(doc) is words(doc)  # kept with the Doc, not read again
+
+
+def test_tokens_words_of_an_empty_doc(blank_nlp):
+    assert words(blank_nlp("")) == ([], [])

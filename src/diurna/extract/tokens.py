@@ -37,6 +37,28 @@ def column(doc: Doc, attr: str) -> list[int]:
     return values
 
 
+_WORDS = "diurna.tokens.words"  # the Doc's user_data key: (lower-cased forms, lower-cased lemmas)
+
+
+def words(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's `lower_` and its lemma lower-cased (`lemma_.lower()`), in order, read
+    once per Doc and kept like the columns: a pass that tests each word of a sentence
+    against a word list reads two lists instead of making a Token per word (and two
+    string look-ups per Token). A lemma is lower-cased once per distinct lemma."""
+    kept = doc.user_data.get(_WORDS)
+    if kept is None:
+        strings = doc.vocab.strings
+        lowered: dict[int, str] = {}
+        lemmas = []
+        for h in column(doc, "LEMMA"):
+            lemma = lowered.get(h)
+            if lemma is None:
+                lemma = lowered[h] = strings[h].lower()
+            lemmas.append(lemma)
+        kept = doc.user_data[_WORDS] = ([strings[h] for h in column(doc, "LOWER")], lemmas)
+    return kept
+
+
 def tokens_from(doc: Doc, start: int, end: int) -> Span:
     """The tokens whose first character lies in [start, end), in order (an empty span
     when there are none): what `[t for t in doc if start <= t.idx < end]` lists."""

@@ -151,12 +151,14 @@ def _match(head: Token, speaker: str | None, entities: tuple[Entity, ...]) -> Co
         agent = _agent(head)
         if agent is not None:
             words[HEAD], subj = words[PASSIVE], agent
-    who = _who(subj, speaker, entities)
-    mode = modality(head)
-    mood = _MOOD.get(mode, POS)
+    read: tuple[str, Modality, str] | None = None  # (who, modality, mood): read at the first row whose word fits
     for cue in cues():
         if cue.word not in words.get(cue.part, ()):
-            continue
+            continue  # most clauses fit no row: whose act and its modality go unread
+        if read is None:
+            mode = modality(head)
+            read = _who(subj, speaker, entities), mode, _MOOD.get(mode, POS)
+        who, mode, mood = read
         if cue.subject == DOER and not _doers(subj, who):
             continue
         if cue.subject not in (ANY, DOER) and cue.subject != who:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ...knowledge import argument_words, event_words, grounding_words
+from ..tokens import column, words
 from . import arguments as A
 from .lexicon import SUBJECT_TARGET, Lexicon, Predicate
 from .phrases import object_targets, words_hold
@@ -49,8 +50,15 @@ def lemma(tok: Token) -> str:
 
 
 def has_trigger(sent: Span, lex: Lexicon) -> bool:
-    triggers = lex.triggers
-    return any(lemma(t) in triggers or t.lower_ in triggers for t in sent)
+    return _mentions(sent, lex.triggers)
+
+
+def _mentions(sent: Span, wanted: frozenset[str] | set[str]) -> bool:
+    """Whether a word of `sent` is in `wanted` by its lemma or its lower-cased form:
+    `any(lemma(t) in wanted or t.lower_ in wanted for t in sent)`, read from the Doc's
+    word columns (no Token per word)."""
+    lows, lemmas = words(sent.doc)
+    return any(lemmas[i] in wanted or lows[i] in wanted for i in range(sent.start, sent.end))
 
 
 def _keys(tok: Token) -> tuple[str, ...]:
@@ -85,9 +93,16 @@ def _passive(verb: Token) -> bool:
         verb.dep_ == "acl" and verb.tag_ == "VBN")
 
 
-def _object_noun(verb: Token, pred: Predicate) -> Token | None:
-    """The object that an object-constrained entry needs: active object, passive
-    subject ("sanctions were imposed"), or the object of the particle ("go on strike")."""
+# An object candidate with the words an entry's object list is tested on: the noun, its
+# lemma and lower-cased form, and (lemma, lower-cased form) of its compound and adjective
+# modifiers. Read once per verb, then tested against each of its entries.
+_Candidate = tuple["Token", str, str, list[tuple[str, str]]]
+
+
+def _object_candidates(verb: Token) -> list[_Candidate]:
+    """The nouns that may carry an object-constrained entry's object: active object,
+    passive subject ("sanctions were imposed"), or the object of the particle ("go on
+    strike")."""
     direct = A.objects(verb) + A.passive_subjects(verb)
     # not a locative phrase's: "took a flag march in the city" takes no city
     candidates = direct + [g for c in verb.children if c.dep_ in ("prep", "prt") and c.lower_ not in _LOCATIVE
@@ -101,14 +116,19 @@ def _object_noun(verb: Token, pred: Predicate) -> Token | None:
     # is the object: a participle's subject right after the verb is its object
     candidates += [n for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBG"
                    for n in c.children if n.dep_ == "nsubj" and n.i > verb.i and n.i < c.i]
-    for c in candidates:
-        if _keys(c)[0] in pred.object or c.lower_ in pred.object:
+    return [(c, lemma(c), c.lower_, [(lemma(g), g.lower_) for g in c.children if g.dep_ in ("compound", "amod")])
+            for c in candidates]
+
+
+def _object_noun(candidates: list[_Candidate], pred: Predicate) -> Token | None:
+    """The candidate an object-constrained entry needs (`_object_candidates`)."""
+    for c, key, low, modifiers in candidates:
+        if key in pred.object or low in pred.object:
             return c
         # "imposed new trade sanctions": the head noun carries the lemma; "suspended aid
         # deliveries", "a military aid program": a light head takes its modifier's
-        compounds = [g for g in c.children if g.dep_ in ("compound", "amod")]
-        if any(lemma(g) in pred.object or g.lower_ in pred.object for g in compounds) \
-                and (c.lower_ in pred.object or c.lower_ in _LIGHT_HEADS):
+        if any(m_lemma in pred.object or m_low in pred.object for m_lemma, m_low in modifiers) \
+                and (low in pred.object or low in _LIGHT_HEADS):
             return c
     return None
 
@@ -126,7 +146,7 @@ def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> 
         c.dep_ in ("prt", "prep", "advmod") and c.lower_ == pred.particle and not _dated(c) for c in tok.children
     ):
         return False
-    if pred.requires_word and not any(lemma(t) in pred.requires_word or t.lower_ in pred.requires_word for t in sent):
+    if pred.requires_word and not _mentions(sent, pred.requires_word):
         return False
     if pred.requires_prep and not any(c.dep_ == "prep" and c.lower_ in pred.requires_prep for c in tok.children) \
             and not any(p.lower_ in pred.requires_prep for p in _alleging(tok, pred)):
@@ -134,8 +154,7 @@ def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> 
     if pred.requires_xcomp and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children) \
             and _infinitive_after(tok) is None:
         return False
-    if pred.requires_protest_context and not any(lemma(t) in lex.protest_words or t.lower_ in lex.protest_words
-                                                 for t in sent):
+    if pred.requires_protest_context and not _mentions(sent, lex.protest_words):
         return False
     if pred.clause_subject and not _clause_subject(tok):
         return False
@@ -268,6 +287,7 @@ def match_verb(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
     if tok.tag_ == "MD":
         return _modal_clause(tok, sent, lex)
     doing = None
+    candidates: list[_Candidate] | None = None  # read at the first entry that needs an object
     for pred in verb_entries(tok, lex):
         if pred.code[:3] == "173" or pred.code[:3] == "112" and "with" in pred.requires_prep:
             doing = _charged_with_doing(tok, lex) if doing is None else doing
@@ -275,7 +295,9 @@ def match_verb(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
                 continue
         obj = None
         if pred.object:
-            obj = _object_noun(tok, pred)
+            if candidates is None:
+                candidates = _object_candidates(tok)
+            obj = _object_noun(candidates, pred)
             if obj is None:
                 continue
         if not _constraints_hold(tok, pred, sent, lex):
@@ -447,11 +469,14 @@ def sentence_matches(sent: Span, lex: Lexicon) -> list[Match]:
     into its control verb ("urged Rohan to withdraw" is one appeal, not a withdrawal)."""
     # Only a modal or a word with an entry can fire (match_verb, match_noun): the rest
     # are passed over before their entries and constraints are looked up.
-    triggers = lex.triggers
-    words = [t for t in sent if t.tag_ == "MD" or t.lower_ in triggers or lemma(t) in triggers]
-    verbs = [m for m in (match_verb(t, sent, lex) for t in words) if m is not None]
+    triggers, doc = lex.triggers, sent.doc
+    lows, lemmas = words(doc)
+    tags, modal = column(doc, "TAG"), doc.vocab.strings["MD"]
+    found = [doc[i] for i in range(sent.start, sent.end)
+             if tags[i] == modal or lows[i] in triggers or lemmas[i] in triggers]
+    verbs = [m for m in (match_verb(t, sent, lex) for t in found) if m is not None]
     consumed = {c.i for m in verbs for c in m.consumed}
-    nouns = [m for m in (match_noun(t, sent, lex) for t in words if t.i not in consumed) if m is not None]
+    nouns = [m for m in (match_noun(t, sent, lex) for t in found if t.i not in consumed) if m is not None]
     by_token = {m.trigger.i: m for m in verbs + nouns}
     wrapped: set[int] = set()
     for m in verbs + nouns:

@@ -74,13 +74,18 @@ def rank_subordinates(coded: list[tuple[Match, list[Event]]]) -> list[tuple[Matc
     """Events in the content of a frame, in a temporal clause or a participial adjunct
     rank just below the event of the clause they elaborate."""
     out = list(coded)
+    if len(out) < 2:
+        return out  # a lone match has no governor
+    # a match's frame content and region are read once: a round replaces events, not matches
+    contents = [_frame_content(m) for m, _ in out]
+    regions = [_subordinate_region(m) if evs else None for m, evs in out]  # a round keeps each list's length
     for _ in range(2):  # a governor may itself be capped: settle nested clauses
         for n, (m, evs) in enumerate(out):
             if not evs:
                 continue
-            governors = [e for other, oevs in out if other is not m and m.trigger.i in _frame_content(other)
-                         for e in oevs]
-            region = _subordinate_region(m)
+            governors = [e for (other, oevs), content in zip(out, contents)
+                         if other is not m and m.trigger.i in content for e in oevs]
+            region = regions[n]
             if region is not None:
                 governors += [e for other, oevs in out if other is not m and other.trigger.i in region[1]
                               and other.trigger.i not in region[0] for e in oevs]

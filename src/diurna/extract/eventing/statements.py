@@ -415,7 +415,9 @@ def _own_side(doc: Doc, ref: ActorRef, speaker: ActorRef) -> bool:
     if ref.country and ref.country == speaker.country and ref.actor_code:
         mine, theirs = (speaker.actor_code or "")[len(ref.country):], ref.actor_code[len(ref.country):]
         return not mine or not theirs or mine == theirs
-    words = list(tokens_from(doc, ref.start, ref.end)) if ref.start is not None and ref.end is not None else []
+    if ref.start is None or ref.end is None:
+        return False
+    words = tokens_from(doc, ref.start, ref.end)  # a Span: its length makes no Token
     return len(words) == 1 and words[0].pos_ == "PRON" and "1" in words[0].morph.get("Person", [])
 
 

@@ -3,6 +3,7 @@ one."""
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...knowledge.cues import FILE as FILE
@@ -22,7 +23,16 @@ def cue_of(tok: Token, words: frozenset[str]) -> str | None:
     lemma = tok.lemma_.lower()
     if lemma in words:
         return tok.text
+    if lemma not in _phrase_starts(words):
+        return None  # no cue phrase starts with the lemma: its children go unwalked
     for child in tok.children:
         if child.dep_ in ("prt", "prep") and f"{lemma} {child.lower_}" in words:
             return f"{tok.text} {child.text}"
     return None
+
+
+@lru_cache(maxsize=64)
+def _phrase_starts(words: frozenset[str]) -> frozenset[str]:
+    """Every part of a cue before one of its spaces ("point" of "point out"): a lemma
+    outside these starts no "lemma child" phrase of `words`."""
+    return frozenset(w[:k] for w in words for k, ch in enumerate(w) if ch == " ")
