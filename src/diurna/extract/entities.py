@@ -11,10 +11,11 @@ The cascade, per document:
    Israeli army" -> ISRMIL); "the Kenyan leader" refers back to a person when one fits;
 4. metonymy: a country or capital that is not a place ("Paris urged ...") is its
    government (FRAGOV); after "in"/"at"/"near" it is a PLACE that keeps its country;
-5. third-person pronouns ("he", "their", "its") join the entity they stand for.
+5. definite descriptions ("the council", "those leaders") and third-person pronouns
+   ("he", "their", "its") join the entity they stand for.
 Every mention carries a label saying how it was found: the NER label, "gazetteer:KIND",
-"title", "nominal", "metonymy", "coref:surname", "coref:role", "coref:initials" or
-"coref:pronoun".
+"title", "nominal", "metonymy", "coref:surname", "coref:role", "coref:initials",
+"coref:description" or "coref:pronoun".
 
 This module runs the cascade and assembles the entities; the steps live in people.py
 (and guesses.py for countries the text leaves out), others.py, nameless.py and
@@ -126,6 +127,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: b
     if full_coref:  # setting full_coref
         references.acronyms(st)
         references.initials_elsewhere(st)
+        references.descriptions(st)
         references.pronouns(st)
     else:
         references.subject_pronouns(st)

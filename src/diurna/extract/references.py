@@ -1,6 +1,7 @@
 """References back to entities already read (extract/entities.py step 5): initials to the
 organisation they spell (and, once read as its mention, wherever the NER left them
-untagged), third-person pronouns ("he", "their", "its") to the entity
+untagged), definite descriptions ("the council", "those leaders") to the entity named
+before by the same noun, third-person pronouns ("he", "their", "its") to the entity
 they stand for (extract/coref.py), or with setting full_coref off only "he"/"she" to
 the one person in view, and an interviewer's "you" to the person answering."""
 
@@ -44,6 +45,84 @@ def acronyms(st: EntityState) -> None:
         if len(found) == 1 and found[0] != key:
             st.others[found[0]].mentions.extend(o.mentions)
             del st.others[key]
+
+
+DESCRIPTION = "coref:description"  # the label of a definite description's mention
+# Sentences a description looks back over, its own included: a noun phrase with "the"
+# reaches further back than a pronoun, but a story names its actors again as it goes.
+DESCRIPTION_WINDOW = 4
+# Dependents that make a noun phrase describe someone anew ("the leaders of Puntland",
+# "the group that claimed the attack", "the charity Doctors Without Borders").
+_NEW_REFERENT_DEPS = frozenset({"prep", "acl", "relcl", "appos", "nummod"})
+
+
+def descriptions(st: EntityState) -> None:
+    """"The council", "those leaders", "the group": a definite noun phrase no mention
+    holds is the entity named in the last few sentences whose mention (or role) has the
+    same head noun in the same number, when exactly one entity does ("the U.N. Security
+    Council ... the council"; "leaders of Puntland and Jubaland ... Those leaders"). The
+    determiners are knowledge (grammar.yaml anaphoric_determiners); the nouns come from
+    the text, not from a list. Two entities with that noun in view leave it alone."""
+    if not st.doc.has_annotation("DEP"):
+        return
+    heads, words = _heads(st)
+    others = list(st.others.values())
+    for det in (st.doc[i] for i in where(st.doc, "LOWER", _G.anaphoric_determiners)):
+        head = det.head
+        if det.dep_ != "det" or head.pos_ != "NOUN" or not 0 < head.i - det.i <= 3 \
+                or any(c.dep_ in _NEW_REFERENT_DEPS for c in head.children):
+            continue
+        start, end = st.doc[det.i + 1].idx, head.idx + len(head.text)
+        if taken(st, det.idx, end):
+            continue
+        sentence, noun = st.sentence(start), _head_noun(head)
+        modifiers = {t.lower_ for t in st.doc[det.i + 1 : head.i] if t.is_alpha}
+        found = {key for at, sent, key, n in heads
+                 if at < start and sentence - sent < DESCRIPTION_WINDOW and n == noun and modifiers <= words[key]}
+        if len(found) != 1:
+            continue
+        key = found.pop()
+        if key < len(st.people):
+            st.people[key].spans.append((start, end, DESCRIPTION))
+            st.people[key].sentences.add(sentence)
+        else:
+            others[key - len(st.people)].mentions.append(Mention(start, end, st.text[start:end], DESCRIPTION))
+        st.claimed[start] = end
+        heads.append((start, sentence, key, noun))
+
+
+def _heads(st: EntityState) -> tuple[list[tuple[int, int, int, tuple[str, bool]]], dict[int, set[str]]]:
+    """(start, sentence, key, head noun) of every mention a description may point back to:
+    a person's by their role's last word (keys 0..), an organisation's or group's by the
+    head of its mention (keys after the people, in st.others order), as `pronouns` keys
+    them; and per key the words its name, role and mentions hold, which a description's
+    modifiers must be among ("the upper house" is not "the lower house"). Places, and
+    groups that are a nationality word alone, are left out."""
+    out: list[tuple[int, int, int, tuple[str, bool]]] = []
+    words: dict[int, set[str]] = {}
+    for key, p in enumerate(st.people):
+        if p.role:
+            noun = (p.role.split()[-1].lower(), False)
+            out.extend((s, st.sentence(s), key, noun) for s, _, label in p.spans if label != TITLE)
+            words[key] = _words(p.name, p.role, *(st.text[s:e] for s, e, _ in p.spans))
+    for key, o in enumerate(st.others.values(), start=len(st.people)):
+        if o.type == "PLACE" or o.type == "GROUP" and o.sector is None and o.role is None:
+            continue
+        words[key] = _words(o.name, o.role or "", *(m.text for m in o.mentions))
+        for m in o.mentions:
+            sp = tokens_at(st, m.start, m.end)
+            if sp is not None and sp.root.pos_ in ("NOUN", "PROPN"):
+                out.append((m.start, st.sentence(m.start), key, _head_noun(sp.root)))
+    return out, words
+
+
+def _words(*texts: str) -> set[str]:
+    return {w.lower() for t in texts for w in re.findall(r"[^\W\d_]+", t)}
+
+
+def _head_noun(tok: Token) -> tuple[str, bool]:
+    """A noun's lemma and whether it is plural ("leaders" -> ("leader", True))."""
+    return tok.lemma_.lower(), tok.tag_ in ("NNS", "NNPS")
 
 
 def pronouns(st: EntityState) -> None:

@@ -43,6 +43,7 @@ class Grammar:
     temporal_marks: frozenset[str]
     announcing_auxiliaries: frozenset[str]
     definite_articles: frozenset[str]
+    anaphoric_determiners: frozenset[str]
     name_head_prepositions: frozenset[str]
     plural_endings: frozenset[str]
     singular_endings: frozenset[str]
