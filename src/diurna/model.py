@@ -167,6 +167,12 @@ class Entity:
                         ("rule", "country_from"))
 
 
+def story_guess(ent: Entity | None) -> bool:
+    """Is the entity's country setting story_people's guess (extract/guesses.py): a
+    person of no role given the country the story is about?"""
+    return ent is not None and ent.type == "PERSON" and ent.country_from == FROM_STORY and ent.sector is None
+
+
 @dataclass(frozen=True, slots=True)
 class ActorRef:
     """An event participant: an entity id (when resolved) and what the text said."""

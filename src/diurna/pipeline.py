@@ -174,7 +174,8 @@ class Pipeline:
                 self.timings[spec.name] += time.process_time() - t0
             stage = resolve_stage.NAME
             t0 = time.process_time()
-            facts = resolve_stage.resolve(document.text, facts)
+            facts = resolve_stage.resolve(document.text, facts,
+                                          guessed_sources=self.settings.story_people or not self.settings.story_targets)
             self.timings["resolve"] += time.process_time() - t0
         except Exception as exc:  # noqa: BLE001 - report the document, go on with the rest
             return _internal_error(document.index, document.id, document.origin, stage, exc)

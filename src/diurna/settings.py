@@ -45,7 +45,9 @@ class Settings:
     actorless_events: bool = False  # keep events with no actor on either side (event mentions); off by default
     full_coref: bool = True  # pronouns across sentences and initials ("the BLA") join the entity they stand for
     person_countries: bool = False  # a person's country from an apposition's affiliation; officials with none: the story's
+    person_affiliations: bool = False  # person_countries' reading of titles and appositions alone, no story guess
     story_people: bool = False  # a named person with no country or role: the country of a one-country story (a guess)
+    story_targets: bool = False  # story_people's guess for an event's target only, never its source
     abstract_actors: bool = True  # keep event sides that stand for no one ("decision", an unresolved "them")
     min_confidence: float = 0.0  # events whose confidence is below this are dropped (0 keeps all)
     confidence_model: str = ""  # "" the packaged calibration model, "none" the rule score, else a model file

@@ -53,7 +53,8 @@ def build(settings: Settings) -> ExtractFn:
 
     def extract(document: Document, doc: Doc, facts: Facts) -> Facts:
         entities, story = extract_entities(gaz, document, doc, settings.full_coref, settings.person_countries,
-                                           settings.story_people)
+                                           settings.story_people or settings.story_targets,
+                                           settings.person_countries or settings.person_affiliations)
         return replace(facts, entities=entities, story_countries=story)
 
     return extract
@@ -94,7 +95,7 @@ def _clean(ent: Span) -> tuple[int, int, str, str] | None:
 
 
 def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: bool = False,
-                     person_countries: bool = False, story_people: bool = False,
+                     person_countries: bool = False, story_people: bool = False, affiliations: bool = False,
                      ) -> tuple[tuple[Entity, ...], tuple[str, ...]]:
     """The document's entities, and the countries the story is about (most weighty first)."""
     text = document.text
@@ -102,7 +103,8 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: b
     has_sents = doc.has_annotation("SENT_START") or doc.has_annotation("DEP")
     sent_starts = [s.start_char for s in doc.sents] if has_sents and len(doc) else [0]
     st = EntityState(gaz, doc, text, document.published, {s.start: s for s in spans}, sent_starts,
-                     full_coref=full_coref, person_countries=person_countries, story_people=story_people)
+                     full_coref=full_coref, person_countries=person_countries, story_people=story_people,
+                     affiliations=affiliations or person_countries)
     _note_countries(st, spans)
     spans = [H.settled(st, s) for s in spans]  # "Georgia": the state or the country, by context
     st.spans_at.update((s.start, s) for s in spans)

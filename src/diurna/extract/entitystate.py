@@ -63,6 +63,7 @@ class EntityState:
     story_main: str | None = None  # the one country the story is about, if it is about one (implicit.main_country)
     full_coref: bool = False  # setting full_coref
     person_countries: bool = False  # setting person_countries
+    affiliations: bool = False  # settings person_countries or person_affiliations: titles' and appositions' countries
     story_people: bool = False  # setting story_people
 
     def sentence(self, offset: int) -> int:

@@ -27,6 +27,7 @@ from ..knowledge.confidence import NO_MODEL, Model, load_model
 from ..knowledge.gazetteer import load_gazetteer
 from ..model import Document, Facts
 from ..settings import Settings
+from . import guesses
 from .actorhood import without_junk
 from .base import ATTRIBUTE_RULER, ENTITIES, EVENTS, LEMMATIZER, NER, PARSER, TAGGER, TIMES, ExtractFn, ExtractorSpec
 from .eventing import coder, confidence, dated, doers, lexicon, merging, replies, statements
@@ -58,6 +59,8 @@ def build(settings: Settings) -> ExtractFn:
             events += statements.statement_events(document, doc, facts, events,
                                                  by_content=settings.statement_contents, roles=gaz.roles,
                                                  political=settings.political_speakers)
+        if settings.story_targets and not settings.story_people:  # a guessed country on targets only
+            events = guesses.guessed_targets_only(events, facts.entities)
         if settings.political_acts:  # tourists visiting, bloggers praising: no political acts
             entities = {e.id: e for e in facts.entities}
             events = [e for e in events if not doers.by_quiet_doer(e, doc, entities, gaz.roles)]

@@ -5,7 +5,10 @@ of the country the story is about. Every guess is marked in Entity.country_from.
 
 from __future__ import annotations
 
-from ..model import FROM_SENTENCE, FROM_STORY
+from collections.abc import Sequence
+from dataclasses import replace
+
+from ..model import FROM_SENTENCE, FROM_STORY, Entity, Event, story_guess
 from . import titles as T
 from .coref import PersonRef
 from .entitystate import DOMESTIC_SECTORS, EntityState
@@ -14,9 +17,9 @@ from .labels import SENTENCE_COUNTRY
 
 def sentence_country(st: EntityState, p: PersonRef, sentence: int) -> None:
     """A person read so far with no country: an official's from the one country around."""
-    # (setting person_countries: officials and political figures only; a professor or a
-    # business chief quoted in a story is as often a foreigner)
-    guessed = T.POLITICAL_SECTORS if st.person_countries else DOMESTIC_SECTORS | {"ELI"}
+    # (settings person_countries, person_affiliations: officials and political figures
+    # only; a professor or a business chief quoted in a story is as often a foreigner)
+    guessed = T.POLITICAL_SECTORS if st.affiliations else DOMESTIC_SECTORS | {"ELI"}
     if p.country is None and p.sector in guessed:
         # An official (or an opposition, party, union or rebel leader: domestic actors)
         # with no country named: the one country of the sentence, else of the document,
@@ -46,3 +49,20 @@ def story_people(st: EntityState) -> None:
             p.country, p.country_from = st.story[0], FROM_STORY
         elif st.story_people and p.sector is None and st.story_main is not None:
             p.country, p.country_from = st.story_main, FROM_STORY
+
+
+def guessed_targets_only(events: Sequence[Event], entities: Sequence[Entity]) -> list[Event]:
+    """The events with `story_people`'s guess kept on the target side only (setting
+    story_targets): the person an act is done to in a story about one country is most
+    often of that country ("the U.S. imposed sanctions on Dodik"), the one who does or
+    says it much less so (an envoy, an analyst, a foreign witness quoted in the story).
+    News dev, the dyads the guess adds: as target 9/11 (dev-a), 4/6 (dev-b); as source
+    4/4, 1/5."""
+    by_id = {e.id: e for e in entities}
+    out = []
+    for ev in events:
+        src = ev.source
+        if src is not None and src.entity and src.country and story_guess(by_id.get(src.entity)):
+            ev = replace(ev, source=replace(src, country=None, actor_code=None))
+        out.append(ev)
+    return out

@@ -50,8 +50,8 @@ def titles(st: EntityState, span: A.SpanInfo) -> tuple[T.Title | None, T.Title |
     """Title and apposition of a person span, read before any other span is classified
     so that the words they use ("French" in "French President ...") are not actors."""
     start = _split_honorific(st, span)[0]
-    title = T.read_title(st.gaz, st.doc, start, st.spans_at, st.person_countries)
-    appo = T.read_apposition(st.gaz, st.doc, span.end, st.spans_at, st.person_countries)
+    title = T.read_title(st.gaz, st.doc, start, st.spans_at, st.affiliations)
+    appo = T.read_apposition(st.gaz, st.doc, span.end, st.spans_at, st.affiliations)
     for t in (title, appo):
         if t is not None:
             consume(st, t.start, t.end)

@@ -9,15 +9,18 @@ from ..extract.eventing.domestic import IMPLIED
 from ..extract.eventing.statehood import own_state
 from ..extract.mentions import MentionIndex
 from ..extract.quoting import cues as cue_data
-from ..model import ActorRef, Entity, Event, Facts, Quote, SpeakerRef
+from ..model import ActorRef, Entity, Event, Facts, Quote, SpeakerRef, story_guess
 
 
-def resolve(text: str, facts: Facts) -> Facts:
+def resolve(text: str, facts: Facts, guessed_sources: bool = True) -> Facts:
+    """Events and quotes linked to entities. With `guessed_sources` false (setting
+    story_targets) an event's source takes no country `story_people` guessed
+    (extract/guesses.py): the coder left it out."""
     index = MentionIndex(facts.entities)
     quoted = _quoted_speakers(facts.quotes)
     first_person = cue_data.load().first_person
     events = tuple(
-        replace(ev, source=_actor(index, _speaker_of(ev.source, quoted, first_person)),
+        replace(ev, source=_actor(index, _speaker_of(ev.source, quoted, first_person), guessed_sources),
                 target=_actor(index, _speaker_of(ev.target, quoted, first_person)))
         for ev in facts.events
     )
@@ -82,12 +85,14 @@ def _linked(index: MentionIndex, ref: ActorRef | SpeakerRef) -> Entity | None:
     return ent
 
 
-def _actor(index: MentionIndex, ref: ActorRef | None) -> ActorRef | None:
+def _actor(index: MentionIndex, ref: ActorRef | None, guessed: bool = True) -> ActorRef | None:
     ent = _linked(index, ref) if ref else None
     if ref is not None and ent is not None and ref.entity is None and _part_of_joined(ent, ref):
         ent = None  # NER ran "Arnor and Gondor" together; the event coder split them
     if ref is None or ent is None:
         return ref
+    if not guessed and story_guess(ent):
+        return replace(ref, entity=ent.id)
     return replace(
         ref,
         entity=ent.id,
