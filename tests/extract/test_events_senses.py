@@ -95,3 +95,30 @@ def test_events_senses_alleged_acts_are_no_events(pipeline: Pipeline, codes_of, 
                                                   coded: bool) -> None:
     roots = {c[:2] for c in codes_of(pipeline, text)}
     assert (root in roots) is coded
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "coded"),
+    [
+        # "returned fire" shoots back; "returned the ship" hands something back
+        ("Arnorian police returned fire and killed two Gondorian raiders.", "0841", False),
+        ("Arnor returned the seized ship to Gondor on Monday.", "0841", True),
+        # a report released is published; prisoners released are freed
+        ("Arnor released a report on the Gondor border on Monday.", "0841", False),
+        ("Arnor released two Gondorian prisoners on Monday.", "0841", True),
+        # "demonstrated the value of" shows something; "demonstrated against" protests
+        ("Arnor demonstrated the value of its alliance with Gondor.", "141", False),
+        ("Students demonstrated against the Arnorian government on Monday.", "141", True),
+        # "prosecuting a case" charges no one
+        ("The Arnorian government is prosecuting a case against the bank.", "173", False),
+        ("Arnorian prosecutors charged the Gondorian envoy on Monday.", "173", True),
+        # animals slaughtered are no killing of anyone
+        ("Dogs are slaughtered in Arnor every year.", "1823", False),
+        ("Gondorian rebels killed three Arnorian villagers on Monday.", "1823", True),
+        # "full-blown" bombs nothing
+        ("Arnorian tourists go to Gondor for full-blown checkups.", "183", False),
+        ("Gondorian rebels blew up a bridge in Arnor on Monday.", "183", True),
+    ],
+)
+def test_events_senses_object_decides(pipeline: Pipeline, codes_of, text: str, code: str, coded: bool) -> None:
+    assert (code in codes_of(pipeline, text)) is coded
