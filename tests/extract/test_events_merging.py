@@ -214,3 +214,41 @@ def test_merging_coordinated_acts_setting(pipeline_of, text: str, code: str, on:
         return sum(e.code.startswith(code) for e in events)
 
     assert (count(), count(coordinated_acts=False)) == (on, off)
+
+
+def _person(entity_id: str, *spans: tuple[int, int, str]):
+    from diurna.model import Entity, Mention
+
+    return Entity(id=entity_id, name="Aldo Veran", type="PERSON",
+                  mentions=tuple(Mention(s, e, t, "PERSON") for s, e, t in spans))
+
+
+def _quote(start: int, end: int, entity_id: str):
+    from diurna.model import Quote, SpeakerRef
+
+    return Quote(text="x" * (end - start), kind="direct", start=start, end=end,
+                 speaker=SpeakerRef(entity=entity_id, name="Aldo Veran"))
+
+
+@pytest.mark.parametrize(("name", "events", "entities", "quotes", "acts"), [
+    # a side the coder left unlinked is the entity whose mention its words are: one act
+    ("linked-by-mention", [ev(0, "020", ActorRef("Veran", entity="e1", start=0, end=5), GONDOR),
+                           ev(110, "020", ActorRef("He", start=110, end=112), GONDOR)],
+     [_person("e1", (0, 5, "Veran"), (110, 112, "He"))], [], 1),
+    # a "we" in a direct quote is its speaker's
+    ("quoted-we", [ev(0, "020", ActorRef("Veran", entity="e1", start=0, end=5), GONDOR),
+                   ev(110, "020", ActorRef("we", start=111, end=113), GONDOR)],
+     [_person("e1", (0, 5, "Veran"))], [_quote(105, 150, "e1")], 1),
+    # ... not outside one, nor another speaker's
+    ("unquoted-we", [ev(0, "020", ActorRef("Veran", entity="e1", start=0, end=5), GONDOR),
+                     ev(110, "020", ActorRef("we", start=111, end=113), GONDOR)],
+     [_person("e1", (0, 5, "Veran"))], [], 2),
+    ("other-speaker", [ev(0, "020", ActorRef("Veran", entity="e1", start=0, end=5), GONDOR),
+                       ev(110, "020", ActorRef("we", start=111, end=113), GONDOR)],
+     [_person("e1", (0, 5, "Veran")), _person("e4", (60, 65, "Lenna"))], [_quote(105, 150, "e4")], 2),
+])
+def test_merging_links_sides_by_mentions(name, events, entities, quotes, acts):
+    out = merge(events, SENTENCES, entities=entities, quotes=quotes)
+    assert len(out) == acts
+    # the merged event keeps the coder's sides: the resolve stage links them as before
+    assert all(e.source is None or e.source in {x.source for x in events} for e in out)

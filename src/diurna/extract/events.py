@@ -71,7 +71,8 @@ def build(settings: Settings) -> ExtractFn:
         if not settings.actorless_events:
             voiced = coder.quoted_first_person(facts.quotes, cue_data.load().first_person)
             events = [e for e in events if coder.has_actor(e, doc, gaz.roles, voiced)]
-        merged = merging.merge(events, [s.start_char for s in doc.sents], coordinated=settings.coordinated_acts)
+        merged = merging.merge(events, [s.start_char for s in doc.sents], coordinated=settings.coordinated_acts,
+                                entities=facts.entities, quotes=facts.quotes)
         if model is not None:
             merged = confidence.calibrate(merged, doc, facts.entities, model)
         return replace(facts, events=confidence.at_least(merged, settings.min_confidence))

@@ -16,7 +16,9 @@ Two mentions are of one act (`_Act.accepts`) when they have
   strike and the casualties it caused are one act" (the guide; `_Act._toll`);
 - a compatible date: the same, one unknown or a fallback to the publication date, or
   one the other's month or year;
-- on each side the same actor (entity, else words) or no actor on one of them; two
+- on each side the same actor (entity, else words; a side the coder left unlinked is
+  read by the document's mentions, a "we" in a direct quote as its speaker, as the
+  resolve stage links them) or no actor on one of them; two
   different known actors never merge ("sanctions on A and B" stays two events, one
   per target, as the guide codes multi-target acts), nor does an actor standing on
   the other side in the other mention (the two directions of a mutual act, setting
@@ -58,7 +60,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ...knowledge import cameo
-from ...model import FROM_TEXT, PUBLISHED, ActorRef, Event, Plover
+from ...model import FROM_TEXT, PUBLISHED, ActorRef, Entity, Event, Plover, Quote
+from ..mentions import MentionIndex
+from ..quoting import cues as cue_data
+from ..quoting.direct import DIRECT
 
 STATEMENT_ROOT = "01"  # CAMEO make a public statement
 KILLING = "1823"  # CAMEO kill by physical assault: the toll of an attack
@@ -205,12 +210,66 @@ def _sides(ev: Event) -> int:
     return (ev.source is not None) + (ev.target is not None)
 
 
-def merge(events: Sequence[Event], sentence_starts: Sequence[int] = (), coordinated: bool = True
-          ) -> tuple[Event, ...]:
+def merge(events: Sequence[Event], sentence_starts: Sequence[int] = (), coordinated: bool = True,
+          entities: Sequence[Entity] = (), quotes: Sequence[Quote] = ()) -> tuple[Event, ...]:
     """One event per act (see the module doc), numbered ev1, ev2, ... in text order.
     `sentence_starts` are the character offsets where the document's sentences start
     (none: every evidence start is a sentence of its own); `coordinated` is the setting
-    coordinated_acts."""
+    coordinated_acts; `entities` and `quotes` are the document's, by whose mentions and
+    speakers a side the coder left unlinked is known to be who it is (see `_linked`)."""
+    originals: dict[ActorRef, ActorRef] = {}
+    if entities:
+        index, voices = MentionIndex(tuple(entities)), _voices(quotes)
+        events = [_linked(ev, index, voices, originals) for ev in events]
+    return tuple(_unlinked(ev, originals) for ev in _merge(events, sentence_starts, coordinated))
+
+
+def _voices(quotes: Sequence[Quote]) -> list[tuple[int, int, str]]:
+    """(start, end, speaker entity) of every direct quote whose speaker is resolved."""
+    return [(q.start, q.end, q.speaker.entity) for q in quotes
+            if q.kind == DIRECT and q.speaker is not None and q.speaker.entity]
+
+
+def _linked(ev: Event, index: MentionIndex, voices: list[tuple[int, int, str]],
+            originals: dict[ActorRef, ActorRef]) -> Event:
+    """`ev` with each side the coder left without an entity given the entity whose mention
+    its words are, or for a first-person "we" in a direct quote the quote's speaker ("He
+    also urged X" and "we urged X" in his quote are one act), as the resolve stage links
+    them later (resolve/links.py). `originals` maps each linked side back to the coder's,
+    which the merged event keeps, for the resolve stage to link as before."""
+    sides = []
+    for ref in (ev.source, ev.target):
+        if ref is None or ref.entity or ref.start is None or ref.end is None:
+            sides.append(ref)
+            continue
+        ent = index.at(ref.start, ref.end)
+        found = ent.id if ent is not None and _within(ent, ref) else None
+        if ref.text.lower() in cue_data.load().first_person:
+            found = next((e for s, end, e in voices if s <= ref.start < end), None)
+        if found is None:
+            sides.append(ref)
+            continue
+        linked = replace(ref, entity=found)
+        originals[linked] = ref
+        sides.append(linked)
+    return replace(ev, source=sides[0], target=sides[1])
+
+
+def _within(ent: Entity, ref: ActorRef) -> bool:
+    """Do `ref`'s words hold a whole mention of `ent`? A side that is one part of a longer
+    mention ("Arnor" in the NER's "Arnor and Gondor") is not that entity: left unlinked."""
+    return any((ref.start or 0) <= m.start and m.end <= (ref.end or 0) for m in ent.mentions)
+
+
+def _unlinked(ev: Event, originals: dict[ActorRef, ActorRef]) -> Event:
+    if ev.source not in originals and ev.target not in originals:
+        return ev
+    source = originals.get(ev.source, ev.source) if ev.source is not None else None
+    target = originals.get(ev.target, ev.target) if ev.target is not None else None
+    return replace(ev, source=source, target=target)
+
+
+def _merge(events: Sequence[Event], sentence_starts: Sequence[int], coordinated: bool) -> tuple[Event, ...]:
     starts = sorted(sentence_starts)
 
     def sentence(ev: Event) -> int:
