@@ -1,13 +1,14 @@
 """tokens_from, where and column: tokens by offset and attribute from one array view of
 the Doc, read once per Doc (issue 20); words: every token's lower-cased form and
-lemma; covering: the whole tokens over a character range."""
+lemma; head_indices: every token's head; ids: the ids a column holds for some names;
+covering: the whole tokens over a character range."""
 
 from __future__ import annotations
 
 import pytest
 from spacy.tokens import Doc
 
-from diurna.extract.tokens import column, covering, tokens_from, where, words
+from diurna.extract.tokens import column, covering, head_indices, ids, tokens_from, where, words
 
 WORDS = ["Arnor", "'s", "envoy", "met", "Gondor", "officials", "in", "Minas", "Tirith", "."]
 SPACES = [False, True, True, True, True, True, True, True, False, False]
@@ -124,3 +125,39 @@ def test_tokens_words_equal_lower_and_lemma_of_each_token(blank_nlp, words_, lem
 
 def test_tokens_words_of_an_empty_doc(blank_nlp):
     assert words(blank_nlp("")) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "heads",
+    [
+        [2, 2, 2, 2],  # every token under one root
+        [1, 1, 1, 2],  # heads before and after
+        [0, 0, 1, 2],  # a chain to the first token
+        [3, 3, 3, 3],  # the root last: offsets below zero
+    ],
+)
+def test_tokens_head_indices_equal_each_head(blank_nlp, heads):
+    doc = Doc(blank_nlp.vocab, words=["Arnor", "troops", "left", "Gondor"], heads=heads,
+              deps=["dep" if h != i else "ROOT" for i, h in enumerate(heads)])
+    assert head_indices(doc) == [t.head.i for t in doc] == heads
+    assert head_indices(doc) is head_indices(doc)
+
+
+def test_tokens_head_indices_of_an_empty_doc(blank_nlp):
+    assert head_indices(blank_nlp("")) == []
+
+
+@pytest.mark.parametrize(
+    "attr, names, reads",
+    [
+        ("DEP", frozenset({"nsubj", "dobj"}), lambda t: t.dep_ in ("nsubj", "dobj")),
+        ("POS", frozenset({"VERB", "AUX"}), lambda t: t.pos_ in ("VERB", "AUX")),
+        ("DEP", frozenset({"a-label-nobody-uses"}), lambda t: False),  # not a symbol: its hash
+        ("DEP", frozenset(), lambda t: False),
+    ],
+)
+def test_tokens_ids_select_what_the_attribute_names(blank_nlp, attr, names, reads):
+    doc = Doc(blank_nlp.vocab, words=["Arnor", "has", "left", "Gondor"], heads=[2, 2, 2, 2],
+              deps=["nsubj", "aux", "ROOT", "dobj"], pos=["PROPN", "AUX", "VERB", "PROPN"])
+    found = ids(doc, names)
+    assert [v in found for v in column(doc, attr)] == [reads(t) for t in doc]

@@ -6,6 +6,8 @@ human rights group")."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ..knowledge import argument_words, grammar
 from ..knowledge.gazetteer import fold
 from ..model import FROM_STORY, EntityType
@@ -24,9 +26,13 @@ def bare_nominals(st: EntityState) -> None:
     """"the president", "the prime minister": back to the last person in that role."""
     doc, leaders = st.doc, st.gaz.roles.leaders
     taken = [(s, e) for p in st.people for s, e, _ in p.spans] + [(m.start, m.end) for o in st.others.values() for m in o.mentions]
+    starts = _leader_starts(leaders)
     for tok in (doc[i] for i in where(doc, "LOWER", _G.definite_articles)):
         if tok.i + 1 >= len(doc):
             continue
+        first = doc[tok.i + 1].text
+        if first.isascii() and first.lower() not in starts:
+            continue  # no role starts with the next word: fold() of a phrase begins with its first word's
         for n in (3, 2, 1):
             toks = doc[tok.i + 1 : tok.i + 1 + n]
             if len(toks) < n or fold(toks.text) not in leaders:
@@ -42,6 +48,13 @@ def bare_nominals(st: EntityState) -> None:
                 st.people[idx].spans.append((s, e, "coref:role"))
                 st.people[idx].sentences.add(st.sentence(s))
             break
+
+
+@lru_cache(maxsize=4)
+def _leader_starts(leaders: frozenset[str]) -> frozenset[str]:
+    """Every leading part of every role of `leaders` ("prime", "prime minister", "vice-"):
+    a phrase whose first word is none of them is no role."""
+    return frozenset(role[:k] for role in leaders for k in range(1, len(role) + 1))
 
 
 def bare_actors(st: EntityState) -> None:

@@ -59,6 +59,35 @@ def words(doc: Doc) -> tuple[list[str], list[str]]:
     return kept
 
 
+_IDS: dict[frozenset[str], frozenset[int]] = {}
+
+
+def ids(doc: Doc, names: frozenset[str]) -> frozenset[int]:
+    """The ids a column holds for `names` (dependency labels, tags, parts of speech): a
+    symbol's fixed id or the string's hash, the same in every vocabulary, so each set of
+    names is looked up once per process."""
+    found = _IDS.get(names)
+    if found is None:
+        strings = doc.vocab.strings
+        found = _IDS[names] = frozenset(strings[n] for n in names)
+    return found
+
+
+_HEADS = "diurna.tokens.heads"  # the Doc's user_data key: every token's head index
+
+
+def head_indices(doc: Doc) -> list[int]:
+    """Every token's `head.i`, in order, read once per Doc (HEAD is stored as an offset
+    from the token: its array is unsigned, so it is read signed and added to the index)."""
+    kept = doc.user_data.get(_HEADS)
+    if kept is None:
+        import numpy
+
+        offsets = doc.to_array("HEAD").astype(numpy.int64)
+        kept = doc.user_data[_HEADS] = (numpy.arange(len(doc), dtype=numpy.int64) + offsets).tolist()
+    return kept
+
+
 def tokens_from(doc: Doc, start: int, end: int) -> Span:
     """The tokens whose first character lies in [start, end), in order (an empty span
     when there are none): what `[t for t in doc if start <= t.idx < end]` lists."""

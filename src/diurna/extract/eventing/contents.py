@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, get_args
 
 from ...knowledge import cameo, event_words, read_tsv
 from ...model import Entity, Modality
-from ..tokens import tokens_from
+from ..tokens import column, head_indices, tokens_from, words
 from .modality import modality
 
 if TYPE_CHECKING:
@@ -83,25 +83,33 @@ def content_code(doc: Doc, start: int, end: int, speaker: str | None,
                  entities: tuple[Entity, ...]) -> ContentCode | None:
     """The code of the content at [start, end) said by entity `speaker`, or None when
     the content is neutral (a plain 01x statement)."""
-    tokens = list(tokens_from(doc, start, end))
-    if not tokens:
+    span = tokens_from(doc, start, end)
+    if not len(span):
         return None
-    for head in _heads(doc[tokens[0].i:tokens[-1].i + 1]):
+    for head in _heads(span):
         found = _match(head, speaker, entities)
         if found is not None:
             return found
-    return _judgement(tokens)
+    return _judgement(span)
 
 
-def _judgement(tokens: list[Token]) -> ContentCode | None:
+@lru_cache(maxsize=1)
+def _judging_words() -> dict[str, ContentCue]:
+    """The WORD rows of the table, by word (the table never changes during a run)."""
+    return {c.word: c for c in cues() if c.part == WORD and c.mood == POS}
+
+
+def _judgement(span: Span) -> ContentCode | None:
     """A word anywhere in the content that judges what the speaker speaks of (WORD rows:
     "heinous", "unacceptable", "deeply disappointed"): the statement is a criticism
     (or a denial: "baseless"), unless the word's clause is negated ("is not illegal").
     Whom it is aimed at is left to the caller (the other actor the content names)."""
-    words = {c.word: c for c in cues() if c.part == WORD and c.mood == POS}
-    for tok in tokens:
-        cue = words.get(tok.lemma_.lower()) or words.get(tok.lower_)
-        if cue is not None and not _negated_clause(tok):
+    table = _judging_words()
+    doc = span.doc
+    lows, lemmas = words(doc)  # the Doc's word columns: no Token per word
+    for i in range(span.start, span.end):
+        cue = table.get(lemmas[i]) or table.get(lows[i])
+        if cue is not None and not _negated_clause(doc[i]):
             return ContentCode(cue.code, cue, None)
     return None
 
@@ -119,10 +127,16 @@ def _heads(span: Span) -> list[Token]:
     """The content's clause heads: tokens whose head lies outside the span, and the
     verbs coordinated with them ("said Iran defied the council and ignored ...")."""
     inside = range(span.start, span.end)
-    roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
-    heads = [t for t in roots if t.pos_ in ("VERB", "AUX", "ADJ")]
-    heads += [c for t in heads for c in t.conjuncts if c.i in inside and c.pos_ in ("VERB", "AUX", "ADJ")]
+    doc = span.doc
+    # read from the Doc's columns: a Token only for a clause head
+    heads_of, pos, strings = head_indices(doc), column(doc, "POS"), doc.vocab.strings
+    clausal = {strings[p] for p in _CLAUSAL}
+    heads = [doc[i] for i in inside if (heads_of[i] not in inside or heads_of[i] == i) and pos[i] in clausal]
+    heads += [c for t in heads for c in t.conjuncts if c.i in inside and c.pos_ in _CLAUSAL]
     return heads[:4]
+
+
+_CLAUSAL = ("VERB", "AUX", "ADJ")  # the parts of speech of a content's clause head
 
 
 def _subject(head: Token) -> Token | None:

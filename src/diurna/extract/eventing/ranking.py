@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ...knowledge import grammar, grounding_words
 from ...model import ASSERTED, Event
+from ..tokens import column, head_indices, ids, words
 from . import unrealised as U
 from .matching import Match
 
@@ -124,20 +125,25 @@ def crowd(text: str, protest_words: frozenset[str]) -> bool:
 # Dependencies that put an event in a side clause or phrase ("after two days of
 # fighting", "troops who shelled", "to support the war"): each one met on the way up
 # to the sentence root makes the event less likely to be what the sentence reports.
-_SIDE = {"advcl", "relcl", "acl", "pcomp", "pobj", "npadvmod", "appos", "compound", "amod", "nmod",
-         "parataxis", "csubj", "nsubj", "nsubjpass", "advmod", "oprd"}
+_SIDE = frozenset({"advcl", "relcl", "acl", "pcomp", "pobj", "npadvmod", "appos", "compound", "amod", "nmod",
+                   "parataxis", "csubj", "nsubj", "nsubjpass", "advmod", "oprd"})
+_CCOMP = frozenset({"ccomp"})
 
 
 def embedding(trigger: Token) -> int:
     """How deep in side clauses and phrases a trigger sits: 0 for the main predicate
     (or the content of reported speech: "X said Y attacked Z" reports the attack)."""
     reporting = grounding_words.load().content_reporting_lemmas
-    hops, tok = 0, trigger
-    while tok.head.i != tok.i and hops < 4:
-        head = tok.head
-        if tok.dep_ in _SIDE:
+    # the walk up reads the Doc's columns (head, label, lemma), no Token per step
+    doc = trigger.doc
+    heads, deps, (_, lemmas) = head_indices(doc), column(doc, "DEP"), words(doc)
+    side, ccomp = ids(doc, _SIDE), ids(doc, _CCOMP)
+    hops, i = 0, trigger.i
+    while heads[i] != i and hops < 4:
+        head = heads[i]
+        if deps[i] in side:
             hops += 1
-        elif tok.dep_ == "ccomp" and head.lemma_.lower() not in reporting:
+        elif deps[i] in ccomp and lemmas[head] not in reporting:
             hops += 1
-        tok = head
+        i = head
     return hops
