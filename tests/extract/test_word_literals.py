@@ -75,8 +75,10 @@ EXTRACT = Path(__file__).resolve().parents[2] / "src" / "diurna" / "extract"
 # when actors.py, homes.py and titles.py did both (63 out); 133 when timex read the words
 # of "this morning"/"last night", "the day before yesterday", "tonight" and "a.m."/"p.m."
 # from time_words.tsv (day_with_part, day_phrase, day_part, meridiem) and "and a half" and
-# "high noon" became context patterns of time_rules.yaml (15 out). May only fall (target 300).
-PINNED = 133
+# "high noon" became context patterns of time_rules.yaml (15 out); 132 when eventing/matching.py
+# named a match's first pattern by its entry's pos (2 out) beside the "attributive" pattern of
+# "met visiting Foreign Minister X" (1 in). May only fall (target 300).
+PINNED = 132
 _WORD = re.compile(r"[a-z]+(?:['-][a-z]+)*")
 
 

@@ -35,6 +35,8 @@ class EventWords:
     readiness_adjectives: frozenset[str]
     preparing_verbs: frozenset[str]
     light_heads: frozenset[str]
+    attributive_participles: frozenset[str]
+    aspectual_verbs: frozenset[str]
     stative_participles: frozenset[str]
     stative_target_prepositions: frozenset[str]
     copulas: frozenset[str]

@@ -158,7 +158,7 @@ def _constraints_hold(tok: Token, pred: Predicate, sent: Span, lex: Lexicon) -> 
         return False
     if pred.clause_subject and not _clause_subject(tok):
         return False
-    objs = A.objects(tok) + (A.passive_subjects(tok) if tok.pos_ in _VERBAL else [])
+    objs = _objects(tok) + (A.passive_subjects(tok) if tok.pos_ in _VERBAL else [])
     if pred.requires_dobj and not objs:
         return False
     if pred.requires_human_object and not any(_human(o, lex) for o in objs + _infinitive_subjects(tok)):
@@ -302,7 +302,7 @@ def match_verb(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
                 continue
         if not _constraints_hold(tok, pred, sent, lex):
             continue
-        m = Match(pred, tok, [tok] if obj is None else [tok, obj], "verb")
+        m = Match(pred, tok, [tok] if obj is None else [tok, obj], pred.pos)  # _verb_arguments names the pattern
         if obj is not None:
             m.consumed.append(obj)
         _verb_arguments(m, obj)
@@ -329,6 +329,27 @@ def _modal_clause(modal: Token, sent: Span, lex: Lexicon) -> Match | None:
 _STATAL = _W.stative_participles
 
 
+def _attributive(part: Token) -> bool:
+    """"met visiting Foreign Minister Eadig" parsed as "met" + a complement "visiting
+    Eadig": an attributive participle (event_words) right after a verb with no object
+    of its own, taking a named person as its object, describes that person."""
+    head = part.head
+    return (part.dep_ == "xcomp" and part.lower_ in _W.attributive_participles and head.i == part.i - 1
+            and head.pos_ in _VERBAL and lemma(head) not in _W.aspectual_verbs and not A.objects(head)
+            and any(o.ent_type_ == "PERSON" or o.pos_ == "PROPN" and o.ent_type_ not in _PLACES_AND_BODIES
+                    for o in A.objects(part)))
+
+
+_PLACES_AND_BODIES = ("GPE", "LOC", "FAC", "ORG", "NORP")  # "stopped visiting Gondor" visits a place
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The verb's objects, or the person an attributive participle after it describes
+    ("assured visiting Foreign Minister Eadig that ...": Eadig is assured)."""
+    return A.objects(verb) or [o for c in verb.children if c.dep_ == "xcomp" and _attributive(c)
+                               for o in A.objects(c)]
+
+
 def _verb_arguments(m: Match, obj: Token | None) -> None:
     verb, pred = m.trigger, m.pred
     if _passive(verb) and lemma(verb) in _STATAL and not A.agents(verb):
@@ -340,6 +361,10 @@ def _verb_arguments(m: Match, obj: Token | None) -> None:
             m.pattern += "-object"
             m.targets += list(A.prep_objects(obj, preps))
         return
+    if _attributive(verb):
+        m.pattern = "attributive"  # "met visiting Foreign Minister Eadig": Eadig visits the host
+        m.sources, m.targets = A.objects(verb), A.subjects(verb.head)
+        return
     if _passive(verb):
         m.pattern = "passive"
         m.sources = A.agents(verb)
@@ -350,7 +375,7 @@ def _verb_arguments(m: Match, obj: Token | None) -> None:
         m.sources = A.subjects(verb)
         if "dobj" in pred.target and obj is None:
             # "allowed Ouattara to run" may be parsed with the person as the infinitive's subject
-            m.targets = A.objects(verb) or (_infinitive_subjects(verb) if pred.frame is None else [])
+            m.targets = _objects(verb) or (_infinitive_subjects(verb) if pred.frame is None else [])
         if "dative" in pred.target:
             m.targets += A.datives(verb)
     preps = [p for p in pred.target if p not in ("dobj", "dative", SUBJECT_TARGET)]
@@ -396,7 +421,7 @@ def match_noun(tok: Token, sent: Span, lex: Lexicon) -> Match | None:
             continue
         if not _constraints_hold(tok, pred, sent, lex):
             continue
-        m = Match(pred, tok, [tok], "noun")
+        m = Match(pred, tok, [tok], pred.pos)
         _noun_arguments(m)
         return m
     return None
