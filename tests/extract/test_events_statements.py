@@ -191,3 +191,21 @@ def _coded(pipeline: Pipeline, text: str) -> list[tuple[str, str | None, str | N
 def test_events_statements_once_per_speaker_and_topic(by_content: Pipeline, text: str,
                                                      expected: list[tuple]) -> None:
     assert _coded(by_content, text) == expected
+
+
+@pytest.mark.parametrize(("text", "codes"), [
+    # a speaker of a quiet sector (residents, academics, reporters) makes no neutral
+    # statement even with a country; officials, police and an IGO's head do
+    ("A Kenyan resident said the border town was calm on Monday.", []),
+    ("A Kenyan professor said the election was fair.", []),
+    ("A Kenyan reporter said the border town was calm on Monday.", []),
+    ("Kenyan Foreign Minister Musalia Mudavadi said the border town was calm on Monday.", ["010"]),
+    ("Kenyan police said the border town was calm on Monday.", ["010"]),
+    ("The head of UNICEF, Catherine Russell, said children in Sudan are suffering.", ["010"]),
+    # ... and an accusation is a political act whoever makes it
+    ("A Kenyan resident accused Tanzania of closing the border.", ["112"]),
+])
+def test_events_statements_quiet_speakers_make_no_neutral_statement(by_content: Pipeline, text: str,
+                                                                   codes: list[str]) -> None:
+    found = by_content.process(text, published=PUBLISHED).facts.events
+    assert [e.code for e in found if e.root_code in ("01", "11")] == codes

@@ -18,8 +18,10 @@ praise: the first other state's actor the content names), else the addressee. A
 statement left neutral is aimed at the addressee only: aiming it at the state the
 content names cost dyadic precision on the news dev set (0.360 -> 0.340).
 
-Coding by content, statements are made by actors only; with the setting
-`political_speakers`, by political actors only: a speaker with a country, an actor code
+Coding by content, statements are made by actors only, and no neutral statement by a
+speaker of a sector listed in `knowledge/statement_speakers.tsv` (a resident, a
+professor, a reporter or a news agency; an international body's people speak for it);
+with the setting `political_speakers`, by political actors only: a speaker with a country, an actor code
 or a sector not listed in `knowledge/statement_speakers.tsv` (residents, reporters,
 academics: the coding guide's "quotes of analysts, experts, witnesses ... are not
 events"); a person with no sector whose country is only the story's guess
@@ -121,7 +123,10 @@ def _actor_speaks(doc: Doc, ev: Event, roles: Roles | None, entities: dict[str, 
     makes none: news dev, 111 such statements, 100 wrong; nor does one with no sector
     whose country is the story's guess, unless the content makes the statement more than
     neutral. Without it: any resolved
-    entity, country, actor code or political group word. Either way an international
+    entity, country, actor code or political group word, and no neutral statement by a
+    speaker of one of those sectors with or without a country ("a Kenyan resident said",
+    "Agence France-Presse reported": news dev 15 such statements, all wrong; an
+    accusation or a demand they make stays). Either way an international
     body's people speak for it, and a pronoun not yet resolved ('"We will ...," Rubio
     said') is given the benefit of the doubt: the resolve stage links it after this one."""
     src = ev.source
@@ -131,6 +136,9 @@ def _actor_speaks(doc: Doc, ev: Event, roles: Roles | None, entities: dict[str, 
     if src.entity is None and len(words) == 1 and words[0].pos_ == "PRON":
         return True
     if not political:
+        if ev.code == NEUTRAL and (src.actor_code or "")[:3] not in _INTERNATIONAL \
+                and side_sector(doc, src, entities, roles) in quiet_sectors():
+            return False
         return coder.has_actor(replace(ev, target=None), doc, roles)
     if (src.actor_code or "")[:3] in _INTERNATIONAL:
         return True  # an international body's people speak for it ("U.N. children's agency")
