@@ -117,6 +117,19 @@ def test_events_contents_judgements_and_instructions(contents_on: Pipeline, text
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a judging word is aimed at the owner of the act it qualifies, before any other state named
+    ('"We stand with Uganda against Tanzania\'s illegal aggression," Kenyan President Daniel Mwangi said.',
+     [("111", "KEN", "TZA")]),
+    ('"It is time to stop Tanzania\'s heinous and cruel attacks," Kenyan President Daniel Mwangi said.',
+     [("111", "KEN", "TZA")]),
+    # the speaker's own side owning it is no target
+    ('"Kenya\'s illegal logging must end," Kenyan President Daniel Mwangi said.', [("111", "KEN", None)]),
+])
+def test_events_contents_judged_owner(contents_on: Pipeline, text: str, expected: list[tuple]) -> None:
+    assert _statements(contents_on, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # another actor wronged someone: an accusation of the doer (session 9)
     ("Kenya's foreign ministry said Tanzania had rigged the border vote.", [("112", "KEN", "TZA")]),
     ("Kenyan President Daniel Mwangi said Kenyan traders were being intimidated by Tanzanian police.",

@@ -90,7 +90,7 @@ def content_code(doc: Doc, start: int, end: int, speaker: str | None,
         found = _match(head, speaker, entities)
         if found is not None:
             return found
-    return _judgement(span)
+    return _judgement(span, speaker, entities)
 
 
 @lru_cache(maxsize=1)
@@ -99,19 +99,33 @@ def _judging_words() -> dict[str, ContentCue]:
     return {c.word: c for c in cues() if c.part == WORD and c.mood == POS}
 
 
-def _judgement(span: Span) -> ContentCode | None:
+def _judgement(span: Span, speaker: str | None, entities: tuple[Entity, ...]) -> ContentCode | None:
     """A word anywhere in the content that judges what the speaker speaks of (WORD rows:
     "heinous", "unacceptable", "deeply disappointed"): the statement is a criticism
     (or a denial: "baseless"), unless the word's clause is negated ("is not illegal").
-    Whom it is aimed at is left to the caller (the other actor the content names)."""
+    It is aimed at the other actor whose act the word judges ("Russia's illegal
+    aggression"); else whom is left to the caller (the other actor the content names)."""
     table = _judging_words()
     doc = span.doc
     lows, lemmas = words(doc)  # the Doc's word columns: no Token per word
     for i in range(span.start, span.end):
         cue = table.get(lemmas[i]) or table.get(lows[i])
         if cue is not None and not _negated_clause(doc[i]):
-            return ContentCode(cue.code, cue, None)
+            owner = _judged_owner(doc[i])
+            return ContentCode(cue.code, cue, owner if _who(owner, speaker, entities) == OTHER else None)
     return None
+
+
+def _judged_owner(word: Token) -> Token | None:
+    """The possessor of the noun a judging adjective qualifies ("Israel's heinous and
+    cruel attacks" -> Israel), not a pronoun ("their unjust detention": whose is the
+    caller's to find)."""
+    noun = word
+    while noun.dep_ in ("amod", "conj") and noun.head is not noun and noun.pos_ == "ADJ":
+        noun = noun.head
+    if noun is word or noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
 
 
 def _negated_clause(tok: Token) -> bool:
