@@ -37,7 +37,7 @@ def _entity_of(result, needle: str, nth: int = 0):
      "boycott the vote.", "opposition leaders", "leaders", False),
     # too far back: a story names its actors again
     ("The U.N. Security Council met in Geneva on Monday. Rain fell. Crops failed. Prices rose. "
-     "Trade slowed. The council condemned the attack.", "Security Council", "council", False),
+     "Trade slowed. Banks shut. Roads flooded. Schools closed. The council condemned the attack.", "Security Council", "council", False),
 ])
 def test_references_descriptions_join(coref_pipeline, text, antecedent, description, joined):
     result = coref_pipeline.process(text)
