@@ -39,7 +39,7 @@ class Settings:
     place_targets: bool = False  # a thing attacked or protested against stands for the civilians of its place
     unrealised_acts: bool = False  # no event for the acts a request or intent frame wraps
     unrealised_purposes: bool = False  # no event for the act of a purpose adjunct
-    target_phrases: bool = False  # by-phrases, purpose clauses, owners' conjuncts and coordinated things decide targets
+    target_phrases: bool = True  # by-phrases, purpose clauses, owners' conjuncts and coordinated things decide targets
     coordinated_acts: bool = True  # the coordinated sides of one trigger not of two countries are one act
     mutual_both_ways: bool = False  # a symmetric act ("A and B met") is one event per direction; false: one
     actorless_events: bool = False  # keep events with no actor on either side (event mentions); off by default

@@ -2,7 +2,7 @@
 phrase is its doer, never its target; the purpose clause of an act someone does names
 whom it is aimed at when the act is done to no one of its own; the owners of a thing
 aimed at count each of their conjuncts; things coordinated in one act are no further
-targets of it (one act, one event). All with the setting target_phrases (off by default)."""
+targets of it (one act, one event). All with the setting target_phrases (on by default since session 12)."""
 
 from __future__ import annotations
 
@@ -90,9 +90,9 @@ def test_events_target_phrases_one_act(phrased: Pipeline, text: str, code: str,
     assert [(e.target.text, e.target.country) for e in events if e.target is not None] == targets
 
 
-def test_events_target_phrases_off_by_default(with_settings) -> None:
+def test_events_target_phrases_off(with_settings) -> None:
     # without the setting (and coordinated_acts), coordinated things stay events of their own
-    pipeline = with_settings(coordinated_acts=False)
+    pipeline = with_settings(coordinated_acts=False, target_phrases=False)
     assert len([e for e in pipeline.process("Norway banned the import of chicks and eggs from Chile.",
                                             published="2026-03-04").facts.events if e.code.startswith("16")]) > 1
 
