@@ -36,6 +36,9 @@ def code_of(m: Match, ctx: Context) -> tuple[str, str]:
 # -> 138). A conditional announcement is an offer ("would meet him if ...") or, with
 # "unless" or a blow, a threat ("will boycott unless ...", "may halt aid if ...").
 _INTENT_ROOTS = {"04", "05", "06", "07", "08"}
+# A trip (042 with no host as its object: "is due to travel to Gondor") is coded as the trip
+# with modality future (docs/coding-guide.md), not as an intent to meet (036).
+_TRIPS = ("042",)
 _THREAT_ROOTS = {"14", "16", "17", "18", "19", "20"}
 _MEASURE_ROOTS = {"16"}  # reduced relations: cut aid or ties, expel, halt talks
 
@@ -75,8 +78,12 @@ def announced(ctx: Context, m: Match, code: str, pattern: str, mood: Modality) -
         return code, pattern, mood
     if condition in threat_marks:
         return ctx.lexicon.frames["threaten"].code_for(code), f"{pattern}+conditional-threat", ASSERTED
+    if code[:3] in _TRIPS and "dobj" not in m.pred.target:
+        # "is due to travel to Gondor": a trip to a place, future (coding guide); "will visit
+        # Gondor" names a host to meet (036 below, as PLOVER codes it)
+        return code, pattern, mood
     if code[:2] == "04":
-        # "will visit", "is due to hold talks": CAMEO's intent to meet (036), still future
+        # "is due to hold talks": CAMEO's intent to meet (036), still future
         return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+announced-meeting", mood
     if code[:2] in _INTENT_ROOTS:
         return ctx.lexicon.frames["intent"].code_for(code), f"{pattern}+announced-intent", ASSERTED
