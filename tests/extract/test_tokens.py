@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from diurna.extract.tokens import column, covering, head_indices, ids, tokens_from, where, words
+from diurna.extract.tokens import column, covering, head_indices, ids, token_range, tokens_from, where, words
 
 WORDS = ["Arnor", "'s", "envoy", "met", "Gondor", "officials", "in", "Minas", "Tirith", "."]
 SPACES = [False, True, True, True, True, True, True, True, False, False]
@@ -161,3 +161,11 @@ def test_tokens_ids_select_what_the_attribute_names(blank_nlp, attr, names, read
               deps=["nsubj", "aux", "ROOT", "dobj"], pos=["PROPN", "AUX", "VERB", "PROPN"])
     found = ids(doc, names)
     assert [v in found for v in column(doc, attr)] == [reads(t) for t in doc]
+
+
+def test_tokens_token_range_bounds_tokens_from(doc):
+    for start in range(-1, len(doc.text) + 2):
+        for end in range(start - 1, len(doc.text) + 2):
+            i, j = token_range(doc, start, end)
+            span = tokens_from(doc, start, end)
+            assert (span.start, span.end) == (i, j) if len(span) else i == j

@@ -91,9 +91,16 @@ def head_indices(doc: Doc) -> list[int]:
 def tokens_from(doc: Doc, start: int, end: int) -> Span:
     """The tokens whose first character lies in [start, end), in order (an empty span
     when there are none): what `[t for t in doc if start <= t.idx < end]` lists."""
+    i, j = token_range(doc, start, end)
+    return doc[i:j]
+
+
+def token_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """The first index and the index past the last of `tokens_from(doc, start, end)`: a
+    caller that needs only how many tokens, or one of them, makes no Span."""
     starts = column(doc, "IDX")
     i = bisect_left(starts, start)
-    return doc[i : bisect_left(starts, end, lo=i)]
+    return i, bisect_left(starts, end, lo=i)
 
 
 def where(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:

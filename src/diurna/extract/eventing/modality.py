@@ -75,7 +75,10 @@ def _takes_negation(trigger: Token) -> bool:
     verb that is an act of its own ("never condemned the invasion": it happened)."""
     if trigger.pos_ != "NOUN" or trigger.dep_ != "dobj" or trigger.head is trigger:
         return True
-    return trigger.head.lemma_.lower() in _W.support_verbs | _W.permitting_verbs
+    return trigger.head.lemma_.lower() in _NEGATION_CARRIERS
+
+
+_NEGATION_CARRIERS = _W.support_verbs | _W.permitting_verbs  # joined once, not per trigger
 
 
 def _light_verb(noun: Token) -> Token | None:

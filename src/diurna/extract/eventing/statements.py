@@ -43,7 +43,7 @@ from ...knowledge import cameo, read_tsv
 from ...knowledge.gazetteer import SECTORS
 from ...model import ASSERTED, FROM_STORY, ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
 from ..quoting.reported import INFINITIVE_RULE
-from ..tokens import column, covering, tokens_from
+from ..tokens import column, covering, token_range, tokens_from
 from . import coder, contents
 from .anchors import when, where
 
@@ -425,8 +425,8 @@ def _own_side(doc: Doc, ref: ActorRef, speaker: ActorRef) -> bool:
         return not mine or not theirs or mine == theirs
     if ref.start is None or ref.end is None:
         return False
-    words = tokens_from(doc, ref.start, ref.end)  # a Span: its length makes no Token
-    return len(words) == 1 and words[0].pos_ == "PRON" and "1" in words[0].morph.get("Person", [])
+    i, j = token_range(doc, ref.start, ref.end)  # how many tokens, with no Span
+    return j - i == 1 and doc[i].pos_ == "PRON" and "1" in doc[i].morph.get("Person", [])
 
 
 def _already_coded(cue: Token, coded: list[Event]) -> bool:
