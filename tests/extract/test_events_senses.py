@@ -122,3 +122,19 @@ def test_events_senses_alleged_acts_are_no_events(pipeline: Pipeline, codes_of, 
 )
 def test_events_senses_object_decides(pipeline: Pipeline, codes_of, text: str, code: str, coded: bool) -> None:
     assert (code in codes_of(pipeline, text)) is coded
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "coded"),
+    [
+        # tourists visiting are no state visit; a president's visit is one
+        ("More than two million Gondorian tourists visited Arnor last year.", "042", False),
+        ("The Gondorian president visited Arnor on Monday.", "042", True),
+        # followers amassed are no forces mobilised
+        ("The Arnorian blogger amassed 12 million followers on his channel.", "154", False),
+        ("Gondor amassed troops near the border with Arnor.", "154", True),
+    ],
+)
+def test_events_senses_doer_and_object_decide(pipeline: Pipeline, codes_of, text: str, code: str,
+                                              coded: bool) -> None:
+    assert (code in codes_of(pipeline, text)) is coded
