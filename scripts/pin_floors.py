@@ -164,12 +164,12 @@ def table(pins: Sequence[Pin]) -> str:
     return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths)).rstrip() for r in rows)
 
 
-def history(pins: Sequence[Pin], commit: str) -> str:
+def history(pins: Sequence[Pin], commit: str, label: str = "Re-pinned") -> str:
     """One comment line (wrapped) for a section: what rose, what held."""
     raised = [f"{p.metric} {fmt(p.old)} -> {fmt(p.new)} (test {fmt(p.measured, 4)}, n {p.n})"
               for p in pins if p.new > p.old]
     held = [f"{p.metric} {fmt(p.measured, 4)}/{p.n}" for p in pins if p.measured is not None and p.new == p.old]
-    text = f"Session 10: re-pinned by the convention at {commit}: " + ("; ".join(raised) or "no floor rises")
+    text = f"{label}: re-pinned by the convention at {commit}: " + ("; ".join(raised) or "no floor rises")
     if held:
         text += "; held (measured/n): " + ", ".join(held)
     return _wrap(text + ".")
@@ -189,7 +189,7 @@ _KEY = re.compile(r"^(?P<key>[a-z0-9_]+)\s*=\s*(?P<value>[0-9.]+)\s*$")
 _SECTION = re.compile(r"^\[(?P<name>[^\]]+)\]\s*$")
 
 
-def rewrite(text: str, pins: Sequence[Pin], commit: str) -> str:
+def rewrite(text: str, pins: Sequence[Pin], commit: str, label: str = "Re-pinned") -> str:
     """floors.toml with each pinned value replaced (never by a lower one) and one history
     line at the end of every section that was measured; every other line is kept."""
     by_key = {(p.section, p.metric): p for p in pins}
@@ -201,7 +201,7 @@ def rewrite(text: str, pins: Sequence[Pin], commit: str) -> str:
         if name in measured:
             while out and not out[-1].strip():
                 out.pop()
-            out.append(history([p for p in pins if p.section == name], commit))
+            out.append(history([p for p in pins if p.section == name], commit, label))
             out.append("")
 
     for line in text.splitlines():
@@ -245,6 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--only", nargs="*", default=None, help="these scorers only")
     ap.add_argument("--write", action="store_true", help="rewrite floors.toml (values only rise)")
     ap.add_argument("--commit", default=None, help="the commit measured (default: git HEAD)")
+    ap.add_argument("--label", default="Re-pinned", help="how each history line starts, e.g. 'Session 12'")
     args = ap.parse_args(argv)
     text = FLOORS.read_text("utf-8")
     pinned = floors(text)
@@ -261,7 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.write:
         commit = args.commit or subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True,
                                                text=True, cwd=ROOT).stdout.strip()
-        FLOORS.write_text(rewrite(text, pins, commit), "utf-8")
+        FLOORS.write_text(rewrite(text, pins, commit, args.label), "utf-8")
         print(f"wrote {FLOORS}", file=sys.stderr)
     return 0
 
