@@ -118,10 +118,11 @@ def test_pin_floors_rewrite_raises_values_and_adds_history(script: ModuleType) -
             script.pin("news", "precision", 0.36, {"splits": {"test": {"precision": 0.3601}},
                                                    "counts": {"test_predicted": 582}}),
             script.pin("geo", "lgl_recall", 0.71, None)]
-    text = script.rewrite(TOML, pins, "abc1234")
+    text = script.rewrite(TOML, pins, "abc1234", "Session 12")
     assert tomllib.loads(text) == {"news": {"core_recall": 0.403, "precision": 0.36}, "geo": {"lgl_recall": 0.71}}
     assert "# header kept" in text and "# a comment kept" in text
-    assert text.count("Session 10: re-pinned by the convention at abc1234") == 1  # geo was not measured
+    assert text.count("Session 12: re-pinned by the convention at abc1234") == 1  # geo was not measured
+    assert script.rewrite(TOML, pins, "abc1234").count("Re-pinned: re-pinned by the convention") == 1  # default label
     assert "core_recall 0.35 -> 0.403 (test 0.4210, n 57)" in text
     assert "precision 0.3601/582" in text
 
