@@ -229,13 +229,13 @@ def _make_eval_command(name: str):
         report: Annotated[Optional[Path], typer.Option(help="Where to write the JSON report.")] = None,
         limit: Annotated[Optional[int], typer.Option(help="Score only the first N items.")] = None,
         workers: Annotated[int, typer.Option(min=1, help="Worker processes running the pipeline (one per core).")] = 1,
-        split: Annotated[Optional[str], typer.Option(help="Score one half only: dev or test (scorers with a fixed split, e.g. news; news also takes dev-a or dev-b, the halves of dev).")] = None,
+        split: Annotated[Optional[str], typer.Option(help="Score one half only: dev or test (scorers with a fixed split, e.g. news; news also takes dev-a or dev-b, the halves of dev). Every scorer takes dev: it then shows and writes the dev half only, never a test figure.")] = None,
         config: ConfigOpt = None,
     ) -> None:
         from rich.console import Console
 
         from .engines.local import PooledPipeline
-        from .evaluate import below_floor, default_data_dir, scorer
+        from .evaluate import below_floor, default_data_dir, dev_view, scorer
         from .pipeline import Pipeline
 
         module = scorer(name)
@@ -244,7 +244,10 @@ def _make_eval_command(name: str):
             typer.echo(f"no data for {name}: {data_dir / module.DATA} not found (use --data)", err=True)
             raise typer.Exit(2)
         extra = {}
-        if split is not None:
+        # A scorer that cannot score one half alone still takes `--split dev`: it scores the
+        # whole set and shows and writes only the dev half (evaluate.dev_view).
+        dev_only = split == "dev" and "split" not in inspect.signature(module.run).parameters
+        if split is not None and not dev_only:
             choices = getattr(module, "SPLIT_CHOICES", ("all", "dev", "test"))
             if "split" not in inspect.signature(module.run).parameters or split not in choices:
                 typer.echo(f"--split {split}: {name} has no such split (scorers with one take {', '.join(choices)})",
@@ -257,6 +260,8 @@ def _make_eval_command(name: str):
                 result = module.run(data_dir, pooled, limit, **extra)
         else:
             result = module.run(data_dir, Pipeline(settings), limit, **extra)
+        if dev_only:
+            result = dev_view(result)
         out = report or Path("reports") / f"eval-{name}.json"
         result.write(out)
         console = Console()

@@ -77,3 +77,20 @@ def test_below_floor_without_splits_reads_the_whole_set(monkeypatch: pytest.Monk
     monkeypatch.setattr(base, "floors", lambda: {"toy": {"mean": 0.5}})
     assert below_floor(Report(name="toy", metrics={"mean": 0.4})) == {"mean": (0.4, 0.5)}
     assert below_floor(Report(name="toy", metrics={"mean": 0.5})) == {}
+
+
+def test_base_dev_view_keeps_the_dev_half_only() -> None:
+    items = [(f"record-{n}", float(n % 7)) for n in range(40)]
+    report = split_report("toy", items, key=lambda item: item[0], score=_mean)
+    report = Report(report.name, report.metrics, report.counts,
+                    {"missed": {"dev": ["a"], "test": ["b"]}, "plain": ["mixed"]}, report.splits)
+    view = base.dev_view(report)
+    assert view.metrics == report.splits["dev"] and view.splits == {"dev": report.splits["dev"]}
+    assert view.counts and all(k.startswith("dev_") for k in view.counts)
+    assert view.details == {"missed": {"dev": ["a"]}}  # test entries and whole-set details dropped
+    assert "test" not in str(view.to_dict())
+
+
+def test_base_dev_view_of_a_report_without_halves_is_empty() -> None:
+    view = base.dev_view(Report("toy", {"mean": 1.0}, {"items": 3}))
+    assert (view.metrics, view.counts, view.details, view.splits) == ({}, {}, {}, {})

@@ -10,7 +10,7 @@ from __future__ import annotations
 from importlib import import_module
 from types import ModuleType
 
-from .base import Report, below_floor, default_data_dir, floors
+from .base import Report, below_floor, default_data_dir, dev_view, floors
 
 # scorer name -> module. Add a line here when a scorer lands.
 SCORERS: dict[str, str] = {
@@ -31,4 +31,4 @@ def scorer(name: str) -> ModuleType:
     return import_module(SCORERS[name])
 
 
-__all__ = ["SCORERS", "Report", "below_floor", "default_data_dir", "floors", "scorer"]
+__all__ = ["SCORERS", "Report", "below_floor", "default_data_dir", "dev_view", "floors", "scorer"]

@@ -64,6 +64,17 @@ class Report:
         path.write_text(json.dumps(self.to_dict(), indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
+def dev_view(report: Report) -> Report:
+    """The report as someone tuning rules may read it: the dev half's metrics, its `dev_`
+    counts and the dev entries of per-split details, with nothing of the test half and no
+    whole-set figure (which mixes test in). `diurna eval NAME --split dev` prints and writes
+    this for scorers that cannot score one half alone, so reading dev never shows test."""
+    dev = report.splits.get("dev", {})
+    counts = {k: v for k, v in report.counts.items() if k.startswith("dev_")}
+    details = {k: {"dev": v["dev"]} for k, v in report.details.items() if isinstance(v, dict) and "dev" in v}
+    return Report(report.name, dict(dev), counts, details, {"dev": dict(dev)} if dev else {})
+
+
 @runtime_checkable
 class _Pooled(Protocol):
     """A pipeline with worker processes (`engines.local.PooledPipeline`, which this layer
