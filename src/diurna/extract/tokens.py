@@ -63,7 +63,7 @@ _IDS: dict[frozenset[str], frozenset[int]] = {}
 
 
 def ids(doc: Doc, names: frozenset[str]) -> frozenset[int]:
-    """The ids a column holds for `names` (dependency labels, tags, parts of speech): a
+    """The ids a column holds for `names` (dependency labels, tags, parts of speech, words): a
     symbol's fixed id or the string's hash, the same in every vocabulary, so each set of
     names is looked up once per process."""
     found = _IDS.get(names)
@@ -108,7 +108,7 @@ def where(doc: Doc, attr: str, values: Iterable[str]) -> list[int]:
     LOWER, ORTH, ...) is one of `values`: what `[t.i for t in doc if t.pos_ in values]`
     gives, read from one array of the Doc instead of a Token object per token. A pass
     that only looks at some kinds of token walks those alone."""
-    wanted = {doc.vocab.strings[v] for v in values}
+    wanted = ids(doc, frozenset(values))
     return [i for i, v in enumerate(column(doc, attr)) if v in wanted]
 
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, get_args
 
 from ...knowledge import cameo, event_words, read_tsv
 from ...model import Entity, Modality
-from ..tokens import column, head_indices, tokens_from, words
+from ..tokens import column, head_indices, ids, tokens_from, words
 from .modality import modality
 
 if TYPE_CHECKING:
@@ -143,14 +143,13 @@ def _heads(span: Span) -> list[Token]:
     inside = range(span.start, span.end)
     doc = span.doc
     # read from the Doc's columns: a Token only for a clause head
-    heads_of, pos, strings = head_indices(doc), column(doc, "POS"), doc.vocab.strings
-    clausal = {strings[p] for p in _CLAUSAL}
+    heads_of, pos, clausal = head_indices(doc), column(doc, "POS"), ids(doc, _CLAUSAL)
     heads = [doc[i] for i in inside if (heads_of[i] not in inside or heads_of[i] == i) and pos[i] in clausal]
     heads += [c for t in heads for c in t.conjuncts if c.i in inside and c.pos_ in _CLAUSAL]
     return heads[:4]
 
 
-_CLAUSAL = ("VERB", "AUX", "ADJ")  # the parts of speech of a content's clause head
+_CLAUSAL = frozenset({"VERB", "AUX", "ADJ"})  # the parts of speech of a content's clause head
 
 
 def _subject(head: Token) -> Token | None:

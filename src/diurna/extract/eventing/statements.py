@@ -135,13 +135,13 @@ def _actor_speaks(doc: Doc, ev: Event, roles: Roles | None, entities: dict[str, 
     words = list(tokens_from(doc, src.start, src.end)) if src.start is not None and src.end is not None else []
     if src.entity is None and len(words) == 1 and words[0].pos_ == "PRON":
         return True
+    international = (src.actor_code or "")[:3] in _INTERNATIONAL  # its people speak for it ("U.N. children's agency")
     if not political:
-        if ev.code == NEUTRAL and (src.actor_code or "")[:3] not in _INTERNATIONAL \
-                and side_sector(doc, src, entities, roles) in quiet_sectors():
+        if ev.code == NEUTRAL and not international and side_sector(doc, src, entities, roles) in quiet_sectors():
             return False
         return coder.has_actor(replace(ev, target=None), doc, roles)
-    if (src.actor_code or "")[:3] in _INTERNATIONAL:
-        return True  # an international body's people speak for it ("U.N. children's agency")
+    if international:
+        return True
     sector = side_sector(doc, src, entities, roles)
     if sector in quiet_sectors():
         return False
