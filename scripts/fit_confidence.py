@@ -5,7 +5,7 @@
 Refit after any change to the event rules: one command, a few minutes. It runs the
 pipeline with the rule score (setting confidence_model = "none") over the DEV halves
 only, never the test halves:
-- the news gold's dev stories (`diurna eval news --split dev`, 61 VOA stories), every
+- the news gold's dev stories (`diurna eval news --split dev`: VOA and, since session 13, BBC), every
   predicted event labelled right or wrong as `evaluate/calibration.py` defines it;
 - the PLOVER gold's dev half (`diurna eval plover`'s split), every event of each
   sentence labelled against the sentence's gold type and actors' countries.
@@ -54,14 +54,8 @@ Row = tuple[dict[str, float], bool, str, str]  # features, right, which set, whi
 
 def news_rows(pipeline: Pipeline, data_dir: Path) -> list[Row]:
     stories = [s for s in news.load_gold() if s["split"] == "dev"]
-    wanted = {s["story"] for s in stories}
-    records = {}
-    for line in (data_dir / news.DATA).read_text("utf-8").splitlines():
-        rec = json.loads(line)
-        if str(rec.get("id")) in wanted:
-            records[str(rec["id"])] = rec
-    inputs = [{"id": s["story"], "text": records[s["story"]]["text"], "title": records[s["story"]].get("title"),
-               "published": records[s["story"]].get("published")} for s in stories]
+    records = news.story_records(data_dir, (s["story"] for s in stories))
+    inputs = [records[s["story"]] for s in stories]
     rows: list[Row] = []
     for story, outcome in zip(stories, pipeline.process_many(inputs)):
         if not isinstance(outcome, Result):

@@ -1,15 +1,20 @@
 """Build `src/diurna/evaluate/data/news_gold.jsonl` from the coders' working files.
 
-    .venv/bin/python scripts/news_gold.py [--work /work/goldwork] [--corpus PATH] [--out PATH]
+    .venv/bin/python scripts/news_gold.py [--work /work/goldwork] [--corpus PATH] [--data DIR] [--out PATH] [--check]
 
-The coders' YAML files (one per VOA story, see docs/coding-guide.md) quote the
+The coders' YAML files (one per VOA or BBC story, see docs/coding-guide.md) quote the
 articles' sentences; the repository keeps only annotations. For every event this
-writes the character offsets of its evidence sentence and trigger into the VOA
-record's raw `text` (also for the `also` sentences that report the same act), a sha1
+writes the character offsets of its evidence sentence and trigger into the story's
+raw text (`evaluate.news.story_records`: a VOA record's `text`, a BBC file's body) (also
+for the `also` sentences that report the same act), a sha1
 of the sentence (so a changed corpus is detected, not silently mis-scored), the
 codes, the actors (canonical name, country, sector, mention offsets), symmetric,
 modality and core. It stops with a message naming the file and event when a
 sentence, trigger or mention is not found, or a field is malformed: fix the YAML.
+
+The output keeps every story already in it that the work folder has no file for (the
+coders' files of earlier sessions are not kept), and replaces the ones it has.
+`--check` converts and reports without writing (the coders' checker).
 """
 
 from __future__ import annotations
@@ -24,6 +29,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+
+from diurna.evaluate.base import split_of
+from diurna.evaluate.news import corpus_of, story_records
 
 # The fixed split; never move a story between halves. The first 30 stories were split 20/10
 # by the sha256 of "voa:" + id; the 18 test stories added in session 6 (coded by gold-d and
@@ -40,6 +48,15 @@ TEST = ("7836916 8008456 8006723 7678740 6202743 8008697 6184244 6203525 6180206
         "8011115 8010694 8010476 8008619 8008152 8011004 6183227 6180015 7677701 "
         "8007739 8008349 8006924 8004380 6204080 6181132 6180705 6181235 7750892").split()
 SPLIT = {**{s: "dev" for s in DEV}, **{s: "test" for s in TEST}}
+
+
+def split_for(story: str) -> str | None:
+    """The fixed split of a story: the lists above for VOA; for BBC stories (added in
+    session 13, chosen before coding by the sha256 of "bbc-gold:" + id among the BBC
+    politics stories, coders gold-i/j/k never saw diurna's output) `split_of("bbc", id)`."""
+    if corpus_of(story) == "bbc":
+        return split_of("bbc", story)
+    return SPLIT.get(story)
 
 MODALITIES = {"asserted", "future", "hypothetical", "negated"}
 SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "REB", "OPP", "PTY", "CVL", "MED", "NGO", "IGO", "BUS",
@@ -125,44 +142,50 @@ def convert_story(path: Path, records: dict[str, dict[str, Any]]) -> dict[str, A
     story = str(raw.get("story", ""))
     if story != path.stem:
         raise GoldError(f"{path}: story {story!r} does not match the file name")
-    if story not in SPLIT:
+    split = split_for(story)
+    if split is None:
         raise GoldError(f"{path}: story {story} is in neither the dev nor the test split")
     if story not in records:
         raise GoldError(f"{path}: story {story} is not in the corpus")
     text = records[story]["text"]
     events = [convert_event(e, text, f"{path.name} event {i}") for i, e in enumerate(raw.get("events") or [])]
-    return {"story": story, "split": SPLIT[story], "coder": raw.get("coder"), "text_sha1": sha1(text),
+    return {"story": story, "split": split, "coder": raw.get("coder"), "text_sha1": sha1(text),
             "events": events}
 
 
-def default_corpus() -> Path:
+def default_data() -> Path:
     base = Path(os.environ["DIURNA_DATA"]) if os.environ.get("DIURNA_DATA") else REPO / "../shared/data"
-    if not base.is_dir():
-        base = Path("/work/shared/data")
-    return base / "corpora/voa_stories.jsonl"
+    return base if base.is_dir() else Path("/work/shared/data")
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--work", type=Path, default=Path("/work/goldwork"), help="folder of <story>.yaml files")
-    ap.add_argument("--corpus", type=Path, default=None, help="voa_stories.jsonl (default: the shared data)")
+    ap.add_argument("--corpus", type=Path, default=None, help="voa_stories.jsonl (default: the shared data's)")
+    ap.add_argument("--data", type=Path, default=None, help="the shared data folder (default: ../shared/data)")
     ap.add_argument("--out", type=Path, default=REPO / "src/diurna/evaluate/data/news_gold.jsonl")
+    ap.add_argument("--check", action="store_true", help="convert and report, write nothing")
     args = ap.parse_args(argv)
-    corpus = args.corpus or default_corpus()
-    records = {str(r["id"]): r for r in map(json.loads, corpus.read_text("utf-8").splitlines()) if r.get("text")}
     files = sorted(args.work.glob("*.yaml"))
+    records = story_records(args.data or default_data(), (p.stem for p in files), voa=args.corpus)
     try:
         stories = [convert_story(p, records) for p in files]
     except GoldError as err:
         print(f"news_gold: {err}", file=sys.stderr)
         return 1
-    stories.sort(key=lambda s: (s["split"], s["story"]))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in stories), "utf-8")
     for s in stories:
         core = sum(e["core"] for e in s["events"])
         print(f"{s['split']:<4} {s['story']} {s['coder'] or '?':<8} events {len(s['events']):>3} core {core}")
-    print(f"wrote {len(stories)} stories to {args.out}")
+    if args.check:
+        print(f"checked {len(stories)} stories: all sentences, triggers and mentions placed")
+        return 0
+    new = {s["story"] for s in stories}
+    kept = [json.loads(line) for line in (args.out.read_text("utf-8").splitlines() if args.out.exists() else [])
+            if line.strip() and json.loads(line)["story"] not in new]
+    stories = sorted(kept + stories, key=lambda s: (s["split"], s["story"]))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text("".join(json.dumps(s, ensure_ascii=False) + "\n" for s in stories), "utf-8")
+    print(f"wrote {len(stories)} stories to {args.out} ({len(new)} from {args.work}, {len(kept)} kept)")
     return 0
 
 

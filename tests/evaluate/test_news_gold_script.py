@@ -10,6 +10,7 @@ from types import ModuleType
 
 import pytest
 
+from diurna.evaluate.base import split_of
 from diurna.evaluate.news import load_gold
 
 SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "news_gold.py"
@@ -72,4 +73,24 @@ def test_news_gold_shipped_split_is_the_fixed_one() -> None:
     script = _script()
     assert len(script.DEV) == 61 and len(script.TEST) == 28 and not set(script.DEV) & set(script.TEST)
     for story in load_gold():
-        assert story["split"] == script.SPLIT[story["story"]]
+        assert story["split"] == script.split_for(story["story"])
+    assert script.split_for("bbc-politics-067") == split_of("bbc", "bbc-politics-067")
+    assert script.split_for("123") is None
+
+
+def test_news_gold_script_reads_bbc_bodies_checks_and_keeps_other_stories(tmp_path: Path) -> None:
+    story = "bbc-politics-900"
+    (tmp_path / "data/corpora/bbc/politics").mkdir(parents=True)
+    (tmp_path / "data/corpora/bbc/politics/900.txt").write_text("Gondor angry\n\n" + TEXT + "\n", "utf-8")
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / f"{story}.yaml").write_text(json.dumps({"story": story, "coder": "t", "events": [_event()]}))
+    out = tmp_path / "gold.jsonl"
+    out.write_text(json.dumps({"story": "8009853", "split": "dev", "events": []}) + "\n")
+    args = ["--work", str(work), "--data", str(tmp_path / "data"), "--out", str(out)]
+    assert _script().main([*args, "--check"]) == 0
+    assert len(out.read_text().splitlines()) == 1  # --check writes nothing
+    assert _script().main(args) == 0
+    stories = {s["story"]: s for s in map(json.loads, out.read_text().splitlines())}
+    assert set(stories) == {"8009853", story} and stories[story]["split"] == split_of("bbc", story)
+    assert stories[story]["events"][0]["evidence"][0]["start"] == 0  # offsets index the body, not the title

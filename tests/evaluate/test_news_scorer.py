@@ -17,6 +17,7 @@ from diurna.evaluate.news import (
     GoldEvent,
     PredEvent,
     Tally,
+    corpus_of,
     dev_half,
     load_gold,
     matches,
@@ -24,6 +25,7 @@ from diurna.evaluate.news import (
     one_to_one,
     run,
     score_story,
+    story_records,
     to_clean,
 )
 from diurna.model import ActorRef, Document, Event, Evidence, Facts, Result
@@ -209,7 +211,8 @@ def test_news_scorer_dev_halves_are_disjoint_cover_dev_and_are_fixed() -> None:
     dev = {s["story"] for s in load_gold() if s["split"] == "dev"}
     halves = {h: {s for s in dev if dev_half(s) == h} for h in HALVES}
     assert not halves["dev-a"] & halves["dev-b"] and halves["dev-a"] | halves["dev-b"] == dev
-    assert (len(halves["dev-a"]), len(halves["dev-b"])) == (32, 29)
+    voa = {h: {s for s in stories if corpus_of(s) == "voa"} for h, stories in halves.items()}
+    assert (len(voa["dev-a"]), len(voa["dev-b"])) == (32, 29)
     # fixed per story, whatever else is in dev: a few stories pinned to their half
     assert [dev_half(s) for s in ("6180790", "6183074", "8009853", "6205629")] == ["dev-a", "dev-a", "dev-b", "dev-b"]
 
@@ -230,6 +233,33 @@ def test_news_scorer_run_scores_only_the_split_asked(tmp_path: Path, half: str, 
     assert set(report.splits) == ({"dev", "test"} if half == "all" else {"test" if half == "test" else "dev"})
     assert all(d.get("half") == (dev_half(s) if d["split"] == "dev" else None)
                for s, d in report.details["stories"].items())
+
+
+def test_news_scorer_reads_bbc_stories_by_id(tmp_path: Path) -> None:
+    """A "bbc-<category>-NNN" story is the BBC file's body (its first line is the title),
+    scored beside VOA stories and reported per corpus."""
+    (tmp_path / "corpora/bbc/politics").mkdir(parents=True)
+    (tmp_path / "corpora/bbc/politics/900.txt").write_text("Gondor angry\n\n " + TEXT[1:], "utf-8")
+    (tmp_path / "corpora/voa_stories.jsonl").write_text(json.dumps({"id": "1", "title": "t", "text": TEXT}) + "\n")
+    records = story_records(tmp_path, ["bbc-politics-900", "bbc-politics-901", "1"])
+    assert set(records) == {"bbc-politics-900", "1"}  # 901 is not in the corpus
+    assert records["bbc-politics-900"] == {"id": "bbc-politics-900", "text": " " + TEXT[1:],
+                                           "title": "Gondor angry", "published": None}
+    assert [corpus_of(s) for s in ("bbc-politics-900", "8009853")] == ["bbc", "voa"]
+    sentence = TEXT[1:47]
+    event = {"evidence": [{"start": 1, "end": 47, "sha1": hashlib.sha1(sentence.encode()).hexdigest(),
+                           "trigger_start": 8, "trigger_end": 15}],
+             "codes": ["112"], "source": {"name": "Gondor", "country": "GON", "sector": "GOV"},
+             "target": {"name": "Mordor", "country": "MOR", "sector": "GOV"},
+             "symmetric": False, "modality": "asserted", "core": True}
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text("".join(json.dumps({"story": s, "split": "dev", "events": evs}) + "\n"
+                                 for s, evs in (("bbc-politics-900", [event]), ("1", []))))
+    report = run(tmp_path, FakePipeline(), gold_path=gold_path)  # type: ignore[arg-type]
+    assert report.counts["dev_drifted_sentences"] == 0 and report.splits["dev"]["core_recall"] == 1.0
+    assert set(report.details["by_corpus"]["dev"]) == {"bbc", "voa"}
+    assert report.details["by_corpus"]["dev"]["bbc"]["core_recall"] == 1.0
+    assert report.details["by_corpus"]["dev"]["voa"]["events_per_article"] == 2.0
 
 
 def test_news_scorer_run_refuses_an_unknown_split(tmp_path: Path) -> None:

@@ -1,10 +1,13 @@
-"""`diurna eval news`: events of whole real articles against hand-coded VOA stories.
+"""`diurna eval news`: events of whole real articles against hand-coded VOA and BBC stories.
 
 The gold (`data/news_gold.jsonl`, built by `scripts/news_gold.py` from coders'
 working files; docs/coding-guide.md) holds only annotations: per story its fixed
 split (dev/test) and per event the offsets of its evidence sentences and trigger in
-the VOA record's raw text, acceptable CAMEO codes, the actors' countries, symmetric
-and core. The article text comes from `corpora/voa_stories.jsonl`; each story runs
+the story's raw text, acceptable CAMEO codes, the actors' countries, symmetric
+and core. The article text comes from the shared corpora (`story_records`): a VOA
+record of `corpora/voa_stories.jsonl` by its id, or for an id "bbc-<category>-NNN" the
+body of the BBC News file `corpora/bbc/<category>/NNN.txt` (its first line is the
+title, given to the pipeline as the title and not part of the text); each story runs
 through the whole pipeline (clean included) and gold offsets are carried to the
 cleaned text through the document's offset map, else by finding the sentence.
 
@@ -52,7 +55,8 @@ both sides wrong) and what was predicted there, plus the dyadic events matching 
 gold event, and the story's own counts (`tally`: what it adds to its split's counts, for
 `python -m diurna.dev.news_diff`); `core_miss_reasons` counts the reasons per split;
 `reliability` holds the reliability table (bins, events, mean confidence, share right) per
-split; `halves` the metrics (not the confidence's) of dev-a and dev-b when dev was scored.
+split; `halves` the metrics (not the confidence's) of dev-a and dev-b when dev was scored;
+`by_corpus` the metrics of each split per corpus (voa, bbc).
 """
 
 from __future__ import annotations
@@ -73,8 +77,9 @@ from . import calibration
 from .base import Report
 
 NAME = "news"
-DESCRIPTION = "events of whole VOA articles (core recall, dyadic precision, actorless share) on the news gold"
+DESCRIPTION = "events of whole VOA and BBC articles (core recall, dyadic precision, actorless share) on the news gold"
 DATA = "corpora/voa_stories.jsonl"
+BBC = "corpora/bbc"  # BBC News 2004-2005 (Greene and Cunningham 2006): <category>/NNN.txt
 GOLD = "data/news_gold.jsonl"
 SPLITS = ("dev", "test")
 HALVES = ("dev-a", "dev-b")  # the two halves of dev (`dev_half`)
@@ -128,6 +133,41 @@ def _in_split(story: dict[str, Any], split: str) -> bool:
 def load_gold(path: Path | None = None) -> list[dict[str, Any]]:
     text = path.read_text("utf-8") if path else resources.files(__package__).joinpath(GOLD).read_text("utf-8")
     return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def corpus_of(story: str) -> str:
+    """The corpus a gold story comes from, by its id: "bbc-<category>-NNN" names the BBC
+    News file <category>/NNN.txt; any other id is a VOA record's id."""
+    return "bbc" if story.startswith("bbc-") else "voa"
+
+
+def bbc_record(data_dir: Path, story: str) -> dict[str, Any]:
+    """A BBC News story as the pipeline reads it: the file's first line is its title, the
+    rest (from the first non-blank line) its text, which the gold's offsets index."""
+    _, category, number = story.split("-", 2)
+    raw = (data_dir / BBC / category / f"{number}.txt").read_bytes().decode("utf-8", "replace")
+    title, _, body = raw.partition("\n")
+    return {"id": story, "text": body.lstrip("\n"), "title": title.strip(), "published": None}
+
+
+def story_records(data_dir: Path, stories: Iterable[str], voa: Path | None = None) -> dict[str, dict[str, Any]]:
+    """The shared corpora's record (id, text, title, published) of each story id; `voa`
+    replaces the VOA file (tests, scripts/news_gold.py --corpus)."""
+    wanted = set(stories)
+    out: dict[str, dict[str, Any]] = {}
+    if any(corpus_of(s) == "voa" for s in wanted):
+        for line in (voa or data_dir / DATA).read_text("utf-8").splitlines():
+            rec = json.loads(line)
+            if str(rec.get("id")) in wanted and rec.get("text"):
+                out[str(rec["id"])] = {"id": str(rec["id"]), "text": rec["text"], "title": rec.get("title"),
+                                       "published": rec.get("published")}
+    for story in wanted:
+        if corpus_of(story) == "bbc" and (data_dir / BBC).is_dir():
+            try:
+                out[story] = bbc_record(data_dir, story)
+            except (OSError, ValueError):
+                continue  # not in the corpus: the caller reports it
+    return out
 
 
 def to_clean(span: Span, raw: str, clean: str, offset_map: Sequence[tuple[int, int, int]]) -> Span | None:
@@ -370,15 +410,10 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str
         raise ValueError(f"split {split!r}: news takes one of {', '.join(SPLIT_CHOICES)}")
     chosen = SPLITS if split == "all" else ("dev",) if split in HALVES else (split,)
     stories = [s for s in load_gold(gold_path) if _in_split(s, split)][:limit]
-    wanted = {s["story"] for s in stories}
-    records = {}
-    for line in (data_dir / DATA).read_text("utf-8").splitlines():
-        rec = json.loads(line)
-        if str(rec.get("id")) in wanted:
-            records[str(rec["id"])] = rec
-    inputs = [{"id": s["story"], "text": records[s["story"]]["text"], "title": records[s["story"]].get("title"),
-               "published": records[s["story"]].get("published")} for s in stories]
+    records = story_records(data_dir, (s["story"] for s in stories))
+    inputs = [records[s["story"]] for s in stories]
     tallies = {name: Tally() for name in chosen}
+    corpora: dict[str, dict[str, Tally]] = {name: {} for name in chosen}  # split -> corpus -> its counts
     rated: dict[str, list[tuple[float, bool]]] = {name: [] for name in chosen}  # (confidence, right)
     details: dict[str, Any] = {}
     halves = {name: Tally() for name in HALVES}
@@ -398,6 +433,7 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str
         details[story["story"]] = {"split": story["split"], **half, **score_story(golds, preds, own),
                                    "tally": vars(own)}
         tallies[story["split"]].add(own)
+        corpora[story["split"]].setdefault(corpus_of(story["story"]), Tally()).add(own)
         if half:
             halves[half["half"]].add(own)
     whole = Tally()
@@ -412,6 +448,8 @@ def run(data_dir: Path, pipeline: Pipeline, limit: int | None = None, split: str
     return Report(name=NAME, metrics={**whole.metrics(), **_calibration(every)}, counts=counts,
                   details={"core_miss_reasons": reasons, "reliability": {
                       name: [b.to_dict() for b in table] for name, table in tables.items()}, "stories": details,
+                      "by_corpus": {name: {c: t.metrics() for c, t in sorted(per.items())}
+                                    for name, per in corpora.items()},
                       **({"halves": {name: t.metrics() for name, t in halves.items() if t.stories}}
                          if "dev" in chosen else {})},
                   splits={name: {**tally.metrics(), **_calibration(rated[name])} for name, tally in tallies.items()})
