@@ -20,7 +20,9 @@ content names cost dyadic precision on the news dev set (0.360 -> 0.340).
 
 Coding by content, statements are made by actors only, and no neutral statement by a
 speaker of a sector listed in `knowledge/statement_speakers.tsv` (a resident, a
-professor, a reporter or a news agency; an international body's people speak for it);
+professor, a reporter or a news agency; an international body's people speak for it),
+nor by a speaker with no sector whose title or apposition describes one ("analyst Jon
+Doe", "Jon Doe, a senior fellow at ...": `eventing/describing.py`);
 with the setting `political_speakers`, by political actors only: a speaker with a country, an actor code
 or a sector not listed in `knowledge/statement_speakers.tsv` (residents, reporters,
 academics: the coding guide's "quotes of analysts, experts, witnesses ... are not
@@ -40,12 +42,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ...knowledge import cameo, read_tsv
-from ...knowledge.gazetteer import SECTORS
 from ...model import ASSERTED, FROM_STORY, ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
 from ..quoting.reported import INFINITIVE_RULE
 from ..tokens import column, covering, token_range, tokens_from
 from . import coder, contents
 from .anchors import when, where
+from .describing import described_sector, quiet_sectors
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -53,21 +55,10 @@ if TYPE_CHECKING:
     from ...knowledge.gazetteer import Roles
 
 FILE = "statements.tsv"
-SPEAKERS_FILE = "statement_speakers.tsv"
 NEUTRAL = "010"  # the cue code that the content may make more specific
 _MEDIA = "MED"  # the news media's sector (knowledge/roles.yaml): an audience, not a target
 _ELABORATING = ("advcl", "xcomp")  # a cue hung on another verb: "denied it, saying ..."
 _INTERNATIONAL = ("IGO", "NGO")  # actor code prefixes of international bodies and NGOs (CAMEO)
-
-
-@lru_cache(maxsize=1)
-def quiet_sectors() -> frozenset[str]:
-    """The sectors whose statements are not events (package data, checked at load)."""
-    rows = read_tsv(SPEAKERS_FILE, 2)
-    unknown = sorted(code for code, _ in rows if code not in SECTORS)
-    if unknown:
-        raise ValueError(f"{SPEAKERS_FILE}: unknown sectors {unknown}")
-    return frozenset(code for code, _ in rows)
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +128,7 @@ def _actor_speaks(doc: Doc, ev: Event, roles: Roles | None, entities: dict[str, 
         return True
     international = (src.actor_code or "")[:3] in _INTERNATIONAL  # its people speak for it ("U.N. children's agency")
     if not political:
-        if ev.code == NEUTRAL and not international and side_sector(doc, src, entities, roles) in quiet_sectors():
+        if ev.code == NEUTRAL and not international and _speaker_sector(doc, src, entities, roles) in quiet_sectors():
             return False
         return coder.has_actor(replace(ev, target=None), doc, roles)
     if international:
@@ -163,6 +154,15 @@ def side_sector(doc: Doc, ref: ActorRef, entities: dict[str, Entity], roles: Rol
         return None
     lemmas = tuple(t.lemma_.lower() for t in tokens_from(doc, ref.start, ref.end))
     return next((s for n in range(min(3, len(lemmas)), 0, -1) if (s := roles.sector_of(lemmas[-n:]))), None)
+
+
+def _speaker_sector(doc: Doc, ref: ActorRef, entities: dict[str, Entity], roles: Roles) -> str | None:
+    """The speaker's sector (`side_sector`), else the one its description gives."""
+    sector = side_sector(doc, ref, entities, roles)
+    ent = entities.get(ref.entity) if ref.entity else None
+    if sector or ent is None or (ent.actor_code or "")[:3] in _INTERNATIONAL:
+        return sector
+    return described_sector(doc, ent, roles)
 
 
 def _same_act_coded(ev: Event, coded: list[Event]) -> bool:
