@@ -197,19 +197,35 @@ def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], sr
         tok = G.complement_actor(ctx.index, heads, avoid, skip, ctx.place_targets, ctx.target_phrases)
     if tok is not None:
         return [r for t in A.conjuncts(tok) for r in refs(ctx, t)]
-    if code[:2] in _JUDGED_ROOTS and tgt_refs and targets and all(_thing(ctx, t) for t in targets) \
-            and ctx.facts.story_countries and any(r is not None and r.country for r in src_refs) \
-            and not any(r is not None and r.country == ctx.facts.story_countries[0]
-                        and (r.actor_code or "")[3:6] == "GOV" for r in src_refs):
-        # "opposition lawmakers denounced the decision", "condemned the attack": criticism
-        # of an act no one in the sentence owns is aimed at whoever did it, in a story
-        # most often its main country (the guide: "criticised Y's decision" -> Y); one
-        # event, as the things criticised are one act's. Not when that country's own
-        # government criticises: in a story about it, what it condemns is others' doing
-        # ("Belarus condemned the decision" of the EU to sanction it)
+    if code[:2] in _JUDGED_ROOTS and _judged_unowned(ctx, src_refs, tgt_refs, targets):
+        # one event, as the things criticised are one act's
         return [replace(r, country=ctx.facts.story_countries[0]) for r in tgt_refs[:1]]
     if code[:2] not in _PLACE_TARGET_ROOTS:
         return tgt_refs
+    return _place_targets(ctx, m, src_refs, tgt_refs, place, here, targets)
+
+
+def _judged_unowned(ctx: Context, src_refs: list[ActorRef | None], tgt_refs: list[ActorRef],
+                    targets: list[Token]) -> bool:
+    """Is a criticism aimed at the story's main country? "Opposition lawmakers denounced
+    the decision", "condemned the attack": criticism of an act no one in the sentence owns
+    (its targets are all things) is aimed at whoever did it, in a story most often its
+    main country (the guide: "criticised Y's decision" -> Y), when a critic with a country
+    makes it. Not when that country's own government criticises: in a story about it,
+    what it condemns is others' doing ("Belarus condemned the decision" of the EU to
+    sanction it)."""
+    story = ctx.facts.story_countries
+    return bool(tgt_refs and targets and story) and all(_thing(ctx, t) for t in targets) \
+        and any(r is not None and r.country for r in src_refs) \
+        and not any(r is not None and r.country == story[0] and (r.actor_code or "")[3:6] == "GOV"
+                    for r in src_refs)
+
+
+def _place_targets(ctx: Context, m: Match, src_refs: list[ActorRef | None], tgt_refs: list[ActorRef],
+                   place: Where, here: str | None, targets: list[Token]) -> list[ActorRef]:
+    """The targets of protest and force with no country of their own: the place the event
+    happens in (`here`) when nothing is named, else (setting place_targets, when someone
+    does the act) the country of its locative phrase's words, else the story's."""
     if here and place.location is not None and not tgt_refs:
         return [ActorRef(text=place.location.name, country=here)]
     # a thing or people with no country of their own ("stormed a hotel in the Gondorian
