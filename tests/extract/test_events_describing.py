@@ -26,6 +26,9 @@ def _statements(pipeline: Pipeline, text: str) -> list[tuple[str, str | None]]:
     ("Jon Marsh, a senior fellow at the Ridgeway Center, said the border with Tanzania would reopen.", []),
     ('"Prices will rise," said Jon Marsh of the Ridgeway Institute in Nairobi.', []),
     ("Mary Wanjiru, a mother of three, said the school had turned her children away.", []),
+    # the body decides over a title inside it; the press reports, it makes no statement
+    ('"Prices will rise," said Jon Marsh, the Africa chair at the Ridgeway Institute.', []),
+    ("Coastline Weekly, an outlet covering Kenyan news, reported that the border with Tanzania would reopen.", []),
     # a later mention ("he", the surname) is described by the first one
     ("Jon Marsh, an economist at Ridgeway Partners, studies the region. "
      "He said the border with Tanzania would reopen.", []),

@@ -58,15 +58,13 @@ def described_sector(doc: Doc, ent: Entity, roles: Roles) -> str | None:
     guide leaves analysts', experts' and witnesses' statements uncoded (news dev: 136
     neutral statements by speakers with neither a sector nor a country, 18 right)."""
     table = speaker_words()
-    for m in ent.mentions:
-        span = covering(doc, m.start, m.end)
-        if span is None:
-            continue
-        for words, place in _descriptions(span):
-            found = _role_sector(words, table[ROLE], roles) if place == ROLE else _body_sector(words, table[BODY])
-            if found:
-                return found
-    return None
+    described = [d for m in ent.mentions if (span := covering(doc, m.start, m.end)) is not None
+                 for d in _descriptions(span)]
+    # the body first: a chair, director or secretary-general of a research institute
+    # holds no office ("the Japan chair at Hudson Institute")
+    found = next((s for words, place in described if place == BODY and (s := _body_sector(words, table[BODY]))), None)
+    return found or next((s for words, place in described
+                          if place == ROLE and (s := _role_sector(words, table[ROLE], roles))), None)
 
 
 def _role_sector(words: tuple[str, ...], table: dict[tuple[str, ...], str], roles: Roles) -> str | None:
