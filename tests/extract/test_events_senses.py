@@ -40,6 +40,12 @@ from diurna import Pipeline
         # "sign up" signs nothing
         ("Thousands of volunteers signed up for the army.", "057", False),
         ("Arnor and Gondor signed a trade deal on Monday.", "057", True),
+        # an agreement is signed only when a verb makes it; named, it is a topic
+        ("Arnor and Gondor announced a trade deal on Monday.", "057", True),
+        ("Arnor reached an agreement with Gondor on the border.", "057", True),
+        ("Arnor objected to the treaty between Gondor and Rohan.", "057", False),
+        ("Gondor's proposed deal with Arnor angered Rohan.", "057", False),
+        ("Rohan lawmakers debated the terms of the deal with Arnor.", "057", False),
         # "build" mobilises only forces built up
         ("Arnor built a new school in Gondor.", "154", False),
         ("Arnor built up forces near the border with Gondor.", "154", True),
