@@ -75,25 +75,32 @@ def load_phoenix() -> tuple[Actor, ...]:
 
 class PhoenixNames:
     """Phoenix names -> actors, made when first asked: the index holds only the folded
-    names (so start-up pays for reading them, not for 26,777 actor records)."""
+    names (so start-up pays for reading them, not for 26,777 actor records). The rows
+    themselves are read when a name is first looked up (~25 ms a short story whose
+    names are all ours never pays, issue 20)."""
 
     def __init__(self, max_words: int = MAX_WORDS) -> None:
         from ..compiled import compiled
 
-        self._rows = _rows()
+        self._rows: tuple[tuple[str, ...], ...] | None = None
         self.keys: dict[tuple[str, ...], list[int]] = compiled(
-            "phoenix-keys", f"phoenix-keys-1:{max_words}", _raw(), lambda: _keys(self._rows, max_words))
+            "phoenix-keys", f"phoenix-keys-1:{max_words}", _raw(), lambda: _keys(self.rows(), max_words))
         self.max_len = max((len(k) for k in self.keys), default=1)
         self._actors: dict[int, Actor] = {}
 
+    def rows(self) -> tuple[tuple[str, ...], ...]:
+        if self._rows is None:
+            self._rows = _rows()
+        return self._rows
+
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self.rows())
 
     def actors(self, key: tuple[str, ...]) -> tuple[Actor, ...]:
         out = []
         for n in self.keys.get(key, ()):
             if n not in self._actors:
-                self._actors[n] = _actor(*self._rows[n][:4])
+                self._actors[n] = _actor(*self.rows()[n][:4])
             out.append(self._actors[n])
         return tuple(out)
 
