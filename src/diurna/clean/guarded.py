@@ -18,13 +18,16 @@ again cost ~7 ms of the ~1.4 CPU s to a first result (issue 20). The boilerplate
 go further (`layout`, `built`): their patterns are validated and laid out once per
 version of boilerplate.yaml and kept in the compiled-knowledge cache, so a process
 compiles only the guards and bodies its lines reach (compiling all 256 patterns to
-validate them had grown to ~100 ms of start-up).
+validate them had grown to ~100 ms of start-up), and builds each from its compiled form
+kept in the cache folder (knowledge/regex_cache.py) rather than compiling it again.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from ..knowledge.regex_cache import regex
 
 _BACKREFERENCE = re.compile(r"\\[1-9]|\(\?P=")
 Memo = dict[str, bool]  # guard source -> did it match at the line's start (so: no match)
@@ -41,7 +44,7 @@ class Guard:
 
     def rules_out(self, text: str) -> bool:
         if self._compiled is None:
-            self._compiled = re.compile(self.source, self.flags)
+            self._compiled = regex(self.source, self.flags)
         return self._compiled.match(text) is not None
 
 
@@ -58,7 +61,7 @@ class Guarded:
 
     def bodies(self) -> tuple[re.Pattern[str], ...]:
         if self._bodies is None:
-            self._bodies = tuple(re.compile(*b) for b in self.sources)
+            self._bodies = tuple(regex(*b) for b in self.sources)
         return self._bodies
 
 

@@ -15,11 +15,12 @@ from functools import lru_cache
 
 from .. import knowledge
 from ..knowledge import place_names
+from ..knowledge.regex_cache import regex
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _UPPER_PLACE = r"[A-Z][A-ZÀ-Ý.'’\-]*(?:[ /][A-Z][A-ZÀ-Ý.'’\-]*){0,3}"
 _TITLE_PLACE = r"[A-Z][a-zà-ÿ'’]+(?:[ \-][A-Z][a-zà-ÿ'’]+){0,2}"
-_DATELINE = re.compile(
+_DATELINE = regex(
     rf"""^(?P<place>{_UPPER_PLACE}|{_TITLE_PLACE})
         (?:,\s(?P<region>[A-Z][A-Za-z.\- ]{{1,30}}?))?
         (?:,?\s(?P<date>{_MONTH}\s\d{{1,2}}|\d{{1,2}}\s{_MONTH})(?:,\s\d{{4}})?)?
@@ -31,8 +32,8 @@ _OPENING = "\"'“‘(["
 _DASH = r"(?:[—–]|--?)"
 # An agency credit standing where a dateline's place would be, or after its dash:
 # "(VOA) — ...", "— (AP) ...", "WASHINGTON — (AP) — ...". The agency must be known.
-_AGENCY_FIRST = re.compile(rf"^(?:{_DASH}\s?)?\((?P<agency>[A-Za-z][A-Za-z\-. ]{{0,30}})\)\s?(?:{_DASH}|:)?\s+")
-_AGENCY_AFTER = re.compile(rf"^\((?P<agency>[A-Za-z][A-Za-z\-. ]{{0,30}})\)\s?(?:{_DASH}\s+|\s*)")
+_AGENCY_FIRST = regex(rf"^(?:{_DASH}\s?)?\((?P<agency>[A-Za-z][A-Za-z\-. ]{{0,30}})\)\s?(?:{_DASH}|:)?\s+")
+_AGENCY_AFTER = regex(rf"^\((?P<agency>[A-Za-z][A-Za-z\-. ]{{0,30}})\)\s?(?:{_DASH}\s+|\s*)")
 
 
 def looks_like_headline(text: str) -> bool:
@@ -125,7 +126,7 @@ def _mention_pattern() -> re.Pattern[str]:
     mentioned = {form.strip("()") for _, credits in knowledge.agencies() for form in credits
                  if not all(c.startswith("(") for c in credits)}
     names = sorted(mentioned, key=len, reverse=True)
-    return re.compile(r"(?<![\w/])(" + "|".join(re.escape(n) for n in names) + r")(?![\w/])")
+    return regex(r"(?<![\w/])(" + "|".join(re.escape(n) for n in names) + r")(?![\w/])")
 
 
 def agency_name(credit: str) -> str | None:
@@ -133,7 +134,7 @@ def agency_name(credit: str) -> str | None:
 
 
 # A credit paragraph: "REUTERS", "— AFP", "(AP)", "AFP/dpa", "Reuters."
-_CREDIT_LINE = re.compile(r"^[—–\-\s(/|]{0,4}(?P<credit>[A-Za-z][A-Za-z\-. ]{1,30}?(?:/[A-Za-z][A-Za-z\-. ]{1,30}?)?)[)\s./]{0,4}$")
+_CREDIT_LINE = regex(r"^[—–\-\s(/|]{0,4}(?P<credit>[A-Za-z][A-Za-z\-. ]{1,30}?(?:/[A-Za-z][A-Za-z\-. ]{1,30}?)?)[)\s./]{0,4}$")
 
 
 def wire_credit_agency(text: str) -> str | None:
@@ -162,7 +163,7 @@ def agency_in_credit(text: str) -> str | None:
 # name only in brackets, slashes or after a dash, more than one word only after a dash
 # or in brackets (else "...,” said Pant. REUTERS" would be read from "said").
 _SEPARATOR = r"(?:--|[—–\-|])"
-_TRAILING_CREDIT = re.compile(
+_TRAILING_CREDIT = regex(
     rf"(?<=[.!?\"”’)])\s+(?P<credit>{_SEPARATOR}\s?[A-Z][A-Za-z\-.]{{1,30}}(?: [A-Z][A-Za-z\-.]{{1,30}}){{1,2}}"
     r"|\([A-Z][A-Za-z\-.]{1,30}(?: [A-Z][A-Za-z\-.]{1,30}){1,2}\)"
     rf"|(?:{_SEPARATOR}\s?[A-Za-z]|[(/][A-Za-z]|[A-Z])[A-Za-z\-.]{{1,30}}(?:/[A-Z][A-Za-z\-.]{{1,30}})?[)/]?)\s*$")
@@ -186,4 +187,4 @@ def split_trailing_credit(text: str) -> tuple[int, str] | None:
 # The end of a sentence before a credit written as a plain name: a word of two or more
 # lower-case letters, a digit or a closing quote before the stop ("said. Reuters"), not
 # an initial or a title ("R.", "Mr.", "U.S.").
-_SENTENCE_BEFORE = re.compile(r"(?:[a-z]{2}|\d)[.!?][\"”’)]?$|[\"”’)]$")
+_SENTENCE_BEFORE = regex(r"(?:[a-z]{2}|\d)[.!?][\"”’)]?$|[\"”’)]$")

@@ -32,6 +32,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import knowledge
+from ..knowledge.regex_cache import regex
 from ..knowledge.wordlists import parse_lists, word_list
 
 FILE = "publication_voice.yaml"
@@ -170,33 +171,33 @@ def model(name: str = "") -> VoiceModel:
 # Decoration a page sets around a prompt ("▶ Watch the full report", "🔔 Turn on
 # notifications", ">> Sign up for our newsletter <<"): arrows, bullets, emoji. Letters,
 # digits, quotation marks, brackets and currency signs are never decoration.
-_DECORATION = re.compile(r"^[^\w\s\"“”‘’'(\[£$€¥]+\s*|\s*[^\w\s\"“”‘’')\].!?%]+$")
-_QUOTED = re.compile(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)|‘[^’]{12,}’")
+_DECORATION = regex(r"^[^\w\s\"“”‘’'(\[£$€¥]+\s*|\s*[^\w\s\"“”‘’')\].!?%]+$")
+_QUOTED = regex(r"\"[^\"]*(?:\"|$)|“[^”]*(?:”|$)|‘[^’]{12,}’")
 # The end of a quotation opened in an earlier sentence ('You can't ask for more," he said.')
-_CONTINUED = re.compile(r'^[^"“”]*[”"](?=[\s,.;:!?]|$)(?![^"“]*[”"])')
-_WORD = re.compile(r"[a-z0-9][a-z0-9'\-]*")
-_CLAUSE = re.compile(r"(?:^|[.:?!|—–]\s+|\s[-–—]\s)(?P<w>[A-Za-z][\w'’]*)(?:\s+(?P<next>[A-Za-z][\w'’]*))?")
-_LINK = re.compile(r"https?://|www\.|\b[\w.-]+@[\w-]+\.\w|(?<![\w@])@\w{2,}|\b\w[\w-]*\.(?:com|org|net|co|io|me|"
+_CONTINUED = regex(r'^[^"“”]*[”"](?=[\s,.;:!?]|$)(?![^"“]*[”"])')
+_WORD = regex(r"[a-z0-9][a-z0-9'\-]*")
+_CLAUSE = regex(r"(?:^|[.:?!|—–]\s+|\s[-–—]\s)(?P<w>[A-Za-z][\w'’]*)(?:\s+(?P<next>[A-Za-z][\w'’]*))?")
+_LINK = regex(r"https?://|www\.|\b[\w.-]+@[\w-]+\.\w|(?<![\w@])@\w{2,}|\b\w[\w-]*\.(?:com|org|net|co|io|me|"
                    r"news|example|uk|tv|fm)\b(?:/|\b)", re.I)
-_PRICE = re.compile(r"[£$€¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:p|c|cents|pence)\b|\b\d+\s?%", re.I)
-_NAME = re.compile(r"(?<=[a-z,;] )[A-Z][a-z]+")  # a capitalised word inside a clause: a name
-_LABEL = re.compile(r"^[A-Z][\w'’ ]{0,24}:\s")  # "Newsletter: ...", "READ MORE: ..."
-_PAST = re.compile(r"[a-z]{3,}ed$")  # a told event ("suspended", "received"); not "need", "feed"
-_TRAILING = re.compile(r",\s+(?:(?:the|a|an|his|her|their|its|one)\s+(?:[\w'’-]+\s+){1,3}|(?:he|she|they|we|i|it)\s+)"
+_PRICE = regex(r"[£$€¥]\s?\d|\b\d+(?:\.\d+)?\s?(?:p|c|cents|pence)\b|\b\d+\s?%", re.I)
+_NAME = regex(r"(?<=[a-z,;] )[A-Z][a-z]+")  # a capitalised word inside a clause: a name
+_LABEL = regex(r"^[A-Z][\w'’ ]{0,24}:\s")  # "Newsletter: ...", "READ MORE: ..."
+_PAST = regex(r"[a-z]{3,}ed$")  # a told event ("suspended", "received"); not "need", "feed"
+_TRAILING = regex(r",\s+(?:(?:the|a|an|his|her|their|its|one)\s+(?:[\w'’-]+\s+){1,3}|(?:he|she|they|we|i|it)\s+)"
                        r"[\w'’-]+[.!?]?[\"”’]?$", re.I)
 # A reporting clause anywhere after a comma ("Help us, the villagers cried as ...", "...,
 # he added"): someone in the story speaks, not the publication. A veto, not a feature.
 # A bare plural subject counts too, of one or two words (", protesters chanted outside
 # ...", ", election officials instructed voters").
-_REPORTING = re.compile(r",\s+(?:(?:the|a|an|his|her|their|its|one)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|he|she|they|it|"
+_REPORTING = regex(r",\s+(?:(?:the|a|an|his|her|their|its|one)\s+(?:[\w'’-]+\s+){0,2}[\w'’-]+|he|she|they|it|"
                         r"(?:[a-z]+\s+)?[a-z]+s)"
                         r"\s+(?:[a-z]+ed|said|says|told|wrote|read|cried|shouted)\b", re.I)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_YEAR = regex(r"\b(?:1[89]|20)\d\d\b")
 # A short question opening the line, then more ("Can't see the video? Reload the page.",
 # "Short on time? Here's the summary."): the page asks its reader, then answers.
-_QUESTION_LEAD = re.compile(r"^[^.!?\"“”]{3,50}\?\s+\S")
+_QUESTION_LEAD = regex(r"^[^.!?\"“”]{3,50}\?\s+\S")
 _LABEL_WORDS = 10
-_POSITIONED = re.compile(r"\b(?:the|our)\s+[\w'’-]+\s+(?P<pos>[a-z]+)\s*(?:[.,;:!?)]|$)", re.I)
+_POSITIONED = regex(r"\b(?:the|our)\s+[\w'’-]+\s+(?P<pos>[a-z]+)\s*(?:[.,;:!?)]|$)", re.I)
 _END = tuple(".!?\"”’)")
 
 FEATURES: tuple[str, ...] = (

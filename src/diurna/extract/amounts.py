@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..knowledge import amount_words, grammar, read_tsv
+from ..knowledge.regex_cache import regex
 from ..model import Amount, Document, Facts
 from ..settings import Settings
 from .base import AMOUNTS, ExtractFn, ExtractorSpec
@@ -118,14 +119,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     syms = _alt(list(cur.symbols) + sorted(cur.codes))
     names = _alt(list(cur.names))
     codes = "|".join(sorted(cur.codes))
-    symbol_first = re.compile(
+    symbol_first = regex(
         rf"(?<![\w$€£¥])(?P<sym>{syms})\s?(?P<num>{num})(?P<scale>{scale})?"
         rf"(?:\s*(?:-|–|to)\s*(?P<hi>(?:{syms})?\s?(?P<num2>{num})(?P<scale2>{scale})?))?(?![\d.,]\d)")
-    name_after = re.compile(
+    name_after = regex(
         rf"(?<![\w$€£¥.,])(?P<num>{num}|{words})(?P<scale>{scale})?"
         rf"(?:\s*(?:-|–|to)\s*(?P<hi>(?P<num2>{num})(?P<scale2>{scale})?))?\s*(?:of\s+)?"
         rf"(?:(?P<name>{names})\b|(?P<code>{codes})\b)", re.I)
-    counts = re.compile(
+    counts = regex(
         rf"(?<![\w$€£¥.,-])(?P<num>{num}|{words})(?P<scale>\s+(?:thousand|million))?"
         rf"(?:\s+(?:{_alt(list(_WORDS.count_modifiers))}))?"
         rf"\s+(?P<unit>{count_nouns})\b", re.I)

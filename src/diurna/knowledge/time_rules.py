@@ -14,6 +14,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from . import read_yaml
+from .regex_cache import regex
 
 FILE = "time_rules.yaml"
 _RULE_KEYS = frozenset({"name", "handler", "triggers", "not_triggers", "pattern"})
@@ -81,7 +82,7 @@ def parse(data: object, source: str = FILE) -> RuleBook:
 
 def _compile(name: str, pattern: str, source: str) -> re.Pattern[str]:
     try:
-        return re.compile(pattern)
+        return regex(pattern)
     except re.error as e:
         raise ValueError(f"{source}: context pattern {name}: {e}") from None
 

@@ -11,12 +11,14 @@ import json
 import re
 from typing import Literal
 
+from ..knowledge.regex_cache import regex
+
 Kind = Literal["warc", "feed", "jsonl", "json", "csv", "html", "text"]
 
-_HTML_START = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.I | re.S)
-_TAGS = re.compile(r"</?(?:p|div|span|a|br|article|section|h[1-6]|li|ul|body|html|script)\b[^>]{0,500}>", re.I)
+_HTML_START = regex(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title|article|div|p)\b", re.I | re.S)
+_TAGS = regex(r"</?(?:p|div|span|a|br|article|section|h[1-6]|li|ul|body|html|script)\b[^>]{0,500}>", re.I)
 _FEED = re.compile(rb"^\s*(?:<\?xml[^>]{0,200}\?>\s*)?(?:<!--.{0,2000}?-->\s*)*<(?:rss|feed|rdf:RDF)\b", re.S)
-_CSV_HEADER = re.compile(r"^\ufeff?(?:\"?[\w ]{1,40}\"?[,\t;|]){1,40}\"?[\w ]{1,40}\"?\r?$")
+_CSV_HEADER = regex(r"^\ufeff?(?:\"?[\w ]{1,40}\"?[,\t;|]){1,40}\"?[\w ]{1,40}\"?\r?$")
 
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
 FEED_SUFFIXES = (".rss", ".atom", ".xml")
