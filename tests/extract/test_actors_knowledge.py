@@ -91,3 +91,18 @@ def test_actors_knowledge_peoples_have_homes():
     g = load_gazetteer()
     (m,) = g.find("Kurdish")
     assert m.first("adj").homes[0] == "IRQ" and "TUR" in m.first("adj").homes
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("Labour", "Labour Party", "GBR"), ("the Tories", "Conservative Party", "GBR"),
+    ("Lib Dems", "Liberal Democrats", "GBR"), ("Republicans", "Republican Party", "USA"),
+    ("the BJP", "Bharatiya Janata Party", "IND"), ("United Russia", "United Russia", "RUS"),
+    ("the Communist Party of China", "Chinese Communist Party", "CHN"),
+    # not a party, or no one country's
+    ("child labour", None, None), ("the Democratic Party", None, None), ("the Communist Party", None, None),
+    ("conservative voters", None, None),
+])
+def test_actors_knowledge_parties(text, name, country):
+    term = next((t for m in load_gazetteer().find(f"Yesterday {text} acted.") if (t := m.first("actor"))), None)
+    assert (term.name if term else None, term.country if term else None) == (name, country)
+    assert term is None or term.actor.type == "ORG" and term.actor.sector == "PTY"
