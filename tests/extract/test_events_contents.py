@@ -107,6 +107,13 @@ def test_events_contents_table_valid() -> None:
     # a neutral cue reporting an infinitive is an instruction to the addressee
     ("Kenyan President Daniel Mwangi told Tanzanian envoy Amina Hassan to leave the country.",
      [("100", "KEN", "TZA")]),
+    # words that judge how an actor governs: a policy "poorly drafted", "a wasted opportunity"
+    ('Kenyan opposition leader Peter Odhiambo said the Tanzanian border law was "so poorly drafted".',
+     [("111", "KEN", "TZA")]),
+    ('Kenyan opposition leader Peter Odhiambo said the Tanzanian budget was a "wasted opportunity".',
+     [("111", "KEN", "TZA")]),
+    ("Kenyan opposition leader Peter Odhiambo said the Tanzanian border law was not unworkable.",
+     [("010", "KEN", None)]),
     # more neutral cues: a tweet, "contended", "described ... as"
     ("Kenyan President Daniel Mwangi tweeted that the border would reopen.", [("010", "KEN", None)]),
     ('Kenyan President Daniel Mwangi contended that Tanzania was "hostile" to Kenyan traders.',
