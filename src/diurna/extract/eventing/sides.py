@@ -155,6 +155,13 @@ def _story_grounded(ctx: Context, tok: Token, ref: ActorRef) -> ActorRef:
 # Roots whose unnamed target is the place itself (its people or its authorities):
 # protest, force posture, coercion, assault, fighting, mass violence.
 _PLACE_TARGET_ROOTS = {"14", "15", "17", "18", "19", "20"}
+# Of those, the roots whose act is aimed at the place it happens in even when the text
+# names no one who does it: a protest, or a coercive act only the place's authorities do
+# ("a terrorist cell was dismantled in Seville", "arrests in Guatemala City"). Force done
+# by no one named is not: "the attack in Afghanistan", "the war in Gaza", "a murder in
+# New York", "a clash in Kent" say where, not against whom (the coding guide codes the
+# people attacked, or no target); news dev 102: 10 of 11 such place targets wrong.
+_PLACE_ITSELF_ROOTS = {"14", "17"}
 # Roots whose unowned thing target stands for the story's main country: disapproval
 # (11). Not rejection (12): "rejected the arbitral ruling", "rejected its offer" answer
 # another state as often as not (news dev).
@@ -167,7 +174,8 @@ def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], sr
     """Targets without a country: the first actor with a country in the event's
     complements; for criticism of a thing no one owns, the story's country; for protest
     and force, the place the event happens in (`here`, its country as `place_country`
-    reads it), else (when someone does the act) the country of its locative phrase's
+    reads it; for an act naming no one, only when someone does it or it is a protest or
+    coercion), else (when someone does the act) the country of its locative phrase's
     words, else the story's country."""
     # "the government demanded that Beijing ...": a state is no target of its own act
     itself = {r.entity for r in tgt_refs if r.entity and own_state(ctx.index, r, src_refs)}
@@ -202,7 +210,7 @@ def fallback_targets(ctx: Context, m: Match, code: str, sources: list[Token], sr
         return [replace(r, country=ctx.facts.story_countries[0]) for r in tgt_refs[:1]]
     if code[:2] not in _PLACE_TARGET_ROOTS:
         return tgt_refs
-    return _place_targets(ctx, m, src_refs, tgt_refs, place, here, targets)
+    return _place_targets(ctx, m, code, src_refs, tgt_refs, place, here, targets)
 
 
 def _judged_unowned(ctx: Context, src_refs: list[ActorRef | None], tgt_refs: list[ActorRef],
@@ -221,12 +229,14 @@ def _judged_unowned(ctx: Context, src_refs: list[ActorRef | None], tgt_refs: lis
                     for r in src_refs)
 
 
-def _place_targets(ctx: Context, m: Match, src_refs: list[ActorRef | None], tgt_refs: list[ActorRef],
+def _place_targets(ctx: Context, m: Match, code: str, src_refs: list[ActorRef | None], tgt_refs: list[ActorRef],
                    place: Where, here: str | None, targets: list[Token]) -> list[ActorRef]:
     """The targets of protest and force with no country of their own: the place the event
-    happens in (`here`) when nothing is named, else (setting place_targets, when someone
-    does the act) the country of its locative phrase's words, else the story's."""
-    if here and place.location is not None and not tgt_refs:
+    happens in (`here`) when nothing is named and someone named does the act or it is a
+    protest's or coercion's (`_PLACE_ITSELF_ROOTS`), else (setting place_targets, when
+    someone does the act) the country of its locative phrase's words, else the story's."""
+    doer = any(r is not None and (r.country or r.entity) for r in src_refs)
+    if here and place.location is not None and not tgt_refs and (doer or code[:2] in _PLACE_ITSELF_ROOTS):
         return [ActorRef(text=place.location.name, country=here)]
     # a thing or people with no country of their own ("stormed a hotel in the Gondorian
     # city of X"): the civilians of where it happens, else of the story's country, as
