@@ -93,6 +93,31 @@ def test_coref_pronouns_left_alone(coref_pipeline, text, needle):
     assert _entity_of(coref_pipeline.process(text), needle) is None
 
 
+@pytest.mark.parametrize(("text", "needle", "name"), [
+    # the speaker of a quote is not someone the quote names: "he" looks past the quote
+    ('Gondorian President Aldo Veran spoke in Minas on Monday. "Borin Kael must face trial," he said.',
+     "he", "Aldo Veran"),
+    ('Gondorian President Aldo Veran spoke in Minas on Monday. "We will not let Borin Kael win," he said. '
+     "He added that talks would resume.", "He", "Aldo Veran"),
+    # outside quotation marks the nearest subject still wins
+    ("Gondorian President Aldo Veran met opposition leader Borin Kael in Minas. Kael said he would "
+     "join the talks.", "he", "Borin Kael"),
+])
+def test_coref_pronouns_narration_skips_quoted_mentions(coref_pipeline, text, needle, name):
+    ent = _entity_of(coref_pipeline.process(text), needle)
+    assert ent is not None
+    assert name in ent.name
+
+
+@pytest.mark.parametrize(("text", "needle"), [
+    # the only person named is named inside the quote: the speaker stays unknown
+    ('The statement was read out on Monday. "Borin Kael must face trial," he said.', "he"),
+])
+def test_coref_pronouns_narration_quoted_only(coref_pipeline, text, needle):
+    ent = _entity_of(coref_pipeline.process(text), needle)
+    assert ent is None or "Kael" not in ent.name
+
+
 def test_coref_pronouns_cautious_setting(cautious_pipeline):
     # with full_coref = false a pronoun joins only the one person in view
     text = "Kenyan farmers blocked a road near Nakuru on Monday. They demanded lower fuel prices."

@@ -11,7 +11,8 @@ only when exactly one compatible person is in view; otherwise it is left alone.
 - third-person pronouns ("he", "his", "they", "their", "its") -> the entity of the
   nearest sentence (up to two back) with a mention that agrees in kind, number and
   known gender, preferring a clause subject, then the first named; an object pronoun
-  never stands for its own verb's subject. Which words are pronouns of which kind is
+  never stands for its own verb's subject, and a pronoun outside quotation marks never
+  for a mention inside them (extract/references.py). Which words are pronouns of which kind is
   knowledge (grammar.yaml).
 """
 

@@ -187,3 +187,14 @@ def _continues(text: str, end: int) -> bool:
     while i < len(text) and text[i].isspace():
         i += 1
     return i < len(text) and (text[i] in ('"', "\u201c", "\u201e", "\u00ab") or text[i:i + 2] in _TYPEWRITER)
+
+
+def inside_quotes(text: str, offset: int) -> bool:
+    """Is `offset` inside quotation marks of its paragraph (an opening curly mark not yet
+    closed, or an odd number of straight ones before it)? A cheap test without pairing:
+    extract/references.py asks it of pronouns and their antecedents.
+    A quoted "he" or "she" is the speaker's reference, as often to someone the reader
+    cannot see as to a person named before; a quoted "they" still points back to the
+    group the story follows."""
+    para = text[text.rfind("\n", 0, offset) + 1 : offset]
+    return para.count("\u201c") > para.count("\u201d") or para.count('"') % 2 == 1
