@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..knowledge.regex_cache import regex
+
 _SKIP = frozenset({
     "script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form", "button",
     "select", "option", "textarea", "figure", "figcaption", "iframe", "head", "title", "menu", "dialog", "label",
@@ -24,7 +26,7 @@ _BLOCK = frozenset({
     "address", "caption", "details", "summary", "amp-img", "picture", "figure", "figcaption",
 })
 # Roles and class words of page furniture, which the SKIP tags miss in div soup.
-_FURNITURE = re.compile(
+_FURNITURE = regex(
     r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|header|masthead|sidebar|widget|share|sharing|social|"
     r"related|recommended|newsletter|subscribe|signup|cookie|consent|banner|promo|advert|ads?|comments?|caption|"
     r"byline|tags?|pagination)(?:$|[\s_-])", re.I)

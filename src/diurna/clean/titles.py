@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..knowledge import load_yaml
+from ..knowledge.regex_cache import regex
 from .blocks import Block, is_prose
 from .metadata import looks_like_headline
 
@@ -32,7 +33,7 @@ _WS = re.compile(r"\s+")
 @lru_cache(maxsize=1)
 def _title_rules() -> dict[str, tuple[re.Pattern[str], ...]]:
     data = (load_yaml("boilerplate.yaml").get("titles") or {})
-    return {key: tuple(re.compile(p, re.I) for p in data.get(key, [])) for key in ("never_a_title", "prefixes")}
+    return {key: tuple(regex(p, re.I) for p in data.get(key, [])) for key in ("never_a_title", "prefixes")}
 
 
 def _not_titles() -> tuple[re.Pattern[str], ...]:

@@ -75,7 +75,7 @@ def _yuan_context() -> re.Pattern[str]:
     cur = currencies()
     words = [n for n, c in cur.names.items() if c == "CNY"] + [s for s, c in cur.symbols.items()
                                                                if c == "CNY" and s.isalpha()]
-    return re.compile(rf"\b(?:{_alt(words)})\b", re.I)
+    return regex(rf"\b(?:{_alt(words)})\b", re.I)
 
 
 def _alt(words: list[str]) -> str:

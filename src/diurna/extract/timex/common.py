@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from ...knowledge.regex_cache import regex
 from ...model import TimeType
 from .lexicon import lexicon
 from .reading import Ctx, Reading
@@ -36,7 +37,7 @@ class Rule:
 @cache
 def compiled(source: str) -> re.Pattern[str]:
     """A rule's pattern, compiled once per process (the same source, the same pattern)."""
-    return re.compile(source, re.I | re.X)
+    return regex(source, re.I | re.X)  # rebuilt from the cache folder's compiled form
 def r_(m: re.Match[str], type_: TimeType, value: str, rule: str, group: str | int = 0) -> Reading:
     s, e = m.span(group)
     return Reading(s, e, type_, value, rule)

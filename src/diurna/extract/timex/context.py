@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ...knowledge.regex_cache import regex
 from .lexicon import FUTURE, NO_TENSE, PAST, PRESENT, lexicon
 
 # A sentence ends at . ! ? followed by space and a capital/quote, or at a blank line.
@@ -56,7 +57,7 @@ def tense(text: str, start: int, end: int) -> str | None:
 @lru_cache(maxsize=1)
 def _after_to() -> re.Pattern[str]:
     """What makes "to" a future cue: one of the verbs of intent ("to meet", "to be held")."""
-    return re.compile(rf"\s+(?:be\s+)?(?:{lexicon().tense_after_to.alternation()})\b")
+    return regex(rf"\s+(?:be\s+)?(?:{lexicon().tense_after_to.alternation()})\b")
 
 
 _TO = re.compile(r"\s+to\b")
