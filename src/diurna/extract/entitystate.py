@@ -96,8 +96,14 @@ def add_place(st: EntityState, span: A.SpanInfo, term: Term) -> None:
 
 
 def taken(st: EntityState, start: int, end: int) -> bool:
-    """Does a mention made so far overlap [start, end)? (Mentions are under 200 characters.)"""
-    return any(st.claimed.get(s, -1) > start for s in range(max(0, start - 200), end))
+    """Does a mention made so far overlap [start, end)? (Mentions are under 200 characters.)
+    The mentions made are walked when there are fewer of them than offsets to try: the
+    same answer (a mention starting in [start - 200, end) and ending after `start`), for
+    ~70 mentions instead of ~200 look-ups a call on news text (issue 20)."""
+    lo, claimed = max(0, start - 200), st.claimed
+    if len(claimed) < end - lo:
+        return any(e > start for s, e in claimed.items() if lo <= s < end)
+    return any(claimed.get(s, -1) > start for s in range(lo, end))
 
 
 def tokens_at(st: EntityState, start: int, end: int) -> Span | None:
