@@ -2,7 +2,7 @@
 the same model and annotating the same text, each in a fresh process (issue 20).
 
 Prints wall and CPU seconds (CPU of the child process: steadier than wall time on a
-shared machine) and the load average; the best of --repeat runs of each is compared.
+shared machine) and the load average; the best and the median of --repeat runs of each are compared.
 The first diurna run of a new version fills the compiled-knowledge cache
 (knowledge/compiled.py); `--cold` points DIURNA_CACHE at an empty folder for every run
 to time that case.
@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -64,6 +65,7 @@ def main() -> None:
                 run(cmd, base)  # warm-up: writes the bytecode (and the knowledge cache)
         print(f"bytecode: {'as the environment has it' if args.no_bytecode else 'cached for both'}")
         best: dict[str, tuple[float, float]] = {}
+        cpus: dict[str, list[float]] = {}
         for n in range(args.repeat):
             env = dict(base)
             if args.cold:
@@ -71,11 +73,15 @@ def main() -> None:
             for name, cmd in commands:
                 wall, cpu = run(cmd, env)
                 print(f"  {name:22} wall {wall:6.2f} s  CPU {cpu:6.2f} s  (load average {os.getloadavg()[0]:.1f})")
+                cpus.setdefault(name, []).append(cpu)
                 old = best.get(name)
                 best[name] = (min(wall, old[0]), min(cpu, old[1])) if old else (wall, cpu)
         d, s = best["diurna extract"], best["spaCy load + annotate"]
         print(f"best of {args.repeat}: diurna {d[0]:.2f} s wall / {d[1]:.2f} s CPU; spaCy {s[0]:.2f} s / {s[1]:.2f} s; "
               f"ratio {d[0] / s[0]:.2f}x wall, {d[1] / s[1]:.2f}x CPU (target <= 1.2x)")
+        dm, sm = statistics.median(cpus["diurna extract"]), statistics.median(cpus["spaCy load + annotate"])
+        print(f"median of {args.repeat}: diurna {dm:.2f} s CPU; spaCy {sm:.2f} s CPU; ratio {dm / sm:.2f}x CPU "
+              "(on a shared machine the median moves less than the best)")
 
 
 if __name__ == "__main__":
