@@ -56,3 +56,22 @@ def test_news_agreement_cli_prints_aggregates_only(tmp_path: Path, capsys: Any) 
     assert main([str(tmp_path / "b.jsonl"), "--a", str(tmp_path / "a.jsonl"), "--data", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "core_recall" in out and "B against A" in out and "Gondor" not in out
+
+
+def test_news_agreement_shipped_second_coding_is_annotations_of_gold_stories() -> None:
+    """The second coding shipped for the agreement figures (22 stories, session 13) holds
+    offsets and codes only, of stories the gold holds, with the gold's split."""
+    from importlib import resources
+
+    from diurna.evaluate.news import load_gold
+
+    text = resources.files("diurna.evaluate").joinpath("data/news_second_coding.jsonl").read_text("utf-8")
+    second = [json.loads(line) for line in text.splitlines()]
+    gold = {s["story"]: s for s in load_gold()}
+    assert len(second) == 22
+    for story in second:
+        assert set(story) == {"story", "split", "coder", "text_sha1", "events"}
+        assert story["coder"] in {"gold-x", "gold-y"} and story["coder"] != gold[story["story"]]["coder"]
+        assert story["split"] == gold[story["story"]]["split"] and story["text_sha1"] == gold[story["story"]]["text_sha1"]
+        for ev in story["events"]:
+            assert set(ev) == {"evidence", "codes", "source", "target", "symmetric", "modality", "core"}

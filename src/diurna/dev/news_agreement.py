@@ -6,6 +6,12 @@ little if two careful coders agree on 0.70.
 
     python scripts/news_gold.py --work /work/goldwork-agree --out /tmp/b.jsonl   # coder B's gold
     python -m diurna.dev.news_agreement /tmp/b.jsonl [--a GOLD.jsonl]             # A: the shipped gold
+    python -m diurna.dev.news_agreement src/diurna/evaluate/data/news_second_coding.jsonl
+
+The shipped second coding (session 13): 12 BBC stories coded again by gold-x and 10 VOA
+stories by gold-y, each without seeing the first coding. On the 22 (B = the second coder):
+core recall 0.94 / 0.88 (B against A / A against B), event recall 0.89 / 0.80, dyadic
+precision 0.82 / 0.92; on the 10 VOA stories alone 0.95 / 0.84, 0.87 / 0.81, 0.82 / 0.89.
 
 Only stories in both files are compared. Only aggregate figures are printed, so that a
 test story's agreement shows nothing about diurna (it is gold against gold).
