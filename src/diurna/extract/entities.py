@@ -129,6 +129,7 @@ def extract_entities(gaz: Gazetteer, document: Document, doc: Doc, full_coref: b
     if full_coref:  # setting full_coref
         references.acronyms(st)
         references.initials_elsewhere(st)
+        references.surnames_elsewhere(st)
         references.descriptions(st)
         references.pronouns(st)
     else:
