@@ -108,3 +108,15 @@ def test_regex_cache_bad_code_in_the_entry_is_compiled_again(cache, monkeypatch)
 def test_regex_cache_bad_pattern_raises_as_re_does(cache):
     with pytest.raises(re.error):
         regex_cache.regex(r"(unclosed", 0)
+
+
+def test_regex_cache_entry_starts_again_past_the_limit(cache, monkeypatch):
+    monkeypatch.setattr(regex_cache, "LIMIT", 3)
+    for source in ("a1", "a2", "a3"):
+        regex_cache.regex(source, 0)
+    regex_cache.flush()
+    regex_cache.regex("b1", 0)
+    regex_cache.flush()  # 3 kept + 1 new > 3: only this process's new entry is kept
+    entry = regex_cache._read(regex_cache.entry_path())
+    assert entry is not None and set(entry) == {("b1", 0)}
+    assert regex_cache.regex("a1", 0) == re.compile("a1", 0)  # a dropped pattern is compiled again

@@ -13,7 +13,7 @@ whole code) and has the same group names. The entry's name carries Python's vers
 and the engine's MAGIC, so another interpreter never reads code it did not write. A
 missing, broken or unreadable entry only costs the compile; DIURNA_CACHE=off compiles
 every time. New entries are written when the process exits, merged with what other
-processes wrote since.
+processes wrote since (up to LIMIT entries; past it the file starts again).
 """
 
 from __future__ import annotations
@@ -37,6 +37,9 @@ Key = tuple[str, int]  # pattern source, flags
 Code = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]  # _sre.compile's arguments after the source
 
 _FORMAT = "diurna-regex-1"
+# Entries kept at most (a run compiles ~450; ~1 KB each): an edited pattern leaves its old
+# form behind, so the file is started again past this many rather than grow for ever
+LIMIT = 4000
 _read_entries: dict[Path, dict[Key, Code]] = {}  # each entry as this process first read it
 _new: dict[Path, dict[Key, Code]] = {}  # compiled in this process, written at exit
 _flush_registered: list[bool] = []
@@ -121,6 +124,8 @@ def flush() -> None:
 
     for path, entries in list(_new.items()):
         merged = _read(path) or {}
+        if len(merged) + len(entries) > LIMIT:
+            merged = {}  # patterns of edited knowledge files pile up: start again from this process's
         merged.update(entries)
         write_pickle(path, merged)
         _read_entries[path] = merged
