@@ -98,6 +98,7 @@ def test_actors_knowledge_peoples_have_homes():
     ("Lib Dems", "Liberal Democrats", "GBR"), ("Republicans", "Republican Party", "USA"),
     ("the BJP", "Bharatiya Janata Party", "IND"), ("United Russia", "United Russia", "RUS"),
     ("the Communist Party of China", "Chinese Communist Party", "CHN"),
+    ("the TUC", "Trades Union Congress", "GBR"),
     # not a party, or no one country's
     ("child labour", None, None), ("the Democratic Party", None, None), ("the Communist Party", None, None),
     ("conservative voters", None, None),
@@ -105,4 +106,4 @@ def test_actors_knowledge_peoples_have_homes():
 def test_actors_knowledge_parties(text, name, country):
     term = next((t for m in load_gazetteer().find(f"Yesterday {text} acted.") if (t := m.first("actor"))), None)
     assert (term.name if term else None, term.country if term else None) == (name, country)
-    assert term is None or term.actor.type == "ORG" and term.actor.sector == "PTY"
+    assert term is None or term.actor.type == "ORG" and term.actor.sector in ("PTY", "LAB")

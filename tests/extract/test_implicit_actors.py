@@ -26,6 +26,13 @@ def entities_pipeline(pipeline_of) -> Pipeline:
     ("The Justice Department charged the two men.", "Justice Department", "USAJUD"),
     ("Xinhua reported the visit.", "Xinhua", "CHNMED"),
     ("Tanzanian police arrested two men.", "police", "TZACOP"),
+    # offices and bodies of a state named bare (roles.yaml `bare`), and named ones (institutions.yaml)
+    ("Ghana cut taxes on Monday in Ghana. The home secretary said the cut would help.", "home secretary", "GHAGOV"),
+    ("Peru's election was calm. Ministers said turnout in Peru was high.", "Ministers", "PERGOV"),
+    ("Chile held a vote in Chile. The select committee said the rules were weak.", "select committee", "CHLLEG"),
+    ("The House of Commons voted against the bill.", "House of Commons", "GBRLEG"),
+    ("Defra said the ban would stay.", "Defra", "GBRGOV"),
+    ("If you remember, our secretary of state said Korea was safe. Taiwan is in Taiwan.", "secretary", None),
     # nothing to code
     ("Ghana's leaders met at the White House.", "White House", None),
     ("Ghana opened a new police station on Monday.", "police", None),
