@@ -149,3 +149,18 @@ def test_events_contents_judged_owner(contents_on: Pipeline, text: str, expected
 ])
 def test_events_contents_wrongs_done(contents_on: Pipeline, text: str, expected: list[tuple]) -> None:
     assert _statements(contents_on, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a naming verb pins a quoted label on another's plan: a criticism, aimed at the state it names
+    ('The Tanzanian opposition called the Kenyan budget a "sticking plaster".', [("111", "TZA", "KEN")]),
+    ('Tanzanian opposition leader Amina Hassan called the Kenyan budget "a vote now, pay later budget".',
+     [("111", "TZA", "KEN")]),
+    # a judging word in the label is read first
+    ('Tanzanian opposition leader Amina Hassan branded the Kenyan plan "a shambles".', [("111", "TZA", "KEN")]),
+    # no label pinned: a name given to a thing; an analyst's label says no more than a neutral statement
+    ('Kenyan President Daniel Mwangi said the new Kenyan port is called "Gateway One".', [("010", "KEN", None)]),
+    ('Health analyst Jon Marsh called the Kenyan targets "reasonably impressive".', []),
+])
+def test_events_contents_naming_labels(contents_on: Pipeline, text: str, expected: list[tuple]) -> None:
+    assert _statements(contents_on, text) == expected

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, get_args
 
 from ...knowledge import cameo, event_words, read_tsv
 from ...model import Entity, Modality
+from ..quoting import cues as cue_data
 from ..tokens import column, head_indices, ids, tokens_from, words
 from .modality import modality
 
@@ -25,7 +26,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 FILE = "statement_contents.tsv"
-_PARTS = (HEAD, PASSIVE, MODAL, PREP, INFINITIVE, WORD) = ("HEAD", "PASSIVE", "MODAL", "PREP", "INFINITIVE", "WORD")
+_PARTS = (HEAD, PASSIVE, MODAL, PREP, INFINITIVE, WORD, NAMING) = (
+    "HEAD", "PASSIVE", "MODAL", "PREP", "INFINITIVE", "WORD", "NAMING")
 _SUBJECTS = (OTHER, SELF, ANY, DOER) = ("OTHER", "SELF", "ANY", "DOER")
 _MOODS = (POS, NEG, FUTURE, UNREAL) = ("POS", "NEG", "FUTURE", "UNREAL")
 _UNKNOWN = "UNKNOWN"  # no subject: whose act it is goes unsaid
@@ -67,6 +69,8 @@ def cues() -> tuple[ContentCue, ...]:
         cue = ContentCue(*row)
         if cue.part not in _PARTS or cue.subject not in _SUBJECTS or cue.mood not in _MOODS:
             raise ValueError(f"{FILE}: row {n} {row}: part in {_PARTS}, subject in {_SUBJECTS}, mood in {_MOODS}")
+        if cue.part == NAMING and cue.word not in cue_data.load().naming_verbs:
+            raise ValueError(f"{FILE}: row {n} {row}: a NAMING row's word is a naming verb of cues.yaml")
         cameo.lookup(cue.code)  # a code outside the codebook fails here, at load
         out.append(cue)
     return tuple(out)
@@ -77,6 +81,13 @@ def directive(cue_lemma: str, negated: bool) -> ContentCue | None:
     rules": a demand on the addressee), None when the table has none."""
     mood = NEG if negated else POS
     return next((c for c in cues() if c.part == INFINITIVE and c.word == cue_lemma and c.mood == mood), None)
+
+
+def naming(cue_lemma: str) -> ContentCue | None:
+    """The row coding a naming verb's quoted label ('called the budget "a sticking
+    plaster"', 'branded the plan "a shambles"') when no word of the label judges, None
+    when the table has none."""
+    return next((c for c in cues() if c.part == NAMING and c.word == cue_lemma), None)
 
 
 def content_code(doc: Doc, start: int, end: int, speaker: str | None,

@@ -39,10 +39,23 @@ from __future__ import annotations
 
 from dataclasses import replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, get_args
 
 from ...knowledge import cameo, read_tsv
-from ...model import ASSERTED, FROM_STORY, ActorRef, Document, Entity, Event, Evidence, Facts, Plover, Quote, SpeakerRef
+from ...model import (
+    ASSERTED,
+    FROM_STORY,
+    ActorRef,
+    Document,
+    Entity,
+    Event,
+    Evidence,
+    Facts,
+    Plover,
+    Quote,
+    QuoteKind,
+    SpeakerRef,
+)
 from ..quoting.reported import INFINITIVE_RULE
 from ..tokens import column, covering, token_range, tokens_from
 from . import coder, contents
@@ -55,7 +68,11 @@ if TYPE_CHECKING:
     from ...knowledge.gazetteer import Roles
 
 FILE = "statements.tsv"
+LABEL_RULE = f"{contents.FILE}:{contents.NAMING}"  # a naming verb's quoted label coded by the verb alone
 NEUTRAL = "010"  # the cue code that the content may make more specific
+_PASSIVE_DEPS = ("nsubjpass", "auxpass")
+_PARTICIPLE_DEPS = ("acl", "amod", "advcl")  # "a base called 'X'", "announced aid, calling it a gift"
+_MIXED = get_args(QuoteKind)[1]  # "mixed": a quoted fragment in reported speech
 _MEDIA = "MED"  # the news media's sector (knowledge/roles.yaml): an audience, not a target
 _ELABORATING = ("advcl", "xcomp")  # a cue hung on another verb: "denied it, saying ..."
 _INTERNATIONAL = ("IGO", "NGO")  # actor code prefixes of international bodies and NGOs (CAMEO)
@@ -93,7 +110,7 @@ def statement_events(document: Document, doc: Doc, facts: Facts, coded: list[Eve
         code = codes.get(lemma)
         if code is None:
             continue
-        code, rule, target = _by_content(document, doc, facts, q, code, lemma, entities, by_content)
+        code, rule, target = _by_content(document, doc, facts, q, cue, code, lemma, entities, by_content)
         source = _ref(document, q.speaker, entities)
         if _told_already(doc, code, source, q, coded, by_content) or by_content and _elaborates(doc, cue, code, source, coded):
             continue
@@ -128,7 +145,9 @@ def _actor_speaks(doc: Doc, ev: Event, roles: Roles | None, entities: dict[str, 
         return True
     international = (src.actor_code or "")[:3] in _INTERNATIONAL  # its people speak for it ("U.N. children's agency")
     if not political:
-        if ev.code == NEUTRAL and not international and _speaker_sector(doc, src, entities, roles) in quiet_sectors():
+        # a label the verb alone codes says no more than a neutral statement does
+        weak = ev.code == NEUTRAL or ev.rule.startswith(f"{LABEL_RULE}/")
+        if weak and not international and _speaker_sector(doc, src, entities, roles) in quiet_sectors():
             return False
         return coder.has_actor(replace(ev, target=None), doc, roles)
     if international:
@@ -224,7 +243,7 @@ def _topic_key(ev: Event) -> tuple[str, ...] | None:
     return (ev.code, src.entity, (tgt.entity or tgt.text) if tgt is not None else "")
 
 
-def _by_content(document: Document, doc: Doc, facts: Facts, q: Quote, code: str, lemma: str,
+def _by_content(document: Document, doc: Doc, facts: Facts, q: Quote, cue: Token, code: str, lemma: str,
                 entities: dict[str, Entity], by_content: bool) -> tuple[str, str, ActorRef | None]:
     """The code, rule and target of a statement: by its content when the content is
     more than neutral (a neutral cue only), else the cue's own code."""
@@ -251,9 +270,20 @@ def _by_content(document: Document, doc: Doc, facts: Facts, q: Quote, code: str,
         else:
             target = addressee or _topic(document, facts, q, speaker)
         return found.code, f"{contents.FILE}:{found.cue.word}/{lemma}/quote-{q.kind}", target
+    label = contents.naming(lemma) if q.kind == _MIXED and _labels(cue) else None
+    if label is not None:
+        return label.code, f"{LABEL_RULE}/{lemma}/quote-{q.kind}", addressee or _topic(document, facts, q, speaker)
     if addressee is None and _international(entities.get(speaker) if speaker else None):
         return code, rule, _topic(document, facts, q, speaker)
     return code, rule, addressee
+
+
+def _labels(cue: Token) -> bool:
+    """The naming verb pins its label on another's act or plan: active, not a name given
+    to a thing ("it is called 'permanent residency'", "a new base called 'X'"), nor the
+    speaker's word for the act its clause elaborates ("announced a new parliament
+    building, calling it a gift 'from the mother of democracy'")."""
+    return cue.dep_ not in _PARTICIPLE_DEPS and not any(c.dep_ in _PASSIVE_DEPS for c in cue.children)
 
 
 def _negated_infinitive(doc: Doc, q: Quote) -> bool:
