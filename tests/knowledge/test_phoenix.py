@@ -62,8 +62,8 @@ FICTIONAL = Actor("Oren Valdt", "ARN", "PERSON", (
     ("2000-05-01", None, "ARNELI", "ARN"),
     ("2024-05-01", {"ARN"}, "ARN", "ARN"),  # after the horizon: the country the document names, no role
     ("2024-05-01", {"GON"}, None, None),  # ... and nothing when it does not name it (a namesake?)
-    (None, None, None, None),  # no date: as after the horizon
-    (None, {"ARN"}, "ARN", "ARN"),
+    (None, None, "ARN", "ARN"),  # no date: the country, no role (a domestic story seldom names its own)
+    (None, {"GON"}, "ARN", "ARN"),
 ])
 def test_phoenix_roles_end_at_the_horizon(date, named, code, country):
     offices = tuple(sorted(FICTIONAL.offices, key=lambda o: o.start or ""))

@@ -695,13 +695,16 @@ def code_on(actor: Actor, date: str | None, named: Collection[str] | None = None
     covers it, else the undated default, else the last one held (a former holder: ELI).
     `[KORGOV 130225-170310] [KORELI >170310]` is KORGOV in 2015 and KORELI in 2019.
 
-    Phoenix knowledge of people ends at its HORIZON: after it, or without a date, a
-    Phoenix person keeps their country only when the document names it (`named`), and
-    no role: the dictionary cannot know who holds an office today, nor which namesake
-    is meant. (Organisations keep their codes: a parliament or a company stays itself.)"""
+    Phoenix knowledge of people ends at its HORIZON: after it, a Phoenix person keeps
+    their country only when the document names it (`named`), and no role: the
+    dictionary cannot know who holds an office today, nor which namesake is meant.
+    Without a date a person keeps their country, and no role: an undated document is no
+    later than the dictionary (an archive, a user's files), and a domestic story seldom
+    names its own country ("Mr Blunkett told MPs"). (Organisations keep their codes: a
+    parliament or a company stays itself.)"""
     if actor.source == PHOENIX_SOURCE and actor.type == "PERSON" and (date is None or date > PHOENIX_HORIZON):
         country = split_code(actor.offices[-1].code)[0] if actor.offices else actor.country
-        if named is None or country not in named:
+        if date is not None and (named is None or country not in named):
             return DatedCode(None, None, None, stale=True, unknown=True)
         return DatedCode(country, country, None, stale=True)
     office, former = office_on(actor, date)

@@ -17,9 +17,9 @@ from ..actor_records import Actor, ActorType, Office, split_code
 
 SOURCE = "knowledge/phoenix/actors.tsv.gz"
 # Phoenix was compiled in 2014-2015 (its last date is 2015-02-17): open-ended roles are
-# trusted until HORIZON. After it (or with no date) a Phoenix actor's country is used
-# only when the document names that country, and its role not at all (gazetteer.code_on):
-# a name Phoenix knows may be someone else's today.
+# trusted until HORIZON. After it a Phoenix actor's country is used only when the
+# document names that country, and its role not at all (gazetteer.code_on): a name
+# Phoenix knows may be someone else's today. With no date: the country, no role.
 HORIZON = "2015-12-31"
 MAX_WORDS = 8  # longer Phoenix names are left out of the index (they would slow every match)
 
