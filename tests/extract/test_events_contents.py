@@ -153,8 +153,8 @@ def test_events_contents_wrongs_done(contents_on: Pipeline, text: str, expected:
 
 @pytest.mark.parametrize(("text", "expected"), [
     # a naming verb pins a quoted label on another's plan: a criticism, aimed at the state it names
-    ('The Tanzanian opposition called the Kenyan budget a "sticking plaster".', [("111", "TZA", "KEN")]),
-    ('Tanzanian opposition leader Amina Hassan called the Kenyan budget "a vote now, pay later budget".',
+    ('The Tanzanian opposition called the Kenyan budget a "fig leaf".', [("111", "TZA", "KEN")]),
+    ('Tanzanian opposition leader Amina Hassan called the Kenyan budget "a spend now, borrow later budget".',
      [("111", "TZA", "KEN")]),
     # a judging word in the label is read first
     ('Tanzanian opposition leader Amina Hassan branded the Kenyan plan "a shambles".', [("111", "TZA", "KEN")]),
