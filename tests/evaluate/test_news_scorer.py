@@ -181,15 +181,20 @@ class FakePipeline:
             yield Result(document=doc, facts=Facts(events=events))
 
 
-def test_news_scorer_run_end_to_end(tmp_path: Path) -> None:
+def _accusation() -> dict[str, Any]:
+    """The gold event of TEXT's first sentence (raw offsets 1-47), a core 112 of GON on MOR."""
     sentence = TEXT[1:47]
+    return {"evidence": [{"start": 1, "end": 47, "sha1": hashlib.sha1(sentence.encode()).hexdigest(),
+                          "trigger_start": 8, "trigger_end": 15}],
+            "codes": ["112"], "source": {"name": "Gondor", "country": "GON", "sector": "GOV"},
+            "target": {"name": "Mordor", "country": "MOR", "sector": "GOV"},
+            "symmetric": False, "modality": "asserted", "core": True}
+
+
+def test_news_scorer_run_end_to_end(tmp_path: Path) -> None:
     (tmp_path / "corpora").mkdir()
     (tmp_path / "corpora/voa_stories.jsonl").write_text(json.dumps({"id": "1", "title": "t", "text": TEXT}) + "\n")
-    event = {"evidence": [{"start": 1, "end": 47, "sha1": hashlib.sha1(sentence.encode()).hexdigest(),
-                           "trigger_start": 8, "trigger_end": 15}],
-             "codes": ["112"], "source": {"name": "Gondor", "country": "GON", "sector": "GOV"},
-             "target": {"name": "Mordor", "country": "MOR", "sector": "GOV"},
-             "symmetric": False, "modality": "asserted", "core": True}
+    event = _accusation()
     gold_path = tmp_path / "gold.jsonl"
     gold_path.write_text(json.dumps({"story": "1", "split": "dev", "events": [event]}) + "\n")
     report = run(tmp_path, FakePipeline(), gold_path=gold_path)  # type: ignore[arg-type]
@@ -246,12 +251,7 @@ def test_news_scorer_reads_bbc_stories_by_id(tmp_path: Path) -> None:
     assert records["bbc-politics-900"] == {"id": "bbc-politics-900", "text": " " + TEXT[1:],
                                            "title": "Gondor angry", "published": None}
     assert [corpus_of(s) for s in ("bbc-politics-900", "8009853")] == ["bbc", "voa"]
-    sentence = TEXT[1:47]
-    event = {"evidence": [{"start": 1, "end": 47, "sha1": hashlib.sha1(sentence.encode()).hexdigest(),
-                           "trigger_start": 8, "trigger_end": 15}],
-             "codes": ["112"], "source": {"name": "Gondor", "country": "GON", "sector": "GOV"},
-             "target": {"name": "Mordor", "country": "MOR", "sector": "GOV"},
-             "symmetric": False, "modality": "asserted", "core": True}
+    event = _accusation()
     gold_path = tmp_path / "gold.jsonl"
     gold_path.write_text("".join(json.dumps({"story": s, "split": "dev", "events": evs}) + "\n"
                                  for s, evs in (("bbc-politics-900", [event]), ("1", []))))

@@ -8,6 +8,8 @@ import pytest
 from diurna import Pipeline, Settings
 from diurna.extract.coref import Antecedent, Pronoun, resolve_pronoun
 
+from .mentioned import entity_of as _entity_of
+
 PERSON = frozenset({"person"})
 GROUP = frozenset({"group"})
 
@@ -20,16 +22,6 @@ def coref_pipeline(pipeline: Pipeline) -> Pipeline:
 @pytest.fixture(scope="module")
 def cautious_pipeline(pipeline: Pipeline) -> Pipeline:
     return Pipeline(Settings.load(extractors=["entities"], full_coref=False), nlp=pipeline.nlp)
-
-
-def _entity_of(result, needle: str, nth: int = 0):
-    i = -1
-    for _ in range(nth + 1):
-        i = result.document.text.find(needle, i + 1)
-    for e in result.facts.entities:
-        if any(m.start == i and m.end == i + len(needle) for m in e.mentions):
-            return e
-    return None
 
 
 @pytest.mark.parametrize(("pronoun", "antecedents", "expected"), [

@@ -7,20 +7,12 @@ import pytest
 
 from diurna import Pipeline, Settings
 
+from .mentioned import entity_of as _entity_at
+
 
 @pytest.fixture(scope="module")
 def coref_pipeline(pipeline: Pipeline) -> Pipeline:
     return Pipeline(Settings.load(extractors=["entities"], full_coref=True), nlp=pipeline.nlp)
-
-
-def _entity_at(result, needle: str, nth: int = 0):
-    i = -1
-    for _ in range(nth + 1):
-        i = result.document.text.find(needle, i + 1)
-    for e in result.facts.entities:
-        if any(m.start == i and m.end == i + len(needle) for m in e.mentions):
-            return e
-    return None
 
 
 @pytest.mark.parametrize(("text", "needle", "nth", "name"), [
